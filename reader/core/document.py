@@ -8,6 +8,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from reader.core.text_range import Pane
+
 DatePrecision = Literal["day", "month", "year", "unknown"]
 
 
@@ -99,6 +101,20 @@ class Document:
         """The original (when present) followed by the translations."""
         return ((self.original,) if self.original else ()) + self.translations
 
+    def pane_texts(self, translation: int = 0) -> tuple[tuple[Pane, Text], ...]:
+        """The texts the split view shows: the original and one translation, with their panes.
+
+        Args:
+            translation: which translation; clamped to the ones there are.
+        """
+        shown: list[tuple[Pane, Text]] = []
+        if self.original:
+            shown.append(("original", self.original))
+        if self.translations:
+            index = min(max(translation, 0), len(self.translations) - 1)
+            shown.append(("translation", self.translations[index]))
+        return tuple(shown)
+
     @property
     def detected_languages(self) -> tuple[str, ...]:
         """Languages of the texts as detected, original first, without repeats."""
@@ -150,6 +166,7 @@ def _citation_to_dict(citation: Citation) -> dict[str, Any]:
         "archive": citation.archive,
         "archive_code": citation.archive_code,
         "archive_name": citation.archive_name,
+        "archive_name_original": citation.archive_name_original,
         "fond": citation.fond,
         "opis": citation.opis,
         "delo": citation.delo,
