@@ -1,0 +1,285 @@
+"""The search index over the library: build, update incrementally, search, list documents.
+
+whoosh stays behind this module (and its helpers `index_schema`, `index_store`, `index_sync`,
+`query`, `hits`): callers get Hit, DocumentEntry, UpdateReport, QueryError, never whoosh objects.
+The index lives in `<home>/index`; see `index_store` for how builds survive being killed.
+
+A SearchIndex is not thread-safe: use one per thread, or one at a time.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import whoosh.index
+from whoosh import query as wq
+
+from reader.core.document import Document
+from reader.core.hits import Hit, document_ranges, make_hit, positive_terms
+from reader.core.index_schema import (
+    KIND_DOC,
+    KIND_ERROR,
+    SCHEMA_VERSION,
+    IndexEntry,
+    build_schema,
+)
+from reader.core.index_store import IndexStore
+from reader.core.index_sync import Progress, UpdateReport, sync_records
+from reader.core.library import Library, LibraryFile
+from reader.core.query import QueryError, build_parser, parse_query
+from reader.core.text_range import TextRange
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "DocumentEntry",
+    "Hit",
+    "QueryError",
+    "SearchIndex",
+    "UpdateReport",
+]
+
+INDEX_FOLDER = "index"
+_INDEX_NAME = "MAIN"
+_WRITER_MEMORY_MB = 128
+
+_log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DocumentEntry:
+    """What the document list shows of one document, read from the index without parsing."""
+
+    id: str
+    title: str
+    date_text: str
+    date_iso: str | None
+    date_precision: str
+    type: str
+    archives: tuple[str, ...]  # archive codes its source cites
+    languages: tuple[str, ...]  # language codes of its texts, original first
+    path: str
+    content_hash: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data (`diglot list --json`)."""
+        data = asdict(self)
+        data["archives"], data["languages"] = list(self.archives), list(self.languages)
+        return data
+
+
+class SearchIndex:
+    """The whoosh index kept under `<home>/index`."""
+
+    def __init__(self, home: Path) -> None:
+        """Open (lazily) the index under `home`; nothing is created until the first update."""
+        self.home = Path(home)
+        self.store = IndexStore(self.home / INDEX_FOLDER)
+        self._index: Any = None
+        self._searcher: Any = None
+        self._state: tuple[int, int, int] | None = None
+        self._opened = False
+        self._parser: Any = None
+
+    # Writing
+
+    def update(self, library: Library, progress: Progress | None = None) -> UpdateReport:
+        """Bring the index in line with the library, parsing only new and changed files.
+
+        Files are compared by content hash. Without a usable index (none yet, another schema
+        version, or unreadable) this is a full rebuild.
+
+        Args:
+            library: the library to index.
+            progress: called as progress(done, total, path) after each parsed file.
+        """
+        with self.store.writing():
+            files = library.files()
+            generation = self.store.current(SCHEMA_VERSION)
+            index = _open_index(generation) if generation else None
+            if index is None:
+                return self._rebuild_locked(files, progress)
+            self.store.collect_garbage(keep=generation)
+            writer = index.writer(limitmb=_WRITER_MEMORY_MB)
+            try:
+                with index.reader() as reader:
+                    manifest = _read_manifest(reader)
+                report = sync_records(writer, files, manifest, progress)
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()
+        self._close()
+        report.documents = self.count
+        return report
+
+    def rebuild(self, library: Library, progress: Progress | None = None) -> UpdateReport:
+        """Index the whole library afresh, beside the live index, then swap it in."""
+        with self.store.writing():
+            report = self._rebuild_locked(library.files(), progress)
+        return report
+
+    def _rebuild_locked(self, files: list[LibraryFile], progress: Progress | None) -> UpdateReport:
+        build = self.store.new_build()
+        index = whoosh.index.create_in(str(build), build_schema(), indexname=_INDEX_NAME)
+        writer = index.writer(limitmb=_WRITER_MEMORY_MB)
+        try:
+            report = sync_records(writer, files, {}, progress)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit(merge=False)
+        index.close()
+        self.store.publish(build, SCHEMA_VERSION)
+        self._close()
+        report.rebuilt = True
+        report.documents = self.count
+        return report
+
+    # Reading
+
+    @property
+    def count(self) -> int:
+        """How many documents the index shows (hidden copies and bad files not counted)."""
+        searcher = self._current_searcher()
+        if searcher is None:
+            return 0
+        return sum(1 for _ in searcher.document_numbers(kind=KIND_DOC))
+
+    @property
+    def schema_version(self) -> int | None:
+        """The schema version of the index on disk, None when there is none."""
+        return self.store.recorded_schema()
+
+    def documents(self) -> list[DocumentEntry]:
+        """Every shown document, by date (undated last), then title."""
+        searcher = self._current_searcher()
+        if searcher is None:
+            return []
+        entries = [_document_entry(e) for e in _entries(searcher.reader()) if e.kind == KIND_DOC]
+        entries.sort(key=lambda e: (e.date_iso or "9999", e.title.casefold(), e.id))
+        return entries
+
+    def failures(self) -> list[tuple[str, str]]:
+        """(path, reason) of every library file that did not parse, as of the last update."""
+        searcher = self._current_searcher()
+        if searcher is None:
+            return []
+        found = [(e.path, e.reason) for e in _entries(searcher.reader()) if e.kind == KIND_ERROR]
+        return sorted(found)
+
+    def search(self, query: str, limit: int = 20) -> list[Hit]:
+        """Run a query (whoosh syntax, see `reader.core.query`); best hits first.
+
+        Args:
+            query: the query text; a blank query finds nothing.
+            limit: the most hits to return.
+
+        Raises:
+            QueryError: when the query cannot be understood.
+        """
+        searcher = self._current_searcher()
+        if self._parser is None:
+            self._parser = build_parser(build_schema())
+        parsed = parse_query(self._parser, query)
+        if parsed is None or searcher is None:
+            return []
+        try:
+            results = searcher.search(
+                parsed, limit=limit, filter=wq.Term("kind", KIND_DOC), terms=True
+            )
+            entry_column = searcher.reader().column_reader("entry")
+            hits = []
+            for result in results:
+                entry = IndexEntry.from_bytes(entry_column[result.docnum])
+                stored = dict(result.fields(), id=entry.id, title=entry.title, path=entry.path)
+                hits.append(make_hit(stored, result.score or 0.0, result.matched_terms()))
+        except QueryError:
+            raise
+        except Exception as error:  # e.g. a prefix expanding to too many terms
+            raise QueryError(f"the search failed: {error}") from None
+        return hits
+
+    def match_ranges(
+        self, query: str, document: Document, translation_index: int = 0
+    ) -> list[TextRange]:
+        """Where a query matches in a document's original and one translation, word by word.
+
+        Matching uses the index's analysers, so "Москва" marks "Москвы" too; prefixes are
+        expanded against the index's vocabulary; words under NOT are not marked.
+
+        Raises:
+            QueryError: when the query cannot be understood.
+        """
+        searcher = self._current_searcher()
+        if self._parser is None:
+            self._parser = build_parser(build_schema())
+        parsed = parse_query(self._parser, query)
+        if parsed is None:
+            return []
+        reader = searcher.reader() if searcher is not None else None
+        return document_ranges(document, translation_index, positive_terms(parsed, reader))
+
+    def close(self) -> None:
+        """Release open index files (the index can still be used; it reopens)."""
+        self._close()
+
+    def _current_searcher(self) -> Any:
+        state = self.store.state()
+        if self._opened and state != self._state:
+            self._close()  # another process rebuilt the index: switch to the new generation
+        if not self._opened:
+            self._opened, self._state = True, state
+            generation = self.store.current(SCHEMA_VERSION)
+            self._index = _open_index(generation) if generation else None
+        if self._index is None:
+            return None
+        if self._searcher is None:
+            self._searcher = self._index.searcher()
+        else:
+            self._searcher = self._searcher.refresh()  # another process's incremental commit
+        return self._searcher
+
+    def _close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+        if self._index is not None:
+            self._index.close()
+        self._searcher = self._index = None
+        self._opened = False
+
+
+def _open_index(generation: Path | None) -> Any:
+    if generation is None:
+        return None
+    try:
+        return whoosh.index.open_dir(str(generation), indexname=_INDEX_NAME)
+    except Exception as error:  # a damaged index is rebuilt, never fatal
+        _log.warning("cannot open the index in %s: %s", generation, error)
+        return None
+
+
+def _entries(reader: Any) -> list[IndexEntry]:
+    column = reader.column_reader("entry")
+    return [IndexEntry.from_bytes(column[docnum]) for docnum in reader.all_doc_ids()]
+
+
+def _read_manifest(reader: Any) -> dict[str, IndexEntry]:
+    return {entry.path: entry for entry in _entries(reader)}
+
+
+def _document_entry(entry: IndexEntry) -> DocumentEntry:
+    return DocumentEntry(
+        id=entry.id,
+        title=entry.title,
+        date_text=entry.date_text,
+        date_iso=entry.date_iso,
+        date_precision=entry.date_precision,
+        type=entry.type,
+        archives=entry.archive_codes,
+        languages=entry.languages,
+        path=entry.path,
+        content_hash=entry.hash,
+    )

@@ -1,0 +1,40 @@
+"""Archive pages made from the seed: other record ids, titles, dates and words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import SEED_PAGE
+
+SEED_TITLE = "Ciphered Telegram, Filippov [Stalin] to Mao Zedong and Zhou Enlai (via Roshchin)"
+SEED_DATE = "October 1, 1950"
+SEED_RECORD = "113729"
+
+
+def seed_text() -> str:
+    return SEED_PAGE.read_text(encoding="utf-8")
+
+
+def variant(
+    record_id: str | None = None,
+    title: str | None = None,
+    date: str | None = None,
+    words: str = "",
+) -> str:
+    """The seed page with another Record ID ("" for none), title, date, and extra English words."""
+    text = seed_text()
+    if record_id is not None:
+        text = text.replace(f"Record ID\n\n{SEED_RECORD}", f"Record ID\n\n{record_id}")
+    if title is not None:
+        text = text.replace(SEED_TITLE, title, 1)
+    if date is not None:
+        text = text.replace(SEED_DATE, date, 1)
+    if words:
+        text = text.replace("I await your answer.", f"I await your answer. {words}", 1)
+    return text
+
+
+def write_page(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
