@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main, terminal_snippet
+from tests.conftest import DATA, SEED_PAGE
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_index_then_list(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "index")
+    assert code == 0
+    assert "1 documents" in out
+    code, out, _ = run(capsys, "list")
+    assert code == 0
+    assert "113729" in out and "October 1, 1950" in out and "Telegram" in out
+
+
+def test_show_json_has_the_documented_keys(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "show", "113729", "--json")
+    assert code == 0
+    data = json.loads(out)
+    for key in ("id", "title", "date", "type", "record_id", "uploaded", "summary", "credit",
+                "languages", "authors", "original", "translations", "source", "rights", "file",
+                "warnings"):
+        assert key in data
+    assert data["date"] == {"text": "October 1, 1950", "iso": "1950-10-01", "precision": "day"}
+    assert data["original"]["language"] == "ru"
+    assert len(data["original"]["paragraphs"]) == 12
+    assert [t["language"] for t in data["translations"]] == ["en"]
+    citations = data["source"]["citations"]
+    assert [c["archive_code"] for c in citations] == ["APRF", "AVPRF"]
+    assert citations[0]["fond"] == "45" and citations[1]["fond"] == "059a"
+    for key in ("text", "archive", "archive_name", "fond", "opis", "delo", "folios", "pages",
+                "other"):
+        assert key in citations[0]
+
+
+def test_search_both_languages_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "search", "Сеул", "--json")
+    assert code == 0
+    hits = json.loads(out)
+    assert [(h["id"], h["pane"], h["paragraph"]) for h in hits] == [("113729", "original", 5)]
+    assert "<b>Сеула</b>" in hits[0]["snippets"]["ru"]
+    code, out, _ = run(capsys, "search", "divisions", "--json", "--limit", "5")
+    hits = json.loads(out)
+    assert hits[0]["pane"] == "translation"
+    assert set(hits[0]) == {"id", "title", "score", "pane", "paragraph", "snippets"}
+
+
+def test_search_text_output_strips_markup(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "search", '"38th parallel"')
+    assert code == 0
+    assert "113729" in out and "<b>" not in out
+    assert terminal_snippet("a <b>Seoul</b> &amp; b", bold=False) == "a Seoul & b"
+    assert terminal_snippet("<b>x</b>", bold=True) == "\033[1mx\033[0m"
+
+
+def test_errors_are_one_line_and_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "search", "title:(")
+    assert code == 1 and out == ""
+    assert err.strip().splitlines()[-1].startswith("diglot: bad query:")
+    code, _, err = run(capsys, "show", "nope")
+    assert code == 1
+    assert err.strip() == "diglot: no document with id 'nope' (see `diglot list`)"
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["frobnicate"]) == 2
+    assert main(["search"]) == 2
+    assert main(["--version"]) == 0
+
+
+def test_check_reports_good_and_bad_pages(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "check", str(SEED_PAGE), str(DATA / "cp1251.txt"))
+    assert code == 0
+    assert "113729" in out and "original ru (12 ¶)" in out
+    assert "encoding" in out  # the cp1251 page says how it was decoded
+    code, out, err = run(capsys, "check", str(DATA / "binary.txt"), str(SEED_PAGE))
+    assert code == 1
+    assert "binary.txt" in err and "113729" in out
+
+
+def test_import_copies_good_pages_and_names_bad_ones(
+    capsys: pytest.CaptureFixture[str], diglot_home: Path
+) -> None:
+    code, out, err = run(capsys, "import", str(DATA / "no_original.txt"), str(DATA / "empty.txt"))
+    assert code == 1
+    assert "empty.txt" in err
+    assert (diglot_home / "library" / "no_original.txt").exists()
+    code, out, _ = run(capsys, "list", "--json")
+    assert len(json.loads(out)) == 2
+
+
+def test_the_console_script_never_prints_a_traceback(diglot_home: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "show", "missing"],
+        capture_output=True, text=True, env={"DIGLOT_HOME": str(diglot_home), "PATH": ""},
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().endswith("(see `diglot list`)")
