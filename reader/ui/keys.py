@@ -46,6 +46,7 @@ def key_string(event: QKeyEvent) -> str | None:
         if not 0x20 < key < 0x7F:  # Qt's codes for ASCII keys are the characters themselves
             return None
         name = chr(key)
-    parts = [label for flag, label in ((ctrl, "Ctrl"), (alt, "Alt"), (meta, "Meta"),
-                                       (shift, "Shift")) if flag]
+    # The keymap's order of modifiers: Ctrl, Alt, Shift, Meta.
+    parts = [label for flag, label in ((ctrl, "Ctrl"), (alt, "Alt"), (shift, "Shift"),
+                                       (meta, "Meta")) if flag]
     return "+".join([*parts, name])

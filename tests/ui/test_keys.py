@@ -41,3 +41,19 @@ def test_key_strings(event: QKeyEvent, expected: str) -> None:
 def test_lone_modifiers_are_no_key() -> None:
     assert key_string(press(K.Key_Shift, M.ShiftModifier)) is None
     assert key_string(press(K.Key_Control, M.ControlModifier)) is None
+
+
+def test_key_strings_are_what_the_keymap_calls_them() -> None:
+    from reader.core.keynames import normalise_key
+
+    for event in (
+        press(K.Key_P, M.ControlModifier | M.ShiftModifier, "\x10"),
+        press(K.Key_Down, M.AltModifier),
+        press(K.Key_G, M.ShiftModifier, "G"),
+        press(K.Key_Question, M.ShiftModifier, "?"),
+        press(K.Key_PageDown, M.ControlModifier),
+        press(K.Key_Backtab, M.ShiftModifier),
+    ):
+        name = key_string(event)
+        assert name is not None
+        assert normalise_key(name) == name
