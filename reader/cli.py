@@ -15,6 +15,7 @@ from reader import __version__
 from reader.core.archive_page import PageError, parse_page
 from reader.core.document import Document, document_to_dict
 from reader.core.index import Hit, QueryError, SearchIndex, UpdateReport
+from reader.core.keyfile import load_keymap
 from reader.core.library import Library, data_home
 
 _BOLD = re.compile(r"<b>(.*?)</b>", re.DOTALL)
@@ -200,6 +201,14 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return status
 
 
+def _cmd_keys(args: argparse.Namespace) -> int:
+    keymap, problems = load_keymap()
+    for problem in problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    print(keymap.help_text())
+    return EXIT_OK
+
+
 def _cmd_gui(args: argparse.Namespace) -> int:
     try:
         from reader.ui.app import run_app  # Qt is loaded only when the window is wanted
@@ -241,6 +250,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("files", nargs="+", metavar="FILE", help="pages or folders")
     check = command("check", "parse pages and print warnings", _cmd_check)
     check.add_argument("files", nargs="+", metavar="FILE", help="pages to check")
+    command("keys", "print the keyboard shortcuts (with your keys.toml)", _cmd_keys)
     return parser
 
 

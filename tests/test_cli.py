@@ -110,3 +110,9 @@ def test_the_console_script_never_prints_a_traceback(diglot_home: Path) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.strip().endswith("(see `diglot list`)")
+
+
+def test_keys_prints_the_generated_help(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "keys")
+    assert code == 0
+    assert "Next document" in out and "Alt+Down" in out and "Command palette" in out

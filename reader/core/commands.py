@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from reader.core.events import Event
+
 Handler = Callable[..., Any]
 
 _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -67,6 +69,9 @@ class CommandRegistry:
                 raise ValueError(f"command {command.name!r} is declared twice")
             self._commands[command.name] = command
         self._handlers: dict[str, Handler] = {}
+        # Announced before each run: the status bar, a command history, and tests that
+        # check a key really reached its command, all follow this.
+        self.running: Event[str] = Event()
 
     def __contains__(self, name: object) -> bool:
         return name in self._commands
@@ -135,6 +140,7 @@ class CommandRegistry:
         handler = self._handlers.get(name)
         if handler is None:
             raise CommandError(f"command {name!r} has no handler")
+        self.running.emit(name)
         return handler(*args)
 
 

@@ -10,6 +10,7 @@ A SearchIndex is not thread-safe: use one per thread, or one at a time.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,7 @@ _INDEX_NAME = "MAIN"
 _WRITER_MEMORY_MB = 128
 
 _log = logging.getLogger(__name__)
+Shown = Callable[["DocumentEntry"], None]
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,9 @@ class SearchIndex:
 
     # Writing
 
-    def update(self, library: Library, progress: Progress | None = None) -> UpdateReport:
+    def update(
+        self, library: Library, progress: Progress | None = None, shown: Shown | None = None
+    ) -> UpdateReport:
         """Bring the index in line with the library, parsing only new and changed files.
 
         Files are compared by content hash. Without a usable index (none yet, another schema
@@ -94,19 +98,22 @@ class SearchIndex:
         Args:
             library: the library to index.
             progress: called as progress(done, total, path) after each parsed file.
+            shown: called with each new or changed document's entry as it is written
+                (before the commit makes it searchable), so a list can fill as it goes.
         """
+        listen = None if shown is None else (lambda entry: shown(_document_entry(entry)))
         with self.store.writing():
             files = library.files()
             generation = self.store.current(SCHEMA_VERSION)
             index = _open_index(generation) if generation else None
             if index is None:
-                return self._rebuild_locked(files, progress)
+                return self._rebuild_locked(files, progress, listen)
             self.store.collect_garbage(keep=generation)
             writer = index.writer(limitmb=_WRITER_MEMORY_MB)
             try:
                 with index.reader() as reader:
                     manifest = _read_manifest(reader)
-                report = sync_records(writer, files, manifest, progress)
+                report = sync_records(writer, files, manifest, progress, listen)
             except BaseException:
                 writer.cancel()
                 raise
@@ -121,12 +128,17 @@ class SearchIndex:
             report = self._rebuild_locked(library.files(), progress)
         return report
 
-    def _rebuild_locked(self, files: list[LibraryFile], progress: Progress | None) -> UpdateReport:
+    def _rebuild_locked(
+        self,
+        files: list[LibraryFile],
+        progress: Progress | None,
+        listen: Callable[[IndexEntry], None] | None = None,
+    ) -> UpdateReport:
         build = self.store.new_build()
         index = whoosh.index.create_in(str(build), build_schema(), indexname=_INDEX_NAME)
         writer = index.writer(limitmb=_WRITER_MEMORY_MB)
         try:
-            report = sync_records(writer, files, {}, progress)
+            report = sync_records(writer, files, {}, progress, listen)
         except BaseException:
             writer.cancel()
             raise

@@ -56,8 +56,12 @@ def sync_records(
     files: list[LibraryFile],
     manifest: dict[str, IndexEntry],
     progress: Progress | None,
+    shown: Callable[[IndexEntry], None] | None = None,
 ) -> UpdateReport:
     """Write into `writer` whatever makes the index (described by `manifest`) match `files`.
+
+    `shown` hears of each document written as shown, as soon as it is written, so a list
+    can fill while a first build is still running.
 
     Files are visited in rank order, so each one's duplicate status is final when it is
     visited: it is parsed (when new or changed), decided and written in turn, and no more than
@@ -113,6 +117,8 @@ def sync_records(
             if document is not None:
                 record = document_record(document, path, library_file.content_hash)
                 _write(writer, old, record)
+                if shown is not None:
+                    shown(IndexEntry.from_bytes(record["entry"]))
             continue
         kept = str(match[0])
         doc_id = document.id if document is not None else (old.id if old else "")

@@ -104,6 +104,8 @@ DEFAULT_KEYMAP: tuple[KeyEntry, ...] = (
     # File and edit
     _E("open", "Open or import…", "File", ("Ctrl+O",), "Add documents to the library."),
     _E("print", "Print…", "File", ("Ctrl+P",), "Print the open document."),
+    _E("export-pdf", "Export as PDF…", "File", ("Ctrl+E",),
+       "Save the open document, original beside translation, as a PDF."),
     _E("quit", "Quit", "File", ("Ctrl+Q",), "Close Diglot."),
     _E("copy", "Copy", "Edit", ("Ctrl+C",), "Copy the selected text."),
     # Help

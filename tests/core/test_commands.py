@@ -138,3 +138,14 @@ def test_fuzzy_matches_titles_and_ignores_case_and_separators() -> None:
 def test_fuzzy_ties_keep_declaration_order() -> None:
     commands = [Command("beta-x", "Beta", "View"), Command("alfa-x", "Alfa", "View")]
     assert names(fuzzy_filter("x", commands)) == ["beta-x", "alfa-x"]
+
+
+def test_running_is_announced_before_the_handler() -> None:
+    from reader.core.commands import Command, CommandRegistry
+
+    registry = CommandRegistry([Command("zoom-in", "Zoom in", "View")])
+    order: list[str] = []
+    registry.running.connect(lambda name: order.append(f"announced {name}"))
+    registry.register("zoom-in", lambda: order.append("ran"))
+    registry.run("zoom-in")
+    assert order == ["announced zoom-in", "ran"]

@@ -385,3 +385,15 @@ def test_chinese_is_searched_by_character_pairs(diglot_home: Path, tmp_path: Pat
     assert search_index.search("三线") == []  # words, not loose characters
     assert [h.id for h in search_index.search("NOT 三八线")] == []
     assert [h.id for h in search_index.search("NOT zeppelin")] == ["777"]
+
+
+def test_update_announces_each_shown_document_as_it_is_written(tmp_path: Path) -> None:
+    home = tmp_path / "announce-home"
+    library = Library(home)
+    index = SearchIndex(home)
+    heard: list[str] = []
+    index.update(library, shown=lambda entry: heard.append(entry.id))
+    assert heard == [entry.id for entry in index.documents()]
+    heard.clear()
+    index.update(library, shown=lambda entry: heard.append(entry.id))
+    assert heard == []  # nothing new or changed: nothing to announce

@@ -1,0 +1,480 @@
+"""The one wiring point: builds the core workspace and the window, and connects them."""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QVBoxLayout, QWidget
+
+from reader.core.index import UpdateReport
+from reader.core.keyfile import config_dir
+from reader.core.library import data_home
+from reader.core.page_files import ImportReport
+from reader.core.reading import ReadingView
+from reader.core.search_session import SearchResults
+from reader.core.text_range import PANES, TextRange
+from reader.core.workspace import Workspace
+from reader.ui.command_palette import CommandPalette
+from reader.ui.find_bar import FindBar
+from reader.ui.help_sheet import HelpSheet
+from reader.ui.import_report import ImportReportDialog
+from reader.ui.main_window import MainWindow
+from reader.ui.printing import export_pdf, paint_document, view_html
+from reader.ui.resources import app_icon, register_fonts
+from reader.ui.theme import ThemeController
+from reader.ui.workers import TaskRunner
+
+SETTINGS_FILE = "settings.ini"
+SCROLL_LINES = 3
+
+
+def display_available() -> bool:
+    """Whether Qt can open a window here; without one Qt would abort the process."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform or sys.platform in ("win32", "darwin"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+class EntryFeed(QObject):
+    """Carries documents from an indexing thread to the list, a batch at a time.
+
+    Each entry is collected on the worker thread; the batch signal is queued across to the
+    GUI thread. Batching keeps the list from being rebuilt once per document.
+    """
+
+    batch = Signal(object)  # a list; Signal(list) crashes PySide 6.12 across threads
+    BATCH_SECONDS = 0.3
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lock = threading.Lock()
+        self._pending: list[Any] = []
+        self._last = time.monotonic()
+
+    def add(self, entry: Any) -> None:
+        """Called on the worker thread for each indexed document."""
+        with self._lock:
+            self._pending.append(entry)
+            due = time.monotonic() - self._last >= self.BATCH_SECONDS
+        if due:
+            self.flush()
+
+    def flush(self) -> None:
+        """Send whatever is pending now."""
+        with self._lock:
+            pending, self._pending = self._pending, []
+            self._last = time.monotonic()
+        if pending:
+            self.batch.emit(pending)
+
+
+class DiglotApp:
+    """Builds the window over a workspace, binds the UI's commands and runs slow work."""
+
+    def __init__(self, workspace: Workspace, settings_path: Path | None = None) -> None:
+        self.workspace = workspace
+        self.window = MainWindow(workspace)
+        self.settings = QSettings(
+            str(settings_path or config_dir() / SETTINGS_FILE), QSettings.Format.IniFormat
+        )
+        # One thread for the index: whoosh writers and our searcher cache are not shared
+        # across threads, and searches are short enough to queue behind each other.
+        self.index_tasks = TaskRunner(self.window, max_threads=1)
+        # The theme is restored before it is first painted, so start-up paints once.
+        workspace.appearance.restore({"theme": self.settings.value("appearance/theme", "system")})
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self.theme = ThemeController(app, workspace.appearance, workspace.home / "cache")
+        self.find_bar = FindBar(workspace.session, self.window)
+        self._wrap_central_with_find_bar()
+        self.indexing = False
+        self.import_report: ImportReportDialog | None = None
+        self.last_report: UpdateReport | None = None
+        self._shut_down = False
+        self._printer: QPrinter | None = None
+        self._restore_document: str = ""
+        self._restore_paragraphs: dict[str, int] = {}
+        self._bind_commands()
+        self._connect()
+
+    def _wrap_central_with_find_bar(self) -> None:
+        holder = QWidget(self.window)
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.window.split_view, 1)
+        layout.addWidget(self.find_bar)
+        self.window.setCentralWidget(holder)
+
+    # Commands that need widgets ------------------------------------------------------------
+
+    def _bind_commands(self) -> None:
+        window, split = self.window, self.window.split_view
+        bindings: dict[str, Any] = {
+            "scroll-down": lambda: split.scroll_lines(SCROLL_LINES),
+            "scroll-up": lambda: split.scroll_lines(-SCROLL_LINES),
+            "page-down": lambda: split.scroll_pages(1),
+            "page-up": lambda: split.scroll_pages(-1),
+            "top": split.scroll_to_top,
+            "bottom": split.scroll_to_bottom,
+            "sync-other-pane": split.sync_other_pane,
+            "focus-list": self.focus_list,
+            "toggle-list": lambda: window.toggle_dock(window.list_dock),
+            "toggle-provenance": lambda: window.toggle_dock(window.provenance_dock),
+            "search": self.focus_search,
+            "find-in-document": self.find_bar.open,
+            "open": self.choose_files,
+            "print": self.print_document,
+            "export-pdf": self.export_pdf,
+            "quit": window.close,
+            "copy": self.copy_selection,
+            "help": self.show_help,
+            "command-palette": self.show_palette,
+        }
+        for name, handler in bindings.items():
+            self.workspace.registry.register(name, handler)
+
+    def focus_list(self) -> None:
+        """Show the document list and put the keyboard in it."""
+        self.window.list_dock.show()
+        self.window.list_dock.raise_()
+        self.window.document_list.table.setFocus()
+
+    def focus_search(self) -> None:
+        """Show the search panel with its field focused and selected."""
+        self.window.search_dock.show()
+        self.window.search_dock.raise_()
+        field = self.window.search_panel.field
+        field.setFocus()
+        field.selectAll()
+
+    def copy_selection(self) -> None:
+        """Copy what is selected in the focused pane."""
+        pane = self.window.split_view.panes[self.workspace.view.focused]
+        pane.copy()
+
+    def choose_files(self) -> None:
+        """Ask for pages to import (window-modal, so the event loop keeps running)."""
+        dialog = QFileDialog(self.window, "Import archive pages", str(Path.home()),
+                             "Archive pages (*.txt *.html *.htm);;All files (*)")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.filesSelected.connect(lambda names: self.import_paths([Path(n) for n in names]))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def show_help(self) -> None:
+        """The keyboard help sheet, generated from the keymap."""
+        sheet = HelpSheet(self.workspace.keymap, self.window)
+        sheet.finished.connect(sheet.deleteLater)
+        sheet.open()
+
+    def show_palette(self) -> None:
+        """The command palette over every command."""
+        palette = CommandPalette(self.workspace.registry, self.workspace.keymap, self.window)
+        palette.finished.connect(palette.deleteLater)
+        palette.open()
+
+    def print_document(self) -> None:
+        """Print the open document, original and translation side by side.
+
+        The print dialog is window-modal (`open`, not `exec`), so background work and the
+        event loop go on while it is up.
+        """
+        html = view_html(self.workspace.view)
+        if html is None:
+            self.workspace.message.emit("Open a document to print it")
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self.window)
+        dialog.setWindowTitle("Print document")
+        dialog.accepted.connect(lambda: self._on_print_accepted(html, printer))
+        dialog.finished.connect(dialog.deleteLater)
+        self._printer = printer  # the dialog only borrows it
+        QDialog.open(dialog)  # QPrintDialog.open() wants a receiver; the plain one does not
+
+    def _on_print_accepted(self, html: str, printer: QPrinter) -> None:
+        pages = paint_document(html, printer)
+        self.workspace.message.emit(f"Printed {pages} page{'s' if pages != 1 else ''}")
+
+    def export_pdf(self) -> None:
+        """Save the open document as a PDF, laid out as it prints."""
+        html = view_html(self.workspace.view)
+        document = self.workspace.view.document
+        if html is None or document is None:
+            self.workspace.message.emit("Open a document to export it")
+            return
+        suggested = str(Path.home() / f"{document.id}.pdf")
+        dialog = QFileDialog(self.window, "Export as PDF", suggested, "PDF (*.pdf)")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("pdf")
+        dialog.fileSelected.connect(lambda name: self.write_pdf(html, Path(name)))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def write_pdf(self, html: str, path: Path) -> None:
+        """Write `html` to a PDF at `path` and say where it went."""
+        try:
+            pages = export_pdf(html, path)
+        except OSError as error:
+            self.workspace.message.emit(f"Could not write {path}: {error.strerror or error}")
+            return
+        self.workspace.message.emit(f"Saved {pages} page(s) to {path}")
+
+    # Wiring --------------------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        workspace, window = self.workspace, self.window
+        workspace.clipboard.connect(lambda text: QApplication.clipboard().setText(text))
+        window.search_panel.query_changed.connect(self.search)
+        window.search_panel.hit_activated.connect(self.open_hit)
+        window.files_dropped.connect(self.import_paths)
+        window.closing.connect(self.shutdown)
+        workspace.session.changed.connect(self._on_session_changed)
+        self.find_bar.text_changed.connect(workspace.find_in_document)
+        self.find_bar.next_requested.connect(lambda: workspace.registry.run("next-match"))
+        for problem in workspace.keymap_problems:
+            workspace.message.emit(problem)
+
+    def search(self, query: str) -> None:
+        """Run a query off the GUI thread; only the latest query's results are shown."""
+        if not self.workspace.session.ask(query):
+            return
+        self.index_tasks.submit(
+            lambda: self.workspace.run_search(query), on_finished=self._on_search_results
+        )
+
+    def _on_search_results(self, results: SearchResults) -> None:
+        self.workspace.session.answer(results)
+
+    def open_hit(self, row: int) -> None:
+        """Open a search result at its paragraph, with every match highlighted."""
+        hits = self.workspace.session.results.hits
+        if not 0 <= row < len(hits):
+            return
+        hit = hits[row]
+        if self.workspace.open_document(hit.id) is None:
+            return
+        first = None
+        if hit.pane in ("original", "translation") and hit.paragraph is not None:
+            pane: Any = hit.pane
+            self.window.split_view.scroll_to_paragraph(pane, hit.paragraph)
+            first = TextRange(pane, hit.paragraph, 0, 0)
+        self.workspace.show_matches(self.workspace.session.query, None)
+        session = self.workspace.session
+        if first is not None:
+            # Start n/N at the first match in the hit's paragraph.
+            near = [m for m in session.matches if (m.pane, m.paragraph) == first[:2]]
+            if near:
+                session.set_matches(session.matches, near[0])
+        self.window.split_view.focus_pane(self.workspace.view.focused)
+
+    def _on_session_changed(self, aspect: str) -> None:
+        session, split = self.workspace.session, self.window.split_view
+        if aspect == "matches":
+            split.highlight(session.matches)
+        if aspect in ("matches", "current") and session.current_match is not None:
+            match = session.current_match
+            split.scroll_to_paragraph(match.pane, match.paragraph)
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """Copy pages into the library off the GUI thread, then index them."""
+        self.window.show_message(f"Importing {len(paths)} item(s)…")
+        self.index_tasks.submit(
+            lambda: self.workspace.import_files(paths), on_finished=self._on_imported
+        )
+
+    def _on_imported(self, report: ImportReport) -> None:
+        self.window.show_message(report.summary())
+        if report.errors:
+            self.import_report = ImportReportDialog(report.errors, self.window)
+            self.import_report.show()
+        self.update_index()
+
+    def update_index(self) -> None:
+        """Update the index in the background, with progress in the status bar.
+
+        New documents reach the list in batches while the update runs, so a first launch
+        over a large library shows documents long before the build ends.
+        """
+        self.indexing = True
+        self.window.show_progress(0, 1)
+        feed = EntryFeed(self.window)
+        feed.batch.connect(self.workspace.add_entries)
+
+        def finished(report: UpdateReport) -> None:
+            feed.flush()  # the last few entries arrive before the final list replaces them
+            feed.deleteLater()
+            self._on_indexed(report)
+
+        self.index_tasks.submit(
+            lambda progress: self.workspace.update_index(progress, feed.add),
+            on_progress=lambda done, total, _name: self.window.show_progress(done, total),
+            on_finished=finished,
+            on_failed=self._on_index_failed,
+        )
+
+    def _on_indexed(self, report: UpdateReport) -> None:
+        self.last_report = report
+        self.window.show_progress(1, 1)
+        self.index_tasks.submit(
+            self.workspace.load_entries, on_finished=lambda entries: self._on_entries(entries, True)
+        )
+        problems = len(report.errors)
+        self.window.show_message(
+            f"{report.documents} documents" + (f"; {problems} file(s) could not be read"
+                                               if problems else "")
+        )
+
+    def _on_index_failed(self, error: BaseException) -> None:
+        self.indexing = False
+        self.window.show_progress(1, 1)
+        self.window.show_message(f"Indexing failed: {error}")
+
+    def _on_entries(self, entries: list[Any], final: bool) -> None:
+        self.workspace.show_entries(entries)
+        if final:
+            self.indexing = False
+        if self.workspace.view.document is not None or not entries:
+            return
+        wanted = self._restore_document
+        if wanted and (final or any(entry.id == wanted for entry in entries)):
+            self._restore_document = ""
+            if self.workspace.open_document(wanted):
+                for pane in PANES:
+                    self.window.split_view.scroll_to_paragraph(pane, self._restore_paragraphs[pane])
+                return
+        if not self._restore_document:
+            visible = self.workspace.catalog.visible()
+            if visible:
+                self.workspace.open_document(visible[0].id)
+
+    # Settings ------------------------------------------------------------------------------
+
+    def restore(self) -> None:
+        """Window geometry, docks, reading view, theme and last document from last time."""
+        settings = self.settings
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.window.restoreGeometry(geometry)
+        else:
+            self.window.resize(1400, 880)
+        state = settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.window.restoreState(state)
+        else:  # first launch: room for the list's columns and the provenance table
+            self.window.resizeDocks(
+                [self.window.list_dock, self.window.provenance_dock], [400, 360],
+                Qt.Orientation.Horizontal,
+            )
+        splitter = settings.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.window.split_view.splitter.restoreState(splitter)
+        saved_view = _read_dict(settings, "view")
+        restored = ReadingView.from_dict(saved_view)
+        view = self.workspace.view
+        view.set_layout(restored.layout)
+        if restored.swapped != view.swapped:
+            view.swap()
+        if restored.visible == "both":
+            view.show_both()
+        else:
+            view.show_only(restored.visible)
+        if restored.scroll_locked != view.scroll_locked:
+            view.toggle_scroll_lock()
+        view.set_zoom(restored.zoom)
+        self._restore_document = str(settings.value("document/id", "") or "")
+        self._restore_paragraphs = {
+            pane: _int(settings.value(f"document/{pane}", 0)) for pane in PANES
+        }
+
+    def save(self) -> None:
+        """Write what `restore` reads (QSettings replaces the file whole when it syncs)."""
+        settings, window, view = self.settings, self.window, self.workspace.view
+        settings.setValue("window/geometry", window.saveGeometry())
+        settings.setValue("window/state", window.saveState())
+        settings.setValue("window/splitter", window.split_view.splitter.saveState())
+        settings.setValue("appearance/theme", self.workspace.appearance.theme)
+        for key, value in view.to_dict().items():
+            if isinstance(value, str | int | bool):
+                settings.setValue(f"view/{key}", value)
+        document = view.document
+        settings.setValue("document/id", document.id if document else "")
+        for pane in PANES:
+            settings.setValue(
+                f"document/{pane}", self.window.split_view.paragraph_at_top(pane)
+            )
+        settings.sync()
+
+    def start(self) -> None:
+        """Show the window at once; the index opens and updates after the first paint."""
+        self.restore()
+        self.window.show()
+        # After the first paint: the list the index already holds, then an update.
+        QTimer.singleShot(0, self._load_then_update)
+
+    def _load_then_update(self) -> None:
+        self.index_tasks.submit(
+            self.workspace.load_entries,
+            on_finished=lambda entries: self._on_entries(entries, False),
+        )
+        self.update_index()
+
+    def shutdown(self) -> None:
+        """Save settings and stop background work before the window goes (once)."""
+        if self._shut_down:
+            return
+        self._shut_down = True
+        self.save()
+        self.index_tasks.shutdown()
+        self.theme.close()
+
+
+def _int(value: object) -> int:
+    try:
+        return int(str(value))
+    except ValueError:
+        return 0
+
+
+def _read_dict(settings: QSettings, group: str) -> dict[str, Any]:
+    settings.beginGroup(group)
+    try:
+        result: dict[str, Any] = {}
+        for key in settings.childKeys():
+            value = settings.value(key)
+            if isinstance(value, str) and value in ("true", "false"):
+                value = value == "true"
+            elif isinstance(value, str) and value.lstrip("-").isdigit():
+                value = int(value)
+            result[key] = value
+        return result
+    finally:
+        settings.endGroup()
+
+
+def run_app(argv: list[str]) -> int:
+    """Open the window and run until it closes; returns the process exit code."""
+    if not display_available():
+        print(
+            "diglot: no display found, so the window cannot open; "
+            "use the command line instead (diglot --help).",
+            file=sys.stderr,
+        )
+        return 1
+    app = QApplication.instance() or QApplication(argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Diglot")
+    app.setOrganizationName("Diglot")
+    app.setWindowIcon(app_icon())
+    register_fonts()
+    diglot = DiglotApp(Workspace(data_home()))
+    diglot.start()
+    return int(app.exec())

@@ -1,0 +1,282 @@
+"""The document list: a sortable table over the catalog, a filter box and facets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.catalog import COLUMNS, FACETS, Catalog, CatalogEntry, FacetName
+
+_HEADERS = {"date": "Date", "title": "Title", "type": "Type", "archive": "Archive",
+            "languages": "Languages"}
+_FACET_TITLES = {"type": "Type", "archive": "Archive", "language": "Language",
+                 "decade": "Decade"}
+# The widest text each non-title column is sized for: up to it a column fits its contents,
+# beyond it the text is elided (the tooltip has it whole). The title takes all that is left,
+# so in a narrow dock it keeps the room and the table needs no horizontal scrolling.
+_COLUMN_CAPS = {"date": "September 30, 1950", "type": "Telegram", "archive": "APRF",
+                "languages": "ru, en"}
+_CELL_PADDING = 16  # a cell's margins under the themed style, roughly
+# When even the capped columns leave the title less than this share of the width, they give
+# way in this order (the date last: an elided date is the least readable).
+_TITLE_SHARE = 0.3
+_SHRINK_ORDER = ("languages", "archive", "type", "date")
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class DocumentListModel(QAbstractTableModel):
+    """Mirrors the catalog's visible entries as rows; sorting is delegated to the catalog."""
+
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._catalog = catalog
+        self._rows: list[CatalogEntry] = catalog.visible()
+        catalog.changed.connect(self._on_catalog_changed)
+
+    def _on_catalog_changed(self, _: None) -> None:
+        self.beginResetModel()
+        self._rows = self._catalog.visible()
+        self.endResetModel()
+
+    def entry(self, row: int) -> CatalogEntry:
+        return self._rows[row]
+
+    def row_of(self, doc_id: str) -> int:
+        return self._catalog.index_of(doc_id, self._rows)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        entry = self._rows[index.row()]
+        column = COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(entry, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # The whole row answers with the full title, which the narrow list elides; the
+            # capped columns add their own full text, elided just as often.
+            if column in ("archive", "languages") and (text := self._text(entry, column)):
+                return f"{entry.title}\n{_HEADERS[column]}: {text}"
+            return entry.title
+        if role == ID_ROLE:
+            return entry.id
+        return None
+
+    @staticmethod
+    def _text(entry: CatalogEntry, column: str) -> str:
+        return {
+            "date": entry.date_text or "undated",
+            "title": entry.title,
+            "type": entry.type,
+            "archive": ", ".join(entry.archives),
+            "languages": ", ".join(entry.languages),
+        }[column]
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(COLUMNS)):
+            return _HEADERS[COLUMNS[section]]
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if 0 <= column < len(COLUMNS):
+            self._catalog.sort_by(COLUMNS[column], order == Qt.SortOrder.DescendingOrder)
+
+
+class DocumentList(QWidget):
+    """Filter box, table and facets over a catalog; says which document the user picked."""
+
+    document_activated = Signal(str)
+
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._catalog = catalog
+        self._current = ""
+        self.filter_box = QLineEdit(self)
+        self.filter_box.setPlaceholderText("Filter documents…")
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.setAccessibleName("Filter the document list")
+        self.filter_box.textChanged.connect(catalog.set_filter)
+
+        self.model = DocumentListModel(catalog, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Documents")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setAlternatingRowColors(True)
+        # The columns are fitted to the width (see _fit_columns); a scrollbar would only ever
+        # reveal the tail of a column the user widened by hand.
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COLUMNS.index("title"), QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(32)
+        # Left-aligned, a header wider than its squeezed column keeps its start ("Langua"); a
+        # centred one loses both ends.
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.table.viewport().installEventFilter(self)  # refit the columns to a new width
+        self.table.activated.connect(self._on_row_activated)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+
+        self.facets = QTreeWidget(self)
+        self.facets.setHeaderHidden(True)
+        self.facets.setAccessibleName("Facets")
+        self.facets.itemChanged.connect(self._on_facet_item_changed)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.facets)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter_box)
+        layout.addWidget(splitter)
+        self.setFocusProxy(self.table)
+        catalog.changed.connect(self._on_catalog_changed)
+        self._on_catalog_changed(None)
+
+    def select_document(self, doc_id: str) -> None:
+        """Make `doc_id` the selected row (without announcing it), if it is listed."""
+        self._current = doc_id
+        row = self.model.row_of(doc_id)
+        selection = self.table.selectionModel()
+        if row < 0:
+            selection.clearSelection()
+            return
+        index = self.model.index(row, 0)
+        self.table.blockSignals(True)
+        selection.setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.blockSignals(False)
+        self.table.scrollTo(index)
+
+    def step(self, delta: int) -> str | None:
+        """The id of the document `delta` rows from the current one, or None past the ends."""
+        rows = self.model.rowCount()
+        if rows == 0:
+            return None
+        row = self.model.row_of(self._current)
+        target = (0 if delta > 0 else rows - 1) if row < 0 else row + delta
+        if not 0 <= target < rows:
+            return None
+        return self.model.entry(target).id
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._fit_columns()  # contents are measured in the font the shown table has
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        widths: dict[str, int] = {}
+        for name, sample in _COLUMN_CAPS.items():
+            column = COLUMNS.index(name)
+            contents = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            widths[name] = min(contents, metrics.horizontalAdvance(sample) + _CELL_PADDING)
+        title = int(self.table.viewport().width() * _TITLE_SHARE)
+        excess = sum(widths.values()) + title - self.table.viewport().width()
+        for name in _SHRINK_ORDER:
+            if excess <= 0:
+                break
+            give = min(excess, widths[name] - header.minimumSectionSize())
+            if give > 0:
+                widths[name] -= give
+                excess -= give
+        for name, width in widths.items():
+            header.resizeSection(COLUMNS.index(name), width)
+
+    def _on_row_activated(self, index: QModelIndex) -> None:
+        self._announce(index.row())
+
+    def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and not self.table.signalsBlocked():
+            self._announce(current.row())
+
+    def _announce(self, row: int) -> None:
+        doc_id = self.model.entry(row).id
+        if doc_id != self._current:
+            self._current = doc_id
+            self.document_activated.emit(doc_id)
+
+    def _on_catalog_changed(self, _: None) -> None:
+        self._fit_columns()
+        if self._current:
+            self.select_document(self._current)
+        self._rebuild_facets()
+
+    def _rebuild_facets(self) -> None:
+        self.facets.blockSignals(True)
+        groups = [self.facets.topLevelItem(i) for i in range(self.facets.topLevelItemCount())]
+        expanded = {group.text(0) for group in groups if group is not None and group.isExpanded()}
+        self.facets.clear()
+        for facet in FACETS:
+            title = _FACET_TITLES[facet]
+            group = QTreeWidgetItem(self.facets, [title])
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            for count in self._catalog.facet_counts(facet):
+                item = QTreeWidgetItem(group, [f"{count.value} ({count.count})"])
+                item.setData(0, Qt.ItemDataRole.UserRole, (facet, count.value))
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
+                              | Qt.ItemFlag.ItemIsSelectable)
+                item.setCheckState(0, Qt.CheckState.Checked if count.selected
+                                   else Qt.CheckState.Unchecked)
+            group.setExpanded(title in expanded or bool(self._catalog.selected(facet)))
+        self.facets.blockSignals(False)
+
+    def _on_facet_item_changed(self, item: QTreeWidgetItem, _column: int) -> None:
+        data = item.data(0, Qt.ItemDataRole.UserRole)
+        if not data:
+            return
+        facet, value = data
+        checked = item.checkState(0) == Qt.CheckState.Checked
+        if checked != (value in self._catalog.selected(facet)):
+            facet_name: FacetName = facet
+            # Deferred: the catalog's change rebuilds this tree, which must not happen inside
+            # the tree's own itemChanged (it would delete `item` under Qt's feet).
+            QTimer.singleShot(0, lambda: self._catalog.toggle_facet(facet_name, value))

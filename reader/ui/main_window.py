@@ -1,0 +1,227 @@
+"""The main window: split view in the centre, list, search and provenance as docks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QProgressBar,
+    QWidget,
+)
+
+from reader.core.commands import CommandError
+from reader.core.keymap import DEFAULT_KEYMAP, MatchState
+from reader.core.reading import Aspect
+from reader.core.workspace import Workspace
+from reader.ui.document_list import DocumentList
+from reader.ui.keys import key_string
+from reader.ui.metadata_panel import MetadataPanel
+from reader.ui.search_panel import SearchPanel
+from reader.ui.split_view import SplitView
+
+APP_NAME = "Diglot"
+_FUNCTION_KEY = re.compile(r"(Shift\+)?F\d{1,2}")
+_MENU_ORDER = ("File", "Edit", "View", "Navigate", "Search", "Provenance", "Help")
+
+
+def _is_text_input(widget: QWidget | None) -> bool:
+    """Widgets where plain keys are typing, not commands."""
+    return isinstance(widget, QLineEdit | QAbstractSpinBox) or (
+        isinstance(widget, QComboBox) and widget.isEditable()
+    )
+
+
+class KeyDispatcher(QObject):
+    """Turns key presses anywhere in the window into commands, through the keymap.
+
+    Installed on the application so it sees keys before any widget; this is the only place
+    where keys become commands, so widgets never hold shortcuts of their own.
+    """
+
+    def __init__(self, workspace: Workspace, window: QMainWindow) -> None:
+        super().__init__(window)
+        self._workspace = workspace
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        if not self._window.isActiveWindow():
+            return False
+        focus = QApplication.focusWidget()
+        if focus is not None and focus.window() is not self._window:
+            return False
+        key = key_string(event)
+        if key is None:
+            return False
+        keymap = self._workspace.keymap
+        if _is_text_input(focus):
+            if key == "Escape":
+                keymap.reset()
+                self._window.setFocus()
+                self.escaped_text_input()
+                return True
+            # Typing stays typing; only chords with Ctrl/Alt/Meta and F-keys reach commands.
+            if not (key.startswith(("Ctrl+", "Alt+", "Meta+")) or _FUNCTION_KEY.fullmatch(key)):
+                return False
+        match = keymap.feed(key)
+        if match.state == MatchState.PARTIAL:
+            return True
+        if match.state == MatchState.COMPLETE and match.command:
+            try:
+                self._workspace.registry.run(match.command)
+            except CommandError as error:
+                self._workspace.message.emit(str(error))
+            return True
+        return False
+
+    def escaped_text_input(self) -> None:
+        """Hook for the window: focus returns to the reading panes."""
+        window = self._window
+        if isinstance(window, MainWindow):
+            window.split_view.focus_pane(self._workspace.view.focused)
+
+
+class MainWindow(QMainWindow):
+    """The reading window. It mirrors the workspace and calls its commands."""
+
+    files_dropped = Signal(list)  # list[Path]: pages or folders to import
+    closing = Signal()
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.setObjectName("MainWindow")
+        self.setWindowTitle(APP_NAME)
+        self.setAcceptDrops(True)
+        self.setDockNestingEnabled(True)
+
+        self.split_view = SplitView(workspace.view, self)
+        self.setCentralWidget(self.split_view)
+        self.document_list = DocumentList(workspace.catalog, self)
+        self.search_panel = SearchPanel(workspace.session, self)
+        self.metadata_panel = MetadataPanel(workspace.view, self)
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        self.list_dock = self._dock("Documents", self.document_list, left)
+        self.search_dock = self._dock("Search", self.search_panel, left)
+        self.provenance_dock = self._dock("Provenance", self.metadata_panel, right)
+        self.tabifyDockWidget(self.list_dock, self.search_dock)
+        self.list_dock.raise_()
+
+        self.progress = QProgressBar(self)
+        self.progress.setAccessibleName("Indexing progress")
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.status_label = QLabel(self)
+        self.status_label.setAccessibleName("Status")
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+
+        self.command_actions: dict[str, QAction] = {}
+        self._build_menus()
+        self.key_dispatcher = KeyDispatcher(workspace, self)
+        app = QApplication.instance()
+        if app is not None:
+            # On the application, so keys reach commands whichever child has focus; Qt drops
+            # the filter when the dispatcher (a child of this window) is deleted.
+            app.installEventFilter(self.key_dispatcher)
+
+        self.document_list.document_activated.connect(workspace.open_document)
+        workspace.view.changed.connect(self._on_view_changed)
+        workspace.message.connect(self.show_message)
+        self.metadata_panel.copy_citation_requested.connect(workspace.copy_citation)
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"{title.lower()}_dock")  # saveState() needs stable names
+        dock.setWidget(widget)
+        dock.setAccessibleName(f"{title} panel")
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        menus = {name: bar.addMenu(f"&{name}") for name in _MENU_ORDER}
+        keymap = self.workspace.keymap
+        for entry in DEFAULT_KEYMAP:
+            menu = menus.get(entry.category) or menus.setdefault(
+                entry.category, bar.addMenu(entry.category)
+            )
+            keys = ", ".join(keymap.keys_for(entry.name)[:2])
+            # The keys are shown after a tab, Qt's shortcut column, but not bound as QAction
+            # shortcuts: the KeyDispatcher is the one place keys become commands.
+            action = QAction(f"{entry.title}\t{keys}" if keys else entry.title, self)
+            action.setStatusTip(entry.description or entry.title)
+            action.triggered.connect(self._runner(entry.name))
+            menu.addAction(action)
+            self.command_actions[entry.name] = action
+        view_menu = menus["View"]
+        view_menu.addSeparator()
+        for dock in (self.list_dock, self.search_dock, self.provenance_dock):
+            view_menu.addAction(dock.toggleViewAction())
+
+    def _runner(self, name: str) -> Callable[[], None]:
+        def run() -> None:
+            try:
+                self.workspace.registry.run(name)
+            except CommandError as error:
+                self.show_message(str(error))
+
+        return run
+
+    def show_message(self, text: str) -> None:
+        """A line in the status bar; it stays until the next one."""
+        self.status_label.setText(text)
+
+    def show_progress(self, done: int, total: int, label: str = "Indexing") -> None:
+        """Progress of background work in the status bar; hidden when done."""
+        if total <= 0 or done >= total:
+            self.progress.hide()
+            return
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+        self.progress.setFormat(f"{label} %v/%m")
+        self.progress.show()
+
+    def toggle_dock(self, dock: QDockWidget) -> None:
+        """Hide a panel, or show and focus it."""
+        if dock.isVisible():
+            dock.hide()
+            self.split_view.focus_pane(self.workspace.view.focused)
+        else:
+            dock.show()
+            dock.raise_()
+            dock.widget().setFocus()
+
+    def _on_view_changed(self, aspect: Aspect) -> None:
+        if aspect == "document":
+            document = self.workspace.view.document
+            self.setWindowTitle(f"{APP_NAME} — {document.title}" if document else APP_NAME)
+            if document:
+                self.document_list.select_document(document.id)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.files_dropped.emit(paths)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.closing.emit()
+        super().closeEvent(event)

@@ -1,0 +1,326 @@
+"""MetadataPanel: the current document's record, its sources, and buttons to cite it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.document import Citation, Document
+from reader.core.reading import Aspect, ReadingView
+from reader.ui.resources import SERIF_FAMILY
+from reader.ui.split_view import language_name
+from reader.ui.text_pane import blend
+
+# (format as the citation commands name it, button label). The labels are short so that two
+# buttons fit side by side in a narrow dock; the heading above them says "Copy citation".
+CITATION_FORMATS = (
+    ("chicago", "Chicago note"),
+    ("bibtex", "BibTeX"),
+    ("ris", "RIS"),
+    ("csl-json", "CSL-JSON"),
+)
+PRECISION_WORDS = {
+    "day": "exact day",
+    "month": "month only",
+    "year": "year only",
+    "unknown": "precision unknown",
+}
+# Citation parts in archival order, with the word that introduces each in a shelfmark line.
+CITATION_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("archive", "Archive"),
+    ("archive_name", "Full name"),
+    ("fond", "Fond"),
+    ("opis", "Opis"),
+    ("delo", "Delo"),
+    ("papka", "Papka"),
+    ("folios", "Folios"),
+    ("pages", "Pages"),
+    ("por", "Por."),
+    ("box", "Box"),
+    ("file", "File"),
+    ("other", "Other"),
+)
+WARNING_COLOUR = QColor("#b5651d")
+NOT_GIVEN = "—"
+
+
+def _citation_cell(citation: Citation, key: str) -> str:
+    if key == "archive":
+        return citation.archive or citation.archive_code
+    return str(getattr(citation, key))
+
+
+def _selectable_label(text: str, accessible_name: str) -> QLabel:
+    label = QLabel(text)
+    label.setAccessibleName(accessible_name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # page text is never markup
+    label.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByMouse
+        | Qt.TextInteractionFlag.TextSelectableByKeyboard
+    )
+    return label
+
+
+class CitationBlock(QWidget):
+    """One citation as two lines: the archive's full name, then its shelfmark.
+
+    A table would need a column per part; in a dock a few hundred pixels wide the full name
+    then wraps one word per line. Two wrapped lines read like a catalogue card instead.
+    """
+
+    def __init__(self, citation: Citation, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # The shown parts by their CITATION_COLUMNS title, for tests and assistive tools.
+        self.values: dict[str, str] = {
+            title: value for key, title in CITATION_COLUMNS
+            if (value := _citation_cell(citation, key))
+        }
+        archive = self.values.get("Archive", "")
+        self.setAccessibleName(f"Citation: {archive or citation.text}")
+        self.setAccessibleDescription(citation.text)
+        self.setToolTip(citation.text)
+        self.heading = _selectable_label(
+            self.values.get("Full name") or archive or citation.text, "Archive"
+        )
+        if citation.archive_name_original:
+            self.heading.setToolTip(citation.archive_name_original)
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        parts = [archive] if archive and "Full name" in self.values else []
+        parts += [
+            value if title == "Other" else f"{title} {value}"
+            for title, value in self.values.items() if title not in ("Archive", "Full name")
+        ]
+        self.shelfmark = _selectable_label(" · ".join(parts), "Shelfmark")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.shelfmark)
+        # Only once it has a parent: showing a parentless label would open it as a window.
+        self.shelfmark.setVisible(bool(parts))
+
+
+class MetadataPanel(QScrollArea):
+    """Everything the page says about the document, read-only and selectable.
+
+    Mirrors the ReadingView's current document. The copy buttons only ask: the app routes
+    `copy_citation_requested` to the citation commands, which own the formats and shortcuts.
+    """
+
+    copy_citation_requested = Signal(str)
+
+    def __init__(self, view: ReadingView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.setAccessibleName("Document information")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(self)
+        self.setWidget(body)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(20, 16, 20, 20)
+        layout.setSpacing(8)
+
+        self.empty = self._label("No document open.", "No document")
+        layout.addWidget(self.empty)
+        self.title = self._label("", "Title")
+        title_font = QFont(SERIF_FAMILY)
+        title_font.setPointSizeF(14)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        layout.addWidget(self.title)
+
+        self.fields: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.setHorizontalSpacing(14)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for key, label in (
+            ("date", "Date"),
+            ("type", "Type"),
+            ("record_id", "Record ID"),
+            ("languages", "Languages"),
+            ("uploaded", "Uploaded"),
+            ("file", "File"),
+        ):
+            field = self._label("", label)
+            self.fields[key] = field
+            caption = self._caption(label)
+            caption.setBuddy(field)
+            form.addRow(caption, field)
+        self._form_widget = QWidget(body)
+        self._form_widget.setLayout(form)
+        form.setContentsMargins(0, 4, 0, 4)
+        layout.addWidget(self._form_widget)
+
+        self.summary = self._section(layout, "Summary", self._label("", "Summary"))
+        self.source = self._section(layout, "Source", self._label("", "Source as written"))
+        self.citations = QWidget(body)
+        self.citations.setAccessibleName("Citations")
+        self._citation_layout = QVBoxLayout(self.citations)
+        self._citation_layout.setContentsMargins(0, 6, 0, 0)
+        self._citation_layout.setSpacing(10)
+        self.citation_blocks: list[CitationBlock] = []
+        layout.addWidget(self.citations)
+        self.remainder = self._section(layout, "Credits", self._label("", "Credits"))
+
+        self.buttons: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        grid.setSpacing(6)
+        for index, (fmt, label) in enumerate(CITATION_FORMATS):
+            button = QPushButton(label, body)
+            button.setAccessibleName(f"Copy {label}")
+            button.setToolTip(f"Copy the citation as {label}")
+            button.clicked.connect(lambda _checked=False, f=fmt: self._on_copy_clicked(f))
+            self.buttons[fmt] = button
+            grid.addWidget(button, index // 2, index % 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        self._section(layout, "Copy citation", None)
+        layout.addLayout(grid)
+
+        self.rights = self._section(layout, "Rights", self._label("", "Rights"))
+        self.warnings = QWidget(body)
+        self.warnings.setAccessibleName("Parse warnings")
+        self._warning_layout = QVBoxLayout(self.warnings)
+        self._warning_layout.setContentsMargins(0, 0, 0, 0)
+        self._warning_layout.setSpacing(4)
+        self.warning_labels: list[QLabel] = []
+        self._warnings_heading = self._section(layout, "Parse warnings", self.warnings)
+        layout.addStretch(1)
+        self._sections = [
+            self.title, self._form_widget, self.citations, *self.buttons.values(),
+        ]
+
+        view.changed.connect(self._on_view_changed)
+        self._show_document(view.document)
+
+    # Building ------------------------------------------------------------------------------
+    def _label(self, text: str, accessible_name: str) -> QLabel:
+        return _selectable_label(text, accessible_name)
+
+    def _caption(self, text: str) -> QLabel:
+        caption = QLabel(text)
+        palette = caption.palette()
+        palette.setColor(
+            QPalette.ColorRole.WindowText,
+            blend(palette.color(QPalette.ColorRole.WindowText),
+                  palette.color(QPalette.ColorRole.Window), 0.4),
+        )
+        caption.setPalette(palette)
+        return caption
+
+    def _section(self, layout: QVBoxLayout, heading: str, content: QWidget | None) -> QLabel:
+        label = self._caption(heading.upper())
+        font = label.font()
+        font.setPointSizeF(max(font.pointSizeF() * 0.85, 7.0))
+        font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 110)
+        label.setFont(font)
+        label.setContentsMargins(0, 10, 0, 0)
+        label.setAccessibleName(f"{heading} heading")
+        layout.addWidget(label)
+        if content is None:
+            return label
+        layout.addWidget(content)
+        # The heading hides with its content, so an empty section leaves no stray title.
+        content.setProperty("heading", label)
+        return content if isinstance(content, QLabel) else label
+
+    # Mirroring -----------------------------------------------------------------------------
+    def _on_view_changed(self, aspect: Aspect) -> None:
+        if aspect in ("document", "translation"):
+            self._show_document(self.view.document)
+
+    def _on_copy_clicked(self, fmt: str) -> None:
+        self.copy_citation_requested.emit(fmt)
+
+    def _set_section(self, widget: QWidget, visible: bool) -> None:
+        widget.setVisible(visible)
+        heading = widget.property("heading")
+        if isinstance(heading, QWidget):
+            heading.setVisible(visible)
+
+    def _show_document(self, document: Document | None) -> None:
+        self.empty.setVisible(document is None)
+        for widget in self._sections:
+            widget.setVisible(document is not None)
+        if document is None:
+            for widget in (self.summary, self.source, self.remainder, self.rights,
+                           self.warnings):
+                self._set_section(widget, False)
+            return
+        self.title.setText(document.title or "(untitled)")
+        date = document.date
+        if date.text:
+            self.fields["date"].setText(f"{date.text} ({PRECISION_WORDS[date.precision]})")
+        else:
+            self.fields["date"].setText("Not given")
+        self.fields["type"].setText(document.type or NOT_GIVEN)
+        self.fields["record_id"].setText(document.record_id or NOT_GIVEN)
+        declared = ", ".join(document.languages) or "none"
+        detected = ", ".join(language_name(code) for code in document.detected_languages)
+        self.fields["languages"].setText(f"Declared: {declared}; detected: {detected or 'none'}")
+        self.fields["uploaded"].setText(document.uploaded or NOT_GIVEN)
+        self.fields["file"].setText(document.file or NOT_GIVEN)
+
+        self.summary.setText(document.summary)
+        self._set_section(self.summary, bool(document.summary))
+        self.source.setText(document.source.text or "The page names no source.")
+        self._set_section(self.source, True)
+        self._fill_citations(document.source.citations)
+        self.remainder.setText(document.source.remainder)
+        self._set_section(self.remainder, bool(document.source.remainder))
+        self.rights.setText("\n\n".join(document.rights))
+        self._set_section(self.rights, bool(document.rights))
+        self._show_warnings(document.warnings)
+        self._settle()
+
+    def _settle(self) -> None:
+        # The new text changes every label's heightForWidth. Qt would refit the body on the
+        # next LayoutRequest; doing it now means no frame (or screenshot) shows the new text
+        # in rows sized for the previous document. Re-setting widgetResizable is the public
+        # way to make QScrollArea recompute the body's height for the viewport's width.
+        body = self.widget()
+        if body is not None and (layout := body.layout()) is not None:
+            layout.activate()
+        self.setWidgetResizable(True)
+
+    def _show_warnings(self, warnings: tuple[str, ...]) -> None:
+        for label in self.warning_labels:
+            label.hide()
+            label.deleteLater()
+        self.warning_labels = []
+        for warning in warnings:
+            label = self._label(f"⚠ {warning}", "Parse warning")
+            palette = label.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, WARNING_COLOUR)
+            label.setPalette(palette)
+            self._warning_layout.addWidget(label)
+            label.show()  # as with the citation blocks: not a queued show after sizing
+            self.warning_labels.append(label)
+        self._set_section(self.warnings, bool(warnings))
+        self._warnings_heading.setVisible(bool(warnings))
+
+    def _fill_citations(self, citations: tuple[Citation, ...]) -> None:
+        for block in self.citation_blocks:
+            block.hide()  # deleted later; gone from the layout now
+            block.deleteLater()
+        self.citation_blocks = [CitationBlock(c, self.citations) for c in citations]
+        for block in self.citation_blocks:
+            self._citation_layout.addWidget(block)
+            # Shown now: a child added to a visible parent is otherwise shown only by a
+            # queued call, after the body has been sized without it.
+            block.show()
+        self.citations.setVisible(bool(citations))

@@ -1,0 +1,185 @@
+"""The search field and its live results, with snippets highlighted in both languages."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent, QPainter, QTextDocument
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.search_session import SearchSession
+
+DEBOUNCE_MS = 180
+_TAGS = re.compile(r"<[^>]+>")
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def hit_html(hit: Any) -> str:
+    """One result as rich text: title, date, then a snippet per language."""
+    date = html.escape(getattr(hit, "date_text", "") or "")
+    lines = [f"<b>{html.escape(hit.title)}</b>"
+             + (f" <span style='color:gray'>— {date}</span>" if date else "")]
+    for language, snippet in hit.snippets.items():
+        lines.append(f"<span style='color:gray'>{html.escape(language)}</span> "
+                     f"{snippet}")  # the index escapes snippets and marks matches <b>
+    return "<br>".join(lines)
+
+
+class SearchResultsModel(QAbstractListModel):
+    """Mirrors the session's hits as rows of rich text."""
+
+    def __init__(self, session: SearchSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._rows: list[Any] = []
+        session.changed.connect(self._on_session_changed)
+
+    def _on_session_changed(self, aspect: str) -> None:
+        if aspect == "results":
+            self.beginResetModel()
+            self._rows = list(self._session.results.hits)
+            self.endResetModel()
+
+    def hit(self, row: int) -> Any:
+        return self._rows[row]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        hit = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return hit_html(hit)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            plain = _TAGS.sub("", " ".join(hit.snippets.values()))
+            return f"{hit.title}. {html.unescape(plain)}"
+        return None
+
+
+class RichTextDelegate(QStyledItemDelegate):
+    """Paints an item's HTML, so matched words can be bold inside the list."""
+
+    def _document(self, option: QStyleOptionViewItem, index: AnyIndex) -> QTextDocument:
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setHtml(str(index.data()))
+        document.setTextWidth(max(option.rect.width() - 8, 50))
+        return document
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None
+        text_free = QStyleOptionViewItem(option)
+        text_free.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, text_free, painter,
+                              option.widget)
+        document = self._document(option, index)
+        painter.save()
+        rect = option.rect
+        painter.translate(rect.left() + 4, rect.top() + 4)
+        document.drawContents(painter, QRectF(0, 0, rect.width() - 8, rect.height() - 8))
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:  # noqa: N802
+        self.initStyleOption(option, index)
+        document = self._document(option, index)
+        return QSize(int(document.idealWidth()) + 8, int(document.size().height()) + 8)
+
+
+class SearchPanel(QWidget):
+    """A search field with live, debounced results; errors show inline under the field."""
+
+    query_changed = Signal(str)  # after the user paused typing
+    hit_activated = Signal(int)  # a row of the session's hits
+
+    def __init__(self, session: SearchSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.field = QLineEdit(self)
+        self.field.setPlaceholderText('Search…  Сеул, "38th parallel", type:Telegram')
+        self.field.setClearButtonEnabled(True)
+        self.field.setAccessibleName("Search the library")
+        self.error = QLabel(self)
+        self.error.setAccessibleName("Search problem")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c0392b;")
+        self.error.hide()
+        self.status = QLabel(self)
+        self.status.setAccessibleName("Search status")
+        self.results = QListView(self)
+        self.results.setAccessibleName("Search results")
+        self.model = SearchResultsModel(session, self)
+        self.results.setModel(self.model)
+        self.results.setItemDelegate(RichTextDelegate(self.results))
+        self.results.setWordWrap(True)
+        self.results.setUniformItemSizes(False)
+        self.results.activated.connect(lambda index: self.hit_activated.emit(index.row()))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.field, self.error, self.status, self.results):
+            layout.addWidget(widget)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._on_debounce_timeout)
+        self.field.textChanged.connect(lambda _text: self._debounce.start())
+        self.field.returnPressed.connect(self._on_return_pressed)
+        self.field.installEventFilter(self)
+        self.setFocusProxy(self.field)
+        session.changed.connect(self._on_session_changed)
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802
+        # Down from the field moves into the results, as in every search box users know.
+        if (watched is self.field and isinstance(event, QKeyEvent)
+                and event.type() == QKeyEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Down and self.model.rowCount()):
+            self.results.setFocus()
+            self.results.setCurrentIndex(self.model.index(0, 0))
+            return True
+        return super().eventFilter(watched, event)
+
+    def _on_debounce_timeout(self) -> None:
+        self.query_changed.emit(self.field.text())
+
+    def _on_return_pressed(self) -> None:
+        if self._debounce.isActive():
+            self._debounce.stop()
+            self.query_changed.emit(self.field.text())
+        elif self.model.rowCount():
+            self.hit_activated.emit(max(self.results.currentIndex().row(), 0))
+
+    def _on_session_changed(self, aspect: str) -> None:
+        if aspect != "results":
+            return
+        results = self._session.results
+        self.error.setText(results.error)
+        self.error.setVisible(bool(results.error))
+        if results.error or not results.query.strip():
+            self.status.setText("")
+        else:
+            count = len(results.hits)
+            self.status.setText(f"{count} result{'s' if count != 1 else ''}")

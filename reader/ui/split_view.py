@@ -1,0 +1,279 @@
+"""SplitView: the original beside (or above) its translation, scrolling together."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+
+from reader.core.reading import Aspect, ReadingView
+from reader.core.text_range import PANES, Pane, TextRange, other_pane
+from reader.ui.resources import SANS_FAMILY, SERIF_FAMILY
+from reader.ui.text_pane import TextPane, blend
+
+BASE_POINT_SIZE = 12.5
+ZOOM_FACTOR = 1.1  # per zoom step; geometric, so each step looks the same size
+
+
+def language_name(code: str) -> str:
+    """The English name of an ISO 639-1 code, "unknown language" when it has none."""
+    if not code:
+        return "unknown language"
+    language = QLocale(code).language()
+    if language == QLocale.Language.C:
+        return code
+    return QLocale.languageToString(language)
+
+
+def text_point_size(zoom: int) -> float:
+    """The text size in points at a zoom step."""
+    return round(BASE_POINT_SIZE * ZOOM_FACTOR**zoom * 2) / 2
+
+
+class SplitView(QWidget):
+    """Two read-only panes mirroring a ReadingView; scrolling one moves the other.
+
+    The ReadingView owns every setting (layout, swap, panes, lock, zoom, focus); this widget
+    only shows them, and reports the paragraph at the top of each pane back to it.
+    """
+
+    def __init__(self, view: ReadingView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        self._syncing = False  # set while we move the follower, so it does not lead back
+        self.setAccessibleName("Document texts")
+
+        self.notice = QLabel(self)
+        self.notice.setObjectName("notice")
+        self.notice.setAccessibleName("Notice")
+        self.notice.setWordWrap(True)
+        self.notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.notice.setContentsMargins(12, 8, 12, 8)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(1)
+        self.panes: dict[Pane, TextPane] = {}
+        self.captions: dict[Pane, QLabel] = {}
+        self._boxes: dict[Pane, QWidget] = {}
+        for pane in PANES:
+            self._build_pane(pane)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.splitter, 1)
+
+        view.changed.connect(self._on_view_changed)
+        self._apply_font()
+        self._show_document()
+
+    def _build_pane(self, pane: Pane) -> None:
+        box = QWidget(self.splitter)
+        text_pane = TextPane(pane, box)
+        caption = QLabel(box)
+        caption.setObjectName(f"{pane}_caption")
+        caption.setContentsMargins(0, 10, 0, 2)
+        caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        caption_font = QFont(SANS_FAMILY)
+        caption_font.setPointSizeF(8.5)
+        caption_font.setCapitalization(QFont.Capitalization.AllUppercase)
+        caption_font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 110)
+        caption.setFont(caption_font)
+        caption.setAutoFillBackground(True)
+        caption.setBackgroundRole(QPalette.ColorRole.Base)
+        box_layout = QVBoxLayout(box)
+        box_layout.setContentsMargins(0, 0, 0, 0)
+        box_layout.setSpacing(0)
+        box_layout.addWidget(caption)
+        box_layout.addWidget(text_pane, 1)
+        self.splitter.addWidget(box)
+        self.panes[pane] = text_pane
+        self.captions[pane] = caption
+        self._boxes[pane] = box
+        text_pane.verticalScrollBar().valueChanged.connect(
+            lambda _value, p=pane: self._on_pane_scrolled(p)
+        )
+        text_pane.focus_received.connect(lambda p=pane: self._on_pane_focused(p))
+
+    # Mirroring the ReadingView -------------------------------------------------------------
+    def _on_view_changed(self, aspect: Aspect) -> None:
+        if aspect in ("document", "translation"):
+            self._show_document()
+        elif aspect in ("layout", "swapped", "visible"):
+            self._arrange()
+        elif aspect == "zoom":
+            self._apply_font()
+        elif aspect == "focus":
+            self._update_captions()
+            self.panes[self.view.focused].setFocus(Qt.FocusReason.OtherFocusReason)
+        elif aspect == "scroll_lock" and self.view.scroll_locked:
+            self.sync_from(self._active_pane())
+        # "paragraph" is what we reported ourselves: nothing to redo.
+
+    def _show_document(self) -> None:
+        for pane in PANES:
+            text = self.view.text(pane)
+            self.panes[pane].set_text(text)
+            language = language_name(text.language) if text else ""
+            name = "Original text" if pane == "original" else "Translation"
+            self.panes[pane].setAccessibleName(f"{name} ({language})" if text else name)
+            caption = "Original" if pane == "original" else "Translation"
+            self.captions[pane].setText(f"{caption} · {language}" if text else caption)
+        self.notice.setText(self.view.notice)
+        self.notice.setVisible(bool(self.view.notice))
+        self._arrange()
+        for pane in PANES:
+            self.panes[pane].scroll_to_position(self.view.paragraphs[pane], 0.0)
+
+    def _arrange(self) -> None:
+        shown = self.view.shown_panes
+        vertical = self.view.layout == "stacked"
+        self.splitter.setOrientation(
+            Qt.Orientation.Vertical if vertical else Qt.Orientation.Horizontal
+        )
+        order = PANES[::-1] if self.view.swapped else PANES
+        for index, pane in enumerate(order):
+            self.splitter.insertWidget(index, self._boxes[pane])
+            self._boxes[pane].setVisible(pane in shown)
+        # Even halves after any rearrangement; the user may drag from there.
+        self.splitter.setSizes([10_000, 10_000])
+        self._update_captions()
+        self.sync_from(self._active_pane())
+
+    def _apply_font(self) -> None:
+        positions = {pane: self.panes[pane].position() for pane in PANES}
+        font = QFont(SERIF_FAMILY)
+        font.setFamilies([SERIF_FAMILY, "Serif"])
+        font.setStyleHint(QFont.StyleHint.Serif)
+        font.setPointSizeF(text_point_size(self.view.zoom))
+        self._syncing = True
+        try:
+            for pane in PANES:
+                self.panes[pane].set_text_font(font)
+                self.panes[pane].scroll_to_position(*positions[pane])
+        finally:
+            self._syncing = False
+        self.sync_from(self._active_pane())
+
+    def _update_captions(self) -> None:
+        palette = self.palette()
+        strong = blend(palette.color(QPalette.ColorRole.Text),
+                       palette.color(QPalette.ColorRole.Base), 0.3)
+        quiet = blend(palette.color(QPalette.ColorRole.Text),
+                      palette.color(QPalette.ColorRole.Base), 0.6)
+        both = len(self.view.shown_panes) > 1
+        for pane, caption in self.captions.items():
+            caption_palette = caption.palette()
+            focused = both and pane == self.view.focused
+            caption_palette.setColor(QPalette.ColorRole.WindowText, strong if focused else quiet)
+            caption.setPalette(caption_palette)
+
+    # Following -----------------------------------------------------------------------------
+    def _on_pane_focused(self, pane: Pane) -> None:
+        self.view.focus(pane)
+
+    def _on_pane_scrolled(self, pane: Pane) -> None:
+        self.view.set_paragraph(pane, self.panes[pane].position()[0])
+        if self._syncing or not self.view.scroll_locked:
+            return
+        self.sync_from(pane)
+
+    def sync_from(self, pane: Pane) -> None:
+        """Bring the other pane to the paragraph that corresponds to `pane`'s top edge."""
+        follower = other_pane(pane)
+        if self._syncing or follower not in self.view.shown_panes:
+            return
+        if pane not in self.view.shown_panes:
+            return
+        leader_bar = self.panes[pane].verticalScrollBar()
+        follower_bar = self.panes[follower].verticalScrollBar()
+        self._syncing = True
+        try:
+            # The ends meet the ends: proportional positions would leave the last lines unseen.
+            if leader_bar.value() >= leader_bar.maximum() > 0:
+                follower_bar.setValue(follower_bar.maximum())
+            else:
+                paragraph, fraction = self.panes[pane].position()
+                mapped = self.view.alignment.map_position(pane, paragraph, fraction)
+                self.panes[follower].scroll_to_position(*mapped)
+        finally:
+            self._syncing = False
+
+    def _active_pane(self) -> Pane:
+        shown = self.view.shown_panes
+        if self.view.focused in shown or not shown:
+            return self.view.focused
+        return shown[0]
+
+    # Commands ------------------------------------------------------------------------------
+    def scroll_lines(self, lines: int) -> None:
+        """Scroll the focused pane by `lines` lines (negative: up); the other follows."""
+        pane = self.panes[self._active_pane()]
+        bar = pane.verticalScrollBar()
+        bar.setValue(bar.value() + lines * pane.line_step())
+
+    def scroll_pages(self, pages: int) -> None:
+        """Scroll the focused pane by `pages` screens, keeping two lines for context."""
+        pane = self.panes[self._active_pane()]
+        bar = pane.verticalScrollBar()
+        page = max(pane.viewport().height() - 2 * pane.line_step(), pane.line_step())
+        bar.setValue(bar.value() + pages * page)
+
+    def scroll_to_top(self) -> None:
+        """Go to the start of the focused pane's text."""
+        bar = self.panes[self._active_pane()].verticalScrollBar()
+        bar.setValue(bar.minimum())
+
+    def scroll_to_bottom(self) -> None:
+        """Go to the end of the focused pane's text."""
+        bar = self.panes[self._active_pane()].verticalScrollBar()
+        bar.setValue(bar.maximum())
+
+    def scroll_to_paragraph(self, pane: Pane, paragraph: int) -> None:
+        """Put `paragraph` of `pane` at the top of that pane."""
+        self.panes[pane].scroll_to_position(paragraph, 0.0)
+
+    def paragraph_at_top(self, pane: Pane) -> int:
+        """The paragraph (0-based) at the top edge of `pane`."""
+        return self.panes[pane].position()[0]
+
+    def sync_other_pane(self) -> None:
+        """Bring the other pane's counterpart of the cursor's paragraph level with it.
+
+        Works with the scroll lock off too: it is how a reader re-aligns after reading on
+        in one pane alone.
+        """
+        leader = self._active_pane()
+        follower = other_pane(leader)
+        if follower not in self.view.shown_panes:
+            return
+        paragraph = self.panes[leader].textCursor().blockNumber()
+        leader_bar = self.panes[leader].verticalScrollBar()
+        height = self.panes[leader].paragraph_top(paragraph) - leader_bar.value()
+        counterpart = self.view.alignment.counterpart(leader, paragraph)
+        target = self.panes[follower]
+        self._syncing = True
+        try:
+            target.verticalScrollBar().setValue(round(target.paragraph_top(counterpart) - height))
+            cursor = target.textCursor()
+            cursor.setPosition(target.document().findBlockByNumber(counterpart).position())
+            target.setTextCursor(cursor)
+        finally:
+            self._syncing = False
+
+    def focus_pane(self, pane: Pane) -> None:
+        """Give `pane` the keyboard focus (through the ReadingView, which records it)."""
+        self.view.focus(pane)
+        self.panes[pane].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def highlight(self, ranges: Iterable[TextRange]) -> None:
+        """Mark text ranges (search hits, say) in both panes; an empty list clears them."""
+        per_pane: dict[Pane, list[tuple[int, int, int]]] = {pane: [] for pane in PANES}
+        for pane, paragraph, start, end in ranges:
+            per_pane[pane].append((paragraph, start, end))
+        for pane, marks in per_pane.items():
+            self.panes[pane].set_highlights(marks)

@@ -1,0 +1,249 @@
+"""TextPane: one read-only text of the split view, paragraph numbers painted in its margin."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFrameFormat,
+)
+from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
+
+from reader.core.document import Text
+from reader.core.editorial import editorial_spans
+from reader.core.text_range import Pane
+
+LINE_SEPARATOR = "\u2028"  # keeps a page's own line breaks inside one paragraph (one block)
+MEASURE_CHARS = 72  # the longest line we let a text run, in average characters
+LINE_HEIGHT_PERCENT = 145
+
+
+def blend(a: QColor, b: QColor, amount: float) -> QColor:
+    """Colour `amount` of the way from `a` to `b`; muted tones that follow light or dark themes."""
+    return QColor.fromRgbF(
+        a.redF() + (b.redF() - a.redF()) * amount,
+        a.greenF() + (b.greenF() - a.greenF()) * amount,
+        a.blueF() + (b.blueF() - a.blueF()) * amount,
+    )
+
+
+class TextPane(QTextEdit):
+    """A read-only text, one block per paragraph, so block numbers are paragraph numbers.
+
+    Numbers are painted in the left margin rather than written into the document, so a
+    selection copies the text alone.
+    """
+
+    focus_received = Signal()
+
+    def __init__(self, pane: Pane, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pane = pane
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self._highlights: list[tuple[int, int, int]] = []
+        self._gutter = 0.0
+
+    # Content -------------------------------------------------------------------------------
+    def set_text(self, text: Text | None) -> None:
+        """Show the paragraphs of `text` (None empties the pane), apparatus styled quietly."""
+        document = self.document()
+        document.clear()
+        self._highlights = []
+        self.setExtraSelections([])
+        if text is None:
+            return
+        muted = blend(self.palette().color(QPalette.ColorRole.Text),
+                      self.palette().color(QPalette.ColorRole.Base), 0.45)
+        plain = QTextCharFormat()
+        apparatus = QTextCharFormat()
+        apparatus.setForeground(muted)
+        apparatus.setFontItalic(True)
+        block_format = QTextBlockFormat()
+        block_format.setLineHeight(
+            LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+        )
+        cursor = QTextCursor(document)
+        cursor.beginEditBlock()
+        cursor.setBlockFormat(block_format)
+        for number, paragraph in enumerate(text.paragraphs):
+            if number:
+                cursor.insertBlock(block_format, plain)
+            # \n -> U+2028 is one character for one, so core offsets stay valid in the block.
+            shown = paragraph.replace("\n", LINE_SEPARATOR)
+            done = 0
+            for span in editorial_spans(paragraph):
+                cursor.insertText(shown[done : span.start], plain)
+                cursor.insertText(shown[span.start : span.end], apparatus)
+                done = span.end
+            cursor.insertText(shown[done:], plain)
+        cursor.endEditBlock()
+        self._apply_margins()
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def paragraph_count(self) -> int:
+        """Number of paragraphs shown (0 when the pane is empty)."""
+        return 0 if self.document().isEmpty() else self.document().blockCount()
+
+    def set_text_font(self, font: QFont) -> None:
+        """Use `font` for the text; margins and paragraph spacing follow its size."""
+        self.document().setDefaultFont(font)
+        self._apply_margins()
+
+    # Geometry ------------------------------------------------------------------------------
+    def _apply_margins(self) -> None:
+        # A centred column of a readable measure, with room on its left for the numbers.
+        metrics = QFontMetricsF(self.document().defaultFont())
+        em = metrics.height()
+        self._gutter = metrics.horizontalAdvance("000") + em
+        width = self.viewport().width()
+        measure = metrics.averageCharWidth() * MEASURE_CHARS
+        spare = max(width - measure - self._gutter - em, 0.0)
+        frame = self.document().rootFrame()
+        frame_format: QTextFrameFormat = frame.frameFormat()
+        frame_format.setLeftMargin(self._gutter + spare / 2)
+        frame_format.setRightMargin(em + spare / 2)
+        frame_format.setTopMargin(em * 1.2)
+        # Room past the end, so the last paragraphs can be scrolled level with their
+        # counterparts in a longer text instead of being pinned to the bottom edge.
+        frame_format.setBottomMargin(max(em * 3, self.viewport().height() * 0.5))
+        frame.setFrameFormat(frame_format)
+        block = self.document().begin()
+        cursor = QTextCursor(self.document())
+        while block.isValid():
+            block_format = block.blockFormat()
+            if block_format.bottomMargin() != em * 0.8:
+                cursor.setPosition(block.position())
+                block_format.setBottomMargin(em * 0.8)
+                cursor.setBlockFormat(block_format)
+            block = block.next()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._apply_margins()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        super().focusInEvent(event)
+        self.focus_received.emit()
+
+    def _block_rect(self, block: QTextBlock) -> QRectF:
+        return self.document().documentLayout().blockBoundingRect(block)
+
+    def paragraph_top(self, paragraph: int) -> float:
+        """The document y of a paragraph's top, or 0.0 when there is no such paragraph."""
+        block = self.document().findBlockByNumber(paragraph)
+        return self._block_rect(block).top() if block.isValid() else 0.0
+
+    def position(self) -> tuple[int, float]:
+        """The paragraph at the top of the viewport and how far through it the top edge is."""
+        count = self.paragraph_count()
+        if not count:
+            return 0, 0.0
+        # Half a pixel down: scroll values are whole pixels, paragraph tops are not.
+        y = self.verticalScrollBar().value() + 0.5
+        low, high = 0, count - 1
+        while low < high:  # the last paragraph whose top is at or above y
+            middle = (low + high + 1) // 2
+            if self.paragraph_top(middle) <= y:
+                low = middle
+            else:
+                high = middle - 1
+        rect = self._block_rect(self.document().findBlockByNumber(low))
+        if rect.height() <= 0 or y <= rect.top():
+            return low, 0.0
+        return low, min((y - rect.top()) / rect.height(), 1.0)
+
+    def scroll_to_position(self, paragraph: int, fraction: float) -> None:
+        """Scroll so the top edge stands `fraction` of the way through `paragraph`."""
+        block = self.document().findBlockByNumber(paragraph)
+        if not block.isValid():
+            return
+        rect = self._block_rect(block)
+        target = rect.top() + fraction * rect.height()
+        # The first paragraph at its top means the page top, margin included.
+        if paragraph == 0 and fraction == 0.0:
+            target = 0.0
+        self.verticalScrollBar().setValue(round(target))
+
+    def line_step(self) -> int:
+        """Pixels one line of text takes, for line-wise scrolling."""
+        metrics = QFontMetricsF(self.document().defaultFont())
+        return max(round(metrics.lineSpacing() * LINE_HEIGHT_PERCENT / 100), 1)
+
+    # Highlights ----------------------------------------------------------------------------
+    def set_highlights(self, ranges: Sequence[tuple[int, int, int]]) -> None:
+        """Mark (paragraph, start, end) ranges, e.g. search hits, without touching the text."""
+        self._highlights = list(ranges)
+        colour = blend(self.palette().color(QPalette.ColorRole.Base), QColor("#f2b632"), 0.45)
+        selections: list[QTextEdit.ExtraSelection] = []
+        for paragraph, start, end in self._highlights:
+            block = self.document().findBlockByNumber(paragraph)
+            if not block.isValid():
+                continue
+            cursor = QTextCursor(block)
+            length = block.length() - 1
+            cursor.setPosition(block.position() + min(max(start, 0), length))
+            cursor.setPosition(
+                block.position() + min(max(end, 0), length), QTextCursor.MoveMode.KeepAnchor
+            )
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format.setBackground(colour)
+            selections.append(selection)
+        self.setExtraSelections(selections)
+
+    def highlights(self) -> list[tuple[int, int, int]]:
+        """The (paragraph, start, end) ranges currently marked."""
+        return list(self._highlights)
+
+    # Painting ------------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if not self.paragraph_count():
+            return
+        painter = QPainter(self.viewport())
+        text_font = self.document().defaultFont()
+        number_font = QFont(text_font)
+        number_font.setFamilies(["DejaVu Sans", "Sans Serif"])
+        number_font.setPointSizeF(max(text_font.pointSizeF() * 0.68, 6.0))
+        painter.setFont(number_font)
+        number_metrics = QFontMetricsF(number_font)
+        palette = self.palette()
+        painter.setPen(blend(palette.color(QPalette.ColorRole.Text),
+                             palette.color(QPalette.ColorRole.Base), 0.6))
+        offset = self.verticalScrollBar().value()
+        right = self.document().rootFrame().frameFormat().leftMargin() - self._gutter * 0.35
+        visible = event.rect()
+        block = self.cursorForPosition(visible.topLeft()).block()
+        block = block.previous() if block.previous().isValid() else block
+        while block.isValid():
+            rect = self._block_rect(block).translated(0, -offset)
+            if rect.top() > visible.bottom():
+                break
+            line = block.layout().lineAt(0) if block.layout().lineCount() else None
+            if line is not None:
+                baseline = rect.top() + line.y() + line.ascent()
+                label = str(block.blockNumber() + 1)
+                x = right - number_metrics.horizontalAdvance(label)
+                painter.drawText(QPointF(x, baseline), label)
+            block = block.next()
+        painter.end()

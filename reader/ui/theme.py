@@ -1,0 +1,127 @@
+"""ThemeController: paints the application light or dark as the Appearance says.
+
+qdarktheme supplies the stylesheet and palette. We never give it "auto": its auto mode starts a
+`gsettings monitor` child process that outlives the app. "system" is followed through Qt's own
+colour-scheme hint instead, which needs no helper process.
+
+Building the stylesheet takes a noticeable part of start-up, so each theme's sheet is cached
+on disk, keyed by qdarktheme's version. The sheet points at SVG icons qdarktheme writes to its
+own cache; a cached sheet whose icons have gone (someone cleared ~/.cache) is rebuilt.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Literal
+
+import qdarktheme
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QApplication
+
+from reader.core.appearance import Appearance, Theme
+from reader.core.atomic_file import write_atomic
+from reader.ui.resources import SERIF_FAMILY
+
+Painted = Literal["light", "dark"]
+
+# Our additions on top of qdarktheme. The reading panes are set in the bundled serif (the split
+# view sets sizes; this keeps the family even before it does), and the divider between the two
+# texts stays the hairline the split view asks for instead of qdarktheme's grip.
+EXTRA_QSS = f"""
+TextPane {{ font-family: "{SERIF_FAMILY}"; }}
+SplitView QSplitter::handle {{ image: none; margin: 0; }}
+"""
+
+_URL = re.compile(r"url\(([^)]+)\)")
+
+
+def system_is_dark(app: QApplication) -> bool:
+    """Whether the platform asks for a dark scheme; an unknown scheme counts as light."""
+    return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+class ThemeController(QObject):
+    """Mirrors an Appearance onto the application's stylesheet and palette.
+
+    Follows `appearance.changed`, and while the theme is "system" also the platform's
+    colour-scheme changes.
+    """
+
+    def __init__(
+        self,
+        app: QApplication,
+        appearance: Appearance,
+        cache_dir: Path,
+        *,
+        is_dark: Callable[[], bool] | None = None,
+        extra_qss: str = EXTRA_QSS,
+    ) -> None:
+        """Apply the appearance's theme now and follow it from then on.
+
+        Args:
+            app: the application to paint.
+            appearance: the theme choice to mirror.
+            cache_dir: where generated stylesheets are kept between runs.
+            is_dark: asks whether the platform is dark; reads Qt's style hints when None.
+            extra_qss: our own rules, appended to qdarktheme's stylesheet.
+        """
+        super().__init__(app)
+        self._app = app
+        self._appearance = appearance
+        self._cache_dir = cache_dir
+        self._is_dark = is_dark or (lambda: system_is_dark(app))
+        self._extra_qss = extra_qss
+        self.painted: Painted | None = None
+        appearance.changed.connect(self._on_theme_changed)
+        app.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
+        self.apply()
+
+    def close(self) -> None:
+        """Stop following the appearance (it usually outlives the widgets, e.g. in tests)."""
+        self._appearance.changed.disconnect(self._on_theme_changed)
+        self._app.styleHints().colorSchemeChanged.disconnect(self._on_color_scheme_changed)
+
+    def cache_file(self, theme: Painted) -> Path:
+        """The cached qdarktheme stylesheet of `theme` for the installed qdarktheme."""
+        return self._cache_dir / f"qdarktheme-{qdarktheme.__version__}-{theme}.qss"
+
+    def apply(self, system_dark: bool | None = None) -> None:
+        """Paint the theme the appearance calls for now.
+
+        Args:
+            system_dark: what the platform's scheme is, when the caller already knows it
+                (a change notification); asked of `is_dark` when None.
+        """
+        if system_dark is None:
+            system_dark = self._is_dark()
+        theme = self._appearance.effective(system_dark)
+        if theme == self.painted:
+            return
+        self._app.setStyleSheet(self._stylesheet(theme) + self._extra_qss)
+        self._app.setPalette(qdarktheme.load_palette(theme))
+        self.painted = theme
+
+    def _stylesheet(self, theme: Painted) -> str:
+        path = self.cache_file(theme)
+        try:
+            cached = path.read_text(encoding="utf-8")
+        except OSError:
+            cached = ""
+        if cached and all(Path(url).is_file() for url in _URL.findall(cached)):
+            return cached
+        sheet: str = qdarktheme.load_stylesheet(theme)
+        try:
+            self._cache_dir.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, sheet.encode("utf-8"))
+        except OSError:
+            pass  # a read-only cache costs start-up time, never the theme itself
+        return sheet
+
+    def _on_theme_changed(self, _theme: Theme) -> None:
+        self.apply()
+
+    def _on_color_scheme_changed(self, scheme: Qt.ColorScheme) -> None:
+        if self._appearance.theme == "system":
+            self.apply(scheme == Qt.ColorScheme.Dark)

@@ -1,0 +1,218 @@
+"""The real window over a real library in a temporary DIGLOT_HOME."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from pytestqt.qtbot import QtBot
+
+from reader.core.keymap import DEFAULT_KEYMAP
+from reader.core.keynames import split_sequence
+from reader.core.workspace import Workspace
+from reader.ui.app import DiglotApp
+from tests.conftest import DATA
+
+_NAMED = {
+    "Down": Qt.Key.Key_Down, "Up": Qt.Key.Key_Up, "PgDown": Qt.Key.Key_PageDown,
+    "PgUp": Qt.Key.Key_PageUp, "Home": Qt.Key.Key_Home, "End": Qt.Key.Key_End,
+    "Tab": Qt.Key.Key_Tab, "Return": Qt.Key.Key_Return, "Escape": Qt.Key.Key_Escape,
+    **{f"F{n}": getattr(Qt.Key, f"Key_F{n}") for n in range(1, 13)},
+}
+_MODIFIERS = {
+    "Ctrl": Qt.KeyboardModifier.ControlModifier, "Alt": Qt.KeyboardModifier.AltModifier,
+    "Shift": Qt.KeyboardModifier.ShiftModifier, "Meta": Qt.KeyboardModifier.MetaModifier,
+}
+
+
+def press(widget: QWidget, key: str) -> None:
+    """Type one key of the keymap's notation at `widget`, as a user would."""
+    *mods, name = key.split("+") if key != "+" and not key.endswith("++") else (
+        [*key[:-2].split("+"), "+"] if key.endswith("++") else ["+"]
+    )
+    modifiers = Qt.KeyboardModifier.NoModifier
+    for mod in mods:
+        modifiers |= _MODIFIERS[mod]
+    if name in _NAMED:
+        QTest.keyClick(widget, _NAMED[name], modifiers)
+    elif len(name) == 1 and not mods:
+        QTest.keyClick(widget, name)  # a printable key: its text is the key
+    else:
+        QTest.keyClick(widget, Qt.Key(ord(name.upper())), modifiers)
+
+
+@pytest.fixture
+def library_home(diglot_home: Path) -> Path:
+    library = diglot_home / "library"
+    library.mkdir(parents=True)
+    shutil.copy(DATA / "no_original.txt", library)
+    shutil.copy(DATA / "german_original.txt", library)
+    return diglot_home
+
+
+def start(qtbot: QtBot, home: Path) -> DiglotApp:
+    app = DiglotApp(Workspace(home), settings_path=home / "settings.ini")
+    qtbot.addWidget(app.window)
+    app.start()
+    qtbot.waitExposed(app.window)
+    app.window.activateWindow()
+    qtbot.waitUntil(app.window.isActiveWindow)  # focus and keys need the active window
+    qtbot.waitUntil(lambda: not app.indexing and app.workspace.view.document is not None,
+                    timeout=30000)
+    return app
+
+
+@pytest.fixture
+def diglot(qtbot: QtBot, library_home: Path) -> Iterator[DiglotApp]:
+    app = start(qtbot, library_home)
+    yield app
+    app.shutdown()
+
+
+def test_first_launch_indexes_and_opens_a_document(diglot: DiglotApp) -> None:
+    workspace = diglot.workspace
+    assert len(workspace.catalog.visible()) == 3
+    assert diglot.window.windowTitle().startswith("Diglot — ")
+    assert diglot.last_report is not None and diglot.last_report.documents == 3
+
+
+def test_opening_the_seed_shows_both_texts(qtbot: QtBot, diglot: DiglotApp) -> None:
+    diglot.workspace.open_document("113729")
+    panes = diglot.window.split_view.panes
+    assert panes["original"].toPlainText().startswith("Передано т.Булганину [из Сочи]")
+    assert "Transmitted to Bulganin" in panes["translation"].toPlainText()
+    assert diglot.window.windowTitle() == (
+        "Diglot — Ciphered Telegram, Filippov [Stalin] to Mao Zedong and Zhou Enlai (via Roshchin)"
+    )
+    row = diglot.window.document_list.table.currentIndex().row()
+    assert diglot.window.document_list.model.entry(row).id == "113729"
+
+
+def test_search_opens_the_right_paragraph_with_highlights(
+    qtbot: QtBot, diglot: DiglotApp
+) -> None:
+    panel = diglot.window.search_panel
+    diglot.workspace.registry.run("search")
+    qtbot.waitUntil(panel.field.hasFocus)
+    panel.field.setText("Сеул")
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10000)
+    with qtbot.waitSignal(panel.hit_activated):
+        panel.results.setFocus()
+        panel.results.setCurrentIndex(panel.model.index(0, 0))
+        QTest.keyClick(panel.results, Qt.Key.Key_Return)
+    workspace = diglot.workspace
+    assert workspace.view.document is not None and workspace.view.document.id == "113729"
+    matches = workspace.session.matches
+    assert {(m.pane, m.paragraph) for m in matches} >= {("original", 5)}
+    split = diglot.window.split_view
+    assert split.panes["original"].highlights()
+    qtbot.waitUntil(lambda: split.paragraph_at_top("original") in (4, 5))
+    before = workspace.session.current
+    diglot.workspace.registry.run("next-match")
+    assert workspace.session.current == (before + 1) % len(matches)
+
+
+def test_query_errors_show_inline(qtbot: QtBot, diglot: DiglotApp) -> None:
+    panel = diglot.window.search_panel
+    diglot.search("title:(")
+    qtbot.waitUntil(lambda: not panel.error.isHidden(), timeout=10000)
+    assert "(" in panel.error.text()
+
+
+def test_find_in_document_counts_matches(qtbot: QtBot, diglot: DiglotApp) -> None:
+    diglot.workspace.open_document("113729")
+    diglot.workspace.registry.run("find-in-document")
+    diglot.find_bar.field.setText("корей")
+    assert len(diglot.workspace.session.matches) == 7
+    assert diglot.find_bar.count.text() == "1 of 7"
+
+
+def close_dialogs() -> None:
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.reject()
+
+
+def test_every_command_runs_from_its_key(qtbot: QtBot, diglot: DiglotApp) -> None:
+    window, workspace = diglot.window, diglot.workspace
+    workspace.open_document("113729")
+    ran: list[str] = []
+    workspace.registry.running.connect(ran.append)
+    for entry in DEFAULT_KEYMAP:
+        if entry.name == "quit":
+            continue
+        keys = workspace.keymap.keys_for(entry.name)
+        assert keys, f"{entry.name} has no key"
+        close_dialogs()
+        window.activateWindow()
+        pane = window.split_view.panes[workspace.view.focused]
+        if not pane.isVisible():
+            workspace.view.show_both()
+        window.split_view.focus_pane(workspace.view.focused)
+        qtbot.waitUntil(lambda: window.isActiveWindow())
+        ran.clear()
+        target = QApplication.focusWidget() or window
+        for key in split_sequence(keys[0]):
+            press(target, key)
+        assert ran == [entry.name], f"{keys[0]!r} ran {ran} instead of {entry.name}"
+    close_dialogs()
+    ran.clear()
+    press(QApplication.focusWidget() or window, workspace.keymap.keys_for("quit")[0])
+    assert ran == ["quit"]
+    assert not window.isVisible()
+
+
+def test_import_reports_a_broken_file_and_loads_the_good(
+    qtbot: QtBot, diglot: DiglotApp, tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(b"\x00\x01\x02 binary")
+    diglot.import_paths([DATA / "year_only.txt", broken])
+    qtbot.waitUntil(lambda: diglot.import_report is not None, timeout=10000)
+    assert diglot.import_report is not None
+    lines = [diglot.import_report.problems.item(i).text()
+             for i in range(diglot.import_report.problems.count())]
+    assert len(lines) == 1 and "broken.txt" in lines[0]
+    qtbot.waitUntil(lambda: len(diglot.workspace.catalog.visible()) == 4, timeout=20000)
+
+
+def test_settings_survive_a_restart(qtbot: QtBot, library_home: Path) -> None:
+    first = start(qtbot, library_home)
+    workspace = first.workspace
+    workspace.open_document("113729")
+    workspace.view.toggle_orientation()
+    workspace.view.zoom_in()
+    workspace.appearance.set_theme("dark")
+    first.window.resize(712, 534)  # inside the offscreen screen, which restoreGeometry respects
+    first.window.split_view.scroll_to_paragraph("translation", 6)
+    first.window.close()
+
+    second = start(qtbot, library_home)
+    view = second.workspace.view
+    assert view.document is not None and view.document.id == "113729"
+    assert view.layout == "stacked"
+    assert view.zoom == 1
+    assert second.workspace.appearance.theme == "dark"
+    assert second.window.size().width() == 712
+    assert second.window.split_view.paragraph_at_top("translation") in (5, 6)
+    second.shutdown()
+
+
+def test_export_pdf_writes_the_open_document(diglot: DiglotApp, tmp_path: Path) -> None:
+    from reader.ui.printing import view_html
+
+    diglot.workspace.open_document("113729")
+    html = view_html(diglot.workspace.view)
+    assert html is not None
+    target = tmp_path / "out" / "telegram.pdf"
+    target.parent.mkdir()
+    diglot.write_pdf(html, target)
+    assert target.read_bytes().startswith(b"%PDF")
+    assert str(target) in diglot.window.status_label.text()
+    diglot.write_pdf(html, tmp_path / "missing-folder" / "x.pdf")
+    assert diglot.window.status_label.text().startswith("Could not write")
