@@ -27,6 +27,13 @@ def wait_for(condition: Callable[[], bool], seconds: float = 30) -> None:
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
 
 
+def settle(seconds: float = 0.3) -> None:
+    """Let Qt finish laying out and painting (scrollbars appear a pass later)."""
+    deadline = QDeadlineTimer(int(seconds * 1000))
+    while not deadline.hasExpired():
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+
+
 def main() -> None:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "resources" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
@@ -49,11 +56,11 @@ def main() -> None:
     diglot.window.resize(1500, 900)
     wait_for(lambda: not diglot.indexing and diglot.workspace.view.document is not None)
     diglot.workspace.open_document("113729")
-    wait_for(lambda: True, 0.2)
+    settle()
     diglot.window.grab().save(str(out / "window-light.png"))
 
     diglot.workspace.appearance.set_theme("dark")
-    wait_for(lambda: True, 0.2)
+    settle()
     diglot.window.grab().save(str(out / "window-dark.png"))
 
     diglot.workspace.appearance.set_theme("light")
@@ -62,7 +69,7 @@ def main() -> None:
     wait_for(lambda: diglot.window.search_panel.model.rowCount() > 0)
     diglot.open_hit(0)
     diglot.focus_search()
-    wait_for(lambda: True, 0.2)
+    settle()
     diglot.window.grab().save(str(out / "search.png"))
     diglot.shutdown()
     shutil.rmtree(home, ignore_errors=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
@@ -273,7 +275,9 @@ class MetadataPanel(QScrollArea):
         detected = ", ".join(language_name(code) for code in document.detected_languages)
         self.fields["languages"].setText(f"Declared: {declared}; detected: {detected or 'none'}")
         self.fields["uploaded"].setText(document.uploaded or NOT_GIVEN)
-        self.fields["file"].setText(document.file or NOT_GIVEN)
+        # The name is what a reader recognises; the folder is a hover away.
+        self.fields["file"].setText(Path(document.file).name if document.file else NOT_GIVEN)
+        self.fields["file"].setToolTip(document.file)
 
         self.summary.setText(document.summary)
         self._set_section(self.summary, bool(document.summary))
