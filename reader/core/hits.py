@@ -45,6 +45,7 @@ class Hit:
     snippets: dict[str, str] = field(default_factory=dict)
     language: str = ""  # the language of the pane's text, "" for metadata
     path: str = ""  # the file the document was indexed from
+    date_text: str = ""  # the document's date as written, for the result list
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ def make_hit(stored: dict[str, Any], score: float, matched: Iterable[tuple[str, 
         snippets=snippets,
         language=language,
         path=str(stored.get("path", "")),
+        date_text=str(stored.get("date_text", "")),
     )
 
 

@@ -206,7 +206,8 @@ class SearchIndex:
             hits = []
             for result in results:
                 entry = IndexEntry.from_bytes(entry_column[result.docnum])
-                stored = dict(result.fields(), id=entry.id, title=entry.title, path=entry.path)
+                stored = dict(result.fields(), id=entry.id, title=entry.title, path=entry.path,
+                              date_text=entry.date_text)
                 hits.append(make_hit(stored, result.score or 0.0, result.matched_terms()))
         except QueryError:
             raise

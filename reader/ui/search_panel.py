@@ -37,7 +37,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 def hit_html(hit: Any) -> str:
     """One result as rich text: title, date, then a snippet per language."""
-    date = html.escape(getattr(hit, "date_text", "") or "")
+    date = html.escape(hit.date_text)
     lines = [f"<b>{html.escape(hit.title)}</b>"
              + (f" <span style='color:gray'>— {date}</span>" if date else "")]
     for language, snippet in hit.snippets.items():

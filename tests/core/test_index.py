@@ -125,6 +125,7 @@ def test_a_hit_names_pane_paragraph_and_snippets(index: SearchIndex) -> None:
     (hit,) = [h for h in index.search("Чемульпо") if h.id == SEED_RECORD]
     assert (hit.pane, hit.paragraph, hit.language) == ("original", 5, "ru")
     assert hit.title.startswith("Ciphered Telegram")
+    assert hit.date_text == "October 1, 1950"
     assert hit.score > 0
     assert Path(hit.path) == SEED_PAGE
     assert "<b>Чемульпо</b>" in hit.snippets["ru"]
