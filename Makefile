@@ -17,7 +17,7 @@ run: $(STAMP)
 	$(VENV)/bin/diglot
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check reader tests bench packaging
+	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
 
 test: $(STAMP) lint
