@@ -20,7 +20,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def test_index_then_list(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "index")
     assert code == 0
-    assert "1 documents" in out
+    assert "1 document (" in out
     code, out, _ = run(capsys, "list")
     assert code == 0
     assert "113729" in out and "October 1, 1950" in out and "Telegram" in out

@@ -41,7 +41,8 @@ class UpdateReport:
         """One line for the status bar or the command line."""
         verb = "Rebuilt the index" if self.rebuilt else "Updated the index"
         line = (
-            f"{verb}: {self.documents} documents ({self.added} new, {self.changed} changed, "
+            f"{verb}: {plural(self.documents, 'document')} ({self.added} new, "
+            f"{self.changed} changed, "
             f"{self.removed} removed, {self.unchanged} unchanged files)"
         )
         if self.errors:
@@ -49,6 +50,11 @@ class UpdateReport:
         if self.duplicates:
             line += f"; {len(self.duplicates)} duplicate copy(ies) hidden"
         return line + "."
+
+
+def plural(count: int, noun: str) -> str:
+    """A count with its noun: 1 document, 2 documents."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def sync_records(

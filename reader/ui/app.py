@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
+import re
 import sys
 import threading
 import time
 from pathlib import Path
 from typing import Any
 
+import PySide6
 from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QVBoxLayout, QWidget
 
 from reader.core.index import UpdateReport
+from reader.core.index_sync import plural
 from reader.core.keyfile import config_dir
 from reader.core.library import data_home
 from reader.core.page_files import ImportReport
@@ -41,6 +45,35 @@ def display_available() -> bool:
     if platform or sys.platform in ("win32", "darwin"):
         return True
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def display_problem() -> str | None:
+    """Why Qt could not open a window here, said plainly; None when it can.
+
+    Without a display, or without the system libraries Qt's X11 plugin links against, Qt
+    aborts the whole process with a message few users can act on. Loading the plugin
+    ourselves first turns that into one line naming what is missing.
+    """
+    if not display_available():
+        return ("no display found, so the window cannot open; "
+                "use the command line instead (diglot --help).")
+    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM", "xcb") != "xcb":
+        return None
+    if os.environ.get("WAYLAND_DISPLAY") and not os.environ.get("DISPLAY"):
+        return None
+    plugin = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"
+    if not plugin.exists():
+        return None
+    try:
+        ctypes.CDLL(str(plugin))
+    except OSError as error:
+        found = re.search(r"([\w.+-]+\.so[.\d]*): cannot open", str(error))
+        missing = found.group(1) if found else str(error)
+        return (f"Qt cannot open a window on this X11 display because the system library "
+                f"{missing} is missing; install it (on Debian or Ubuntu: sudo apt install "
+                f"libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0), "
+                f"or use the command line (diglot --help).")
+    return None
 
 
 class EntryFeed(QObject):
@@ -329,8 +362,8 @@ class DiglotApp:
         )
         problems = len(report.errors)
         self.window.show_message(
-            f"{report.documents} documents" + (f"; {problems} file(s) could not be read"
-                                               if problems else "")
+            plural(report.documents, "document")
+            + (f"; {plural(problems, 'file')} could not be read" if problems else "")
         )
 
     def _on_index_failed(self, error: BaseException) -> None:
@@ -462,12 +495,9 @@ def _read_dict(settings: QSettings, group: str) -> dict[str, Any]:
 
 def run_app(argv: list[str]) -> int:
     """Open the window and run until it closes; returns the process exit code."""
-    if not display_available():
-        print(
-            "diglot: no display found, so the window cannot open; "
-            "use the command line instead (diglot --help).",
-            file=sys.stderr,
-        )
+    problem = display_problem()
+    if problem:
+        print(f"diglot: {problem}", file=sys.stderr)
         return 1
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
