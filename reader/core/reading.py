@@ -213,33 +213,37 @@ class ReadingView:
             "paragraphs": dict(self.paragraphs),
         }
 
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any], aligner: Aligner = _proportional) -> ReadingView:
-        """Rebuild the view settings saved by `to_dict`, without a document.
+    def restore(self, data: Mapping[str, Any]) -> None:
+        """Take back the settings saved by `to_dict`, announcing each change.
 
         Settings files get hand-edited and outlive versions, so any missing or malformed value
-        falls back to its default instead of failing. The caller opens the document (by
-        `document_id`) and may then restore `paragraphs` with `set_paragraph`.
+        keeps its current setting instead of failing. The document is not reopened here: the
+        caller opens it (by `document_id`) and may then restore `paragraphs`.
 
         Args:
             data: what `to_dict` returned, possibly damaged.
-            aligner: the paragraph aligner to use.
-
-        Returns:
-            A ReadingView with no document and the saved settings.
         """
-        view = cls(aligner)
         if data.get("layout") in get_args(Layout):
-            view.layout = data["layout"]
-        if data.get("visible") in get_args(Visible):
-            view.visible = data["visible"]
+            self.set_layout(data["layout"])
+        visible = data.get("visible")
+        if visible == "both":
+            self.show_both()
+        elif visible in PANES:
+            self.show_only(visible)
         if data.get("focused") in PANES:
-            view.focused = data["focused"]
-        if isinstance(data.get("swapped"), bool):
-            view.swapped = data["swapped"]
-        if isinstance(data.get("scroll_locked"), bool):
-            view.scroll_locked = data["scroll_locked"]
+            self.focus(data["focused"])
+        if isinstance(data.get("swapped"), bool) and data["swapped"] != self.swapped:
+            self.swap()
+        locked = data.get("scroll_locked")
+        if isinstance(locked, bool) and locked != self.scroll_locked:
+            self.toggle_scroll_lock()
         zoom = data.get("zoom")
         if isinstance(zoom, int) and not isinstance(zoom, bool):
-            view.zoom = min(max(zoom, ZOOM_MIN), ZOOM_MAX)
+            self.set_zoom(zoom)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], aligner: Aligner = _proportional) -> ReadingView:
+        """A new view with the settings saved by `to_dict` (see `restore`), no document."""
+        view = cls(aligner)
+        view.restore(data)
         return view

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import ctypes
-import os
-import re
 import sys
-import threading
-import time
 from pathlib import Path
 from typing import Any
 
-import PySide6
-from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QTimer
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QVBoxLayout, QWidget
 
@@ -21,11 +15,11 @@ from reader.core.index_sync import plural
 from reader.core.keyfile import config_dir
 from reader.core.library import data_home
 from reader.core.page_files import ImportReport
-from reader.core.reading import ReadingView
 from reader.core.search_session import SearchResults
-from reader.core.text_range import PANES, TextRange
+from reader.core.text_range import TextRange
 from reader.core.workspace import Workspace
 from reader.ui.command_palette import CommandPalette
+from reader.ui.display import display_problem
 from reader.ui.find_bar import FindBar
 from reader.ui.help_sheet import HelpSheet
 from reader.ui.import_report import ImportReportDialog
@@ -33,80 +27,11 @@ from reader.ui.main_window import MainWindow
 from reader.ui.printing import export_pdf, paint_document, view_html
 from reader.ui.resources import app_icon, register_fonts
 from reader.ui.theme import ThemeController
-from reader.ui.workers import TaskRunner
+from reader.ui.window_settings import SavedPlace, WindowSettings
+from reader.ui.workers import BatchChannel, TaskRunner
 
 SETTINGS_FILE = "settings.ini"
 SCROLL_LINES = 3
-
-
-def display_available() -> bool:
-    """Whether Qt can open a window here; without one Qt would abort the process."""
-    platform = os.environ.get("QT_QPA_PLATFORM", "")
-    if platform or sys.platform in ("win32", "darwin"):
-        return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-
-
-def display_problem() -> str | None:
-    """Why Qt could not open a window here, said plainly; None when it can.
-
-    Without a display, or without the system libraries Qt's X11 plugin links against, Qt
-    aborts the whole process with a message few users can act on. Loading the plugin
-    ourselves first turns that into one line naming what is missing.
-    """
-    if not display_available():
-        return ("no display found, so the window cannot open; "
-                "use the command line instead (diglot --help).")
-    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM", "xcb") != "xcb":
-        return None
-    if os.environ.get("WAYLAND_DISPLAY") and not os.environ.get("DISPLAY"):
-        return None
-    plugin = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"
-    if not plugin.exists():
-        return None
-    try:
-        ctypes.CDLL(str(plugin))
-    except OSError as error:
-        found = re.search(r"([\w.+-]+\.so[.\d]*): cannot open", str(error))
-        missing = found.group(1) if found else str(error)
-        return (f"Qt cannot open a window on this X11 display because the system library "
-                f"{missing} is missing; install it (on Debian or Ubuntu: sudo apt install "
-                f"libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0), "
-                f"or use the command line (diglot --help).")
-    return None
-
-
-class EntryFeed(QObject):
-    """Carries documents from an indexing thread to the list, a batch at a time.
-
-    Each entry is collected on the worker thread; the batch signal is queued across to the
-    GUI thread. Batching keeps the list from being rebuilt once per document.
-    """
-
-    batch = Signal(object)  # a list; Signal(list) crashes PySide 6.12 across threads
-    BATCH_SECONDS = 0.3
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._lock = threading.Lock()
-        self._pending: list[Any] = []
-        self._last = time.monotonic()
-
-    def add(self, entry: Any) -> None:
-        """Called on the worker thread for each indexed document."""
-        with self._lock:
-            self._pending.append(entry)
-            due = time.monotonic() - self._last >= self.BATCH_SECONDS
-        if due:
-            self.flush()
-
-    def flush(self) -> None:
-        """Send whatever is pending now."""
-        with self._lock:
-            pending, self._pending = self._pending, []
-            self._last = time.monotonic()
-        if pending:
-            self.batch.emit(pending)
 
 
 class DiglotApp:
@@ -115,14 +40,12 @@ class DiglotApp:
     def __init__(self, workspace: Workspace, settings_path: Path | None = None) -> None:
         self.workspace = workspace
         self.window = MainWindow(workspace)
-        self.settings = QSettings(
-            str(settings_path or config_dir() / SETTINGS_FILE), QSettings.Format.IniFormat
-        )
+        self.settings = WindowSettings(settings_path or config_dir() / SETTINGS_FILE)
         # One thread for the index: whoosh writers and our searcher cache are not shared
         # across threads, and searches are short enough to queue behind each other.
         self.index_tasks = TaskRunner(self.window, max_threads=1)
         # The theme is restored before it is first painted, so start-up paints once.
-        workspace.appearance.restore({"theme": self.settings.value("appearance/theme", "system")})
+        workspace.appearance.restore(self.settings.appearance())
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         self.theme = ThemeController(app, workspace.appearance, workspace.home / "cache")
@@ -133,8 +56,7 @@ class DiglotApp:
         self.last_report: UpdateReport | None = None
         self._shut_down = False
         self._printer: QPrinter | None = None
-        self._restore_document: str = ""
-        self._restore_paragraphs: dict[str, int] = {}
+        self._place = SavedPlace()  # where to go once the list knows the document
         self._bind_commands()
         self._connect()
 
@@ -339,7 +261,7 @@ class DiglotApp:
         """
         self.indexing = True
         self.window.show_progress(0, 1)
-        feed = EntryFeed(self.window)
+        feed = BatchChannel(self.window)
         feed.batch.connect(self.workspace.add_entries)
 
         def finished(report: UpdateReport) -> None:
@@ -377,78 +299,23 @@ class DiglotApp:
             self.indexing = False
         if self.workspace.view.document is not None or not entries:
             return
-        wanted = self._restore_document
+        wanted = self._place.document_id
         if wanted and (final or any(entry.id == wanted for entry in entries)):
-            self._restore_document = ""
+            self._place.document_id = ""
             if self.workspace.open_document(wanted):
-                for pane in PANES:
-                    self.window.split_view.scroll_to_paragraph(pane, self._restore_paragraphs[pane])
+                for pane, paragraph in self._place.paragraphs.items():
+                    self.window.split_view.scroll_to_paragraph(pane, paragraph)
                 return
-        if not self._restore_document:
+        if not self._place.document_id:
             visible = self.workspace.catalog.visible()
             if visible:
                 self.workspace.open_document(visible[0].id)
 
     # Settings ------------------------------------------------------------------------------
 
-    def restore(self) -> None:
-        """Window geometry, docks, reading view, theme and last document from last time."""
-        settings = self.settings
-        geometry = settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.window.restoreGeometry(geometry)
-        else:
-            self.window.resize(1400, 880)
-        state = settings.value("window/state")
-        if isinstance(state, QByteArray):
-            self.window.restoreState(state)
-        else:  # first launch: room for the list's columns and the provenance table
-            self.window.resizeDocks(
-                [self.window.list_dock, self.window.provenance_dock], [400, 360],
-                Qt.Orientation.Horizontal,
-            )
-        splitter = settings.value("window/splitter")
-        if isinstance(splitter, QByteArray):
-            self.window.split_view.splitter.restoreState(splitter)
-        saved_view = _read_dict(settings, "view")
-        restored = ReadingView.from_dict(saved_view)
-        view = self.workspace.view
-        view.set_layout(restored.layout)
-        if restored.swapped != view.swapped:
-            view.swap()
-        if restored.visible == "both":
-            view.show_both()
-        else:
-            view.show_only(restored.visible)
-        if restored.scroll_locked != view.scroll_locked:
-            view.toggle_scroll_lock()
-        view.set_zoom(restored.zoom)
-        self._restore_document = str(settings.value("document/id", "") or "")
-        self._restore_paragraphs = {
-            pane: _int(settings.value(f"document/{pane}", 0)) for pane in PANES
-        }
-
-    def save(self) -> None:
-        """Write what `restore` reads (QSettings replaces the file whole when it syncs)."""
-        settings, window, view = self.settings, self.window, self.workspace.view
-        settings.setValue("window/geometry", window.saveGeometry())
-        settings.setValue("window/state", window.saveState())
-        settings.setValue("window/splitter", window.split_view.splitter.saveState())
-        settings.setValue("appearance/theme", self.workspace.appearance.theme)
-        for key, value in view.to_dict().items():
-            if isinstance(value, str | int | bool):
-                settings.setValue(f"view/{key}", value)
-        document = view.document
-        settings.setValue("document/id", document.id if document else "")
-        for pane in PANES:
-            settings.setValue(
-                f"document/{pane}", self.window.split_view.paragraph_at_top(pane)
-            )
-        settings.sync()
-
     def start(self) -> None:
         """Show the window at once; the index opens and updates after the first paint."""
-        self.restore()
+        self._place = self.settings.restore(self.window, self.workspace.view)
         self.window.show()
         # After the first paint: the list the index already holds, then an update.
         QTimer.singleShot(0, self._load_then_update)
@@ -465,32 +332,9 @@ class DiglotApp:
         if self._shut_down:
             return
         self._shut_down = True
-        self.save()
+        self.settings.save(self.window, self.workspace.view, self.workspace.appearance)
         self.index_tasks.shutdown()
         self.theme.close()
-
-
-def _int(value: object) -> int:
-    try:
-        return int(str(value))
-    except ValueError:
-        return 0
-
-
-def _read_dict(settings: QSettings, group: str) -> dict[str, Any]:
-    settings.beginGroup(group)
-    try:
-        result: dict[str, Any] = {}
-        for key in settings.childKeys():
-            value = settings.value(key)
-            if isinstance(value, str) and value in ("true", "false"):
-                value = value == "true"
-            elif isinstance(value, str) and value.lstrip("-").isdigit():
-                value = int(value)
-            result[key] = value
-        return result
-    finally:
-        settings.endGroup()
 
 
 def run_app(argv: list[str]) -> int:

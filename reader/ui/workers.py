@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -105,3 +106,37 @@ class TaskRunner(QObject):
             task.cancel()
         self._pool.waitForDone()
         self._running.clear()
+
+
+class BatchChannel(QObject):
+    """Carries items from a worker thread to the GUI thread, a batch at a time.
+
+    Items are collected on the worker; the batch signal is queued across to the GUI thread.
+    Batching keeps a list from being rebuilt once per item (a first index build announces
+    thousands of documents).
+    """
+
+    batch = Signal(object)  # a list; Signal(list) crashed PySide 6.12 across threads
+    BATCH_SECONDS = 0.3
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lock = threading.Lock()
+        self._pending: list[Any] = []
+        self._last = time.monotonic()
+
+    def add(self, item: Any) -> None:
+        """Collect one item (on any thread); sends the batch when it is old enough."""
+        with self._lock:
+            self._pending.append(item)
+            due = time.monotonic() - self._last >= self.BATCH_SECONDS
+        if due:
+            self.flush()
+
+    def flush(self) -> None:
+        """Send whatever is pending now."""
+        with self._lock:
+            pending, self._pending = self._pending, []
+            self._last = time.monotonic()
+        if pending:
+            self.batch.emit(pending)

@@ -69,3 +69,25 @@ def test_cancelled_task_delivers_nothing(qtbot: QtBot) -> None:
     QCoreApplication.processEvents()  # deliver queued signals, if any, before asserting none came
     assert results == []
     assert task.cancelled
+
+
+def test_batches_cross_to_the_gui_thread(qtbot: QtBot) -> None:
+    from reader.ui.workers import BatchChannel
+
+    channel = BatchChannel()
+    batches: list[tuple[list[int], bool]] = []
+    channel.batch.connect(
+        lambda items: batches.append((items, threading.current_thread() is threading.main_thread()))
+    )
+    runner = TaskRunner()
+    channel.BATCH_SECONDS = 0.0  # every item is due at once: one batch per add
+
+    def work() -> None:
+        for i in range(3):
+            channel.add(i)
+
+    runner.submit(work)
+    qtbot.waitUntil(lambda: sum(len(b) for b, _ in batches) == 3)
+    assert [item for batch, _ in batches for item in batch] == [0, 1, 2]
+    assert all(on_main for _, on_main in batches)
+    runner.shutdown()
