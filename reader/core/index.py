@@ -193,9 +193,7 @@ class SearchIndex:
             QueryError: when the query cannot be understood.
         """
         searcher = self._current_searcher()
-        if self._parser is None:
-            self._parser = build_parser(build_schema())
-        parsed = parse_query(self._parser, query)
+        parsed = self._parse(query)
         if parsed is None or searcher is None:
             return []
         try:
@@ -227,13 +225,16 @@ class SearchIndex:
             QueryError: when the query cannot be understood.
         """
         searcher = self._current_searcher()
-        if self._parser is None:
-            self._parser = build_parser(build_schema())
-        parsed = parse_query(self._parser, query)
+        parsed = self._parse(query)
         if parsed is None:
             return []
         reader = searcher.reader() if searcher is not None else None
         return document_ranges(document, translation_index, positive_terms(parsed, reader))
+
+    def _parse(self, query: str) -> Any:
+        if self._parser is None:  # built on first use: start-up never pays for it
+            self._parser = build_parser(build_schema())
+        return parse_query(self._parser, query)
 
     def close(self) -> None:
         """Release open index files (the index can still be used; it reopens)."""
