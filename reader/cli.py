@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from reader import __version__
+from reader.core.alignment import Alignment
+from reader.core.alignment_store import AlignmentStore
 from reader.core.archive_page import PageError, parse_page
 from reader.core.document import Document, document_to_dict
 from reader.core.index import Hit, QueryError, SearchIndex, UpdateReport
@@ -201,6 +203,42 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return status
 
 
+def _cmd_align(args: argparse.Namespace) -> int:
+    library, index = _open(args)
+    document = _find_document(library, index, args.id)
+    if document.original is None or not document.translations:
+        raise CliError(f"document {document.id} has no original and translation to align")
+    if not 0 <= args.translation < len(document.translations):
+        raise CliError(f"document {document.id} has {len(document.translations)} translation(s)")
+    alignment = AlignmentStore(data_home()).alignment(document, args.translation)
+    if args.json:
+        print(json.dumps(alignment.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        _print_alignment(document, alignment, args.translation)
+    return EXIT_OK
+
+
+def _print_alignment(document: Document, alignment: Alignment, translation: int) -> None:
+    original, target = document.original, document.translations[translation]
+    assert original is not None  # checked by the caller
+
+    def cell(paragraphs: tuple[str, ...], refs: tuple[tuple[int, int, int], ...]) -> str:
+        text = " ".join(" ".join(paragraphs[p][s:e].split()) for p, s, e in refs) or "—"
+        return text if len(text) <= 58 else text[:57] + "…"
+
+    print(f"{document.title}\n")
+    for bead in alignment.paragraph_beads:
+        a = ",".join(str(p + 1) for p in bead.original) or "—"
+        b = ",".join(str(p + 1) for p in bead.translation) or "—"
+        print(f"¶ {a:>7} ↔ {b:<7}  {bead.confidence:.2f}")
+        for sentence in alignment.sentence_beads:
+            first = (sentence.original or sentence.translation)[0][0]
+            mine = bead.original if sentence.original else bead.translation
+            if first in mine:
+                print(f"    {cell(original.paragraphs, sentence.original):<58} │ "
+                      f"{cell(target.paragraphs, sentence.translation)}  {sentence.confidence:.2f}")
+
+
 def _cmd_keys(args: argparse.Namespace) -> int:
     keymap, problems = load_keymap()
     for problem in problems:
@@ -250,6 +288,12 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("files", nargs="+", metavar="FILE", help="pages or folders")
     check = command("check", "parse pages and print warnings", _cmd_check)
     check.add_argument("files", nargs="+", metavar="FILE", help="pages to check")
+    align = command("align", "print the sentence alignment of original and translation",
+                    _cmd_align)
+    align.add_argument("id", help="document id (the Record ID where there is one)")
+    align.add_argument("--json", action="store_true", help="print JSON")
+    align.add_argument("--translation", type=int, default=0, metavar="N",
+                       help="which translation, from 0 (default 0)")
     command("keys", "print the keyboard shortcuts (with your keys.toml)", _cmd_keys)
     return parser
 

@@ -1,14 +1,33 @@
-"""Paragraph correspondence between an original and its translation.
+"""Correspondence between an original and its translation: paragraphs, then sentences.
 
-The split view scrolls by this interface only. `proportional_alignment` is the stand-in
-until a real aligner (sentence lengths, numbers, names) sits behind the same class.
+The split view scrolls by `ParagraphAlignment` only; `proportional_alignment` pairs paragraphs
+by position, `align_texts` is the real aligner. It aligns paragraphs by dynamic programming over
+beads (`alignment_path`) costed by length and anchors (`alignment_cost`), then aligns sentences
+inside each aligned paragraph group the same way, and returns an `Alignment` whose beads carry
+confidences and whose `paragraph_alignment()` feeds the split view.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
+from reader.core.alignment_cost import (
+    PARAGRAPH_SHAPES,
+    SENTENCE_SHAPES,
+    BeadCoster,
+    LengthModel,
+    Segment,
+    Shape,
+    confidence,
+)
+from reader.core.alignment_path import best_path
+from reader.core.anchors import NO_ANCHORS, anchors_of
+from reader.core.document import Text
+from reader.core.sentences import split_sentences
 from reader.core.text_range import Pane
 
 Group = tuple[int, ...]
@@ -124,3 +143,283 @@ def proportional_alignment(n_original: int, n_translation: int) -> ParagraphAlig
         b = tuple(range(k * n_translation // groups, (k + 1) * n_translation // groups))
         pairs.append((a, b))
     return ParagraphAlignment(tuple(pairs), n_original, n_translation)
+
+
+# Alignment -------------------------------------------------------------------------------------
+SentenceRef = tuple[int, int, int]  # (paragraph, start, end) in the text as written
+# A bead that ties paragraphs together by hand, or marks some as unaligned (one side empty).
+FixedBead = tuple[Group, Group]
+
+
+@dataclass(frozen=True)
+class ParagraphBead:
+    """Original paragraphs paired with translation paragraphs; one side empty = unaligned."""
+
+    original: Group
+    translation: Group
+    confidence: float
+    manual: bool = False
+
+
+@dataclass(frozen=True)
+class SentenceBead:
+    """Original sentences paired with translation sentences; one side empty = unaligned."""
+
+    original: tuple[SentenceRef, ...]
+    translation: tuple[SentenceRef, ...]
+    confidence: float
+    manual: bool = False
+
+    def side(self, pane: Pane) -> tuple[SentenceRef, ...]:
+        """The sentences of this bead in `pane`."""
+        return self.original if pane == "original" else self.translation
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """The full alignment of an original and a translation, in reading order on both sides."""
+
+    paragraph_beads: tuple[ParagraphBead, ...]
+    sentence_beads: tuple[SentenceBead, ...]
+    n_original: int
+    n_translation: int
+
+    def paragraph_alignment(self) -> ParagraphAlignment:
+        """The paragraph pairs the split view scrolls by (unaligned paragraphs left out)."""
+        pairs = tuple(
+            (bead.original, bead.translation)
+            for bead in self.paragraph_beads
+            if bead.original and bead.translation
+        )
+        return ParagraphAlignment(pairs, self.n_original, self.n_translation)
+
+    def sentence_bead_at(self, pane: Pane, paragraph: int, offset: int) -> SentenceBead | None:
+        """The sentence bead holding the character `offset` of `paragraph` in `pane`.
+
+        Args:
+            pane: the pane the position is in.
+            paragraph: a paragraph index in that pane's text.
+            offset: a character offset in that paragraph.
+
+        Returns:
+            The bead, or None when no sentence covers the position (blank space, say).
+        """
+        for bead in self.sentence_beads:
+            for p, start, end in bead.side(pane):
+                if p == paragraph and start <= offset < end:
+                    return bead
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready data with the keys `diglot align --json` documents."""
+        return {
+            "n_original": self.n_original,
+            "n_translation": self.n_translation,
+            "paragraph_beads": [
+                {
+                    "original": list(b.original),
+                    "translation": list(b.translation),
+                    "confidence": b.confidence,
+                    "manual": b.manual,
+                }
+                for b in self.paragraph_beads
+            ],
+            "sentence_beads": [
+                {
+                    "original": [list(r) for r in b.original],
+                    "translation": [list(r) for r in b.translation],
+                    "confidence": b.confidence,
+                    "manual": b.manual,
+                }
+                for b in self.sentence_beads
+            ],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Alignment:
+        """Rebuild an alignment from `to_dict` output.
+
+        Raises:
+            KeyError, TypeError, ValueError: when the data is not such output.
+        """
+
+        def refs(items: Sequence[Sequence[int]]) -> tuple[SentenceRef, ...]:
+            return tuple((int(p), int(s), int(e)) for p, s, e in items)
+
+        return cls(
+            tuple(
+                ParagraphBead(
+                    tuple(int(i) for i in b["original"]),
+                    tuple(int(i) for i in b["translation"]),
+                    float(b["confidence"]),
+                    bool(b.get("manual", False)),
+                )
+                for b in data["paragraph_beads"]
+            ),
+            tuple(
+                SentenceBead(
+                    refs(b["original"]),
+                    refs(b["translation"]),
+                    float(b["confidence"]),
+                    bool(b.get("manual", False)),
+                )
+                for b in data["sentence_beads"]
+            ),
+            int(data["n_original"]),
+            int(data["n_translation"]),
+        )
+
+
+@dataclass(frozen=True)
+class _Side:
+    """One text prepared for alignment: its sentences, as refs and as segments."""
+
+    sentences: tuple[tuple[SentenceRef, ...], ...]  # per paragraph
+    segments: tuple[tuple[Segment, ...], ...]  # per paragraph, one per sentence
+    paragraphs: tuple[Segment, ...]
+
+
+_EDITORIAL = re.compile(r"\[[^\[\]\n]*\]")
+
+
+def _length(text: str) -> int:
+    # Editorial insertions ("[Stalin]", "[from Sochi]") are not the author's words: a
+    # translation that adds them is no longer for it.
+    return len("".join(_EDITORIAL.sub("", text).split()))
+
+
+def _segment(sentence: str) -> Segment:
+    length = _length(sentence)
+    editorial = length == 0 and bool(sentence.strip())
+    return Segment(length, anchors_of(sentence), editorial)
+
+
+def _prepare(text: Text) -> _Side:
+    sentences: list[tuple[SentenceRef, ...]] = []
+    segments: list[tuple[Segment, ...]] = []
+    paragraphs: list[Segment] = []
+    for index, paragraph in enumerate(text.paragraphs):
+        spans = split_sentences(paragraph, text.language)
+        sentences.append(tuple((index, start, end) for start, end in spans))
+        mine = tuple(_segment(paragraph[start:end]) for start, end in spans)
+        segments.append(mine)
+        anchors = NO_ANCHORS
+        for segment in mine:
+            anchors = anchors | segment.anchors
+        editorial = bool(mine) and all(s.editorial for s in mine)
+        paragraphs.append(Segment(sum(s.length for s in mine), anchors, editorial))
+    return _Side(tuple(sentences), tuple(segments), tuple(paragraphs))
+
+
+def _align_range(
+    coster: BeadCoster, i0: int, i1: int, j0: int, j1: int, shapes: Sequence[Shape]
+) -> list[tuple[range, range, float]]:
+    path = best_path(i1 - i0, j1 - j0, shapes, lambda i, j, s: coster.cost(i + i0, j + j0, s))
+    return [(range(b.i0 + i0, b.i1 + i0), range(b.j0 + j0, b.j1 + j0), b.cost) for b in path]
+
+
+def _paragraph_path(
+    coster: BeadCoster, fixed: Sequence[FixedBead]
+) -> list[tuple[range, range, float, bool]]:
+    """Align paragraphs, keeping `fixed` beads and aligning the stretches between them."""
+    n, m = len(coster.original), len(coster.translation)
+    result: list[tuple[range, range, float, bool]] = []
+    i = j = 0
+    for a, b in sorted(fixed, key=lambda f: (f[0][:1] or (-1,), f[1][:1] or (-1,))):
+        start_a = a[0] if a else i
+        start_b = b[0] if b else j
+        if start_a < i or start_b < j:
+            continue  # crosses an earlier fixed bead: a monotone alignment cannot hold both
+        for ra, rb, cost in _align_range(coster, i, start_a, j, start_b, list(PARAGRAPH_SHAPES)):
+            result.append((ra, rb, cost, False))
+        end_a = a[-1] + 1 if a else start_a
+        end_b = b[-1] + 1 if b else start_b
+        result.append((range(start_a, end_a), range(start_b, end_b), 0.0, True))
+        i, j = end_a, end_b
+    for ra, rb, cost in _align_range(coster, i, n, j, m, list(PARAGRAPH_SHAPES)):
+        result.append((ra, rb, cost, False))
+    return result
+
+
+def align_texts(
+    original: Text, translation: Text, fixed: Sequence[FixedBead] = ()
+) -> Alignment:
+    """Align an original and a translation by paragraphs, then by sentences within them.
+
+    The character ratio of the length model is estimated from the whole document, then
+    re-estimated from the first pass's paragraph beads when that changes it noticeably.
+
+    Args:
+        original: the original-language text.
+        translation: the translation.
+        fixed: paragraph beads set by hand, (original paragraphs, translation paragraphs);
+            one side empty marks paragraphs as unaligned. Beads crossing an earlier one are
+            ignored.
+
+    Returns:
+        The alignment; every paragraph and sentence of both texts is in exactly one bead.
+    """
+    side_a, side_b = _prepare(original), _prepare(translation)
+    languages = (original.language, translation.language)
+    model = LengthModel.estimate(
+        [s.length for s in side_a.paragraphs], [s.length for s in side_b.paragraphs], languages
+    )
+    coster = BeadCoster(side_a.paragraphs, side_b.paragraphs, model, PARAGRAPH_SHAPES)
+    path = _paragraph_path(coster, fixed)
+    # 1-1 beads only: a wrong merge in the first pass must not confirm the ratio that caused it.
+    paired = [(ra, rb) for ra, rb, _, _ in path if len(ra) == len(rb) == 1]
+    refined = LengthModel.estimate(
+        [sum(side_a.paragraphs[i].length for i in ra) for ra, _ in paired],
+        [sum(side_b.paragraphs[j].length for j in rb) for _, rb in paired],
+        languages,
+    )
+    if abs(refined.ratio - model.ratio) > 0.05 * model.ratio:
+        model = refined
+        coster = BeadCoster(side_a.paragraphs, side_b.paragraphs, model, PARAGRAPH_SHAPES)
+        path = _paragraph_path(coster, fixed)
+    paragraph_beads: list[ParagraphBead] = []
+    sentence_beads: list[SentenceBead] = []
+    for ra, rb, cost, manual in path:
+        paragraph_beads.append(
+            ParagraphBead(tuple(ra), tuple(rb), 1.0 if manual else confidence(cost), manual)
+        )
+        sentence_beads.extend(_sentence_beads(side_a, side_b, ra, rb, model))
+    return Alignment(
+        tuple(paragraph_beads),
+        tuple(sentence_beads),
+        len(original.paragraphs),
+        len(translation.paragraphs),
+    )
+
+
+def _sentence_beads(
+    side_a: _Side, side_b: _Side, ra: range, rb: range, model: LengthModel
+) -> list[SentenceBead]:
+    refs_a = [ref for i in ra for ref in side_a.sentences[i]]
+    refs_b = [ref for j in rb for ref in side_b.sentences[j]]
+    segments_a = [seg for i in ra for seg in side_a.segments[i]]
+    segments_b = [seg for j in rb for seg in side_b.segments[j]]
+    coster = BeadCoster(segments_a, segments_b, model, SENTENCE_SHAPES, cheap_ends=False)
+    beads: list[SentenceBead] = []
+    for bead in best_path(len(refs_a), len(refs_b), SENTENCE_SHAPES, coster.cost):
+        beads.append(
+            SentenceBead(
+                tuple(refs_a[bead.i0 : bead.i1]),
+                tuple(refs_b[bead.j0 : bead.j1]),
+                confidence(bead.cost),
+            )
+        )
+    return beads
+
+
+def paragraph_aligner(original: Text, translation: Text) -> ParagraphAlignment:
+    """An aligner for `ReadingView(aligner=...)`: `align_texts`, paragraphs only.
+
+    Args:
+        original: the original-language text.
+        translation: the translation.
+
+    Returns:
+        The paragraph alignment the split view scrolls by.
+    """
+    return align_texts(original, translation).paragraph_alignment()
