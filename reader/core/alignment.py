@@ -24,7 +24,7 @@ from reader.core.alignment_cost import (
     Shape,
     confidence,
 )
-from reader.core.alignment_path import best_path
+from reader.core.alignment_path import best_path, length_diagonal
 from reader.core.anchors import NO_ANCHORS, anchors_of
 from reader.core.document import Text
 from reader.core.sentences import split_sentences
@@ -278,6 +278,10 @@ class _Side:
     segments: tuple[tuple[Segment, ...], ...]  # per paragraph, one per sentence
     paragraphs: tuple[Segment, ...]
 
+    def sentence_counts(self) -> list[int]:
+        """Sentences per paragraph, editorial insertions left out: they are skipped freely."""
+        return [sum(1 for s in mine if not s.editorial) for mine in self.segments]
+
 
 _EDITORIAL = re.compile(r"\[[^\[\]\n]*\]")
 
@@ -314,7 +318,12 @@ def _prepare(text: Text) -> _Side:
 def _align_range(
     coster: BeadCoster, i0: int, i1: int, j0: int, j1: int, shapes: Sequence[Shape]
 ) -> list[tuple[range, range, float]]:
-    path = best_path(i1 - i0, j1 - j0, shapes, lambda i, j, s: coster.cost(i + i0, j + j0, s))
+    centres = length_diagonal(
+        [s.length for s in coster.original[i0:i1]], [s.length for s in coster.translation[j0:j1]]
+    )
+    path = best_path(
+        i1 - i0, j1 - j0, shapes, lambda i, j, s: coster.cost(i + i0, j + j0, s), centres
+    )
     return [(range(b.i0 + i0, b.i1 + i0), range(b.j0 + j0, b.j1 + j0), b.cost) for b in path]
 
 
@@ -364,7 +373,9 @@ def align_texts(
     model = LengthModel.estimate(
         [s.length for s in side_a.paragraphs], [s.length for s in side_b.paragraphs], languages
     )
-    coster = BeadCoster(side_a.paragraphs, side_b.paragraphs, model, PARAGRAPH_SHAPES)
+    counts = (side_a.sentence_counts(), side_b.sentence_counts())
+    coster = BeadCoster(side_a.paragraphs, side_b.paragraphs, model, PARAGRAPH_SHAPES,
+                        sentence_counts=counts)
     path = _paragraph_path(coster, fixed)
     # 1-1 beads only: a wrong merge in the first pass must not confirm the ratio that caused it.
     paired = [(ra, rb) for ra, rb, _, _ in path if len(ra) == len(rb) == 1]
@@ -375,7 +386,8 @@ def align_texts(
     )
     if abs(refined.ratio - model.ratio) > 0.05 * model.ratio:
         model = refined
-        coster = BeadCoster(side_a.paragraphs, side_b.paragraphs, model, PARAGRAPH_SHAPES)
+        coster = BeadCoster(side_a.paragraphs, side_b.paragraphs, model, PARAGRAPH_SHAPES,
+                            sentence_counts=counts)
         path = _paragraph_path(coster, fixed)
     paragraph_beads: list[ParagraphBead] = []
     sentence_beads: list[SentenceBead] = []

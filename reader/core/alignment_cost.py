@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reader.core.anchors import NO_ANCHORS, WEIGHTS, SegmentAnchors, anchor_score
 
@@ -114,6 +115,7 @@ class BeadCoster:
         model: LengthModel,
         shapes: dict[Shape, float],
         cheap_ends: bool = True,
+        sentence_counts: tuple[Sequence[int], Sequence[int]] | None = None,
     ) -> None:
         """Prepare the costs of beads over `original` and `translation`.
 
@@ -125,6 +127,10 @@ class BeadCoster:
             cheap_ends: whether the sequences are whole texts, whose ends hold titles and
                 signatures (paragraphs), or the inside of one paragraph group (sentences),
                 where no end is special.
+            sentence_counts: for paragraphs, how many sentences (editorial ones left out) each
+                paragraph of the original and of the translation has; a bead whose two sides
+                differ in sentence count then pays for the sentences it implies a translator
+                split or joined (`sentence_shape_cost`).
         """
         self.original = original
         self.translation = translation
@@ -134,6 +140,26 @@ class BeadCoster:
         widest = max(max(k, m) for k, m in shapes)
         # Runs of up to `widest` segments merged once: their total length and joint anchors.
         self._runs = (_runs(original, widest), _runs(translation, widest))
+        # A skip's cost depends on one segment only: computed once per segment, not per cell.
+        self._skips = (
+            [self._skip(i, original, (1, 0)) for i in range(len(original))],
+            [self._skip(j, translation, (0, 1)) for j in range(len(translation))],
+        )
+        self._sentences: tuple[list[int], list[int]] | None = None
+        if sentence_counts is not None:
+            self._sentences = (_prefix(sentence_counts[0]), _prefix(sentence_counts[1]))
+
+    def _skip(self, index: int, segments: Sequence[Segment], shape: Shape) -> float:
+        segment = segments[index]
+        if segment.editorial:
+            return EDITORIAL_SKIP
+        if shape not in self._priors:
+            return math.inf
+        missing = sum(WEIGHTS[a[0]][1] for a in segment.anchors.required)
+        cost = self._priors[shape] + SKIP_PER_CHAR * segment.length + missing
+        if self.cheap_ends and (index < END_SPAN or index >= len(segments) - END_SPAN):
+            cost *= END_SKIP_FACTOR
+        return cost
 
     def cost(self, i: int, j: int, shape: Shape) -> float:
         """The cost of the bead taking original[i:i+k] and translation[j:j+l], (k, l) = shape.
@@ -147,20 +173,20 @@ class BeadCoster:
             The cost in nats; lower is better.
         """
         k, m = shape
+        if k == 0:
+            return self._skips[1][j]
+        if m == 0:
+            return self._skips[0][i]
         prior = self._priors[shape]
-        if k == 0 or m == 0:
-            segment = self.original[i] if k else self.translation[j]
-            if segment.editorial:
-                return EDITORIAL_SKIP
-            index, count = (i, len(self.original)) if k else (j, len(self.translation))
-            missing = sum(WEIGHTS[a[0]][1] for a in segment.anchors.required)
-            cost = prior + SKIP_PER_CHAR * segment.length + missing
-            if self.cheap_ends and (index < END_SPAN or index >= count - END_SPAN):
-                cost *= END_SKIP_FACTOR
-            return cost
         length_a, anchors_a = self._runs[0][k - 1][i]
         length_b, anchors_b = self._runs[1][m - 1][j]
-        return prior + self.model.cost(length_a, length_b) - anchor_score(anchors_a, anchors_b)
+        cost = prior + self.model.cost(length_a, length_b) - anchor_score(anchors_a, anchors_b)
+        if self._sentences is not None and k + m > 2:
+            sentences_a, sentences_b = self._sentences
+            cost += sentence_shape_cost(
+                sentences_a[i + k] - sentences_a[i], sentences_b[j + m] - sentences_b[j]
+            )
+        return cost
 
 
 def _runs(
@@ -178,6 +204,44 @@ def _runs(
             for i in range(len(segments) - size + 1)
         ])
     return runs
+
+
+def _prefix(counts: Sequence[int]) -> list[int]:
+    prefix = [0]
+    for count in counts:
+        prefix.append(prefix[-1] + count)
+    return prefix
+
+
+@lru_cache(maxsize=256)
+def sentence_shape_cost(n_original: int, n_translation: int) -> float:
+    """The least a paragraph bead's sentence counts imply it costs in sentence-level events.
+
+    Translators merge and split paragraphs at sentence boundaries, so a true 2-1 paragraph bead
+    usually pairs its sentences 1-1. A short paragraph left in one text and glued onto its
+    neighbour instead forces a 1-2 sentence bead or a skipped sentence inside the bead. The
+    cost is the cheapest excess over 1-1 sentence beads (shape priors only) of any sentence
+    path with these counts; 0 when the counts are equal.
+
+    Args:
+        n_original: sentences on the original side of the bead (editorial ones left out).
+        n_translation: sentences on the translation side.
+
+    Returns:
+        The cost in nats.
+    """
+    one_to_one = -math.log(SENTENCE_SHAPES[(1, 1)])
+    excess = {s: -math.log(p) - one_to_one for s, p in SENTENCE_SHAPES.items() if s != (1, 1)}
+    best = [[math.inf] * (n_translation + 1) for _ in range(n_original + 1)]
+    best[0][0] = 0.0
+    for i in range(n_original + 1):
+        for j in range(n_translation + 1):
+            if i and j:
+                best[i][j] = min(best[i][j], best[i - 1][j - 1])
+            for (k, m), cost in excess.items():
+                if k <= i and m <= j:
+                    best[i][j] = min(best[i][j], best[i - k][j - m] + cost)
+    return best[n_original][n_translation]
 
 
 def confidence(cost: float) -> float:

@@ -1,21 +1,28 @@
 """The cheapest monotone path of beads through two segment sequences: banded dynamic programming.
 
-The search only visits cells within a band around the diagonal from (0, 0) to (n, m), so its
-cost grows linearly with the length of the texts rather than with their product.
+The search only visits cells within a band around an expected path (by default the straight
+diagonal from (0, 0) to (n, m)), so its cost grows linearly with the length of the texts rather
+than with their product. The band starts narrow and is doubled, and the search run again, only
+when the best path found comes near its edge: then a better path may lie outside (Moore 2002
+widens his band the same way).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 Shape = tuple[int, int]
 CostFunction = Callable[[int, int, Shape], float]
 
-# Half-width of the band around the diagonal, beyond the difference in segment counts.
+# Half-width of the first band around the expected path, in segments.
 BAND = 6
-_MAX_EXTRA_BAND = 30
+# A path this close to the band's edge may have been pushed there by it: widen and search again.
+_EDGE_MARGIN = 1
+# Searches re-centred on the last path before the band starts doubling; the last one is final.
+_RECENTRE_ATTEMPTS = 2
+_MAX_ATTEMPTS = 12
 
 
 @dataclass(frozen=True)
@@ -29,22 +36,46 @@ class PathBead:
     cost: float
 
 
-def band_width(n: int, m: int) -> int:
-    """The band half-width for sequences of n and m segments.
+def length_diagonal(lengths_a: Sequence[int], lengths_b: Sequence[int]) -> list[float]:
+    """The expected path by length: for each original position, where the translation is.
+
+    Position i in the original is the share of its characters before paragraph i; the expected
+    translation position is where the same share of the translation's characters is reached.
+    Unlike the straight diagonal it follows merged and split paragraphs, which keep their
+    characters, so the band can stay narrow when the counts differ.
 
     Args:
-        n: segments of the original.
-        m: segments of the translation.
+        lengths_a: segment lengths of the original.
+        lengths_b: segment lengths of the translation.
 
     Returns:
-        How far from the diagonal a path may stray; it widens with the difference in counts,
-        up to a bound, so the work stays linear.
+        n + 1 fractional translation positions, from 0 to m.
     """
-    return BAND + min(abs(n - m), _MAX_EXTRA_BAND)
+    n, m = len(lengths_a), len(lengths_b)
+    total_a, total_b = sum(lengths_a), sum(lengths_b)
+    if not n or not m or not total_a or not total_b:
+        return [i * m / n if n else 0.0 for i in range(n + 1)]
+    centres: list[float] = []
+    before_a = 0
+    j, before_b = 0, 0  # translation characters before segment j
+    for i in range(n + 1):
+        target = before_a / total_a * total_b
+        while j < m and before_b + lengths_b[j] <= target:
+            before_b += lengths_b[j]
+            j += 1
+        inside = (target - before_b) / lengths_b[j] if j < m and lengths_b[j] else 0.0
+        centres.append(min(j + inside, float(m)))
+        if i < n:
+            before_a += lengths_a[i]
+    return centres
 
 
 def best_path(
-    n: int, m: int, shapes: Iterable[Shape], cost: CostFunction, band: int | None = None
+    n: int,
+    m: int,
+    shapes: Iterable[Shape],
+    cost: CostFunction,
+    centres: Sequence[float] | None = None,
 ) -> list[PathBead]:
     """Find the cheapest sequence of beads covering both sequences in order.
 
@@ -53,24 +84,70 @@ def best_path(
         m: segments of the translation.
         shapes: the bead shapes allowed, (k, l) with k, l >= 0 and not both 0.
         cost: the cost of the bead starting at original i and translation j with a shape.
-        band: half-width of the search band; None picks `band_width(n, m)`.
+        centres: the expected translation position for each original position 0..n (see
+            `length_diagonal`); None for the straight diagonal.
 
     Returns:
         The beads in reading order; empty when both sequences are empty.
     """
     shapes = [s for s in shapes if s != (0, 0)]
-    if band is None:
-        band = band_width(n, m)
-    ratio = m / n if n else 0.0
+    if centres is None:
+        centres = [i * m / n if n else 0.0 for i in range(n + 1)]
+    band = BAND
+    known: dict[tuple[int, int, Shape], float] = {}
 
-    def bounds(i: int) -> tuple[int, int]:
-        if n == 0:
-            return 0, m
-        centre = i * ratio
-        return max(0, math.floor(centre) - band), min(m, math.ceil(centre) + band)
+    def remembered(i: int, j: int, shape: Shape) -> float:
+        # Successive bands overlap: cost each bead once.
+        key = (i, j, shape)
+        value = known.get(key)
+        if value is None:
+            value = known[key] = cost(i, j, shape)
+        return value
 
-    windows = [bounds(i) for i in range(n + 1)]
+    for attempt in range(_MAX_ATTEMPTS):
+        windows = _windows(n, m, centres, band)
+        # Short sequences fit in the first band: no need to remember their costs.
+        best = _search(n, m, shapes, cost if band >= n + m else remembered, windows)
+        if (n, m) not in best:
+            if band >= n + m:  # unreachable: pair everything rather than fail
+                return [PathBead(0, n, 0, m, math.inf)] if n or m else []
+            band *= 2
+            continue
+        beads = _trace(best, n, m)
+        if band >= n + m or not _near_edge(beads, windows, m):
+            return beads
+        # The path strays from the expected one: centre the band on the path found, which
+        # is right wherever the band did not hold it back, and widen when that did not help.
+        centres = _path_centres(beads, n)
+        if attempt >= _RECENTRE_ATTEMPTS:
+            band *= 2
+    return beads
 
+
+def _path_centres(beads: list[PathBead], n: int) -> list[float]:
+    centres = [0.0] * (n + 1)
+    for bead in beads:
+        for i in range(bead.i0, bead.i1 + 1):
+            centres[i] = float(bead.j0 if i == bead.i0 else bead.j1)
+    return centres
+
+
+def _windows(n: int, m: int, centres: Sequence[float], band: int) -> list[tuple[int, int]]:
+    if n == 0:
+        return [(0, m)]
+    windows = []
+    for i in range(n + 1):
+        # Both ends are pinned: every path starts at (0, 0) and ends at (n, m).
+        low = 0 if i == 0 else max(0, math.floor(centres[i]) - band)
+        high = m if i == n else min(m, math.ceil(centres[i]) + band)
+        windows.append((low, high))
+    return windows
+
+
+def _search(
+    n: int, m: int, shapes: list[Shape], cost: CostFunction, windows: list[tuple[int, int]]
+) -> dict[tuple[int, int], tuple[float, int, int]]:
+    """Best cost to reach each cell in the band, with the shape of the bead that reached it."""
     best: dict[tuple[int, int], tuple[float, int, int]] = {(0, 0): (0.0, 0, 0)}
     for i in range(n + 1):
         low, high = windows[i]
@@ -90,8 +167,10 @@ def best_path(
                 known = best.get((ti, tj))
                 if known is None or total < known[0]:
                     best[(ti, tj)] = (total, k, m_)
-    if (n, m) not in best:  # unreachable with a sane band; pair everything rather than fail
-        return [PathBead(0, n, 0, m, math.inf)] if n or m else []
+    return best
+
+
+def _trace(best: dict[tuple[int, int], tuple[float, int, int]], n: int, m: int) -> list[PathBead]:
     beads: list[PathBead] = []
     i, j = n, m
     while i or j:
@@ -100,3 +179,14 @@ def best_path(
         i, j = i - k, j - m_
     beads.reverse()
     return beads
+
+
+def _near_edge(beads: list[PathBead], windows: list[tuple[int, int]], m: int) -> bool:
+    """Whether the path passes within `_EDGE_MARGIN` of a band edge that is not a text's end."""
+    for bead in beads:
+        low, high = windows[bead.i0]
+        if (low > 0 and bead.j0 - low <= _EDGE_MARGIN) or (
+            high < m and high - bead.j0 <= _EDGE_MARGIN
+        ):
+            return True
+    return False

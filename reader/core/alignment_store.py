@@ -29,7 +29,7 @@ from reader.core.atomic_file import write_atomic
 from reader.core.document import Document, Text
 
 # Bump when the aligner changes, so cached alignments are recomputed.
-ALIGNER_VERSION = 1
+ALIGNER_VERSION = 2
 ALIGNMENTS_FOLDER = "alignments"
 CORRECTIONS_FOLDER = "corrections"
 

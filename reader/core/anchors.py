@@ -110,8 +110,11 @@ class SegmentAnchors:
 NO_ANCHORS = SegmentAnchors()
 
 
+_CJK_CHARACTER = re.compile("[\u3040-\u9fff\uac00-\ud7af]")
+
+
 def _is_cjk(text: str) -> bool:
-    return any("\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in text)
+    return _CJK_CHARACTER.search(text) is not None
 
 
 def _stemmer_for(word: str) -> Stemmer.Stemmer:

@@ -47,22 +47,25 @@ _WORD_BEFORE = re.compile(r"([\w.'’\-]*\w)\W*$")
 # "1.", "II.", "а)" at the start of a sentence number it; they are not sentences themselves.
 _LIST_MARKER = re.compile(r"^\s*(?:\d{1,3}|[IVXivx]{1,5}|\w)\)?$")
 _CASELESS_LANGUAGES = frozenset({"zh", "ja", "ko"})
+# Scanning jumps from one of these to the next in C rather than testing every character.
+_BRACKET_OPENER = re.compile("[" + re.escape("".join(_BRACKETS)) + "]")
+_CANDIDATE = re.compile("[\n" + re.escape("".join(sorted(_TERMINALS | _CJK_TERMINALS))) + "]")
 
 
 def _bracket_spans(text: str) -> list[Span]:
     """Editorial brackets, one level deep; terminal punctuation inside them never splits."""
     spans: list[Span] = []
-    index = 0
-    while index < len(text):
-        closer = _BRACKETS.get(text[index])
-        if closer:
-            end = text.find(closer, index + 1)
-            newline = text.find("\n", index + 1)
-            if end != -1 and (newline == -1 or end < newline):
-                spans.append((index, end + 1))
-                index = end + 1
-                continue
-        index += 1
+    opener = _BRACKET_OPENER.search(text)
+    while opener:
+        index = opener.start()
+        closer = _BRACKETS[text[index]]
+        end = text.find(closer, index + 1)
+        newline = text.find("\n", index + 1)
+        if end != -1 and (newline == -1 or end < newline):
+            spans.append((index, end + 1))
+            opener = _BRACKET_OPENER.search(text, end + 1)
+        else:
+            opener = _BRACKET_OPENER.search(text, index + 1)
     return spans
 
 
@@ -171,6 +174,10 @@ def split_sentences(text: str, language: str = "") -> list[Span]:
     index = start
     length = len(text)
     while index < length:
+        candidate = _CANDIDATE.search(text, index)
+        if candidate is None:
+            break  # no line break or terminal left: the rest is one sentence
+        index = candidate.start()
         while bracket_index < len(brackets) and brackets[bracket_index][1] <= index:
             bracket_index += 1
         if bracket_index < len(brackets) and brackets[bracket_index][0] <= index:

@@ -77,3 +77,42 @@ def test_unpaired_paragraph_maps_to_end_of_preceding_pair() -> None:
 def test_invalid_pairs_are_rejected(pairs: tuple[tuple[Group, Group], ...]) -> None:
     with pytest.raises(ValueError):
         ParagraphAlignment(pairs, 2, 2)
+
+
+def test_sentence_shape_cost_charges_only_unequal_counts() -> None:
+    from reader.core.alignment_cost import sentence_shape_cost
+
+    assert sentence_shape_cost(2, 2) == 0.0
+    one_split = sentence_shape_cost(1, 2)
+    assert one_split > 3.0  # a 1-2 sentence bead is far rarer than a 1-1
+    assert sentence_shape_cost(2, 1) == one_split
+    assert sentence_shape_cost(1, 4) > sentence_shape_cost(1, 3) > one_split
+
+
+def test_length_diagonal_follows_merged_paragraphs() -> None:
+    from reader.core.alignment_path import length_diagonal
+
+    # The translation merged original paragraphs 1 and 2: position 3 sits at translation 2.
+    centres = length_diagonal([10, 50, 50, 10], [10, 100, 10])
+    assert centres[0] == 0.0 and centres[-1] == 3.0
+    assert centres[3] == pytest.approx(2.0)
+    assert centres[2] == pytest.approx(1.5)
+
+
+def test_best_path_widens_its_band_when_the_path_leaves_it() -> None:
+    from reader.core.alignment_path import BAND, best_path
+
+    # 30 original segments with no counterpart at the start, then 20 that pair 1-1: the true
+    # path runs far from the diagonal and from a band of BAND around it.
+    n, m = 50, 20
+
+    def cost(i: int, j: int, shape: tuple[int, int]) -> float:
+        if shape == (1, 0):
+            return 0.5 if i < 30 else 20.0
+        if shape == (1, 1):
+            return 0.1 if i - 30 == j else 20.0
+        return 30.0
+
+    beads = best_path(n, m, [(1, 0), (0, 1), (1, 1), (2, 1), (1, 2)], cost)
+    assert 30 - 30 * m / n > BAND
+    assert [(b.i0, b.j0) for b in beads if b.j1 > b.j0] == [(30 + j, j) for j in range(m)]

@@ -198,6 +198,11 @@ def variants(seed: Doc) -> list[Doc]:
         insert(seed, 1, 12, SUMMARY, "seed-summary-in-translation"),
         insert(insert(seed, 1, 12, SUMMARY, "x"), 1, 0, TITLE, "seed-title-and-summary"),
         drop(merge(seed, 1, 8, "x"), 0, 10, "seed-merge-and-drop"),
+        # Held out: written after the aligner was tuned on the variants above, to check the
+        # cost of gluing a short paragraph left in one text onto a long neighbour.
+        drop(seed, 1, 8, "seed-drop-translation-8"),
+        drop(seed, 0, 3, "seed-drop-original-3"),
+        drop(seed, 1, 3, "seed-drop-translation-3"),
     ]
 
 
