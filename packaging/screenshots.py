@@ -63,6 +63,18 @@ def main() -> None:
     settle()
     diglot.window.grab().save(str(out / "window-dark.png"))
 
+    # A sentence cursor on the Russian "В районе Сеула ...": its two English sentences light up.
+    links, split = diglot.workspace.links, diglot.window.split_view
+    russian = diglot.workspace.view.original
+    assert russian is not None
+    split.scroll_to_paragraph("original", 4)
+    links.place_cursor("original", 5, russian.paragraphs[5].find("В районе Сеула") + 2)
+    for theme in ("light", "dark"):
+        diglot.workspace.appearance.set_theme(theme)
+        settle()
+        split.grab().save(str(out / f"sentence-link-{theme}.png"))
+    links.place_cursor("original", 0, -1)  # no sentence there: the cursor goes
+
     diglot.workspace.appearance.set_theme("light")
     diglot.focus_search()
     diglot.window.search_panel.field.setText("Сеул OR divisions")

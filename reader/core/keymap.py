@@ -13,6 +13,8 @@ Conflicts resolved in the defaults:
 - ``g g`` is a two-key sequence, so nothing is bound to ``g`` alone; likewise ``c`` prefixes
   the citation copies (``c c`` Chicago, ``c b`` BibTeX, ``c r`` RIS, ``c j`` CSL-JSON).
 - Digits ``1``/``2``/``3`` choose the panes shown; ``0`` resets zoom, as in browsers.
+- ``]``/``[`` step through sentences and ``Return`` brings the other pane to the counterpart;
+  ``L`` and ``U`` change the alignment, capitals because they change stored data.
 """
 
 from __future__ import annotations
@@ -66,6 +68,12 @@ DEFAULT_KEYMAP: tuple[KeyEntry, ...] = (
     _E("sync-other-pane", "Sync other pane", "Navigate", ("a",),
        "Bring the other pane to the paragraph under the cursor."),
     _E("focus-list", "Focus document list", "Navigate", ("o",), "Move focus to the document list."),
+    _E("next-sentence", "Next sentence", "Navigate", ("]",),
+       "Move the sentence cursor on; its counterpart lights up in the other pane."),
+    _E("previous-sentence", "Previous sentence", "Navigate", ("[",),
+       "Move the sentence cursor back."),
+    _E("jump-to-counterpart", "Jump to counterpart", "Navigate", ("Return",),
+       "Bring the other pane level with the sentence under the cursor's counterpart."),
     # View
     _E("toggle-scroll-lock", "Toggle scroll lock", "View", ("s",),
        "Scroll both panes together, or each on its own."),
@@ -101,6 +109,11 @@ DEFAULT_KEYMAP: tuple[KeyEntry, ...] = (
        "Copy the document's citation as RIS."),
     _E("copy-citation-csl-json", "Copy citation (CSL-JSON)", "Provenance", ("c j",),
        "Copy the document's citation as CSL-JSON."),
+    # Alignment
+    _E("link-selection", "Link selection", "Alignment", ("L",),
+       "Link what is selected in the original to what is selected in the translation."),
+    _E("unlink-sentence", "Unlink sentence", "Alignment", ("U",),
+       "Separate the sentence under the cursor from its counterparts."),
     # File and edit
     _E("open", "Open or import…", "File", ("Ctrl+O",), "Add documents to the library."),
     _E("print", "Print…", "File", ("Ctrl+P",), "Print the open document."),

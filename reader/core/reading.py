@@ -15,7 +15,7 @@ Visible = Literal["both", "original", "translation"]
 # What a `changed` event reports, so a view redoes only the work that aspect needs.
 Aspect = Literal[
     "document", "translation", "layout", "swapped", "visible", "scroll_lock", "zoom", "focus",
-    "paragraph",
+    "paragraph", "alignment",
 ]
 Aligner = Callable[[Text, Text], ParagraphAlignment]
 
@@ -103,6 +103,13 @@ class ReadingView:
             self._alignment = ParagraphAlignment((), 0, 0)
         else:
             self._alignment = self._aligner(original, translation)
+
+    def realign(self) -> None:
+        """Ask the aligner again (after a correction by hand); announces a changed alignment."""
+        before = self._alignment
+        self._realign()
+        if self._alignment != before:
+            self.changed.emit("alignment")
 
     def set_document(self, document: Document | None) -> None:
         """Show `document` (None clears the view) from its first translation and paragraph."""

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from reader.core.alignment_store import AlignmentStore
 from reader.core.appearance import Appearance
 from reader.core.archive_page import PageError, parse_page
 from reader.core.catalog import Catalog
@@ -25,6 +26,7 @@ from reader.core.library import Library
 from reader.core.page_files import ImportReport
 from reader.core.reading import ReadingView
 from reader.core.search_session import SearchResults, SearchSession, find_text
+from reader.core.sentence_links import SentenceLinks
 from reader.core.text_range import TextRange
 
 Progress = Callable[[int, int, str], None]
@@ -53,7 +55,11 @@ class Workspace:
         self.library = Library(self.home)
         self.index = SearchIndex(self.home)
         self.catalog = Catalog()
-        self.view = ReadingView()
+        self.alignments = AlignmentStore(self.home)
+        # The view scrolls by the real alignment, corrections included; `links` answers for
+        # the view's own texts and is built on the view, hence the late-bound aligner.
+        self.view = ReadingView(aligner=lambda a, b: self.links.paragraph_aligner(a, b))
+        self.links = SentenceLinks(self.view, self.alignments)
         self.session = SearchSession()
         self.appearance = Appearance()
         self.keymap_problems: list[str] = []
@@ -177,6 +183,29 @@ class Workspace:
         else:
             self.message.emit("This document has one translation")
 
+    def step_sentence(self, delta: int) -> TextRange | None:
+        """Move the sentence cursor in the focused pane; say so when its link is doubtful."""
+        sentence = self.links.step(delta)
+        if sentence is None:
+            self.message.emit("No sentences to move through here")
+            return None
+        self.message.emit(self.links.describe(sentence))
+        return sentence
+
+    def link_selection(self, ranges: list[TextRange]) -> None:
+        """Link by hand what is selected in the two panes (see `SentenceLinks.link`)."""
+        try:
+            self.message.emit(self.links.link(ranges))
+        except ValueError as error:
+            self.message.emit(str(error))
+
+    def unlink_sentence(self) -> None:
+        """Separate the sentence under the cursor from its counterparts, and say so."""
+        try:
+            self.message.emit(self.links.unlink_cursor())
+        except ValueError as error:
+            self.message.emit(str(error))
+
     def _bind_commands(self) -> None:
         view, bind = self.view, self.registry.register
         bindings: dict[str, Callable[..., Any]] = {
@@ -200,6 +229,9 @@ class Workspace:
             "copy-citation-bibtex": lambda: self.copy_citation("bibtex"),
             "copy-citation-ris": lambda: self.copy_citation("ris"),
             "copy-citation-csl-json": lambda: self.copy_citation("csl-json"),
+            "next-sentence": lambda: self.step_sentence(1),
+            "previous-sentence": lambda: self.step_sentence(-1),
+            "unlink-sentence": self.unlink_sentence,
         }
         for name, handler in bindings.items():
             bind(name, handler)

@@ -81,6 +81,8 @@ class DiglotApp:
             "top": split.scroll_to_top,
             "bottom": split.scroll_to_bottom,
             "sync-other-pane": split.sync_other_pane,
+            "jump-to-counterpart": window.sentence_marks.jump_to_counterpart,
+            "link-selection": lambda: self.workspace.link_selection(split.selection_ranges()),
             "focus-list": self.focus_list,
             "toggle-list": lambda: window.toggle_dock(window.list_dock),
             "toggle-provenance": lambda: window.toggle_dock(window.provenance_dock),

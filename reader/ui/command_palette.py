@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.commands import Command, CommandRegistry, fuzzy_filter
 from reader.core.keymap import Keymap
-from reader.ui.text_pane import blend
+from reader.ui.mark_styles import blend
 
 TITLE, CATEGORY, KEYS = range(3)
 NAME_ROLE = Qt.ItemDataRole.UserRole

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.keymap import HelpRow, Keymap
 from reader.ui.command_palette import KEY_SEPARATOR
-from reader.ui.text_pane import blend
+from reader.ui.mark_styles import blend
 
 COMMAND, KEYS, DESCRIPTION = range(3)
 NAME_ROLE = Qt.ItemDataRole.UserRole

@@ -9,6 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
@@ -28,11 +30,12 @@ from reader.ui.document_list import DocumentList
 from reader.ui.keys import key_string
 from reader.ui.metadata_panel import MetadataPanel
 from reader.ui.search_panel import SearchPanel
+from reader.ui.sentence_marks import SentenceMarks
 from reader.ui.split_view import SplitView
 
 APP_NAME = "Diglot"
 _FUNCTION_KEY = re.compile(r"(Shift\+)?F\d{1,2}")
-_MENU_ORDER = ("File", "Edit", "View", "Navigate", "Search", "Provenance", "Help")
+_MENU_ORDER = ("File", "Edit", "View", "Navigate", "Search", "Alignment", "Provenance", "Help")
 
 
 def _is_text_input(widget: QWidget | None) -> bool:
@@ -40,6 +43,11 @@ def _is_text_input(widget: QWidget | None) -> bool:
     return isinstance(widget, QLineEdit | QAbstractSpinBox) or (
         isinstance(widget, QComboBox) and widget.isEditable()
     )
+
+
+def _activates_on_return(widget: QWidget | None) -> bool:
+    """Lists and buttons, where Return opens or presses what has the focus."""
+    return isinstance(widget, QAbstractItemView | QAbstractButton)
 
 
 class KeyDispatcher(QObject):
@@ -65,6 +73,11 @@ class KeyDispatcher(QObject):
         key = key_string(event)
         if key is None:
             return False
+        if key == "Return" and isinstance(watched, QWidget) and watched is not focus:
+            # Return that a list or button took travels on to its parents, and we see it
+            # again there; by then it may have moved the focus to a pane (a search result
+            # opened), where it must not jump to a counterpart as well.
+            return False
         keymap = self._workspace.keymap
         if _is_text_input(focus):
             if key == "Escape":
@@ -75,6 +88,9 @@ class KeyDispatcher(QObject):
             # Typing stays typing; only chords with Ctrl/Alt/Meta and F-keys reach commands.
             if not (key.startswith(("Ctrl+", "Alt+", "Meta+")) or _FUNCTION_KEY.fullmatch(key)):
                 return False
+        if key == "Return" and _activates_on_return(focus):
+            # Return is jump-to-counterpart in the panes, but in a list it opens the row.
+            return False
         match = keymap.feed(key)
         if match.state == MatchState.PARTIAL:
             return True
@@ -109,6 +125,7 @@ class MainWindow(QMainWindow):
 
         self.split_view = SplitView(workspace.view, self)
         self.setCentralWidget(self.split_view)
+        self.sentence_marks = SentenceMarks(workspace.links, workspace.session, self.split_view)
         self.document_list = DocumentList(workspace.catalog, self)
         self.search_panel = SearchPanel(workspace.session, self)
         self.metadata_panel = MetadataPanel(workspace.view, self)
@@ -141,6 +158,7 @@ class MainWindow(QMainWindow):
         self.document_list.document_activated.connect(workspace.open_document)
         workspace.view.changed.connect(self._on_view_changed)
         workspace.message.connect(self.show_message)
+        self.sentence_marks.message.connect(self.show_message)
         self.metadata_panel.copy_citation_requested.connect(workspace.copy_citation)
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:

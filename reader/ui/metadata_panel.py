@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 
 from reader.core.document import Citation, Document
 from reader.core.reading import Aspect, ReadingView
+from reader.ui.mark_styles import blend
 from reader.ui.resources import SERIF_FAMILY
 from reader.ui.split_view import language_name
-from reader.ui.text_pane import blend
 
 # (format as the citation commands name it, button label). The labels are short so that two
 # buttons fit side by side in a narrow dock; the heading above them says "Copy citation".

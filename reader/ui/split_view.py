@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QFont, QPalette
@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from reader.core.reading import Aspect, ReadingView
 from reader.core.text_range import PANES, Pane, TextRange, other_pane
+from reader.ui.mark_styles import blend
 from reader.ui.resources import SANS_FAMILY, SERIF_FAMILY
-from reader.ui.text_pane import TextPane, blend
+from reader.ui.text_pane import TextPane
 
 BASE_POINT_SIZE = 12.5
 ZOOM_FACTOR = 1.1  # per zoom step; geometric, so each step looks the same size
@@ -110,7 +111,8 @@ class SplitView(QWidget):
         elif aspect == "focus":
             self._update_captions()
             self.panes[self.view.focused].setFocus(Qt.FocusReason.OtherFocusReason)
-        elif aspect == "scroll_lock" and self.view.scroll_locked:
+        elif (aspect == "scroll_lock" and self.view.scroll_locked) or aspect == "alignment":
+            # Locked again, or paired differently by a link made by hand: level the panes.
             self.sync_from(self._active_pane())
         # "paragraph" is what we reported ourselves: nothing to redo.
 
@@ -264,6 +266,47 @@ class SplitView(QWidget):
             target.setTextCursor(cursor)
         finally:
             self._syncing = False
+
+    def reveal(self, ranges: Sequence[TextRange], at: float | None = None,
+               lead: bool = False) -> None:
+        """Scroll the pane of `ranges` (all in one pane) to show them.
+
+        Args:
+            ranges: text ranges of one pane, in reading order.
+            at: the viewport y to put their top at; None scrolls only if they are out of
+                view, and then to a third of the way down, so what leads into them shows too.
+            lead: let the other pane follow (scroll lock permitting). Off for a counterpart
+                shown in answer to the other pane, which must not move the pane it answers.
+        """
+        if not ranges:
+            return
+        pane = self.panes[ranges[0].pane]
+        first, last = ranges[0], ranges[-1]
+        top = pane.range_span(*first[1:])
+        bottom = pane.range_span(*last[1:])
+        if top is None or bottom is None:
+            return
+        bar = pane.verticalScrollBar()
+        height = pane.viewport().height()
+        if at is None:
+            if top[0] >= bar.value() and bottom[1] <= bar.value() + height:
+                return
+            at = height / 3
+        self._syncing = not lead
+        try:
+            bar.setValue(round(top[0] - at))
+        finally:
+            self._syncing = False
+
+    def viewport_y(self, sentence: TextRange) -> float | None:
+        """Where the top of `sentence` stands in its pane's viewport (None: no such text)."""
+        pane = self.panes[sentence.pane]
+        span = pane.range_span(*sentence[1:])
+        return None if span is None else span[0] - pane.verticalScrollBar().value()
+
+    def selection_ranges(self) -> list[TextRange]:
+        """What is selected in the shown panes, as core ranges."""
+        return [r for pane in self.view.shown_panes for r in self.panes[pane].selection_ranges()]
 
     def focus_pane(self, pane: Pane) -> None:
         """Give `pane` the keyboard focus (through the ReadingView, which records it)."""

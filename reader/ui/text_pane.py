@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QFocusEvent,
     QFont,
     QFontMetricsF,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
     QPalette,
@@ -24,20 +24,13 @@ from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
 
 from reader.core.document import Text
 from reader.core.editorial import editorial_spans
-from reader.core.text_range import Pane
+from reader.core.text_range import Pane, TextRange
+from reader.ui.mark_styles import LAYERS, MarkStyle, blend, mark_format
 
 LINE_SEPARATOR = "\u2028"  # keeps a page's own line breaks inside one paragraph (one block)
 MEASURE_CHARS = 72  # the longest line we let a text run, in average characters
 LINE_HEIGHT_PERCENT = 145
-
-
-def blend(a: QColor, b: QColor, amount: float) -> QColor:
-    """Colour `amount` of the way from `a` to `b`; muted tones that follow light or dark themes."""
-    return QColor.fromRgbF(
-        a.redF() + (b.redF() - a.redF()) * amount,
-        a.greenF() + (b.greenF() - a.greenF()) * amount,
-        a.blueF() + (b.blueF() - a.blueF()) * amount,
-    )
+Mark = tuple[int, int, int, MarkStyle]  # paragraph, start, end, how it looks
 
 
 class TextPane(QTextEdit):
@@ -48,6 +41,9 @@ class TextPane(QTextEdit):
     """
 
     focus_received = Signal()
+    # (paragraph, offset) of the character under the mouse; (-1, -1) off the text.
+    pointed = Signal(int, int)
+    clicked = Signal(int, int)  # a click that selected nothing, at (paragraph, offset)
 
     def __init__(self, pane: Pane, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,15 +56,16 @@ class TextPane(QTextEdit):
         )
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
-        self._highlights: list[tuple[int, int, int]] = []
+        self._marks: dict[str, list[Mark]] = {layer: [] for layer in LAYERS}
         self._gutter = 0.0
+        self.viewport().setMouseTracking(True)  # for `pointed`, with no button held
 
     # Content -------------------------------------------------------------------------------
     def set_text(self, text: Text | None) -> None:
         """Show the paragraphs of `text` (None empties the pane), apparatus styled quietly."""
         document = self.document()
         document.clear()
-        self._highlights = []
+        self._marks = {layer: [] for layer in LAYERS}
         self.setExtraSelections([])
         if text is None:
             return
@@ -189,31 +186,113 @@ class TextPane(QTextEdit):
         metrics = QFontMetricsF(self.document().defaultFont())
         return max(round(metrics.lineSpacing() * LINE_HEIGHT_PERCENT / 100), 1)
 
-    # Highlights ----------------------------------------------------------------------------
+    # Marks -------------------------------------------------------------------------------
+    def set_marks(self, layer: str, marks: Sequence[Mark]) -> None:
+        """Replace the marks of one layer (see `mark_styles.LAYERS`); the text is untouched."""
+        self._marks[layer] = list(marks)
+        self._apply_marks()
+
+    def marks(self, layer: str) -> list[tuple[int, int, int]]:
+        """The (paragraph, start, end) ranges one layer marks."""
+        return [mark[:3] for mark in self._marks[layer]]
+
+    def mark_styles(self, layer: str) -> list[MarkStyle]:
+        """The styles of one layer's marks, in the order of `marks`."""
+        return [mark[3] for mark in self._marks[layer]]
+
     def set_highlights(self, ranges: Sequence[tuple[int, int, int]]) -> None:
-        """Mark (paragraph, start, end) ranges, e.g. search hits, without touching the text."""
-        self._highlights = list(ranges)
-        colour = blend(self.palette().color(QPalette.ColorRole.Base), QColor("#f2b632"), 0.45)
-        selections: list[QTextEdit.ExtraSelection] = []
-        for paragraph, start, end in self._highlights:
-            block = self.document().findBlockByNumber(paragraph)
-            if not block.isValid():
-                continue
-            cursor = QTextCursor(block)
-            length = block.length() - 1
-            cursor.setPosition(block.position() + min(max(start, 0), length))
-            cursor.setPosition(
-                block.position() + min(max(end, 0), length), QTextCursor.MoveMode.KeepAnchor
-            )
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor
-            selection.format.setBackground(colour)
-            selections.append(selection)
-        self.setExtraSelections(selections)
+        """Mark (paragraph, start, end) ranges as search hits."""
+        self.set_marks("search", [(p, start, end, "search") for p, start, end in ranges])
 
     def highlights(self) -> list[tuple[int, int, int]]:
-        """The (paragraph, start, end) ranges currently marked."""
-        return list(self._highlights)
+        """The search hits currently marked."""
+        return self.marks("search")
+
+    def _apply_marks(self) -> None:
+        palette = self.palette()
+        formats: dict[MarkStyle, QTextCharFormat] = {}
+        selections: list[QTextEdit.ExtraSelection] = []
+        for layer in LAYERS:
+            for paragraph, start, end, style in self._marks[layer]:
+                block = self.document().findBlockByNumber(paragraph)
+                if not block.isValid():
+                    continue
+                cursor = QTextCursor(block)
+                length = block.length() - 1
+                cursor.setPosition(block.position() + min(max(start, 0), length))
+                cursor.setPosition(block.position() + min(max(end, 0), length),
+                                   QTextCursor.MoveMode.KeepAnchor)
+                if style not in formats:
+                    formats[style] = mark_format(style, palette)
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = cursor
+                selection.format = formats[style]
+                selections.append(selection)
+        self.setExtraSelections(selections)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_marks()  # the marks' colours are blends of the theme's
+
+    # Pointing ------------------------------------------------------------------------------
+    def text_position(self, point: QPoint) -> tuple[int, int] | None:
+        """(paragraph, offset) of the character at a viewport point; None off the text."""
+        at = QPointF(point.x() + self.horizontalScrollBar().value(),
+                     point.y() + self.verticalScrollBar().value())
+        position = self.document().documentLayout().hitTest(at, Qt.HitTestAccuracy.ExactHit)
+        if position < 0:
+            return None
+        block = self.document().findBlock(position)
+        return block.blockNumber(), position - block.position()
+
+    def selection_ranges(self) -> list[TextRange]:
+        """The selected text as core ranges, one per paragraph it touches."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return []
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        ranges = []
+        block = self.document().findBlock(start)
+        while block.isValid() and block.position() < end:
+            first = max(start - block.position(), 0)
+            last = min(end - block.position(), block.length() - 1)
+            if last > first:
+                ranges.append(TextRange(self.pane, block.blockNumber(), first, last))
+            block = block.next()
+        return ranges
+
+    def range_span(self, paragraph: int, start: int, end: int) -> tuple[float, float] | None:
+        """Document y of the top of a range's first line and the bottom of its last line."""
+        block = self.document().findBlockByNumber(paragraph)
+        if not block.isValid():
+            return None
+        top = self._block_rect(block).top()  # also lays the block out
+        layout = block.layout()
+        length = max(block.length() - 1, 0)
+        first = layout.lineForTextPosition(min(max(start, 0), length))
+        last = layout.lineForTextPosition(min(max(end - 1, start, 0), length))
+        if not first.isValid() or not last.isValid():
+            rect = self._block_rect(block)
+            return rect.top(), rect.bottom()
+        return top + first.y(), top + last.y() + last.height()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseMoveEvent(event)
+        if event.buttons() == Qt.MouseButton.NoButton:
+            found = self.text_position(event.position().toPoint())
+            self.pointed.emit(*(found or (-1, -1)))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            found = self.text_position(event.position().toPoint())
+            if found is not None:
+                self.clicked.emit(*found)
+
+    def leaveEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().leaveEvent(event)
+        self.pointed.emit(-1, -1)
 
     # Painting ------------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802

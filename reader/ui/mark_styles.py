@@ -1,0 +1,53 @@
+"""How marks on the text look: search hits, sentence links, unaligned sentences.
+
+Every colour is a blend towards the pane's own base colour, so the same marks sit quietly in
+the light and the dark theme alike; `TextPane` asks again whenever its palette changes.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from PySide6.QtGui import QColor, QPalette, QTextCharFormat
+
+MarkStyle = Literal["search", "echo", "sentence", "counterpart", "uncertain", "unaligned"]
+# Layers in painting order: later ones are drawn over earlier ones, so a search hit always
+# shows, even inside a highlighted sentence.
+LAYERS = ("unaligned", "link", "echo", "search")
+
+_AMBER = QColor("#f2b632")  # search
+_BLUE = QColor("#4f8fd6")  # alignment
+
+
+def blend(a: QColor, b: QColor, amount: float) -> QColor:
+    """Colour `amount` of the way from `a` to `b`; muted tones that follow light or dark themes."""
+    return QColor.fromRgbF(
+        a.redF() + (b.redF() - a.redF()) * amount,
+        a.greenF() + (b.greenF() - a.greenF()) * amount,
+        a.blueF() + (b.blueF() - a.blueF()) * amount,
+    )
+
+
+def mark_format(style: MarkStyle, palette: QPalette) -> QTextCharFormat:
+    """The character format that paints a mark of `style` over a pane with `palette`."""
+    base = palette.color(QPalette.ColorRole.Base)
+    text = palette.color(QPalette.ColorRole.Text)
+    fmt = QTextCharFormat()
+    if style == "search":
+        fmt.setBackground(blend(base, _AMBER, 0.45))
+    elif style == "echo":
+        # The other language's sentence of a hit: found by alignment, not by the words.
+        fmt.setBackground(blend(base, _AMBER, 0.17))
+    elif style == "sentence":
+        # The sentence the reader points at: just enough to see where it ends.
+        fmt.setBackground(blend(base, text, 0.08))
+    elif style == "counterpart":
+        fmt.setBackground(blend(base, _BLUE, 0.22))
+    elif style == "uncertain":
+        fmt.setBackground(blend(base, _BLUE, 0.09))
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+        fmt.setUnderlineColor(blend(base, _BLUE, 0.55))
+    else:  # unaligned
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setUnderlineColor(blend(base, text, 0.5))
+    return fmt
