@@ -189,7 +189,8 @@ class AlignmentStore:
                   ) -> dict[str, Any]:
         fixed: list[FixedBead] = []
         links: list[tuple[tuple[SentenceRef, ...], tuple[SentenceRef, ...]]] = []
-        unlinks: list[SentenceRef] = []
+        # Each side apart: a sentence is named by its place in its own text only.
+        unlinks: list[tuple[tuple[SentenceRef, ...], tuple[SentenceRef, ...]]] = []
         unlinked: set[tuple[int, int]] = set()  # (side, paragraph)
         for entry in self.corrections(doc_id):
             if entry.get("translation_index", 0) != translation:
@@ -213,7 +214,7 @@ class AlignmentStore:
             elif entry.get("action") == "link":
                 links.append((tuple(u for u in a if u), tuple(u for u in b if u)))
             else:
-                unlinks += [u for u in [*a, *b] if u]
+                unlinks += [((u,), ()) for u in a if u] + [((), (u,)) for u in b if u]
         return {
             "paragraph": fixed,
             "unlink_paragraph": unlinked,
@@ -298,20 +299,25 @@ def _apply_unlinks(alignment: Alignment, unlinked: set[tuple[int, int]]) -> Alig
 def _apply_sentences(
     alignment: Alignment,
     links: Sequence[tuple[tuple[SentenceRef, ...], tuple[SentenceRef, ...]]],
-    unlinks: Sequence[SentenceRef],
+    unlinks: Sequence[tuple[tuple[SentenceRef, ...], tuple[SentenceRef, ...]]],
 ) -> Alignment:
     """Sentence corrections on top of an alignment: beads touching them are broken up."""
     beads = list(alignment.sentence_beads)
-    for a, b in [*links, *[((u,), ()) for u in unlinks]]:
-        touched = set(a) | set(b)
+    for a, b in [*links, *unlinks]:
+        # Per side: the same (paragraph, start, end) may name a sentence in each text.
+        touched_a, touched_b = set(a), set(b)
         kept: list[SentenceBead] = []
         for bead in beads:
-            if touched & (set(bead.original) | set(bead.translation)):
-                kept += [
-                    SentenceBead((r,), (), 0.0, True) for r in bead.original if r not in touched
-                ]
-                kept += [SentenceBead((), (r,), 0.0, True) for r in bead.translation
-                         if r not in touched]
+            if touched_a & set(bead.original) or touched_b & set(bead.translation):
+                # What is left of the bead stays paired when both sides still have a sentence:
+                # taking one of two sentences out does not unmake the other's translation.
+                rest_a = tuple(r for r in bead.original if r not in touched_a)
+                rest_b = tuple(r for r in bead.translation if r not in touched_b)
+                if rest_a and rest_b:
+                    kept.append(SentenceBead(rest_a, rest_b, bead.confidence, True))
+                else:
+                    kept += [SentenceBead((r,), (), 0.0, True) for r in rest_a]
+                    kept += [SentenceBead((), (r,), 0.0, True) for r in rest_b]
             else:
                 kept.append(bead)
         if a and b:

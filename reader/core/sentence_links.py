@@ -266,21 +266,12 @@ class SentenceLinks:
             raise ValueError("Click a sentence (or press ] ) to choose what to unlink")
         if not self.counterparts_of(sentence):
             raise ValueError("That sentence is not linked")
-        # Linked to nothing rather than `AlignmentStore.unlink`, which files an unlinked
-        # sentence under the original whichever pane it is in; either way the correction is
-        # stored with its text and survives re-indexing.
         mine: list[SentenceRef] = [_ref(sentence)]
         index = self._view.translation_index
         if sentence.pane == "original":
-            self._store.link(document, mine, [], index)
+            self._store.unlink(document, mine, [], index)
         else:
-            self._store.link(document, [], mine, index)
-        # The rest of the bead stays linked: unlinking one of two sentences that translate
-        # one means the other still does.
-        bead = self._bead_of[sentence]
-        rest = {p: [r for r in bead.side(p) if r != mine[0]] for p in PANES}
-        if rest["original"] and rest["translation"]:
-            self._store.link(document, rest["original"], rest["translation"], index)
+            self._store.unlink(document, [], mine, index)
         self._refresh()
         return "Unlinked the sentence"
 

@@ -102,3 +102,24 @@ def test_reading_view_uses_the_real_aligner(diglot_home: Path) -> None:
     # Russian "Жду Вашего ответа." was dropped: English 8 maps back next to Russian 7.
     assert view.alignment.counterpart("translation", 9) == 8
     assert view.alignment.counterpart("original", 10) == 11
+
+
+def test_unlinking_a_translation_sentence_keeps_the_rest_of_its_bead(diglot_home: Path) -> None:
+    document = seed()
+    english = document.translations[0].paragraphs[5]
+    start = english.index("Our Korean friends")
+    end = english.index("Seoul.") + len("Seoul.")
+    store = AlignmentStore(diglot_home)
+    before = store.alignment(document, 0)
+    bead = next(b for b in before.sentence_beads if (5, start, end) in b.translation)
+    assert len(bead.translation) == 2 and len(bead.original) == 1
+
+    store.unlink(document, [], [(5, start, end)])
+    after = AlignmentStore(diglot_home).alignment(document, 0)
+    alone = [b for b in after.sentence_beads if (5, start, end) in b.translation]
+    assert [(b.original, b.translation) for b in alone] == [((), ((5, start, end),))]
+    rest = next(b for b in after.sentence_beads if bead.original[0] in b.original)
+    assert rest.translation == tuple(r for r in bead.translation if r != (5, start, end))
+    # Nothing appeared in the original that was not a sentence there before.
+    originals = {r for b in after.sentence_beads for r in b.original}
+    assert originals == {r for b in before.sentence_beads for r in b.original}
