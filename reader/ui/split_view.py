@@ -6,7 +6,14 @@ from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader.core.reading import Aspect, ReadingView
 from reader.core.text_range import PANES, Pane, TextRange, other_pane
@@ -58,6 +65,10 @@ class SplitView(QWidget):
         self.splitter.setHandleWidth(1)
         self.panes: dict[Pane, TextPane] = {}
         self.captions: dict[Pane, QLabel] = {}
+        self.translation_choice = QComboBox(self)
+        self.translation_choice.setAccessibleName("Translation shown")
+        self.translation_choice.hide()
+        self.translation_choice.activated.connect(view.set_translation)
         self._boxes: dict[Pane, QWidget] = {}
         for pane in PANES:
             self._build_pane(pane)
@@ -90,6 +101,14 @@ class SplitView(QWidget):
         box_layout.setContentsMargins(0, 0, 0, 0)
         box_layout.setSpacing(0)
         box_layout.addWidget(caption)
+        if pane == "translation":
+            # Pages with several translations offer the choice where the reader looks.
+            row = QHBoxLayout()
+            row.setContentsMargins(0, 0, 0, 2)
+            row.addStretch(1)
+            row.addWidget(self.translation_choice)
+            row.addStretch(1)
+            box_layout.addLayout(row)
         box_layout.addWidget(text_pane, 1)
         self.splitter.addWidget(box)
         self.panes[pane] = text_pane
@@ -125,11 +144,24 @@ class SplitView(QWidget):
             self.panes[pane].setAccessibleName(f"{name} ({language})" if text else name)
             caption = "Original" if pane == "original" else "Translation"
             self.captions[pane].setText(f"{caption} · {language}" if text else caption)
+        self._offer_translations()
         self.notice.setText(self.view.notice)
         self.notice.setVisible(bool(self.view.notice))
         self._arrange()
         for pane in PANES:
             self.panes[pane].scroll_to_position(self.view.paragraphs[pane], 0.0)
+
+    def _offer_translations(self) -> None:
+        document = self.view.document
+        translations = document.translations if document else ()
+        choice = self.translation_choice
+        choice.blockSignals(True)
+        choice.clear()
+        for number, text in enumerate(translations, start=1):
+            choice.addItem(f"Translation {number}: {language_name(text.language) or 'unknown'}")
+        choice.setCurrentIndex(self.view.translation_index)
+        choice.blockSignals(False)
+        choice.setVisible(len(translations) > 1)
 
     def _arrange(self) -> None:
         shown = self.view.shown_panes

@@ -218,9 +218,22 @@ def test_several_translations_follow_the_view(
     second = Text("de", ("Erster Absatz", "Zweiter Absatz"))
     document = replace(seed_document, translations=(*seed_document.translations, second))
     widget = make_split(qtbot, view, document)
+    choice = widget.translation_choice
+    assert choice.isVisible()
+    assert [choice.itemText(i) for i in range(choice.count())] == [
+        "Translation 1: English", "Translation 2: German"
+    ]
     view.set_translation(1)
     assert widget.panes["translation"].toPlainText().startswith("Erster Absatz")
     assert widget.panes["translation"].accessibleName() == "Translation (German)"
+    assert choice.currentIndex() == 1
+    choice.activated.emit(0)  # what picking the first entry in the list sends
+    assert view.translation_index == 0
+    assert widget.panes["translation"].toPlainText().startswith("Transmitted to Bulganin")
+
+
+def test_one_translation_offers_no_choice(split: SplitView) -> None:
+    assert split.translation_choice.isHidden()
 
 
 def test_clicking_a_pane_focuses_it_in_the_view(qtbot: QtBot, split: SplitView) -> None:
