@@ -67,6 +67,7 @@ class SplitView(QWidget):
         self.captions: dict[Pane, QLabel] = {}
         self.translation_choice = QComboBox(self)
         self.translation_choice.setAccessibleName("Translation shown")
+        self.translation_choice.view().setAccessibleName("Translations of this page")
         self.translation_choice.hide()
         self.translation_choice.activated.connect(view.set_translation)
         self._boxes: dict[Pane, QWidget] = {}
