@@ -26,7 +26,7 @@ from reader.core.duplicates import DuplicateKeys
 
 # Bump whenever the schema, an analyser or what a record holds changes: older indexes are then
 # rebuilt instead of being read with the wrong assumptions.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 KIND_DOC = "doc"
 KIND_DUP = "dup"

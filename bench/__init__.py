@@ -1,0 +1,1 @@
+"""Benchmarks: a synthetic archive, and Diglot measured against baselines (`make bench`)."""
