@@ -112,11 +112,13 @@ def script_counts(text: str) -> Counter[str]:
     Returns:
         A counter from script name ("Cyrillic", "Han", "Hangul", "Kana", "Latin") to letters.
     """
+    # Classify each distinct character once: a page has a few hundred distinct characters
+    # but thousands of letters, and this runs for every paragraph of every page indexed.
     counts: Counter[str] = Counter()
-    for ch in text:
+    for ch, n in Counter(text).items():
         script = _script_of_char(ch)
         if script:
-            counts[script] += 1
+            counts[script] += n
     return counts
 
 

@@ -149,6 +149,9 @@ class DocumentList(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COLUMNS.index("title"), QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(32)
+        # Measure contents over the rows in view only: measuring every row made refitting
+        # after each batch of a first 10k build cost the GUI thread minutes (bench/gui.py).
+        header.setResizeContentsPrecision(0)
         # Left-aligned, a header wider than its squeezed column keeps its start ("Langua"); a
         # centred one loses both ends.
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,6 +35,7 @@ from reader.ui.sentence_marks import SentenceMarks
 from reader.ui.split_view import SplitView
 
 APP_NAME = "Diglot"
+PROGRESS_INTERVAL = 0.1  # seconds between progress bar updates
 _FUNCTION_KEY = re.compile(r"(Shift\+)?F\d{1,2}")
 _MENU_ORDER = ("File", "Edit", "View", "Navigate", "Search", "Alignment", "Provenance", "Help")
 
@@ -141,6 +143,7 @@ class MainWindow(QMainWindow):
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
         self.progress.hide()
+        self._progress_shown = 0.0
         self.status_label = QLabel(self)
         self.status_label.setAccessibleName("Status")
         self.statusBar().addWidget(self.status_label, 1)
@@ -208,6 +211,10 @@ class MainWindow(QMainWindow):
         if total <= 0 or done >= total:
             self.progress.hide()
             return
+        now = time.monotonic()
+        if self.progress.isVisible() and now - self._progress_shown < PROGRESS_INTERVAL:
+            return  # a repaint per file costs the GUI thread more than the file itself
+        self._progress_shown = now
         self.progress.setMaximum(total)
         self.progress.setValue(done)
         self.progress.setFormat(f"{label} %v/%m")
