@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from reader.core.alignment import (
     Alignment,
@@ -223,6 +223,9 @@ class AlignmentStore:
         }
 
 
+_Bead = TypeVar("_Bead", ParagraphBead, SentenceBead)
+
+
 def _texts(document: Document, translation: int) -> tuple[Text, Text]:
     if document.original is None or not 0 <= translation < len(document.translations):
         raise ValueError(f"document {document.id} has no original or no translation {translation}")
@@ -265,35 +268,33 @@ def _apply_unlinks(alignment: Alignment, unlinked: set[tuple[int, int]]) -> Alig
     """Take unlinked paragraphs out of their beads; what is left of a bead stays paired."""
     if not unlinked:
         return alignment
-    paragraphs: list[ParagraphBead] = []
-    for bead in alignment.paragraph_beads:
-        a = tuple(p for p in bead.original if (0, p) not in unlinked)
-        b = tuple(p for p in bead.translation if (1, p) not in unlinked)
-        if (a, b) == (bead.original, bead.translation):
-            paragraphs.append(bead)
-            continue
-        if a and b:
-            paragraphs.append(ParagraphBead(a, b, bead.confidence, True))
-        else:
-            a, b = (), ()
-        paragraphs += [ParagraphBead((p,), (), 1.0, True) for p in bead.original if p not in a]
-        paragraphs += [ParagraphBead((), (p,), 1.0, True) for p in bead.translation if p not in b]
-    sentences: list[SentenceBead] = []
-    for sentence in alignment.sentence_beads:
-        ra = tuple(r for r in sentence.original if (0, r[0]) not in unlinked)
-        rb = tuple(r for r in sentence.translation if (1, r[0]) not in unlinked)
-        if (ra, rb) == (sentence.original, sentence.translation):
-            sentences.append(sentence)
-            continue
-        if ra and rb:
-            sentences.append(SentenceBead(ra, rb, sentence.confidence, True))
-        else:
-            ra, rb = (), ()
-        sentences += [SentenceBead((r,), (), 1.0, True) for r in sentence.original if r not in ra]
-        sentences += [
-            SentenceBead((), (r,), 1.0, True) for r in sentence.translation if r not in rb
-        ]
+    paragraphs = [
+        part for bead in alignment.paragraph_beads
+        for part in _split_bead(bead, lambda p: (0, p) not in unlinked,
+                                lambda p: (1, p) not in unlinked)
+    ]
+    sentences = [
+        part for bead in alignment.sentence_beads
+        for part in _split_bead(bead, lambda r: (0, r[0]) not in unlinked,
+                                lambda r: (1, r[0]) not in unlinked)
+    ]
     return replace(alignment, paragraph_beads=tuple(paragraphs), sentence_beads=tuple(sentences))
+
+
+def _split_bead(bead: _Bead, keep_original: Callable[[Any], bool],
+                keep_translation: Callable[[Any], bool]) -> list[_Bead]:
+    """A bead without the units not kept: the rest stays paired if both sides keep some."""
+    a = tuple(u for u in bead.original if keep_original(u))
+    b = tuple(u for u in bead.translation if keep_translation(u))
+    if (a, b) == (bead.original, bead.translation):
+        return [bead]
+    make = type(bead)
+    parts = [make(a, b, bead.confidence, True)] if a and b else []
+    if not parts:
+        a, b = (), ()
+    parts += [make((u,), (), 1.0, True) for u in bead.original if u not in a]
+    parts += [make((), (u,), 1.0, True) for u in bead.translation if u not in b]
+    return parts
 
 
 def _apply_sentences(
