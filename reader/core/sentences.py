@@ -155,6 +155,16 @@ def _line_break_ends(text: str, start: int, index: int) -> bool:
     return bool(nxt) and not nxt.islower()
 
 
+def _close_sentence(text: str, spans: list[tuple[int, int]], start: int, index: int) -> int:
+    """End the sentence begun at `start` before `index`; return where the next one begins."""
+    end = len(text[:index].rstrip())
+    if end > start:
+        spans.append((start, end))
+    while index < len(text) and text[index].isspace():
+        index += 1
+    return index
+
+
 def split_sentences(text: str, language: str = "") -> list[Span]:
     """Split a paragraph into sentences.
 
@@ -185,13 +195,7 @@ def split_sentences(text: str, language: str = "") -> list[Span]:
             continue
         ch = text[index]
         if ch == "\n" and _line_break_ends(text, start, index):
-            end = len(text[:index].rstrip())
-            if end > start:
-                spans.append((start, end))
-            start = index
-            while start < length and text[start].isspace():
-                start += 1
-            index = start
+            start = index = _close_sentence(text, spans, start, index)
             continue
         if ch not in _TERMINALS and ch not in _CJK_TERMINALS:
             index += 1
@@ -207,13 +211,7 @@ def split_sentences(text: str, language: str = "") -> list[Span]:
         if not _LIST_MARKER.match(text[start:run_start]) and _ends_sentence(
             text, run_start, index, language
         ):
-            end = len(text[:index].rstrip())
-            if end > start:
-                spans.append((start, end))
-            start = index
-            while start < length and text[start].isspace():
-                start += 1
-            index = start
+            start = index = _close_sentence(text, spans, start, index)
     end = len(text.rstrip())
     if end > start:
         spans.append((start, end))
