@@ -88,6 +88,7 @@ _NAMES: dict[str, str] = {
 _CODES = frozenset(_NAMES.values())
 
 
+@lru_cache(maxsize=8192)
 def _script_of_char(ch: str) -> str:
     code = ord(ch)
     if code < 0x41:
@@ -165,9 +166,8 @@ def _identifier() -> Any:
     return identifier
 
 
-def _cyrillic_language(text: str) -> str:
+def _cyrillic_language(text: str, letters: int) -> str:
     lowered = text.lower()
-    letters = sum(1 for ch in lowered if _script_of_char(ch) == CYRILLIC)
     best, best_share = "ru", 0.0
     for code, markers in _CYRILLIC_MARKERS:
         share = sum(lowered.count(ch) for ch in markers) / max(letters, 1)
@@ -175,6 +175,25 @@ def _cyrillic_language(text: str) -> str:
             best, best_share = code, share
     # One stray letter (a name, a typo) must not turn a Russian text into Ukrainian.
     return best if best_share >= 0.02 else "ru"
+
+
+# Words only English uses this often. Where a fifth of a text's words are among them and "the"
+# is one, the text is English: py3langid (a few milliseconds a paragraph, the largest part of
+# parsing a page) would say so too, and translations are English on nearly every page.
+_ENGLISH_MARKERS = frozenset(
+    {"the", "of", "and", "to", "that", "with", "which", "this", "have", "has", "were", "would",
+     "from", "by", "for", "be", "are", "it", "was", "is", "not", "their", "they", "been"}
+)  # fmt: skip
+_ENGLISH_SHARE = 0.2
+_MIN_ENGLISH_WORDS = 8
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
+def _plainly_english(text: str) -> bool:
+    words = _LOWER_WORD.findall(text.lower())
+    if len(words) < _MIN_ENGLISH_WORDS or "the" not in words:
+        return False
+    return sum(word in _ENGLISH_MARKERS for word in words) >= _ENGLISH_SHARE * len(words)
 
 
 _SPACED_LETTERS = re.compile(r"\b(\w) (?=\w\b)")
@@ -195,23 +214,27 @@ def latin_language(text: str) -> tuple[str, float]:
     return str(language), float(confidence)
 
 
-def detect_language(text: str) -> str:
+def detect_language(text: str, counts: Counter[str] | None = None) -> str:
     """Detect the language of a text: by script first, by py3langid for Latin script.
 
     Args:
         text: any text.
+        counts: `script_counts(text)`, when the caller has it already.
 
     Returns:
         An ISO 639-1 code ("ru", "zh", "ko", "ja", "en", "de", ...), or "" when unsure.
     """
-    counts = script_counts(text)
+    if counts is None:
+        counts = script_counts(text)
     script = dominant_script(counts)
     if script == CYRILLIC:
-        return _cyrillic_language(text)
+        return _cyrillic_language(text, counts[CYRILLIC])
     if script in _SCRIPT_LANGUAGE:
         return _SCRIPT_LANGUAGE[script]
     if script != LATIN or counts[LATIN] < _MIN_LATIN_LETTERS:
         return ""
+    if _plainly_english(text):
+        return "en"
     language, confidence = latin_language(text)
     return language if confidence >= _MIN_CONFIDENCE else ""
 

@@ -50,7 +50,7 @@ def _label(paragraph: str) -> _Labelled:
         n * _SCRIPT_WEIGHT.get(script, 1) for script, n in counts.items() if script != LATIN
     )
     if other > latin:
-        return _Labelled(paragraph, detect_language(paragraph), other, latin=False)
+        return _Labelled(paragraph, detect_language(paragraph, counts), other, latin=False)
     if latin > other:
         # "Present: Comrades Ernő Gerő, Imre Nagy" is English, whatever the names suggest.
         language = detect_language(_CAPITALISED.sub(" ", paragraph))

@@ -56,6 +56,9 @@ class TextPane(QTextEdit):
         )
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        # A scroll bar that came and went with the text's length would change the width and
+        # lay the whole text out a second time on opening; the column would shift, too.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self._marks: dict[str, list[Mark]] = {layer: [] for layer in LAYERS}
         self._gutter = 0.0
         self.viewport().setMouseTracking(True)  # for `pointed`, with no button held
@@ -75,10 +78,13 @@ class TextPane(QTextEdit):
         apparatus = QTextCharFormat()
         apparatus.setForeground(muted)
         apparatus.setFontItalic(True)
+        # Margins and paragraph spacing go in before the text, so the text is laid out once.
+        self._apply_margins()
         block_format = QTextBlockFormat()
         block_format.setLineHeight(
             LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
         )
+        block_format.setBottomMargin(self._paragraph_spacing())
         cursor = QTextCursor(document)
         cursor.beginEditBlock()
         cursor.setBlockFormat(block_format)
@@ -94,7 +100,6 @@ class TextPane(QTextEdit):
                 done = span.end
             cursor.insertText(shown[done:], plain)
         cursor.endEditBlock()
-        self._apply_margins()
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def paragraph_count(self) -> int:
@@ -107,6 +112,9 @@ class TextPane(QTextEdit):
         self._apply_margins()
 
     # Geometry ------------------------------------------------------------------------------
+    def _paragraph_spacing(self) -> float:
+        return QFontMetricsF(self.document().defaultFont()).height() * 0.8
+
     def _apply_margins(self) -> None:
         # A centred column of a readable measure, with room on its left for the numbers.
         metrics = QFontMetricsF(self.document().defaultFont())
@@ -117,22 +125,31 @@ class TextPane(QTextEdit):
         spare = max(width - measure - self._gutter - em, 0.0)
         frame = self.document().rootFrame()
         frame_format: QTextFrameFormat = frame.frameFormat()
-        frame_format.setLeftMargin(self._gutter + spare / 2)
-        frame_format.setRightMargin(em + spare / 2)
-        frame_format.setTopMargin(em * 1.2)
         # Room past the end, so the last paragraphs can be scrolled level with their
         # counterparts in a longer text instead of being pinned to the bottom edge.
-        frame_format.setBottomMargin(max(em * 3, self.viewport().height() * 0.5))
-        frame.setFrameFormat(frame_format)
+        margins = (self._gutter + spare / 2, em + spare / 2, em * 1.2,
+                   max(em * 3, self.viewport().height() * 0.5))  # fmt: skip
+        current = (frame_format.leftMargin(), frame_format.rightMargin(),
+                   frame_format.topMargin(), frame_format.bottomMargin())  # fmt: skip
+        if margins != current:  # setting a frame format lays the whole text out again
+            frame_format.setLeftMargin(margins[0])
+            frame_format.setRightMargin(margins[1])
+            frame_format.setTopMargin(margins[2])
+            frame_format.setBottomMargin(margins[3])
+            frame.setFrameFormat(frame_format)
+        spacing = self._paragraph_spacing()
         block = self.document().begin()
+        if block.blockFormat().bottomMargin() == spacing:
+            return  # set_text spaced every paragraph alike; only a new font changes it
         cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
         while block.isValid():
             block_format = block.blockFormat()
-            if block_format.bottomMargin() != em * 0.8:
-                cursor.setPosition(block.position())
-                block_format.setBottomMargin(em * 0.8)
-                cursor.setBlockFormat(block_format)
+            cursor.setPosition(block.position())
+            block_format.setBottomMargin(spacing)
+            cursor.setBlockFormat(block_format)
             block = block.next()
+        cursor.endEditBlock()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.language import detect_language, language_code, script_of
+from reader.core.language import detect_language, language_code, script_counts, script_of
 
 
 @pytest.mark.parametrize(
@@ -48,6 +48,11 @@ def test_chinese_middle_dot_is_not_kana() -> None:
         ("Guvernul Republicii Populare Romîne a hotărît să trimită o delegație", "ro"),
         ("Qeveria e Republikës Popullore të Shqipërisë vendosi të dërgojë një delegacion", "sq"),
         ("Le gouvernement français a décidé d'envoyer une délégation à Moscou.", "fr"),
+        # Words English shares with Dutch, Danish and French must not pass the English shortcut.
+        ("Het was een goede dag en het is nog niet voorbij, zei de minister van defensie.", "nl"),
+        ("Det er for sent at sende delegationen til Moskva, og det var ikke muligt.", "da"),
+        ("Il a dit que le plan est prêt et que la délégation part pour Moscou demain.", "fr"),
+        ("We have received the telegram of the Chinese comrades and agree with it fully.", "en"),
         ("FILIPPOV", ""),
         ("1 October 1950", ""),
         ("", ""),
@@ -79,3 +84,8 @@ def test_detect_language(text: str, code: str) -> None:
 )
 def test_language_code(name: str, code: str) -> None:
     assert language_code(name) == code
+
+
+def test_detect_language_takes_counts_made_earlier() -> None:
+    text = "Москва еще 16 сентября предупреждала корейских товарищей"
+    assert detect_language(text, script_counts(text)) == detect_language(text) == "ru"
