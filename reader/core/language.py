@@ -88,7 +88,6 @@ _NAMES: dict[str, str] = {
 _CODES = frozenset(_NAMES.values())
 
 
-@lru_cache(maxsize=8192)
 def _script_of_char(ch: str) -> str:
     code = ord(ch)
     if code < 0x41:
@@ -104,6 +103,12 @@ def _script_of_char(ch: str) -> str:
     return ""
 
 
+# Every character classified so far: a dict lookup is the cheapest test there is, and an
+# archive uses a few thousand distinct characters at most (the bound is for hostile input).
+_CHAR_SCRIPTS: dict[str, str] = {}
+_CHAR_SCRIPTS_SIZE = 65536
+
+
 def script_counts(text: str) -> Counter[str]:
     """Count the letters of each script in a text.
 
@@ -115,12 +120,17 @@ def script_counts(text: str) -> Counter[str]:
     """
     # Classify each distinct character once: a page has a few hundred distinct characters
     # but thousands of letters, and this runs for every paragraph of every page indexed.
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}
+    known = _CHAR_SCRIPTS
     for ch, n in Counter(text).items():
-        script = _script_of_char(ch)
+        script = known.get(ch)
+        if script is None:
+            script = _script_of_char(ch)
+            if len(known) < _CHAR_SCRIPTS_SIZE:
+                known[ch] = script
         if script:
-            counts[script] += n
-    return counts
+            counts[script] = counts.get(script, 0) + n
+    return Counter(counts)
 
 
 def dominant_script(counts: Counter[str]) -> str:
@@ -132,14 +142,13 @@ def dominant_script(counts: Counter[str]) -> str:
     Returns:
         The script name, or "" when there are no letters of a known script.
     """
-    merged = Counter(counts)
-    if merged[KANA]:
+    merged = {script: n for script, n in counts.items() if n > 0}
+    if merged.get(KANA):
         # Japanese writes most words in Han characters; any kana marks the whole text as Japanese.
         merged[KANA] += merged.pop(HAN, 0)
-    merged = Counter({script: n for script, n in merged.items() if n > 0})
     if not merged:
         return ""
-    return merged.most_common(1)[0][0]
+    return max(merged, key=lambda script: merged[script])  # the first of equals, as most_common
 
 
 def script_of(text: str) -> str:

@@ -65,7 +65,9 @@ class KeyDispatcher(QObject):
         self._window = window
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+        # isinstance first: this sees every event of the application (hundreds per repaint),
+        # and event.type() builds a Python enum each time it is asked.
+        if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress:
             return False
         if not self._window.isActiveWindow():
             return False

@@ -81,10 +81,24 @@ class CitationBlock(QWidget):
     then wraps one word per line. Two wrapped lines read like a catalogue card instead.
     """
 
-    def __init__(self, citation: Citation, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # The shown parts by their CITATION_COLUMNS title, for tests and assistive tools.
-        self.values: dict[str, str] = {
+        self.values: dict[str, str] = {}
+        self.heading = _selectable_label("", "Archive")
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.shelfmark = _selectable_label("", "Shelfmark")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.shelfmark)
+
+    def show_citation(self, citation: Citation) -> None:
+        """Show `citation`; blocks are reused from document to document."""
+        self.values = {
             title: value for key, title in CITATION_COLUMNS
             if (value := _citation_cell(citation, key))
         }
@@ -92,25 +106,14 @@ class CitationBlock(QWidget):
         self.setAccessibleName(f"Citation: {archive or citation.text}")
         self.setAccessibleDescription(citation.text)
         self.setToolTip(citation.text)
-        self.heading = _selectable_label(
-            self.values.get("Full name") or archive or citation.text, "Archive"
-        )
-        if citation.archive_name_original:
-            self.heading.setToolTip(citation.archive_name_original)
-        font = self.heading.font()
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading.setText(self.values.get("Full name") or archive or citation.text)
+        self.heading.setToolTip(citation.archive_name_original)
         parts = [archive] if archive and "Full name" in self.values else []
         parts += [
             value if title == "Other" else f"{title} {value}"
             for title, value in self.values.items() if title not in ("Archive", "Full name")
         ]
-        self.shelfmark = _selectable_label(" · ".join(parts), "Shelfmark")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.shelfmark)
+        self.shelfmark.setText(" · ".join(parts))
         # Only once it has a parent: showing a parentless label would open it as a window.
         self.shelfmark.setVisible(bool(parts))
 
@@ -174,7 +177,8 @@ class MetadataPanel(QScrollArea):
         self._citation_layout = QVBoxLayout(self.citations)
         self._citation_layout.setContentsMargins(0, 6, 0, 0)
         self._citation_layout.setSpacing(10)
-        self.citation_blocks: list[CitationBlock] = []
+        self.citation_blocks: list[CitationBlock] = []  # those showing the document's citations
+        self._citation_pool: list[CitationBlock] = []
         layout.addWidget(self.citations)
         self.remainder = self._section(layout, "Credits", self._label("", "Credits"))
 
@@ -318,13 +322,17 @@ class MetadataPanel(QScrollArea):
         self._warnings_heading.setVisible(bool(warnings))
 
     def _fill_citations(self, citations: tuple[Citation, ...]) -> None:
-        for block in self.citation_blocks:
-            block.hide()  # deleted later; gone from the layout now
-            block.deleteLater()
-        self.citation_blocks = [CitationBlock(c, self.citations) for c in citations]
-        for block in self.citation_blocks:
+        # Blocks are kept and refilled: creating and showing new widgets for every document
+        # cost more than everything else the panel does when a document opens.
+        while len(self._citation_pool) < len(citations):
+            block = CitationBlock(self.citations)
             self._citation_layout.addWidget(block)
+            self._citation_pool.append(block)
+        for number, block in enumerate(self._citation_pool):
+            if number < len(citations):
+                block.show_citation(citations[number])
             # Shown now: a child added to a visible parent is otherwise shown only by a
             # queued call, after the body has been sized without it.
-            block.show()
+            block.setVisible(number < len(citations))
+        self.citation_blocks = self._citation_pool[: len(citations)]
         self.citations.setVisible(bool(citations))

@@ -71,6 +71,7 @@ class SplitView(QWidget):
         self.translation_choice.hide()
         self.translation_choice.activated.connect(view.set_translation)
         self._boxes: dict[Pane, QWidget] = {}
+        self._arrangement: tuple[object, ...] = ()  # what _arrange last laid out
         for pane in PANES:
             self._build_pane(pane)
 
@@ -167,15 +168,20 @@ class SplitView(QWidget):
     def _arrange(self) -> None:
         shown = self.view.shown_panes
         vertical = self.view.layout == "stacked"
-        self.splitter.setOrientation(
-            Qt.Orientation.Vertical if vertical else Qt.Orientation.Horizontal
-        )
         order = PANES[::-1] if self.view.swapped else PANES
-        for index, pane in enumerate(order):
-            self.splitter.insertWidget(index, self._boxes[pane])
-            self._boxes[pane].setVisible(pane in shown)
-        # Even halves after any rearrangement; the user may drag from there.
-        self.splitter.setSizes([10_000, 10_000])
+        arrangement = (tuple(shown), vertical, order)
+        # Opening the next document in the same arrangement keeps the panes as the user
+        # dragged them (and spares a relayout of both texts).
+        if arrangement != self._arrangement:
+            self._arrangement = arrangement
+            self.splitter.setOrientation(
+                Qt.Orientation.Vertical if vertical else Qt.Orientation.Horizontal
+            )
+            for index, pane in enumerate(order):
+                self.splitter.insertWidget(index, self._boxes[pane])
+                self._boxes[pane].setVisible(pane in shown)
+            # Even halves after any rearrangement; the user may drag from there.
+            self.splitter.setSizes([10_000, 10_000])
         self._update_captions()
         self.sync_from(self._active_pane())
 

@@ -82,7 +82,13 @@ def test_a_new_document_replaces_the_citations(qtbot: QtBot, seed_document: Docu
         text="GARF", citations=seed_document.source.citations[:1],
     )))
     assert len(panel.citation_blocks) == 1
-    assert not any(block.isVisible() for block in old)
+    assert panel.citation_blocks[0].values["Archive"] == "APRF"
+    # The second citation is gone from view; its block waits for the next document.
+    assert old[1] not in panel.citation_blocks and not old[1].isVisible()
+    view.set_document(seed_document)
+    assert [b.values["Archive"] for b in panel.citation_blocks if b.isVisible()] == [
+        "APRF", "AVPRF",
+    ]
 
 
 def test_warnings_are_visible(qtbot: QtBot, seed_document: Document) -> None:

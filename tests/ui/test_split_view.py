@@ -127,6 +127,19 @@ def test_swap_stacked_and_one_pane(split: SplitView) -> None:
     assert split.panes["original"].isVisible()
 
 
+def test_next_document_keeps_the_panes_as_dragged(
+    split: SplitView, seed_document: Document
+) -> None:
+    split.splitter.setSizes([300, 900])
+    dragged = split.splitter.sizes()
+    assert dragged[0] < dragged[1]
+    split.view.set_document(seed_document)
+    assert split.splitter.sizes() == dragged
+    split.view.swap()  # a new arrangement starts from even halves again
+    halves = split.splitter.sizes()
+    assert abs(halves[0] - halves[1]) <= 1
+
+
 def test_document_without_original_shows_notice(
     qtbot: QtBot, view: ReadingView, translation_only: Document
 ) -> None:
