@@ -28,9 +28,17 @@ from reader.core.text_range import Pane, TextRange
 from reader.ui.mark_styles import LAYERS, MarkStyle, blend, mark_format
 
 LINE_SEPARATOR = "\u2028"  # keeps a page's own line breaks inside one paragraph (one block)
+PARAGRAPH_SEPARATOR = "\u2029"
+# Characters Qt would start a new block (or frame) at; one for one, so core offsets stay valid.
+_BLOCK_BREAKS = str.maketrans(dict.fromkeys("\n\r\u2029\ufdd0\ufdd1", LINE_SEPARATOR))
 MEASURE_CHARS = 72  # the longest line we let a text run, in average characters
 LINE_HEIGHT_PERCENT = 145
 Mark = tuple[int, int, int, MarkStyle]  # paragraph, start, end, how it looks
+
+
+def _utf16_length(text: str) -> int:
+    """Qt counts positions in UTF-16 units: a character beyond U+FFFF takes two."""
+    return len(text) if text.isascii() else len(text.encode("utf-16-le")) // 2
 
 
 class TextPane(QTextEdit):
@@ -88,17 +96,19 @@ class TextPane(QTextEdit):
         cursor = QTextCursor(document)
         cursor.beginEditBlock()
         cursor.setBlockFormat(block_format)
-        for number, paragraph in enumerate(text.paragraphs):
-            if number:
-                cursor.insertBlock(block_format, plain)
-            # \n -> U+2028 is one character for one, so core offsets stay valid in the block.
-            shown = paragraph.replace("\n", LINE_SEPARATOR)
-            done = 0
+        # One insertion for the whole text (Qt starts a block at each paragraph separator,
+        # in the cursor's block format), then the few apparatus spans: a Python call per
+        # paragraph and span was most of the time a long page took to open.
+        shown = [paragraph.translate(_BLOCK_BREAKS) for paragraph in text.paragraphs]
+        cursor.insertText(PARAGRAPH_SEPARATOR.join(shown), plain)
+        start = 0
+        for paragraph in text.paragraphs:
             for span in editorial_spans(paragraph):
-                cursor.insertText(shown[done : span.start], plain)
-                cursor.insertText(shown[span.start : span.end], apparatus)
-                done = span.end
-            cursor.insertText(shown[done:], plain)
+                cursor.setPosition(start + _utf16_length(paragraph[: span.start]))
+                cursor.setPosition(start + _utf16_length(paragraph[: span.end]),
+                                   QTextCursor.MoveMode.KeepAnchor)  # fmt: skip
+                cursor.setCharFormat(apparatus)
+            start += _utf16_length(paragraph) + 1
         cursor.endEditBlock()
         self.moveCursor(QTextCursor.MoveOperation.Start)
 

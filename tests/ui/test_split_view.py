@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
@@ -252,3 +253,16 @@ def test_one_translation_offers_no_choice(split: SplitView) -> None:
 def test_clicking_a_pane_focuses_it_in_the_view(qtbot: QtBot, split: SplitView) -> None:
     qtbot.mouseClick(split.panes["translation"].viewport(), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: split.view.focused == "translation")
+
+
+def test_apparatus_after_characters_beyond_the_basic_plane(
+    qtbot: QtBot, view: ReadingView, seed_document: Document
+) -> None:
+    # 𠀀 (U+20000, a rare Han character) is two positions for Qt and one for Python.
+    text = Text(language="zh", paragraphs=("𠀀字 [注]", "第二 [按]"))
+    document = replace(seed_document, original=text)
+    widget = make_split(qtbot, view, document)
+    blocks = widget.panes["original"].document()
+    assert blocks.blockCount() == 2
+    assert fragments(blocks.findBlockByNumber(0))[-1] == ("[注]", True)
+    assert fragments(blocks.findBlockByNumber(1)) == [("第二 ", False), ("[按]", True)]
