@@ -27,6 +27,7 @@ from whoosh.analysis import (
     Token,
     Tokenizer,
 )
+from whoosh.formats import Positions
 
 _stemmers = threading.local()  # a PyStemmer object is not safe to share between threads
 
@@ -142,6 +143,44 @@ class WordAnalyzer(Tokenizer):  # type: ignore[misc]
                 pos = start_pos + index if pos is None else pos + 1
                 token.pos = pos
             yield token
+
+
+    def term_positions(self, value: str) -> dict[str, list[int]]:
+        """Each term of `value` with its positions, exactly as indexing through `__call__`."""
+        found: dict[str, list[int]] = {}
+        stops = self.stops
+        pos: int | None = None
+        for index, original in enumerate(_WORD.findall(value)):
+            word = original.lower()
+            if stops and (not word or word in stops):
+                continue
+            pos = index if pos is None else pos + 1
+            term = self._cache.get(word)
+            if term is None:
+                term = self._stemmed(word)
+            positions = found.get(term)
+            if positions is None:
+                found[term] = [pos]
+            else:
+                positions.append(pos)
+        return found
+
+
+class WordPositions(Positions):  # type: ignore[misc]
+    """whoosh's Positions format, fed by `WordAnalyzer.term_positions` without Token objects.
+
+    Postings are byte-for-byte what Positions writes; only the way there is shorter. Profiling
+    a 1,000-page build put a third of writing in the token generator and Positions.word_values.
+    """
+
+    def word_values(self, value: Any, analyzer: Any, **kwargs: Any) -> Iterator[Any]:
+        """(term, frequency, weight, encoded positions) per term, as Positions yields them."""
+        if not isinstance(analyzer, WordAnalyzer) or not isinstance(value, str):
+            yield from super().word_values(value, analyzer, **kwargs)
+            return
+        boost = self.field_boost
+        for term, positions in analyzer.term_positions(value).items():
+            yield term, len(positions), len(positions) * boost, self.encode(positions)
 
 
 def plain_analyzer() -> Any:

@@ -19,8 +19,16 @@ from typing import Any
 
 from whoosh.columns import CompressedBytesColumn
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.formats import Positions
 
-from reader.core.analysis import FAMILIES, analyzer_for, english_analyzer, family_of, plain_analyzer
+from reader.core.analysis import (
+    FAMILIES,
+    WordPositions,
+    analyzer_for,
+    english_analyzer,
+    family_of,
+    plain_analyzer,
+)
 from reader.core.document import Document
 from reader.core.duplicates import DuplicateKeys
 
@@ -86,6 +94,9 @@ def build_schema() -> Schema:
         # they must stay adjacent, hence a phrase.
         multitoken = "phrase" if family == "cjk" else "default"
         fields[name] = TEXT(analyzer=analyzer_for(family), multitoken_query=multitoken)
+    for field in fields.values():
+        if type(getattr(field, "format", None)) is Positions:
+            field.format = WordPositions(field_boost=field.format.field_boost)
     return Schema(**fields)
 
 
