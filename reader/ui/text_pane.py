@@ -41,6 +41,23 @@ def _utf16_length(text: str) -> int:
     return len(text) if text.isascii() else len(text.encode("utf-16-le")) // 2
 
 
+def _qt_offset(paragraph: str, offset: int) -> int:
+    """The Qt position within a block of a core (code point) offset into its paragraph."""
+    return _utf16_length(paragraph[:offset])
+
+
+def _core_offset(paragraph: str, position: int) -> int:
+    """The core offset of a Qt position within a block (the inverse of `_qt_offset`)."""
+    if _utf16_length(paragraph) == len(paragraph):
+        return position
+    units = 0
+    for index, ch in enumerate(paragraph):
+        if units >= position:
+            return index
+        units += 2 if ord(ch) > 0xFFFF else 1
+    return len(paragraph)
+
+
 class TextPane(QTextEdit):
     """A read-only text, one block per paragraph, so block numbers are paragraph numbers.
 
@@ -69,6 +86,7 @@ class TextPane(QTextEdit):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self._marks: dict[str, list[Mark]] = {layer: [] for layer in LAYERS}
         self._gutter = 0.0
+        self._paragraphs: tuple[str, ...] = ()
         self.viewport().setMouseTracking(True)  # for `pointed`, with no button held
 
     # Content -------------------------------------------------------------------------------
@@ -78,6 +96,8 @@ class TextPane(QTextEdit):
         document.clear()
         self._marks = {layer: [] for layer in LAYERS}
         self.setExtraSelections([])
+        # Core offsets count code points, Qt's UTF-16 units; the texts convert between them.
+        self._paragraphs = text.paragraphs if text is not None else ()
         if text is None:
             return
         muted = blend(self.palette().color(QPalette.ColorRole.Text),
@@ -104,8 +124,8 @@ class TextPane(QTextEdit):
         start = 0
         for paragraph in text.paragraphs:
             for span in editorial_spans(paragraph):
-                cursor.setPosition(start + _utf16_length(paragraph[: span.start]))
-                cursor.setPosition(start + _utf16_length(paragraph[: span.end]),
+                cursor.setPosition(start + _qt_offset(paragraph, span.start))
+                cursor.setPosition(start + _qt_offset(paragraph, span.end),
                                    QTextCursor.MoveMode.KeepAnchor)  # fmt: skip
                 cursor.setCharFormat(apparatus)
             start += _utf16_length(paragraph) + 1
@@ -246,8 +266,9 @@ class TextPane(QTextEdit):
                     continue
                 cursor = QTextCursor(block)
                 length = block.length() - 1
-                cursor.setPosition(block.position() + min(max(start, 0), length))
-                cursor.setPosition(block.position() + min(max(end, 0), length),
+                first, last = self._qt_range(paragraph, start, end)
+                cursor.setPosition(block.position() + min(max(first, 0), length))
+                cursor.setPosition(block.position() + min(max(last, 0), length),
                                    QTextCursor.MoveMode.KeepAnchor)
                 if style not in formats:
                     formats[style] = mark_format(style, palette)
@@ -256,6 +277,17 @@ class TextPane(QTextEdit):
                 selection.format = formats[style]
                 selections.append(selection)
         self.setExtraSelections(selections)
+
+    def _qt_range(self, paragraph: int, start: int, end: int) -> tuple[int, int]:
+        if not 0 <= paragraph < len(self._paragraphs):
+            return start, end
+        text = self._paragraphs[paragraph]
+        return _qt_offset(text, max(start, 0)), _qt_offset(text, max(end, 0))
+
+    def _core_position(self, paragraph: int, position: int) -> int:
+        if not 0 <= paragraph < len(self._paragraphs):
+            return position
+        return _core_offset(self._paragraphs[paragraph], position)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
@@ -271,7 +303,8 @@ class TextPane(QTextEdit):
         if position < 0:
             return None
         block = self.document().findBlock(position)
-        return block.blockNumber(), position - block.position()
+        number = block.blockNumber()
+        return number, self._core_position(number, position - block.position())
 
     def selection_ranges(self) -> list[TextRange]:
         """The selected text as core ranges, one per paragraph it touches."""
@@ -285,7 +318,9 @@ class TextPane(QTextEdit):
             first = max(start - block.position(), 0)
             last = min(end - block.position(), block.length() - 1)
             if last > first:
-                ranges.append(TextRange(self.pane, block.blockNumber(), first, last))
+                number = block.blockNumber()
+                ranges.append(TextRange(self.pane, number, self._core_position(number, first),
+                                        self._core_position(number, last)))  # fmt: skip
             block = block.next()
         return ranges
 
@@ -297,6 +332,7 @@ class TextPane(QTextEdit):
         top = self._block_rect(block).top()  # also lays the block out
         layout = block.layout()
         length = max(block.length() - 1, 0)
+        start, end = self._qt_range(paragraph, start, end)
         first = layout.lineForTextPosition(min(max(start, 0), length))
         last = layout.lineForTextPosition(min(max(end - 1, start, 0), length))
         if not first.isValid() or not last.isValid():

@@ -266,3 +266,12 @@ def test_apparatus_after_characters_beyond_the_basic_plane(
     assert blocks.blockCount() == 2
     assert fragments(blocks.findBlockByNumber(0))[-1] == ("[注]", True)
     assert fragments(blocks.findBlockByNumber(1)) == [("第二 ", False), ("[按]", True)]
+    # Marks and selections speak core offsets (code points) on both sides of Qt.
+    pane = widget.panes["original"]
+    pane.set_highlights([(0, 1, 2)])  # 字
+    assert pane.extraSelections()[0].cursor.selectedText() == "字"
+    cursor = QTextCursor(blocks.findBlockByNumber(0))
+    cursor.setPosition(2)  # after 𠀀, which is two UTF-16 units
+    cursor.setPosition(3, QTextCursor.MoveMode.KeepAnchor)
+    pane.setTextCursor(cursor)
+    assert pane.selection_ranges() == [TextRange("original", 0, 1, 2)]
