@@ -10,8 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QVBoxLayout, QWidget
 
-from reader.core.index import UpdateReport
-from reader.core.index_sync import plural
+from reader.core.index_types import UpdateReport, plural
 from reader.core.keyfile import config_dir
 from reader.core.library import data_home
 from reader.core.page_files import ImportReport
