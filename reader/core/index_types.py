@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from reader.core.archive_page import PageError
 from reader.core.duplicates import Duplicate
+from reader.core.page_error import PageError
 
 
 @dataclass(frozen=True)
