@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from reader.core.alignment_store import AlignmentStore
 from reader.core.appearance import Appearance
-from reader.core.archive_page import PageError, parse_page
 from reader.core.catalog import Catalog
 from reader.core.citation_format import bibtex, chicago_note, csl_json, ris
 from reader.core.commands import CommandRegistry
@@ -24,6 +23,7 @@ from reader.core.index_types import DocumentEntry, QueryError, UpdateReport
 from reader.core.keyfile import load_keymap
 from reader.core.keymap import Keymap, default_commands
 from reader.core.library import Library
+from reader.core.page_error import PageError
 from reader.core.page_files import ImportReport
 from reader.core.reading import ReadingView
 from reader.core.search_session import SearchResults, SearchSession, find_text
@@ -139,6 +139,8 @@ class Workspace:
 
     def open_document(self, doc_id: str) -> Document | None:
         """Parse a listed document and show it; a file that no longer reads is reported."""
+        from reader.core.archive_page import parse_page  # the first frame needs no parser
+
         entry = self._entries.get(doc_id)
         try:
             document = parse_page(Path(entry.path)) if entry else self.library.document(doc_id)

@@ -267,12 +267,13 @@ from reader.ui.app import DiglotApp
 diglot = DiglotApp(Workspace(data_home()), settings_path=Path(sys.argv[1]))
 diglot.window.show()
 diglot.window.repaint()
-heavy = [name for name in ("whoosh", "qdarktheme", "py3langid", "numpy") if name in sys.modules]
+heavy = [name for name in ("whoosh", "qdarktheme", "py3langid", "numpy", "reader.core.archive_page")
+         if name in sys.modules]
 print(json.dumps({"heavy": heavy, "styled": bool(app.styleSheet())}))
 """
 
 
-def test_first_frame_loads_neither_the_index_nor_qdarktheme(
+def test_first_frame_loads_neither_the_index_nor_qdarktheme_nor_the_parser(
     diglot_home: Path, tmp_path: Path
 ) -> None:
     import json
