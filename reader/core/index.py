@@ -2,6 +2,7 @@
 
 whoosh stays behind this module (and its helpers `index_schema`, `index_store`, `index_sync`,
 `query`, `hits`): callers get Hit, DocumentEntry, UpdateReport, QueryError, never whoosh objects.
+Those the window needs before the index is first used live in the whoosh-free `index_types`.
 The index lives in `<home>/index`; see `index_store` for how builds survive being killed.
 
 A SearchIndex is not thread-safe: use one per thread, or one at a time.
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +28,10 @@ from reader.core.index_schema import (
     build_schema,
 )
 from reader.core.index_store import IndexStore
-from reader.core.index_sync import Progress, UpdateReport, sync_records
+from reader.core.index_sync import Progress, sync_records
+from reader.core.index_types import DocumentEntry, QueryError, UpdateReport
 from reader.core.library import Library, LibraryFile
-from reader.core.query import QueryError, build_parser, parse_query
+from reader.core.query import build_parser, parse_query
 from reader.core.text_range import TextRange
 
 __all__ = [
@@ -48,28 +49,6 @@ _WRITER_MEMORY_MB = 128
 
 _log = logging.getLogger(__name__)
 Shown = Callable[["DocumentEntry"], None]
-
-
-@dataclass(frozen=True)
-class DocumentEntry:
-    """What the document list shows of one document, read from the index without parsing."""
-
-    id: str
-    title: str
-    date_text: str
-    date_iso: str | None
-    date_precision: str
-    type: str
-    archives: tuple[str, ...]  # archive codes its source cites
-    languages: tuple[str, ...]  # language codes of its texts, original first
-    path: str
-    content_hash: str
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready data (`diglot list --json`)."""
-        data = asdict(self)
-        data["archives"], data["languages"] = list(self.archives), list(self.languages)
-        return data
 
 
 class SearchIndex:

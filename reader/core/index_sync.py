@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from reader.core.archive_page import PageError
@@ -18,43 +17,10 @@ from reader.core.index_schema import (
     duplicate_record,
     error_record,
 )
+from reader.core.index_types import UpdateReport
 from reader.core.library import LibraryFile, parse_library_file
 
 Progress = Callable[[int, int, str], None]
-
-
-@dataclass
-class UpdateReport:
-    """What an update or rebuild did. Counts are of files, not documents."""
-
-    added: int = 0  # files not in the index before
-    changed: int = 0  # files whose content hash changed
-    removed: int = 0  # files gone from the library
-    unchanged: int = 0  # files left as they were (not parsed)
-    parsed: int = 0  # files parsed this time: added + changed + hidden copies now shown
-    documents: int = 0  # documents in the index afterwards
-    rebuilt: bool = False  # a full build (no usable index, or `rebuild` was asked for)
-    errors: list[PageError] = field(default_factory=list)  # files parsed now that failed
-    duplicates: list[Duplicate] = field(default_factory=list)  # every hidden copy
-
-    def summary(self) -> str:
-        """One line for the status bar or the command line."""
-        verb = "Rebuilt the index" if self.rebuilt else "Updated the index"
-        line = (
-            f"{verb}: {plural(self.documents, 'document')} ({self.added} new, "
-            f"{self.changed} changed, "
-            f"{self.removed} removed, {self.unchanged} unchanged files)"
-        )
-        if self.errors:
-            line += f"; {len(self.errors)} file(s) could not be read"
-        if self.duplicates:
-            line += f"; {len(self.duplicates)} duplicate copy(ies) hidden"
-        return line + "."
-
-
-def plural(count: int, noun: str) -> str:
-    """A count with its noun: 1 document, 2 documents."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def sync_records(

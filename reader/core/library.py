@@ -21,10 +21,10 @@ from pathlib import Path
 
 import platformdirs
 
-from reader.core.archive_page import PageError, parse_page
 from reader.core.atomic_file import write_atomic
 from reader.core.document import Document
 from reader.core.duplicates import Candidate, Duplicate, DuplicateKeys, resolve_duplicates
+from reader.core.page_error import PageError
 from reader.core.page_files import ImportReport, import_pages, walk_pages
 
 LIBRARY_FOLDER = "library"
@@ -287,6 +287,8 @@ class Library:
             KeyError: when no file in the library holds that document.
             PageError: when the file no longer parses.
         """
+        from reader.core.archive_page import parse_page  # see parse_library_file
+
         if doc_id not in self._paths_by_id:
             self.load()
         path = self._paths_by_id[doc_id]
@@ -310,6 +312,9 @@ def parse_library_file(library_file: LibraryFile) -> Document:
     Raises:
         PageError: when the file is not a readable page.
     """
+    # The parser is imported on first use: the window starts without it.
+    from reader.core.archive_page import parse_page
+
     return _with_file(parse_page(library_file.path), library_file.path, library_file.content_hash)
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.core.archive_page import PageError, parse_bytes
+from reader.core.page_error import PageError
 
 PAGE_SUFFIXES = frozenset({".txt", ".html", ".htm"})
 
@@ -69,6 +69,8 @@ def import_pages(paths: Iterable[Path], library_dir: Path, known: set[str]) -> I
     Returns:
         The report; one "file: reason" line per file that was neither imported nor skipped.
     """
+    from reader.core.archive_page import parse_bytes  # imported here: start-up needs no parser
+
     report = ImportReport()
     pairs: list[tuple[Path, Path]] = []
     for given in paths:

@@ -25,6 +25,7 @@ from whoosh.qparser.plugins import Plugin
 
 from reader.core.analysis import stem_english, stem_russian
 from reader.core.index_schema import DEFAULT_FIELDS, FIELD_ALIASES, TEXT_FIELDS
+from reader.core.index_types import QueryError
 
 # A stemmed prefix is also tried when it keeps this many letters: "division*" -> "divis*"
 # finds "divisions", while "Сеу*" is not cut to "се*", which would match half the language.
@@ -33,10 +34,6 @@ _MIN_STEMMED_PREFIX = 4
 _STEMMERS = {"ru": stem_russian, "en": stem_english}
 _FIELD_STEMMERS = {name: _STEMMERS.get(family) for name, (_, family) in TEXT_FIELDS.items()}
 _FIELD_STEMMERS.update(title=stem_english, summary=stem_english, archive_name=stem_english)
-
-
-class QueryError(ValueError):
-    """A search query that cannot be understood; the message says why, for the user."""
 
 
 class _AliasPlugin(Plugin):  # type: ignore[misc]

@@ -7,27 +7,31 @@ focus, dialogs) are bound by the UI wiring; everything decided by the core is bo
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.core.alignment_store import AlignmentStore
 from reader.core.appearance import Appearance
-from reader.core.archive_page import PageError, parse_page
 from reader.core.catalog import Catalog
 from reader.core.citation_format import bibtex, chicago_note, csl_json, ris
 from reader.core.commands import CommandRegistry
 from reader.core.document import Document
 from reader.core.events import Event
-from reader.core.index import DocumentEntry, QueryError, SearchIndex, UpdateReport
+from reader.core.index_types import DocumentEntry, QueryError, UpdateReport
 from reader.core.keyfile import load_keymap
 from reader.core.keymap import Keymap, default_commands
 from reader.core.library import Library
+from reader.core.page_error import PageError
 from reader.core.page_files import ImportReport
 from reader.core.reading import ReadingView
 from reader.core.search_session import SearchResults, SearchSession, find_text
 from reader.core.sentence_links import SentenceLinks
 from reader.core.text_range import TextRange
+
+if TYPE_CHECKING:
+    from reader.core.index import SearchIndex
 
 Progress = Callable[[int, int, str], None]
 CITATION_FORMATS: dict[str, Callable[[Document], str]] = {
@@ -53,7 +57,8 @@ class Workspace:
         """
         self.home = Path(home)
         self.library = Library(self.home)
-        self.index = SearchIndex(self.home)
+        self._index: SearchIndex | None = None
+        self._index_lock = threading.Lock()
         self.catalog = Catalog()
         self.alignments = AlignmentStore(self.home)
         # The view scrolls by the real alignment, corrections included; `links` answers for
@@ -71,6 +76,20 @@ class Workspace:
         self.message: Event[str] = Event()  # one line for the status bar
         self.clipboard: Event[str] = Event()  # text the user asked to copy
         self._bind_commands()
+
+    @property
+    def index(self) -> SearchIndex:
+        """The search index, made on first use.
+
+        Importing whoosh takes a noticeable part of start-up, and the first frame needs no
+        index, so it happens here, usually on the thread that first reads the index.
+        """
+        with self._index_lock:
+            if self._index is None:
+                from reader.core.index import SearchIndex
+
+                self._index = SearchIndex(self.home)
+            return self._index
 
     # Slow work: plain functions the UI runs off its thread.
 
@@ -120,6 +139,8 @@ class Workspace:
 
     def open_document(self, doc_id: str) -> Document | None:
         """Parse a listed document and show it; a file that no longer reads is reported."""
+        from reader.core.archive_page import parse_page  # the first frame needs no parser
+
         entry = self._entries.get(doc_id)
         try:
             document = parse_page(Path(entry.path)) if entry else self.library.document(doc_id)

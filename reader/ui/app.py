@@ -4,31 +4,31 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QVBoxLayout, QWidget
 
-from reader.core.index import UpdateReport
-from reader.core.index_sync import plural
+from reader.core.index_types import UpdateReport, plural
 from reader.core.keyfile import config_dir
 from reader.core.library import data_home
 from reader.core.page_files import ImportReport
 from reader.core.search_session import SearchResults
 from reader.core.text_range import TextRange
 from reader.core.workspace import Workspace
-from reader.ui.command_palette import CommandPalette
 from reader.ui.display import display_problem
 from reader.ui.find_bar import FindBar
-from reader.ui.help_sheet import HelpSheet
-from reader.ui.import_report import ImportReportDialog
 from reader.ui.main_window import MainWindow
-from reader.ui.printing import export_pdf, paint_document, view_html
 from reader.ui.resources import app_icon, register_fonts
 from reader.ui.theme import ThemeController
 from reader.ui.window_settings import SavedPlace, WindowSettings
 from reader.ui.workers import BatchChannel, TaskRunner
+
+# Dialogs and printing are imported when first asked for: the first frame needs none of them.
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from reader.ui.import_report import ImportReportDialog
 
 SETTINGS_FILE = "settings.ini"
 SCROLL_LINES = 3
@@ -39,16 +39,17 @@ class DiglotApp:
 
     def __init__(self, workspace: Workspace, settings_path: Path | None = None) -> None:
         self.workspace = workspace
-        self.window = MainWindow(workspace)
         self.settings = WindowSettings(settings_path or config_dir() / SETTINGS_FILE)
-        # One thread for the index: whoosh writers and our searcher cache are not shared
-        # across threads, and searches are short enough to queue behind each other.
-        self.index_tasks = TaskRunner(self.window, max_threads=1)
-        # The theme is restored before it is first painted, so start-up paints once.
+        # The theme is restored before the widgets exist: each is styled once as it is made,
+        # not made and then restyled, and start-up paints once.
         workspace.appearance.restore(self.settings.appearance())
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         self.theme = ThemeController(app, workspace.appearance, workspace.home / "cache")
+        self.window = MainWindow(workspace)
+        # One thread for the index: whoosh writers and our searcher cache are not shared
+        # across threads, and searches are short enough to queue behind each other.
+        self.index_tasks = TaskRunner(self.window, max_threads=1)
         self.find_bar = FindBar(workspace.session, self.window)
         self._wrap_central_with_find_bar()
         self.indexing = False
@@ -129,12 +130,16 @@ class DiglotApp:
 
     def show_help(self) -> None:
         """The keyboard help sheet, generated from the keymap."""
+        from reader.ui.help_sheet import HelpSheet
+
         sheet = HelpSheet(self.workspace.keymap, self.window)
         sheet.finished.connect(sheet.deleteLater)
         sheet.open()
 
     def show_palette(self) -> None:
         """The command palette over every command."""
+        from reader.ui.command_palette import CommandPalette
+
         palette = CommandPalette(self.workspace.registry, self.workspace.keymap, self.window)
         palette.finished.connect(palette.deleteLater)
         palette.open()
@@ -145,6 +150,10 @@ class DiglotApp:
         The print dialog is window-modal (`open`, not `exec`), so background work and the
         event loop go on while it is up.
         """
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from reader.ui.printing import view_html
+
         html = view_html(self.workspace.view)
         if html is None:
             self.workspace.message.emit("Open a document to print it")
@@ -158,11 +167,15 @@ class DiglotApp:
         QDialog.open(dialog)  # QPrintDialog.open() wants a receiver; the plain one does not
 
     def _on_print_accepted(self, html: str, printer: QPrinter) -> None:
+        from reader.ui.printing import paint_document
+
         pages = paint_document(html, printer)
         self.workspace.message.emit(f"Printed {pages} page{'s' if pages != 1 else ''}")
 
     def export_pdf(self) -> None:
         """Save the open document as a PDF, laid out as it prints."""
+        from reader.ui.printing import view_html
+
         html = view_html(self.workspace.view)
         document = self.workspace.view.document
         if html is None or document is None:
@@ -178,6 +191,8 @@ class DiglotApp:
 
     def write_pdf(self, html: str, path: Path) -> None:
         """Write `html` to a PDF at `path` and say where it went."""
+        from reader.ui.printing import export_pdf
+
         try:
             pages = export_pdf(html, path)
         except OSError as error:
@@ -251,6 +266,8 @@ class DiglotApp:
     def _on_imported(self, report: ImportReport) -> None:
         self.window.show_message(report.summary())
         if report.errors:
+            from reader.ui.import_report import ImportReportDialog
+
             self.import_report = ImportReportDialog(report.errors, self.window)
             self.import_report.show()
         self.update_index()

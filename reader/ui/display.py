@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
 import os
 import re
 import sys
@@ -36,6 +35,8 @@ def display_problem() -> str | None:
     plugin = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"
     if not plugin.exists():
         return None
+    import ctypes  # only X11 gets this far: elsewhere start-up need not load it
+
     try:
         ctypes.CDLL(str(plugin))
     except OSError as error:

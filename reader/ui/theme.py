@@ -4,20 +4,25 @@ qdarktheme supplies the stylesheet and palette. We never give it "auto": its aut
 `gsettings monitor` child process that outlives the app. "system" is followed through Qt's own
 colour-scheme hint instead, which needs no helper process.
 
-Building the stylesheet takes a noticeable part of start-up, so each theme's sheet is cached
-on disk, keyed by qdarktheme's version. The sheet points at SVG icons qdarktheme writes to its
-own cache; a cached sheet whose icons have gone (someone cleared ~/.cache) is rebuilt.
+Importing qdarktheme and building its stylesheet take a noticeable part of start-up, so each
+theme's sheet and palette are cached on disk, keyed by qdarktheme's installed version, and
+qdarktheme is imported only when that cache misses. The sheet points at SVG icons qdarktheme
+writes to its own cache; a cached sheet whose icons have gone (someone cleared ~/.cache) is
+rebuilt.
 """
 
 from __future__ import annotations
 
+import contextlib
+import importlib.util
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
-import qdarktheme
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from reader.core.appearance import Appearance, Theme
@@ -35,6 +40,45 @@ SplitView QSplitter::handle {{ image: none; margin: 0; }}
 """
 
 _URL = re.compile(r"url\(([^)]+)\)")
+_VERSION = re.compile(r"^__version__\s*=\s*[\"']([^\"']+)[\"']", re.MULTILINE)
+_GROUPS = (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled)
+_ROLES = tuple(role for role in QPalette.ColorRole if role.name != "NColorRoles")
+
+
+def qdarktheme_version() -> str:
+    """The installed qdarktheme's version, read from its source rather than by importing it."""
+    spec = importlib.util.find_spec("qdarktheme")
+    found = None
+    if spec is not None and spec.origin is not None:
+        with contextlib.suppress(OSError, UnicodeDecodeError):  # then asked of the package
+            found = _VERSION.search(Path(spec.origin).read_text(encoding="utf-8"))
+    if found:
+        return found.group(1)
+    import qdarktheme  # an unusual install: ask the package itself
+
+    return str(qdarktheme.__version__)
+
+
+def palette_to_json(palette: QPalette) -> str:
+    """The colours `palette` sets explicitly; the rest come from the platform, as before."""
+    colours = [
+        [group.name, role.name, palette.color(group, role).name(QColor.NameFormat.HexArgb)]
+        for group in _GROUPS
+        for role in _ROLES
+        if palette.isBrushSet(group, role)
+    ]
+    return json.dumps(colours)
+
+
+def palette_from_json(text: str) -> QPalette:
+    """The palette `palette_to_json` wrote; ValueError when the text is not one."""
+    palette = QPalette()
+    try:
+        for group, role, colour in json.loads(text):
+            palette.setColor(QPalette.ColorGroup[group], QPalette.ColorRole[role], QColor(colour))
+    except (KeyError, TypeError) as error:
+        raise ValueError(f"not a cached palette: {error}") from None
+    return palette
 
 
 def system_is_dark(app: QApplication) -> bool:
@@ -73,6 +117,7 @@ class ThemeController(QObject):
         self._cache_dir = cache_dir
         self._is_dark = is_dark or (lambda: system_is_dark(app))
         self._extra_qss = extra_qss
+        self._version = qdarktheme_version()
         self.painted: Painted | None = None
         appearance.changed.connect(self._on_theme_changed)
         app.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
@@ -85,7 +130,11 @@ class ThemeController(QObject):
 
     def cache_file(self, theme: Painted) -> Path:
         """The cached qdarktheme stylesheet of `theme` for the installed qdarktheme."""
-        return self._cache_dir / f"qdarktheme-{qdarktheme.__version__}-{theme}.qss"
+        return self._cache_dir / f"qdarktheme-{self._version}-{theme}.qss"
+
+    def palette_file(self, theme: Painted) -> Path:
+        """The cached palette of `theme`, beside its stylesheet."""
+        return self.cache_file(theme).with_suffix(".palette.json")
 
     def apply(self, system_dark: bool | None = None) -> None:
         """Paint the theme the appearance calls for now.
@@ -99,25 +148,33 @@ class ThemeController(QObject):
         theme = self._appearance.effective(system_dark)
         if theme == self.painted:
             return
-        self._app.setStyleSheet(self._stylesheet(theme) + self._extra_qss)
-        self._app.setPalette(qdarktheme.load_palette(theme))
+        sheet, palette = self._cached(theme) or self._generate(theme)
+        self._app.setStyleSheet(sheet + self._extra_qss)
+        self._app.setPalette(palette)
         self.painted = theme
 
-    def _stylesheet(self, theme: Painted) -> str:
-        path = self.cache_file(theme)
+    def _cached(self, theme: Painted) -> tuple[str, QPalette] | None:
         try:
-            cached = path.read_text(encoding="utf-8")
-        except OSError:
-            cached = ""
-        if cached and all(Path(url).is_file() for url in _URL.findall(cached)):
-            return cached
+            sheet = self.cache_file(theme).read_text(encoding="utf-8")
+            palette = palette_from_json(self.palette_file(theme).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if sheet and all(Path(url).is_file() for url in _URL.findall(sheet)):
+            return sheet, palette
+        return None
+
+    def _generate(self, theme: Painted) -> tuple[str, QPalette]:
+        import qdarktheme  # only here: importing it alone costs more than reading the cache
+
         sheet: str = qdarktheme.load_stylesheet(theme)
+        palette: QPalette = qdarktheme.load_palette(theme)
         try:
             self._cache_dir.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, sheet.encode("utf-8"))
+            write_atomic(self.palette_file(theme), palette_to_json(palette).encode("utf-8"))
+            write_atomic(self.cache_file(theme), sheet.encode("utf-8"))
         except OSError:
             pass  # a read-only cache costs start-up time, never the theme itself
-        return sheet
+        return sheet, palette
 
     def _on_theme_changed(self, _theme: Theme) -> None:
         self.apply()

@@ -253,3 +253,43 @@ def test_without_a_display_the_app_says_so_in_one_line(diglot_home: Path) -> Non
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1
     assert "no display" in lines[0] and "diglot --help" in lines[0]
+
+
+# Builds and paints the window the way `run_app` does, then lists the heavy modules loaded.
+_FIRST_FRAME = """
+import json, sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from reader.core.library import data_home
+from reader.core.workspace import Workspace
+from reader.ui.app import DiglotApp
+diglot = DiglotApp(Workspace(data_home()), settings_path=Path(sys.argv[1]))
+diglot.window.show()
+diglot.window.repaint()
+heavy = [name for name in ("whoosh", "qdarktheme", "py3langid", "numpy", "reader.core.archive_page")
+         if name in sys.modules]
+print(json.dumps({"heavy": heavy, "styled": bool(app.styleSheet())}))
+"""
+
+
+def test_first_frame_loads_neither_the_index_nor_qdarktheme_nor_the_parser(
+    diglot_home: Path, tmp_path: Path
+) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "HOME": str(tmp_path / "user"), "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
+           "XDG_CACHE_HOME": str(tmp_path / "cache")}  # fmt: skip
+
+    def first_frame() -> dict[str, object]:
+        done = subprocess.run([sys.executable, "-c", _FIRST_FRAME, str(tmp_path / "s.ini")],
+                              capture_output=True, text=True, env=env, timeout=120, check=True)
+        answer: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+        return answer
+
+    cold = first_frame()  # no theme cache yet: qdarktheme builds it
+    assert cold == {"heavy": ["qdarktheme"], "styled": True}
+    assert first_frame() == {"heavy": [], "styled": True}

@@ -9,12 +9,19 @@ from pathlib import Path
 import pytest
 import qdarktheme
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+import reader.ui.theme as theme_module
 from reader.core.appearance import Appearance
-from reader.ui.theme import EXTRA_QSS, ThemeController
+from reader.ui.theme import (
+    EXTRA_QSS,
+    ThemeController,
+    palette_from_json,
+    palette_to_json,
+    qdarktheme_version,
+)
 
 
 @pytest.fixture
@@ -202,11 +209,64 @@ def test_new_qdarktheme_version_uses_a_new_cache_file(
     controller = make_controller(app, Appearance("dark"), cache)
     old = controller.cache_file("dark")
     controller.close()
-    monkeypatch.setattr(qdarktheme, "__version__", "99.0.0")
+    monkeypatch.setattr(theme_module, "qdarktheme_version", lambda: "99.0.0")
     controller = make_controller(app, Appearance("dark"), cache)
     assert controller.cache_file("dark") != old
     assert controller.cache_file("dark").is_file()
+    assert controller.palette_file("dark").is_file()
     controller.close()
+
+
+def test_version_is_read_without_importing_qdarktheme() -> None:
+    assert qdarktheme_version() == qdarktheme.__version__
+
+
+def test_cached_palette_paints_as_qdarktheme_does(
+    qtbot: QtBot, app: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    for theme in ("dark", "light"):
+        make_controller(app, Appearance(theme), cache).close()
+        generated = app.palette()
+
+        def refuse(*_args: object, **_kwargs: object) -> None:
+            raise AssertionError("a warm cache must not ask qdarktheme")
+
+        with monkeypatch.context() as patched:
+            patched.setattr(qdarktheme, "load_palette", refuse)
+            patched.setattr(qdarktheme, "load_stylesheet", refuse)
+            app.setPalette(QPalette())
+            make_controller(app, Appearance(theme), cache).close()
+        assert app.palette() == generated
+        assert app.palette().color(QPalette.ColorRole.Window) == qdarktheme.load_palette(
+            theme
+        ).color(QPalette.ColorRole.Window)
+
+
+def test_palette_round_trips_only_what_was_set(qtbot: QtBot, app: QApplication) -> None:
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Window, QColor("#123456"))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#80ff0000"))
+    back = palette_from_json(palette_to_json(palette))
+    assert back == palette
+    assert back.isBrushSet(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+    assert not back.isBrushSet(QPalette.ColorGroup.Active, QPalette.ColorRole.Text)
+    assert back.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text).alpha() == 0x80
+
+
+@pytest.mark.parametrize("text", ["", "{", '[["Active", "NoSuchRole", "#fff"]]', "[1]"])
+def test_damaged_palette_cache_is_rebuilt(
+    qtbot: QtBot, app: QApplication, tmp_path: Path, text: str
+) -> None:
+    cache = tmp_path / "cache"
+    controller = make_controller(app, Appearance("dark"), cache)
+    controller.close()
+    controller.palette_file("dark").write_text(text, encoding="utf-8")
+    app.setPalette(QPalette())
+    again = make_controller(app, Appearance("dark"), cache)
+    assert is_dark_palette(app)
+    assert palette_from_json(again.palette_file("dark").read_text(encoding="utf-8"))
+    again.close()
 
 
 def test_unwritable_cache_still_paints(qtbot: QtBot, app: QApplication, tmp_path: Path) -> None:
