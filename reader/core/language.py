@@ -167,12 +167,12 @@ def script_of(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
-    # Loading the model takes about a second, so it happens once and only when Latin text needs it.
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    # Loading the model takes a while even from our cache, so it happens once per process and
+    # only when Latin text needs it.
+    from reader.core.language_model import load_identifier
+    from reader.core.library import data_home
 
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    identifier.set_languages(list(_LATIN_LANGUAGES))
-    return identifier
+    return load_identifier(data_home() / "cache", _LATIN_LANGUAGES)
 
 
 def _cyrillic_language(text: str, letters: int) -> str:
