@@ -10,7 +10,8 @@ A SearchIndex is not thread-safe: use one per thread, or one at a time.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from whoosh import query as wq
 
 from reader.core.document import Document
 from reader.core.hits import Hit, document_ranges, make_hit, positive_terms
+from reader.core.index_manifest import Manifest, RecordWriter, merge_tiers
 from reader.core.index_schema import (
     KIND_DOC,
     KIND_ERROR,
@@ -28,7 +30,7 @@ from reader.core.index_schema import (
     build_schema,
 )
 from reader.core.index_store import IndexStore
-from reader.core.index_sync import Progress, UpdateReport, sync_records
+from reader.core.index_sync import Changes, Progress, UpdateReport, sync_records
 from reader.core.library import Library, LibraryFile
 from reader.core.query import QueryError, build_parser, parse_query
 from reader.core.text_range import TextRange
@@ -84,42 +86,63 @@ class SearchIndex:
         self._state: tuple[int, int, int] | None = None
         self._opened = False
         self._parser: Any = None
+        self._manifest = Manifest()
+        # After an update: (roots, manifest version, library, its listing serial).
+        self._settled: tuple[Any, ...] = (None, None, None, 0)
 
     # Writing
 
     def update(
-        self, library: Library, progress: Progress | None = None, shown: Shown | None = None
+        self,
+        library: Library,
+        progress: Progress | None = None,
+        shown: Shown | None = None,
+        changed: Iterable[Path] | None = None,
     ) -> UpdateReport:
         """Bring the index in line with the library, parsing only new and changed files.
 
         Files are compared by content hash. Without a usable index (none yet, another schema
-        version, or unreadable) this is a full rebuild.
+        version, or unreadable) this is a full rebuild. The index's manifest stays in memory
+        between updates, so an update reads only what was committed since the last one, and
+        after an update by this object it compares only the files the library saw change.
 
         Args:
             library: the library to index.
             progress: called as progress(done, total, path) after each parsed file.
             shown: called with each new or changed document's entry as it is written
                 (before the commit makes it searchable), so a list can fill as it goes.
+            changed: when known (an import, a file watcher), the only files that may have
+                changed, appeared or gone since the library's last listing: then the other
+                files are not even looked at (see `Library.files`).
         """
         listen = None if shown is None else (lambda entry: shown(_document_entry(entry)))
         with self.store.writing():
-            files = library.files()
+            files = library.files(changed)
             generation = self.store.current(SCHEMA_VERSION)
             index = _open_index(generation) if generation else None
             if index is None:
                 return self._rebuild_locked(files, progress, listen)
             self.store.collect_garbage(keep=generation)
-            writer = index.writer(limitmb=_WRITER_MEMORY_MB)
+            manifest = self._manifest
+            manifest.follow(index)
+            # The index holds our last sync's outcome: same roots, nothing committed since.
+            roots = [os.path.realpath(root) for root in library.roots()]
+            settled = self._settled[:2] == (roots, manifest.version)
+            changes = None
+            if settled and self._settled[2] is library:
+                paths = library.changed_since(self._settled[3])
+                changes = None if paths is None else Changes(paths, library.listed)
+            writer = RecordWriter(lambda: index.writer(limitmb=_WRITER_MEMORY_MB), manifest)
             try:
-                with index.reader() as reader:
-                    manifest = _read_manifest(reader)
-                report = sync_records(writer, files, manifest, progress, listen)
+                report = sync_records(writer, files, manifest, progress, listen, settled, changes)
             except BaseException:
                 writer.cancel()
                 raise
-            writer.commit()
-        self._close()
-        report.documents = self.count
+            if writer.commit(mergetype=merge_tiers):
+                manifest.follow(index)
+                self._close()
+            self._settled = (roots, manifest.version, library, library.listing_serial)
+        report.documents = manifest.shown
         return report
 
     def rebuild(self, library: Library, progress: Progress | None = None) -> UpdateReport:
@@ -138,13 +161,14 @@ class SearchIndex:
         index = whoosh.index.create_in(str(build), build_schema(), indexname=_INDEX_NAME)
         writer = index.writer(limitmb=_WRITER_MEMORY_MB)
         try:
-            report = sync_records(writer, files, {}, progress, listen)
+            report = sync_records(RecordWriter(lambda: writer), files, Manifest(), progress, listen)
         except BaseException:
             writer.cancel()
             raise
         writer.commit(merge=False)
         index.close()
         self.store.publish(build, SCHEMA_VERSION)
+        self._manifest.clear()
         self._close()
         report.rebuilt = True
         report.documents = self.count
@@ -155,6 +179,13 @@ class SearchIndex:
     @property
     def count(self) -> int:
         """How many documents the index shows (hidden copies and bad files not counted)."""
+        generation = self.store.current(SCHEMA_VERSION)
+        index = _open_index(generation) if generation else None
+        if index is not None and self._manifest.version == (
+            str(generation),
+            index.latest_generation(),
+        ):
+            return self._manifest.shown  # what the last update left, nothing committed since
         searcher = self._current_searcher()
         if searcher is None:
             return 0
@@ -278,10 +309,6 @@ def _open_index(generation: Path | None) -> Any:
 def _entries(reader: Any) -> list[IndexEntry]:
     column = reader.column_reader("entry")
     return [IndexEntry.from_bytes(column[docnum]) for docnum in reader.all_doc_ids()]
-
-
-def _read_manifest(reader: Any) -> dict[str, IndexEntry]:
-    return {entry.path: entry for entry in _entries(reader)}
 
 
 def _document_entry(entry: IndexEntry) -> DocumentEntry:

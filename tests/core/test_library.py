@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import library as library_module
+from reader.core import file_scan
 from reader.core.archive_page import PageError
 from reader.core.library import Library, bundled_seeds_dir, data_home
 from tests.conftest import ROOT, SEED_PAGE, SEEDS
@@ -184,15 +184,16 @@ def test_rescans_hash_only_changed_files(
 ) -> None:
     folder = tmp_path / "pages"
     for number in range(3):
-        write_page(folder / f"p{number}.txt", variant(record_id=str(number)))
+        page = write_page(folder / f"p{number}.txt", variant(record_id=str(number)))
+        os.utime(page, ns=(0, page.stat().st_mtime_ns - 10**10))  # saved before the scan
     calls: list[Path] = []
-    real = library_module.file_sha256
+    real = file_scan.file_sha256
 
     def counting(path: Path) -> str:
         calls.append(path)
         return real(path)
 
-    monkeypatch.setattr(library_module, "file_sha256", counting)
+    monkeypatch.setattr(file_scan, "file_sha256", counting)
     library = Library(diglot_home)
     library.add_folder(folder)
     library.files()
