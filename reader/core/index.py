@@ -120,16 +120,19 @@ class SearchIndex:
             files = library.files(changed)
             generation = self.store.current(SCHEMA_VERSION)
             index = _open_index(generation) if generation else None
-            if index is None:
+            if index is None or generation is None:
                 return self._rebuild_locked(files, progress, listen)
             self.store.collect_garbage(keep=generation)
             manifest = self._manifest
             manifest.follow(index)
-            # The index holds our last sync's outcome: same roots, nothing committed since.
+            # The index holds a sync's outcome over the same roots, nothing committed since:
+            # ours, or one noted on disk (by us or another process, in this run or an earlier).
             roots = [os.path.realpath(root) for root in library.roots()]
-            settled = self._settled[:2] == (roots, manifest.version)
+            ours = self._settled[:2] == (roots, manifest.version)
+            noted = self.store.synced(generation)
+            settled = ours or noted == _note(roots, manifest)
             changes = None
-            if settled and self._settled[2] is library:
+            if ours and self._settled[2] is library:  # and the library knows what changed since
                 paths = library.changed_since(self._settled[3])
                 changes = None if paths is None else Changes(paths, library.listed)
             writer = RecordWriter(lambda: index.writer(limitmb=_WRITER_MEMORY_MB), manifest)
@@ -141,6 +144,8 @@ class SearchIndex:
             if writer.commit(mergetype=merge_tiers):
                 manifest.follow(index)
                 self._close()
+            if noted != _note(roots, manifest):
+                self.store.note_synced(generation, _note(roots, manifest))
             self._settled = (roots, manifest.version, library, library.listing_serial)
         report.documents = manifest.shown
         return report
@@ -294,6 +299,12 @@ class SearchIndex:
             self._index.close()
         self._searcher = self._index = None
         self._opened = False
+
+
+def _note(roots: list[str], manifest: Manifest) -> dict[str, Any]:
+    """The SYNCED note saying the index's latest commit is a sync's outcome over `roots`."""
+    commit = manifest.version[1] if manifest.version else None
+    return {"roots": roots, "commit": commit}
 
 
 def _open_index(generation: Path | None) -> Any:

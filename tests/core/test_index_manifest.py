@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+from dataclasses import FrozenInstanceError, replace
 from pathlib import Path
 
+import pytest
 import whoosh.index
 from whoosh.index import TOC
 
 from reader.core.index import SearchIndex
-from reader.core.index_manifest import Manifest
+from reader.core.index_manifest import Manifest, decode_entries
+from reader.core.index_schema import IndexEntry
 from reader.core.library import Library
 from tests.core.seed_variants import variant, write_page
 
@@ -87,3 +90,32 @@ def test_small_segments_are_merged_in_tiers(diglot_home: Path, tmp_path: Path) -
     assert len(segment_sizes(diglot_home)) < 10
     assert ids(index, "edit24x") == {"9200"} and ids(index, "edit23x") == set()
     assert index.count == 3
+
+
+def test_entries_decode_in_bulk_as_one_by_one() -> None:
+    shown = IndexEntry(
+        path="/a.txt",
+        kind="doc",
+        hash="1",
+        id="7",
+        record_key="record:7",
+        title_key="title:t|",
+        title="Телеграмма",
+        date_text="1950",
+        date_iso="1950-01-01",
+        date_precision="year",
+        type="Telegram",
+        archive_codes=("APRF",),
+        languages=("ru", "en"),
+    )
+    hidden = IndexEntry(
+        path="/b.txt", kind="dup", hash="2", id="7", title_key="title:t|", duplicate_of="/a.txt"
+    )
+    entries = [shown, hidden, IndexEntry(path="/c.txt", kind="error", hash="3", reason="bad")]
+    decoded = decode_entries([entry.to_bytes() for entry in entries])
+    assert decoded == [IndexEntry.from_bytes(entry.to_bytes()) for entry in entries] == entries
+    assert [hash(entry) for entry in decoded] == [hash(entry) for entry in entries]
+    assert decoded[2].archive_codes == () and decoded[2].date_iso is None
+    assert replace(decoded[1], kind="doc").kind == "doc"
+    with pytest.raises(FrozenInstanceError):
+        decoded[0].title = "changed"  # type: ignore[misc]
