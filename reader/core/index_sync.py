@@ -95,26 +95,24 @@ def sync_records(
     after one edit costs the same in a library of ten files or ten thousand.
     """
     entries = manifest.entries
-    listed = changes.listed if settled and changes is not None else None
-    if listed is not None and changes is not None:
+    if settled and changes is not None:
+        listed = changes.listed
         stale, removed = _diff(changes.paths, listed, entries)
-    else:
-        # Whole-library passes stay in C loops as far as they can.
-        paths = list(map(str, map(_PATH, files)))
-        olds = map(entries.get, paths)
+    else:  # compare every file: three passes over the library, as lean as they go
+        by_path = dict(zip(map(str, map(_PATH, files)), files, strict=True))
+        get = entries.get
         stale = [
             library_file
-            for library_file, old in zip(files, olds, strict=True)
-            if old is None or old.hash != library_file.content_hash
+            for path, library_file in by_path.items()
+            if (old := get(path)) is None or old.hash != library_file.content_hash
         ]
-        removed = sorted(entries.keys() - set(paths))
+        removed = sorted(entries.keys() - by_path.keys())
+        listed = by_path.get
     sync = _Sync(writer, progress, shown, len(stale))
     sync.report.removed = len(removed)
     for path in removed:
         writer.delete(path)
     if settled and len(stale) <= _FEW_CHANGES:
-        if listed is None:
-            listed = dict(zip(paths, files, strict=True)).get
         _sync_around(sync, stale, listed, manifest, removed)
         sync.report.unchanged = len(files) - len(stale)
     else:
