@@ -206,7 +206,7 @@ class SearchIndex:
         searcher = self._current_searcher()
         if searcher is None:
             return []
-        entries = [_document_entry(e) for e in _entries(searcher.reader()) if e.kind == KIND_DOC]
+        entries = [_document_entry(e) for e in self._all_entries(searcher) if e.kind == KIND_DOC]
         entries.sort(key=lambda e: (e.date_iso or "9999", e.title.casefold(), e.id))
         return entries
 
@@ -215,8 +215,16 @@ class SearchIndex:
         searcher = self._current_searcher()
         if searcher is None:
             return []
-        found = [(e.path, e.reason) for e in _entries(searcher.reader()) if e.kind == KIND_ERROR]
+        found = [(e.path, e.reason) for e in self._all_entries(searcher) if e.kind == KIND_ERROR]
         return sorted(found)
+
+    def _all_entries(self, searcher: Any) -> Iterable[IndexEntry]:
+        """Every record's entry, through the manifest that updates keep (read once per run)."""
+        try:
+            self._manifest.follow(self._index)
+        except OSError:  # another process merged segments away meanwhile: read the searcher's
+            return _entries(searcher.reader())
+        return self._manifest.entries.values()
 
     def search(self, query: str, limit: int = 20) -> list[Hit]:
         """Run a query (whoosh syntax, see `reader.core.query`); best hits first.
