@@ -222,8 +222,8 @@ class SearchIndex:
         """Every record's entry, through the manifest that updates keep (read once per run)."""
         try:
             self._manifest.follow(self._index)
-        except OSError:  # another process merged segments away meanwhile: read the searcher's
-            return _entries(searcher.reader())
+        except Exception:  # e.g. another process merged segments away meanwhile
+            return _entries(searcher.reader())  # the searcher's view, as before
         return self._manifest.entries.values()
 
     def search(self, query: str, limit: int = 20) -> list[Hit]:
