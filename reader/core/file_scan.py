@@ -245,13 +245,14 @@ class FileScanner:
     ) -> LibraryFile | None:
         """List one new or changed file, hashing it unless the cache holds its hash."""
         stamp = (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+        path = self._path(key)
         hashes = self._load()
         cached = hashes.get(key)
         if cached is not None and cached[0] == stamp and key not in self._racy:
             digest = cached[1]
         else:
             try:
-                digest = file_sha256(Path(key))
+                digest = file_sha256(path)
             except OSError:
                 return None  # vanished or unreadable between listing and reading
             if status.st_mtime_ns < start - RACY_NS:
@@ -262,9 +263,7 @@ class FileScanner:
             else:
                 self._racy.add(key)
                 hashes.pop(key, None)
-        library_file = LibraryFile(
-            self._path(key), root, status.st_size, status.st_mtime_ns, digest, priority
-        )
+        library_file = LibraryFile(path, root, status.st_size, status.st_mtime_ns, digest, priority)
         self._listing[key] = (stamp, library_file)
         return library_file
 
