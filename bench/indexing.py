@@ -8,6 +8,7 @@ keeps one build's caches from speeding up the next.
     write CACHE HOME         whoosh: only the writing of already-made records (like FTS5 below)
     fts CACHE DB             FTS5: insert the same fields, commit
     one CORPUS HOME N        change N pages one at a time in a built index, time each update
+                             (a full rescan each, then N more naming the changed file)
     query HOME DB COUNT      the query workload on both, per query kind
 """
 
@@ -113,10 +114,21 @@ def one(corpus: Path, home: Path, count: int) -> None:
         report = index.update(library)
         times.append(time.perf_counter() - start)
         assert report.changed == 1, report.summary()
+    known_times = []  # the same, telling the update which file changed (import, file watcher)
+    for number in range(count):
+        page = pages[(number * 997 + len(pages) // 2) % len(pages)]
+        text = page.read_text(encoding="utf-8")
+        originals.append((page, text))
+        page.write_text(f"{text}\nEdited {number}\n", encoding="utf-8")
+        start = time.perf_counter()
+        report = index.update(library, changed=[page])
+        known_times.append(time.perf_counter() - start)
+        assert report.changed == 1, report.summary()
     for page, text in originals:
         page.write_text(text, encoding="utf-8")
     index.update(library)
-    emit({"times": times, "files_times": files_times, "idle_s": idle})
+    emit({"times": times, "files_times": files_times, "known_times": known_times,
+          "idle_s": idle})  # fmt: skip
 
 
 def query(home: Path, db: Path, count: int) -> None:

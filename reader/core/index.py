@@ -11,7 +11,8 @@ A SearchIndex is not thread-safe: use one per thread, or one at a time.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from whoosh import query as wq
 
 from reader.core.document import Document
 from reader.core.hits import Hit, document_ranges, make_hit, positive_terms
+from reader.core.index_manifest import Manifest, RecordWriter, merge_tiers
 from reader.core.index_schema import (
     KIND_DOC,
     KIND_ERROR,
@@ -28,7 +30,7 @@ from reader.core.index_schema import (
     build_schema,
 )
 from reader.core.index_store import IndexStore
-from reader.core.index_sync import Progress, sync_records
+from reader.core.index_sync import Changes, Progress, sync_records
 from reader.core.index_types import DocumentEntry, QueryError, UpdateReport
 from reader.core.library import Library, LibraryFile
 from reader.core.query import build_parser, parse_query
@@ -63,42 +65,68 @@ class SearchIndex:
         self._state: tuple[int, int, int] | None = None
         self._opened = False
         self._parser: Any = None
+        self._manifest = Manifest()
+        # After an update: (roots, manifest version, library, its listing serial).
+        self._settled: tuple[Any, ...] = (None, None, None, 0)
 
     # Writing
 
     def update(
-        self, library: Library, progress: Progress | None = None, shown: Shown | None = None
+        self,
+        library: Library,
+        progress: Progress | None = None,
+        shown: Shown | None = None,
+        changed: Iterable[Path] | None = None,
     ) -> UpdateReport:
         """Bring the index in line with the library, parsing only new and changed files.
 
         Files are compared by content hash. Without a usable index (none yet, another schema
-        version, or unreadable) this is a full rebuild.
+        version, or unreadable) this is a full rebuild. The index's manifest stays in memory
+        between updates, so an update reads only what was committed since the last one, and
+        after an update by this object it compares only the files the library saw change.
 
         Args:
             library: the library to index.
             progress: called as progress(done, total, path) after each parsed file.
             shown: called with each new or changed document's entry as it is written
                 (before the commit makes it searchable), so a list can fill as it goes.
+            changed: when known (an import, a file watcher), the only files that may have
+                changed, appeared or gone since the library's last listing: then the other
+                files are not even looked at (see `Library.files`).
         """
         listen = None if shown is None else (lambda entry: shown(_document_entry(entry)))
         with self.store.writing():
-            files = library.files()
+            files = library.files(changed)
             generation = self.store.current(SCHEMA_VERSION)
             index = _open_index(generation) if generation else None
-            if index is None:
+            if index is None or generation is None:
                 return self._rebuild_locked(files, progress, listen)
             self.store.collect_garbage(keep=generation)
-            writer = index.writer(limitmb=_WRITER_MEMORY_MB)
+            manifest = self._manifest
+            manifest.follow(index)
+            # The index holds a sync's outcome over the same roots, nothing committed since:
+            # ours, or one noted on disk (by us or another process, in this run or an earlier).
+            roots = [os.path.realpath(root) for root in library.roots()]
+            ours = self._settled[:2] == (roots, manifest.version)
+            noted = self.store.synced(generation)
+            settled = ours or noted == _note(roots, manifest)
+            changes = None
+            if ours and self._settled[2] is library:  # and the library knows what changed since
+                paths = library.changed_since(self._settled[3])
+                changes = None if paths is None else Changes(paths, library.listed)
+            writer = RecordWriter(lambda: index.writer(limitmb=_WRITER_MEMORY_MB), manifest)
             try:
-                with index.reader() as reader:
-                    manifest = _read_manifest(reader)
-                report = sync_records(writer, files, manifest, progress, listen)
+                report = sync_records(writer, files, manifest, progress, listen, settled, changes)
             except BaseException:
                 writer.cancel()
                 raise
-            writer.commit()
-        self._close()
-        report.documents = self.count
+            if writer.commit(mergetype=merge_tiers):
+                manifest.follow(index)
+                self._close()
+            if noted != _note(roots, manifest):
+                self.store.note_synced(generation, _note(roots, manifest))
+            self._settled = (roots, manifest.version, library, library.listing_serial)
+        report.documents = manifest.shown
         return report
 
     def rebuild(self, library: Library, progress: Progress | None = None) -> UpdateReport:
@@ -117,13 +145,14 @@ class SearchIndex:
         index = whoosh.index.create_in(str(build), build_schema(), indexname=_INDEX_NAME)
         writer = index.writer(limitmb=_WRITER_MEMORY_MB)
         try:
-            report = sync_records(writer, files, {}, progress, listen)
+            report = sync_records(RecordWriter(lambda: writer), files, Manifest(), progress, listen)
         except BaseException:
             writer.cancel()
             raise
         writer.commit(merge=False)
         index.close()
         self.store.publish(build, SCHEMA_VERSION)
+        self._manifest.clear()
         self._close()
         report.rebuilt = True
         report.documents = self.count
@@ -134,6 +163,13 @@ class SearchIndex:
     @property
     def count(self) -> int:
         """How many documents the index shows (hidden copies and bad files not counted)."""
+        generation = self.store.current(SCHEMA_VERSION)
+        index = _open_index(generation) if generation else None
+        if index is not None and self._manifest.version == (
+            str(generation),
+            index.latest_generation(),
+        ):
+            return self._manifest.shown  # what the last update left, nothing committed since
         searcher = self._current_searcher()
         if searcher is None:
             return 0
@@ -149,7 +185,7 @@ class SearchIndex:
         searcher = self._current_searcher()
         if searcher is None:
             return []
-        entries = [_document_entry(e) for e in _entries(searcher.reader()) if e.kind == KIND_DOC]
+        entries = [_document_entry(e) for e in self._all_entries(searcher) if e.kind == KIND_DOC]
         entries.sort(key=lambda e: (e.date_iso or "9999", e.title.casefold(), e.id))
         return entries
 
@@ -158,8 +194,16 @@ class SearchIndex:
         searcher = self._current_searcher()
         if searcher is None:
             return []
-        found = [(e.path, e.reason) for e in _entries(searcher.reader()) if e.kind == KIND_ERROR]
+        found = [(e.path, e.reason) for e in self._all_entries(searcher) if e.kind == KIND_ERROR]
         return sorted(found)
+
+    def _all_entries(self, searcher: Any) -> Iterable[IndexEntry]:
+        """Every record's entry, through the manifest that updates keep (read once per run)."""
+        try:
+            self._manifest.follow(self._index)
+        except Exception:  # e.g. another process merged segments away meanwhile
+            return _entries(searcher.reader())  # the searcher's view, as before
+        return self._manifest.entries.values()
 
     def search(self, query: str, limit: int = 20) -> list[Hit]:
         """Run a query (whoosh syntax, see `reader.core.query`); best hits first.
@@ -244,6 +288,12 @@ class SearchIndex:
         self._opened = False
 
 
+def _note(roots: list[str], manifest: Manifest) -> dict[str, Any]:
+    """The SYNCED note saying the index's latest commit is a sync's outcome over `roots`."""
+    commit = manifest.version[1] if manifest.version else None
+    return {"roots": roots, "commit": commit}
+
+
 def _open_index(generation: Path | None) -> Any:
     if generation is None:
         return None
@@ -257,10 +307,6 @@ def _open_index(generation: Path | None) -> Any:
 def _entries(reader: Any) -> list[IndexEntry]:
     column = reader.column_reader("entry")
     return [IndexEntry.from_bytes(column[docnum]) for docnum in reader.all_doc_ids()]
-
-
-def _read_manifest(reader: Any) -> dict[str, IndexEntry]:
-    return {entry.path: entry for entry in _entries(reader)}
 
 
 def _document_entry(entry: IndexEntry) -> DocumentEntry:

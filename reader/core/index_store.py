@@ -4,6 +4,7 @@ Layout of `<home>/index`:
 
     CURRENT            {"schema": 1, "generation": "gen-000003"}, replaced atomically
     gen-000003/        the live whoosh index
+    gen-000003/SYNCED  which commit of it an update left, over which library roots (a hint)
     build-<random>/    a full build in progress (or left by a killed one)
     LOCK               held (flock / msvcrt lock) by whichever process is writing
 
@@ -26,6 +27,7 @@ import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from whoosh.util.filelock import FileLock
 
@@ -33,6 +35,7 @@ from reader.core.atomic_file import fsync_directory, write_atomic
 
 POINTER = "CURRENT"
 LOCK = "LOCK"
+SYNCED = "SYNCED"
 _GENERATION = re.compile(r"^gen-(\d{6,})$")
 # whoosh writes its table of contents as "_MAIN_<n>.toc.<time>" before renaming it.
 _TOC_TEMP = re.compile(r"^_\w+_\d+\.toc\.[\d.]+$")
@@ -73,6 +76,28 @@ class IndexStore:
         except OSError:
             return None
         return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+
+    def synced(self, generation: Path) -> Any:
+        """What `note_synced` last wrote in `generation`; None when missing or unreadable."""
+        try:
+            return json.loads((generation / SYNCED).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def note_synced(self, generation: Path, value: Any) -> None:
+        """Replace the SYNCED note of `generation` (call while holding the lock).
+
+        It only saves work, and names the commit it describes, so it is not flushed to disk:
+        after a crash it is missing, old (naming an older commit) or unreadable; never wrong.
+        """
+        note = generation / SYNCED
+        temporary = generation / f".{SYNCED}.{uuid.uuid4().hex}.tmp"
+        try:
+            temporary.write_text(json.dumps(value), encoding="utf-8")
+            os.replace(temporary, note)
+        except OSError:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[None]:

@@ -8,8 +8,6 @@ the user added, in the order added, then the bundled seeds. Diglot only ever wri
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import importlib.resources
 import importlib.util
 import json
@@ -24,8 +22,11 @@ import platformdirs
 from reader.core.atomic_file import write_atomic
 from reader.core.document import Document
 from reader.core.duplicates import Candidate, Duplicate, DuplicateKeys, resolve_duplicates
+from reader.core.file_scan import FileScanner
+from reader.core.file_scan import LibraryFile as LibraryFile  # re-exported: the public home
+from reader.core.file_scan import file_sha256 as file_sha256
 from reader.core.page_error import PageError
-from reader.core.page_files import ImportReport, import_pages, walk_pages
+from reader.core.page_files import ImportReport, import_pages
 
 LIBRARY_FOLDER = "library"
 FOLDERS_FILE = "folders.json"
@@ -71,37 +72,6 @@ def bundled_seeds_dir() -> Path:
     return checkout
 
 
-def file_sha256(path: Path) -> str:
-    """The hex SHA-256 of a file's bytes."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-@dataclass(frozen=True)
-class LibraryFile:
-    """One page file found under a root."""
-
-    path: Path  # absolute, symlinks resolved
-    root: Path
-    size: int
-    mtime_ns: int
-    content_hash: str  # hex SHA-256 of the bytes
-    priority: int = 0  # the root's rank; lower wins among duplicates
-
-    @property
-    def mtime(self) -> float:
-        """Modification time in seconds since the epoch."""
-        return self.mtime_ns / 1e9
-
-    @property
-    def rank(self) -> tuple[int, str]:
-        """The total order used to pick the shown copy of a duplicated record."""
-        return (self.priority, str(self.path))
-
-
 @dataclass
 class LibraryLoad:
     """Everything `Library.load` read: shown documents, failures and hidden duplicates."""
@@ -125,7 +95,7 @@ class Library:
         self.seeds = seeds if seeds is not None else bundled_seeds_dir()
         self.library_dir = self.home / LIBRARY_FOLDER
         self._folders = self._read_folders()
-        self._hashes: dict[str, tuple[int, int, str]] | None = None
+        self._scanner = FileScanner(self.home / HASH_CACHE_FILE)
         self._paths_by_id: dict[str, Path] = {}
 
     # Roots
@@ -186,55 +156,41 @@ class Library:
 
     # Files
 
-    def files(self) -> list[LibraryFile]:
+    def files(self, changed: Iterable[Path] | None = None) -> list[LibraryFile]:
         """Every page file under every root, in rank order, each path once.
 
-        Hashes are cached by (path, size, mtime_ns) in `<home>/file-hashes.json`, so a rescan
-        only reads files that changed.
+        Hashes are cached (see `file_scan`), so a rescan only reads files that changed.
+
+        Args:
+            changed: when given, only these files may have changed, appeared or gone since the
+                last call (say, from an import or a file watcher); every other file is taken
+                from that call's listing without a `stat`. Falls back to a full scan when that
+                cannot be trusted (first call, roots changed, folders or symlinks involved).
         """
-        cache = self._hash_cache()
-        seen: set[Path] = set()
-        found: list[LibraryFile] = []
-        fresh: dict[str, tuple[int, int, str]] = {}
-        for priority, root in self._ranked_roots():
-            for path in walk_pages(root):
-                if path in seen:
-                    continue  # a folder inside another root: the higher-ranked root owns it
-                seen.add(path)
-                try:
-                    stat = path.stat()
-                    key = str(path)
-                    cached = cache.get(key)
-                    if cached and cached[0] == stat.st_size and cached[1] == stat.st_mtime_ns:
-                        digest = cached[2]
-                    else:
-                        digest = file_sha256(path)
-                except OSError:
-                    continue  # vanished or unreadable between listing and reading
-                fresh[key] = (stat.st_size, stat.st_mtime_ns, digest)
-                found.append(
-                    LibraryFile(path, root, stat.st_size, stat.st_mtime_ns, digest, priority)
-                )
-        if fresh != cache:
-            self._hashes = fresh
-            self._write_hash_cache(fresh)
-        found.sort(key=lambda f: f.rank)
-        return found
+        roots = self._ranked_roots()
+        if changed is not None:
+            found = self._scanner.rescan(roots, changed)
+            if found is not None:
+                return found
+        return self._scanner.scan(roots)
 
-    def _hash_cache(self) -> dict[str, tuple[int, int, str]]:
-        if self._hashes is None:
-            self._hashes = {}
-            path = self.home / HASH_CACHE_FILE
-            with contextlib.suppress(OSError, ValueError, TypeError):
-                raw = json.loads(path.read_text(encoding="utf-8"))
-                self._hashes = {k: (int(v[0]), int(v[1]), str(v[2])) for k, v in raw.items()}
-        return self._hashes
+    @property
+    def listing_serial(self) -> int:
+        """Grows whenever `files` finds a file new, changed or gone (see `changed_since`)."""
+        return self._scanner.serial
 
-    def _write_hash_cache(self, cache: dict[str, tuple[int, int, str]]) -> None:
-        try:
-            write_atomic(self.home / HASH_CACHE_FILE, json.dumps(cache).encode("utf-8"))
-        except OSError as error:
-            _log.warning("could not save the hash cache: %s", error)  # only a speed-up
+    def changed_since(self, serial: int) -> set[str] | None:
+        """Paths (as `str(LibraryFile.path)`) new, changed or gone since `listing_serial`.
+
+        Returns:
+            The paths listed, changed or gone after `listing_serial` was `serial`; None when
+            this Library no longer knows (too long ago, or its roots changed since).
+        """
+        return self._scanner.changed_since(serial)
+
+    def listed(self, path: str) -> LibraryFile | None:
+        """The file at `path` as the last `files` call listed it; None when not listed."""
+        return self._scanner.listed(path)
 
     # Documents
 

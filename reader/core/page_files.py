@@ -14,11 +14,17 @@ from pathlib import Path
 from reader.core.page_error import PageError
 
 PAGE_SUFFIXES = frozenset({".txt", ".html", ".htm"})
+_SUFFIX_TUPLE = tuple(PAGE_SUFFIXES)
 
 
 def is_page_file(path: Path) -> bool:
     """Whether Diglot reads this file as a page: .txt/.html/.htm, any case, not hidden."""
-    return path.suffix.lower() in PAGE_SUFFIXES and not path.name.startswith(".")
+    return is_page_name(path.name)
+
+
+def is_page_name(name: str) -> bool:
+    """`is_page_file` for a bare file name (no Path object: scans call it per file)."""
+    return name.lower().endswith(_SUFFIX_TUPLE) and not name.startswith(".")
 
 
 def walk_pages(root: Path) -> list[Path]:

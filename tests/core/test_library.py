@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import library as library_module
 from reader.core.archive_page import PageError
 from reader.core.library import Library, bundled_seeds_dir, data_home
 from tests.conftest import ROOT, SEED_PAGE, SEEDS
@@ -177,35 +176,6 @@ def test_files_are_found_recursively_by_suffix_any_case(diglot_home: Path, tmp_p
     assert page.content_hash == hashlib.sha256(page.path.read_bytes()).hexdigest()
     # Rank order: the added folder before the seeds.
     assert names[-1] == SEED_PAGE.name
-
-
-def test_rescans_hash_only_changed_files(
-    diglot_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    folder = tmp_path / "pages"
-    for number in range(3):
-        write_page(folder / f"p{number}.txt", variant(record_id=str(number)))
-    calls: list[Path] = []
-    real = library_module.file_sha256
-
-    def counting(path: Path) -> str:
-        calls.append(path)
-        return real(path)
-
-    monkeypatch.setattr(library_module, "file_sha256", counting)
-    library = Library(diglot_home)
-    library.add_folder(folder)
-    library.files()
-    assert len(calls) == 4  # three pages and the seed
-    calls.clear()
-    # A new Library reads the saved cache: nothing is hashed again.
-    assert len(Library(diglot_home).files()) == 4
-    assert calls == []
-    changed = folder / "p1.txt"
-    changed.write_text(variant(record_id="1", words="changed"), encoding="utf-8")
-    files = {f.path.name: f for f in Library(diglot_home).files()}
-    assert calls == [changed.resolve()]
-    assert files["p1.txt"].content_hash == real(changed)
 
 
 # Loading and duplicates
