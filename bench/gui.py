@@ -199,7 +199,8 @@ def stall(home: Path) -> None:
         time.sleep(0.001)
     timer.stop()
     app.processEvents()
-    multiprocessing.active_children()  # reaps a finished index process, for its peak memory
+    for child in multiprocessing.active_children():  # reaps the index process, for its memory
+        child.join(30)
     child_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     visible = diglot.workspace.catalog.visible()
     diglot.workspace.open_document(visible[len(visible) // 2].id)

@@ -30,8 +30,8 @@ from typing import Any
 from reader.core.index import DocumentEntry, SearchIndex, UpdateReport
 from reader.core.library import Library
 
-PROGRESS_SECONDS = 0.1
-BATCH_SECONDS = 0.25
+PROGRESS_SECONDS = 0.25
+BATCH_SECONDS = 0.5
 BATCH_SIZE = 200  # entries per message: unpickling one message stays well under a frame
 LISTING_SIZE = 500
 CHILD_NICENESS = 10

@@ -45,7 +45,7 @@ _CELL_PADDING = 16  # a cell's margins under the themed style, roughly
 _TITLE_SHARE = 0.3
 _SHRINK_ORDER = ("languages", "archive", "type", "date")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-FIT_DELAY_MS = 250
+FIT_DELAY_MS = 500
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ANSWERED = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
                        Qt.ItemDataRole.ToolTipRole, ID_ROLE})  # fmt: skip

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -120,9 +121,9 @@ class TaskRunner(QObject):
 class IndexJobFeed(QObject):
     """Runs an `IndexJob` (a child process) and turns its messages into signals.
 
-    The job is polled from the GUI thread by a timer, reading for a bounded time per turn;
-    the documents of all batches read in one turn arrive as one `entries` signal, so the list
-    changes at most once per turn.
+    The job is polled from the GUI thread by a timer, reading for a bounded time per turn.
+    New documents are passed on at most every ENTRIES_SECONDS, as one `entries` signal: each
+    change repaints the whole list, and a list that grows once a second reads fine.
     """
 
     progress = Signal(int, int, str)
@@ -131,11 +132,14 @@ class IndexJobFeed(QObject):
     failed = Signal(str)
     POLL_MS = 25
     BUDGET_SECONDS = 0.008  # of reading messages per turn (unpickling is the cost)
+    ENTRIES_SECONDS = 1.0
 
     def __init__(self, job: IndexJob, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.job = job
         self._listing: list[DocumentEntry] = []
+        self._pending: list[DocumentEntry] = []
+        self._passed_on = 0.0  # when entries were last passed on (time.monotonic)
         self._timer = QTimer(self)
         self._timer.setInterval(self.POLL_MS)
         self._timer.timeout.connect(self._poll)
@@ -155,22 +159,23 @@ class IndexJobFeed(QObject):
         return self._timer.isActive()
 
     def _poll(self) -> None:
-        batch: list[DocumentEntry] = []
         progress: JobProgress | None = None
         last: JobDone | JobFailed | None = None
         for message in self.job.receive(self.BUDGET_SECONDS):
             if isinstance(message, JobProgress):
                 progress = message
             elif isinstance(message, JobEntries):
-                batch.extend(message.entries)
+                self._pending.extend(message.entries)
             elif isinstance(message, JobListing):
                 self._listing.extend(message.entries)
             else:
                 last = message
         if progress is not None:
             self.progress.emit(progress.done, progress.total, progress.path)
-        if batch:
-            self.entries.emit(batch)
+        now = time.monotonic()
+        if self._pending and (last is not None or now - self._passed_on >= self.ENTRIES_SECONDS):
+            pending, self._pending, self._passed_on = self._pending, [], now
+            self.entries.emit(pending)
         if last is None:
             return
         self._timer.stop()
