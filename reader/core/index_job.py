@@ -80,7 +80,8 @@ JobMessage = JobProgress | JobEntries | JobListing | JobDone | JobFailed
 class IndexJob:
     """One `SearchIndex.update` of a library, run in a child process.
 
-    Call `start`, then `receive` from time to time (it never blocks) until `finished`.
+    Call `start`, then `receive` from time to time (by default it never blocks) until
+    `finished`.
     """
 
     def __init__(self, home: Path, seeds: Path | None = None) -> None:
@@ -129,7 +130,7 @@ class IndexJob:
                     self._close()
                     break
         except (EOFError, OSError):
-            self._process.join(1)
+            self._process.join(0.2)  # ended, or about to: only for its exit code
             found.append(JobFailed(f"the indexing process ended (exit code "
                                    f"{self._process.exitcode})"))  # fmt: skip
             self._close()
@@ -148,7 +149,7 @@ class IndexJob:
         return None if self._process is None else int(self._process.pid)
 
     def wait(self, timeout: float | None = None) -> bool:
-        """Block until the child has ended (for tests and the command line); False on timeout."""
+        """Block until the child has ended (for tests); False on timeout."""
         if self._process is None:
             return True
         self._process.join(timeout)
