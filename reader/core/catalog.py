@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from typing import Literal, Protocol
@@ -167,6 +167,18 @@ class Catalog:
         new = [e for e in entries if (row := self._rows.get(e.id)) is None or row.entry != e]
         if new:
             self._add(new)
+            self.changed.emit(None)
+
+    def retain(self, ids: Collection[str]) -> None:
+        """Drop every entry whose id is not in `ids` (a listing added in slices ends so)."""
+        gone = [row for doc_id, row in self._rows.items() if doc_id not in ids]
+        if len(gone) > max(100, len(self._rows) // 4):
+            self._rows = {doc_id: row for doc_id, row in self._rows.items() if doc_id in ids}
+            self._recompute()
+        else:
+            for row in gone:
+                self._remove(row)
+        if gone:
             self.changed.emit(None)
 
     def __len__(self) -> int:

@@ -7,7 +7,7 @@ focus, dialogs) are bound by the UI wiring; everything decided by the core is bo
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any
 
@@ -127,6 +127,11 @@ class Workspace:
         """Put entries from `load_entries` into the document list."""
         self._entries = {entry.id: entry for entry in entries}
         self.catalog.set_entries(entries)
+
+    def retain_entries(self, ids: Collection[str]) -> None:
+        """Drop from the list every document whose id is not in `ids`."""
+        self._entries = {doc_id: e for doc_id, e in self._entries.items() if doc_id in ids}
+        self.catalog.retain(ids)
 
     def refresh_catalog(self) -> None:
         """Show what the index now holds in the document list."""

@@ -28,7 +28,7 @@ from reader.ui.printing import export_pdf, paint_document, view_html
 from reader.ui.resources import app_icon, register_fonts
 from reader.ui.theme import ThemeController
 from reader.ui.window_settings import SavedPlace, WindowSettings
-from reader.ui.workers import IndexJobFeed, Slicer, TaskRunner
+from reader.ui.workers import IndexJobFeed, Slicer, TaskRunner, exempt_long_lived
 
 SETTINGS_FILE = "settings.ini"
 SCROLL_LINES = 3
@@ -322,7 +322,9 @@ class DiglotApp:
 
     def _on_listed(self, entries: list[Any], final: bool) -> None:
         if final:
-            self.workspace.show_entries(entries)  # drops what the index no longer holds
+            # Every entry was added or confirmed slice by slice: drop what the index no
+            # longer holds.
+            self.workspace.retain_entries({entry.id for entry in entries})
             self.indexing = self.index_feed is not None  # another update may have begun
         if entries:
             # In a turn of its own: opening parses, aligns and lays out a document.
@@ -354,6 +356,7 @@ class DiglotApp:
         QTimer.singleShot(0, self._load_then_update)
 
     def _load_then_update(self) -> None:
+        exempt_long_lived()  # modules, the window and its widgets
         self.index_tasks.submit(
             self.workspace.load_entries,
             on_finished=lambda entries: self._on_entries(entries, False),

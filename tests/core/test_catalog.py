@@ -139,3 +139,20 @@ def test_adding_the_same_entries_again_changes_nothing() -> None:
     catalog.changed.connect(seen.append)
     catalog.add_entries(ENTRIES)
     assert seen == []
+
+
+def test_retain_drops_the_entries_a_listing_no_longer_has() -> None:
+    for keep in (250, 20):  # a few gone (one by one), most gone (worked out afresh)
+        entries = many(300)
+        catalog, fresh = Catalog(), Catalog()
+        for target in (catalog, fresh):
+            target.toggle_facet("type", "Letter")
+        catalog.add_entries(entries)
+        seen: list[None] = []
+        catalog.changed.connect(seen.append)
+        catalog.retain({e.id for e in entries[:keep]})
+        fresh.add_entries(entries[:keep])
+        assert summary(catalog) == summary(fresh) and len(catalog) == keep
+        assert len(seen) == 1
+        catalog.retain({e.id for e in entries})
+        assert len(seen) == 1  # nothing to drop, nothing to say
