@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Literal, Protocol
 
 from reader.core.document import normalise_title
@@ -61,15 +63,21 @@ def facet_values(entry: CatalogEntry, facet: FacetName) -> tuple[str, ...]:
 
 def sort_key(entry: CatalogEntry, column: SortColumn) -> tuple[str, str]:
     """A key sorting entries by a column, ties broken by date then title."""
+    return _sort_key(entry, column, normalise_title(entry.title))
+
+
+def _sort_key(entry: CatalogEntry, column: SortColumn, title: str) -> tuple[str, str]:
     date = entry.date_iso or "9999"
-    title = normalise_title(entry.title)
-    primary = {
-        "date": date,
-        "title": title,
-        "type": entry.type.casefold(),
-        "archive": " ".join(entry.archives).casefold(),
-        "languages": " ".join(entry.languages),
-    }[column]
+    if column == "date":
+        primary = date
+    elif column == "title":
+        primary = title
+    elif column == "type":
+        primary = entry.type.casefold()
+    elif column == "archive":
+        primary = " ".join(entry.archives).casefold()
+    else:
+        primary = " ".join(entry.languages)
     return (primary, date + title)
 
 
@@ -83,21 +91,98 @@ class FacetCount:
     selected: bool
 
 
+class _Row:
+    """An entry with what filtering, sorting and counting need of it, worked out once."""
+
+    __slots__ = ("entry", "facets", "haystack", "key", "key_column", "title")
+
+    def __init__(self, entry: CatalogEntry) -> None:
+        self.entry = entry
+        self.title = normalise_title(entry.title)
+        # What the filter's words are looked for in.
+        self.haystack = " ".join(
+            (self.title, entry.id, entry.date_text.casefold(), entry.type.casefold())
+        )
+        self.facets = tuple(facet_values(entry, facet) for facet in FACETS)  # in FACETS order
+        self.key = self.key_column = ""  # the order key for one sort column, kept till another
+
+    def key_for(self, column: SortColumn) -> str:
+        """The row's place in the order of `column`: sort_key, then the id to break ties.
+
+        One string, as comparing strings is much cheaper than comparing nested tuples; the
+        NUL separator sorts below every character, so the order is that of the tuples.
+        """
+        if self.key_column != column:
+            primary, secondary = _sort_key(self.entry, column, self.title)
+            self.key = "\0".join((primary, secondary, self.entry.id))
+            self.key_column = column
+        return self.key
+
+
 class Catalog:
-    """The entries the list shows, narrowed by a filter text and facet selections."""
+    """The entries the list shows, narrowed by a filter text and facet selections.
+
+    The visible entries and the facet counts are kept up to date as entries come and go, so
+    adding a batch to a large list costs in proportion to the batch, not to the list.
+    """
 
     def __init__(self) -> None:
         self.changed: Event[None] = Event()
-        self._entries: list[CatalogEntry] = []
+        self._rows: dict[str, _Row] = {}
         self._filter = ""
+        self._words: list[str] = []
         self._selected: dict[FacetName, set[str]] = {facet: set() for facet in FACETS}
+        self._active: list[tuple[int, set[str]]] = []  # (facet position, values) of those in use
         self._sort: SortColumn = "date"
         self._descending = False
+        # The visible rows in ascending order, and their order keys (for bisect).
+        self._visible: list[CatalogEntry] = []
+        self._keys: list[str] = []
+        # Per facet: counts over the rows matching the filter and every other facet.
+        self._counts: dict[FacetName, Counter[str]] = {facet: Counter() for facet in FACETS}
 
     def set_entries(self, entries: Iterable[CatalogEntry]) -> None:
-        """Replace every entry (after indexing); filters and facet selections are kept."""
-        self._entries = list(entries)
+        """Replace every entry (after indexing); filters and facet selections are kept.
+
+        Entries equal to the ones already held cost a comparison: a list that a first build
+        already filled batch by batch is confirmed, not rebuilt.
+        """
+        fresh = {entry.id: entry for entry in entries}
+        gone = [row for doc_id, row in self._rows.items() if doc_id not in fresh]
+        new = [e for e in fresh.values() if (row := self._rows.get(e.id)) is None or row.entry != e]
+        if len(gone) + len(new) > max(100, len(fresh) // 4):
+            rows = self._rows
+            self._rows = {doc_id: rows[doc_id] for doc_id in fresh if doc_id in rows}
+            for entry in new:
+                self._rows[entry.id] = _Row(entry)
+            self._recompute()
+        else:
+            for row in gone:
+                self._remove(row)
+            self._add(new)
         self.changed.emit(None)
+
+    def add_entries(self, entries: Iterable[CatalogEntry]) -> None:
+        """Add entries, or replace those with the same id (while an index update runs)."""
+        new = [e for e in entries if (row := self._rows.get(e.id)) is None or row.entry != e]
+        if new:
+            self._add(new)
+            self.changed.emit(None)
+
+    def retain(self, ids: Collection[str]) -> None:
+        """Drop every entry whose id is not in `ids` (a listing added in slices ends so)."""
+        gone = [row for doc_id, row in self._rows.items() if doc_id not in ids]
+        if len(gone) > max(100, len(self._rows) // 4):
+            self._rows = {doc_id: row for doc_id, row in self._rows.items() if doc_id in ids}
+            self._recompute()
+        else:
+            for row in gone:
+                self._remove(row)
+        if gone:
+            self.changed.emit(None)
+
+    def __len__(self) -> int:
+        return len(self._rows)
 
     @property
     def filter_text(self) -> str:
@@ -108,18 +193,22 @@ class Catalog:
         """Keep only entries whose title, id, date or type contain every word of `text`."""
         if text != self._filter:
             self._filter = text
+            self._words = normalise_title(text).split()
+            self._recompute()
             self.changed.emit(None)
 
     def toggle_facet(self, facet: FacetName, value: str) -> None:
         """Select or deselect a facet value; values of one facet are OR-ed, facets AND-ed."""
         chosen = self._selected[facet]
         chosen.symmetric_difference_update({value})
+        self._recompute()
         self.changed.emit(None)
 
     def clear_facets(self) -> None:
         """Drop every facet selection."""
         for chosen in self._selected.values():
             chosen.clear()
+        self._recompute()
         self.changed.emit(None)
 
     def selected(self, facet: FacetName) -> frozenset[str]:
@@ -128,7 +217,10 @@ class Catalog:
 
     def sort_by(self, column: SortColumn, descending: bool = False) -> None:
         """Order the visible entries by a column."""
-        self._sort, self._descending = column, descending
+        if column != self._sort:
+            self._sort = column
+            self._order([self._rows[entry.id] for entry in self._visible])
+        self._descending = descending
         self.changed.emit(None)
 
     @property
@@ -136,39 +228,84 @@ class Catalog:
         """The sort column and whether it is descending."""
         return self._sort, self._descending
 
-    def _matches_filter(self, entry: CatalogEntry) -> bool:
-        if not self._filter.strip():
-            return True
-        haystack = " ".join(
-            (normalise_title(entry.title), entry.id, entry.date_text.casefold(),
-             entry.type.casefold())
-        )
-        return all(word in haystack for word in normalise_title(self._filter).split())
-
-    def _matches_facets(self, entry: CatalogEntry, skip: FacetName | None = None) -> bool:
-        return all(
-            not chosen or set(facet_values(entry, facet)) & chosen
-            for facet, chosen in self._selected.items()
-            if facet != skip
-        )
-
     def visible(self) -> list[CatalogEntry]:
         """The entries that pass the filter and facets, in the chosen order."""
-        shown = [e for e in self._entries if self._matches_filter(e) and self._matches_facets(e)]
-        shown.sort(key=lambda e: sort_key(e, self._sort), reverse=self._descending)
-        return shown
+        return self._visible[::-1] if self._descending else list(self._visible)
 
     def facet_counts(self, facet: FacetName) -> list[FacetCount]:
         """Counts per value of a facet among entries matching everything but that facet."""
-        counts: Counter[str] = Counter()
-        for entry in self._entries:
-            if self._matches_filter(entry) and self._matches_facets(entry, skip=facet):
-                counts.update(facet_values(entry, facet))
+        counts = self._counts[facet]
         chosen = self._selected[facet]
-        values = sorted(set(counts) | chosen, key=lambda v: (-counts[v], v))
+        values = sorted({v for v, n in counts.items() if n > 0} | chosen,
+                        key=lambda v: (-counts[v], v))  # fmt: skip
         return [FacetCount(facet, v, counts[v], v in chosen) for v in values]
 
     def index_of(self, doc_id: str, entries: Sequence[CatalogEntry] | None = None) -> int:
         """Row of a document among the visible entries, -1 when it is filtered out."""
-        rows = self.visible() if entries is None else entries
-        return next((row for row, entry in enumerate(rows) if entry.id == doc_id), -1)
+        if entries is None:
+            row = self._rows.get(doc_id)
+            if row is None or not self._shows(row):
+                return -1
+            at = bisect.bisect_left(self._keys, self._key(row))
+            return len(self._keys) - 1 - at if self._descending else at
+        return next((row for row, entry in enumerate(entries) if entry.id == doc_id), -1)
+
+    # Keeping the visible list and the counts current
+
+    def _key(self, row: _Row) -> str:
+        return row.key_for(self._sort)
+
+    def _shows(self, row: _Row, skip: int = -1) -> bool:
+        """Whether a row passes the filter and every facet in use but the one at `skip`."""
+        haystack, facets = row.haystack, row.facets
+        return all(word in haystack for word in self._words) and all(
+            at == skip or not chosen.isdisjoint(facets[at]) for at, chosen in self._active
+        )
+
+    def _count(self, row: _Row, step: int) -> None:
+        for at, facet in enumerate(FACETS):
+            if self._shows(row, skip=at):
+                counter = self._counts[facet]
+                for value in row.facets[at]:
+                    counter[value] += step
+
+    def _add(self, entries: list[CatalogEntry]) -> None:
+        for entry in entries:
+            old = self._rows.get(entry.id)
+            if old is not None:
+                self._remove(old)
+            row = self._rows[entry.id] = _Row(entry)
+            self._count(row, 1)
+            if self._shows(row):
+                key = self._key(row)
+                at = bisect.bisect_left(self._keys, key)
+                self._keys.insert(at, key)
+                self._visible.insert(at, entry)
+
+    def _remove(self, row: _Row) -> None:
+        del self._rows[row.entry.id]
+        self._count(row, -1)
+        if self._shows(row):
+            at = bisect.bisect_left(self._keys, self._key(row))
+            del self._keys[at]
+            del self._visible[at]
+
+    def _order(self, rows: list[_Row]) -> None:
+        keyed = sorted((row.key_for(self._sort), row.entry) for row in rows)  # keys are unique
+        self._keys = [key for key, _ in keyed]
+        self._visible = [entry for _, entry in keyed]
+
+    def _recompute(self) -> None:
+        """The visible list and the counts anew, after the filter or the facets changed."""
+        self._active = [(at, self._selected[f]) for at, f in enumerate(FACETS) if self._selected[f]]
+        words = self._words
+        passing = list(self._rows.values())
+        if words:
+            passing = [r for r in passing if all(w in r.haystack for w in words)]
+        shown = [r for r in passing if self._shows(r)] if self._active else passing
+        self._order(shown)
+        active = {at for at, _ in self._active}
+        for at, facet in enumerate(FACETS):
+            # A facet's counts ignore its own selection: over the rows every other facet keeps.
+            rows = [r for r in passing if self._shows(r, skip=at)] if at in active else shown
+            self._counts[facet] = Counter(chain.from_iterable(r.facets[at] for r in rows))

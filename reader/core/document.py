@@ -125,11 +125,16 @@ class Document:
         return tuple(seen)
 
 
+_NON_WORD = re.compile(r"[\W_]+")
+
+
 def normalise_title(title: str) -> str:
     """Fold a title for comparison: case, accents, punctuation and spacing are ignored."""
+    if title.isascii():  # most titles: nothing to decompose, and casefold is lower
+        return _NON_WORD.sub(" ", title.lower()).strip()
     folded = unicodedata.normalize("NFKD", title).casefold()
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return re.sub(r"[\W_]+", " ", folded).strip()
+    return _NON_WORD.sub(" ", folded).strip()
 
 
 def document_id(record_id: str, title: str, date: DocumentDate) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,9 +19,11 @@ from reader.core.citation_format import bibtex, chicago_note, csl_json, ris
 from reader.core.commands import CommandRegistry
 from reader.core.document import Document
 from reader.core.events import Event
+from reader.core.index_job import IndexJob
 from reader.core.index_types import DocumentEntry, QueryError, UpdateReport
 from reader.core.keyfile import load_keymap
 from reader.core.keymap import Keymap, default_commands
+from reader.core.language import latin_language
 from reader.core.library import Library
 from reader.core.page_error import PageError
 from reader.core.page_files import ImportReport
@@ -106,10 +108,14 @@ class Workspace:
         """
         return self.index.update(self.library, progress, shown)
 
+    def index_job(self) -> IndexJob:
+        """`update_index` in a child process, for a window (see `reader.core.index_job`)."""
+        return IndexJob(self.home, self.library.seeds)
+
     def add_entries(self, entries: list[DocumentEntry]) -> None:
         """Add or replace list entries while an update is still running."""
         self._entries.update((entry.id, entry) for entry in entries)
-        self.catalog.set_entries(list(self._entries.values()))
+        self.catalog.add_entries(entries)
 
     def run_search(self, query: str, limit: int = 50) -> SearchResults:
         """Search the index; a bad query comes back as an error, never as an exception."""
@@ -117,6 +123,14 @@ class Workspace:
             return SearchResults(query, tuple(self.index.search(query, limit=limit)))
         except QueryError as error:
             return SearchResults(query, error=str(error))
+
+    def prepare_reading(self) -> None:
+        """Load ahead what the first opening of a document loads (the language identifier).
+
+        Run it off the GUI thread while there is time, e.g. during a first index build, whose
+        end opens a document.
+        """
+        latin_language("a warm-up")
 
     def import_files(self, paths: list[Path]) -> ImportReport:
         """Copy pages into the user's library; the index is updated separately."""
@@ -132,6 +146,11 @@ class Workspace:
         """Put entries from `load_entries` into the document list."""
         self._entries = {entry.id: entry for entry in entries}
         self.catalog.set_entries(entries)
+
+    def retain_entries(self, ids: Collection[str]) -> None:
+        """Drop from the list every document whose id is not in `ids`."""
+        self._entries = {doc_id: e for doc_id, e in self._entries.items() if doc_id in ids}
+        self.catalog.retain(ids)
 
     def refresh_catalog(self) -> None:
         """Show what the index now holds in the document list."""

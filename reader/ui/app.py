@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QVBoxLayout, QWidget
 
-from reader.core.index_types import UpdateReport, plural
+from reader.core.index_types import DocumentEntry, UpdateReport, plural
 from reader.core.keyfile import config_dir
 from reader.core.library import data_home
 from reader.core.page_files import ImportReport
@@ -22,7 +22,7 @@ from reader.ui.main_window import MainWindow
 from reader.ui.resources import app_icon, register_fonts
 from reader.ui.theme import ThemeController
 from reader.ui.window_settings import SavedPlace, WindowSettings
-from reader.ui.workers import BatchChannel, TaskRunner
+from reader.ui.workers import IndexJobFeed, Slicer, TaskRunner, exempt_long_lived
 
 # Dialogs and printing are imported when first asked for: the first frame needs none of them.
 if TYPE_CHECKING:
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 SETTINGS_FILE = "settings.ini"
 SCROLL_LINES = 3
+PREPARE_FOR = 50  # files an update parses; fewer end too soon to load anything ahead
 
 
 class DiglotApp:
@@ -47,8 +48,8 @@ class DiglotApp:
         assert isinstance(app, QApplication)
         self.theme = ThemeController(app, workspace.appearance, workspace.home / "cache")
         self.window = MainWindow(workspace)
-        # One thread for the index: whoosh writers and our searcher cache are not shared
-        # across threads, and searches are short enough to queue behind each other.
+        # One thread for reading the index (searches, listing): our searcher cache is not
+        # shared across threads. Updates run in a child process (`update_index`).
         self.index_tasks = TaskRunner(self.window, max_threads=1)
         self.find_bar = FindBar(workspace.session, self.window)
         self._wrap_central_with_find_bar()
@@ -58,6 +59,11 @@ class DiglotApp:
         self._shut_down = False
         self._printer: QPrinter | None = None
         self._place = SavedPlace()  # where to go once the list knows the document
+        self.index_feed: IndexJobFeed | None = None  # the index update running, if any
+        self._update_again = False
+        self._listed = False  # an update's listing has been shown
+        self._slicer = Slicer(self.window)
+        self._prepared = False  # prepare_reading was asked for
         self._bind_commands()
         self._connect()
 
@@ -273,50 +279,77 @@ class DiglotApp:
         self.update_index()
 
     def update_index(self) -> None:
-        """Update the index in the background, with progress in the status bar.
+        """Update the index in a child process, with progress in the status bar.
 
         New documents reach the list in batches while the update runs, so a first launch
-        over a large library shows documents long before the build ends.
+        over a large library shows documents long before the build ends. One update runs at
+        a time; asked again meanwhile, another follows it.
         """
+        if self.index_feed is not None:
+            self._update_again = True
+            return
         self.indexing = True
+        self._update_again = False
         self.window.show_progress(0, 1)
-        feed = BatchChannel(self.window)
-        feed.batch.connect(self.workspace.add_entries)
+        feed = self.index_feed = IndexJobFeed(self.workspace.index_job(), self.window)
+        feed.progress.connect(self._on_index_progress)
+        feed.entries.connect(self.workspace.add_entries)
+        feed.finished.connect(self._on_indexed)
+        feed.failed.connect(self._on_index_failed)
+        feed.start()
 
-        def finished(report: UpdateReport) -> None:
-            feed.flush()  # the last few entries arrive before the final list replaces them
-            feed.deleteLater()
-            self._on_indexed(report)
+    def _on_index_progress(self, done: int, total: int, _path: str) -> None:
+        self.window.show_progress(done, total)
+        if total >= PREPARE_FOR and not self._prepared and self.workspace.view.document is None:
+            # A long update ends by opening a document: load its language model meanwhile.
+            self._prepared = True
+            self.index_tasks.submit(self.workspace.prepare_reading)
 
-        self.index_tasks.submit(
-            lambda progress: self.workspace.update_index(progress, feed.add),
-            on_progress=lambda done, total, _name: self.window.show_progress(done, total),
-            on_finished=finished,
-            on_failed=self._on_index_failed,
-        )
+    def _end_update(self) -> None:
+        if self.index_feed is not None:
+            self.index_feed.deleteLater()
+            self.index_feed = None
+        if self._update_again and not self._shut_down:
+            self.update_index()
 
-    def _on_indexed(self, report: UpdateReport) -> None:
+    def _on_indexed(self, report: UpdateReport, listing: list[DocumentEntry]) -> None:
         self.last_report = report
         self.window.show_progress(1, 1)
-        self.index_tasks.submit(
-            self.workspace.load_entries, on_finished=lambda entries: self._on_entries(entries, True)
-        )
         problems = len(report.errors)
         self.window.show_message(
             plural(report.documents, "document")
             + (f"; {plural(problems, 'file')} could not be read" if problems else "")
         )
+        self._on_entries(listing, True)
+        self._end_update()
 
-    def _on_index_failed(self, error: BaseException) -> None:
+    def _on_index_failed(self, reason: str) -> None:
         self.indexing = False
         self.window.show_progress(1, 1)
-        self.window.show_message(f"Indexing failed: {error}")
+        self.window.show_message(f"Indexing failed: {reason}")
+        self._end_update()
 
     def _on_entries(self, entries: list[Any], final: bool) -> None:
-        self.workspace.show_entries(entries)
+        """Show a listing of the index, a slice per event-loop turn (10,000 take a while)."""
+        if not final and self._listed:
+            return  # the index's first listing came after an update's: it is older
+        self._listed = self._listed or final
+        self._slicer.feed(entries, self.workspace.add_entries,
+                          lambda: self._on_listed(entries, final))  # fmt: skip
+
+    def _on_listed(self, entries: list[Any], final: bool) -> None:
         if final:
-            self.indexing = False
-        if self.workspace.view.document is not None or not entries:
+            # Every entry was added or confirmed slice by slice: drop what the index no
+            # longer holds.
+            self.workspace.retain_entries({entry.id for entry in entries})
+            self.indexing = self.index_feed is not None  # another update may have begun
+        if entries:
+            # In a turn of its own: opening parses, aligns and lays out a document.
+            QTimer.singleShot(0, lambda: self._open_listed(entries, final))
+
+    def _open_listed(self, entries: list[Any], final: bool) -> None:
+        """Open the document the last session showed, or the first listed, if none is open."""
+        if self.workspace.view.document is not None:
             return
         wanted = self._place.document_id
         if wanted and (final or any(entry.id == wanted for entry in entries)):
@@ -340,6 +373,7 @@ class DiglotApp:
         QTimer.singleShot(0, self._load_then_update)
 
     def _load_then_update(self) -> None:
+        exempt_long_lived()  # modules, the window and its widgets
         self.index_tasks.submit(
             self.workspace.load_entries,
             on_finished=lambda entries: self._on_entries(entries, False),
@@ -352,6 +386,8 @@ class DiglotApp:
             return
         self._shut_down = True
         self.settings.save(self.window, self.workspace.view, self.workspace.appearance)
+        if self.index_feed is not None:
+            self.index_feed.cancel()  # the index keeps its last committed state
         self.index_tasks.shutdown()
         self.theme.close()
 

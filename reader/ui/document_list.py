@@ -45,7 +45,10 @@ _CELL_PADDING = 16  # a cell's margins under the themed style, roughly
 _TITLE_SHARE = 0.3
 _SHRINK_ORDER = ("languages", "archive", "type", "date")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+FIT_DELAY_MS = 500
 AnyIndex = QModelIndex | QPersistentModelIndex
+_ANSWERED = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
+                       Qt.ItemDataRole.ToolTipRole, ID_ROLE})  # fmt: skip
 
 
 class DocumentListModel(QAbstractTableModel):
@@ -75,7 +78,8 @@ class DocumentListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # Painting asks for eight roles per cell; the ones not answered leave at once.
+        if role not in _ANSWERED or not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         entry = self._rows[index.row()]
         column = COLUMNS[index.column()]
@@ -156,6 +160,12 @@ class DocumentList(QWidget):
         # centred one loses both ends.
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.table.viewport().installEventFilter(self)  # refit the columns to a new width
+        # New entries refit the columns at most every FIT_DELAY_MS: while an index builds,
+        # batches come several times a second, and each fit measures every cell in view.
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(FIT_DELAY_MS)
+        self._fit_timer.timeout.connect(self._fit_columns)
         self.table.activated.connect(self._on_row_activated)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
 
@@ -248,7 +258,8 @@ class DocumentList(QWidget):
             self.document_activated.emit(doc_id)
 
     def _on_catalog_changed(self, _: None) -> None:
-        self._fit_columns()
+        if not self._fit_timer.isActive():
+            self._fit_timer.start()
         if self._current:
             self.select_document(self._current)
         self._rebuild_facets()

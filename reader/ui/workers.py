@@ -1,13 +1,24 @@
-"""Runs slow core calls off the GUI thread and brings their results back as Qt signals."""
+"""Runs slow core work off the GUI thread, on a pool or in a child process, with Qt signals."""
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+
+from reader.core.index_job import (
+    IndexJob,
+    JobDone,
+    JobEntries,
+    JobFailed,
+    JobListing,
+    JobProgress,
+)
+from reader.core.index_types import DocumentEntry
 
 ProgressFn = Callable[[int, int, str], None]
 
@@ -108,35 +119,117 @@ class TaskRunner(QObject):
         self._running.clear()
 
 
-class BatchChannel(QObject):
-    """Carries items from a worker thread to the GUI thread, a batch at a time.
+class IndexJobFeed(QObject):
+    """Runs an `IndexJob` (a child process) and turns its messages into signals.
 
-    Items are collected on the worker; the batch signal is queued across to the GUI thread.
-    Batching keeps a list from being rebuilt once per item (a first index build announces
-    thousands of documents).
+    The job is polled from the GUI thread by a timer, reading for a bounded time per turn.
+    New documents are passed on at most every ENTRIES_SECONDS, as one `entries` signal: each
+    change repaints the whole list, and a list that grows once a second reads fine.
     """
 
-    batch = Signal(object)  # a list; Signal(list) crashed PySide 6.12 across threads
-    BATCH_SECONDS = 0.3
+    progress = Signal(int, int, str)
+    entries = Signal(object)  # a list of DocumentEntry
+    finished = Signal(object, object)  # the UpdateReport, then the index's whole document list
+    failed = Signal(str)
+    POLL_MS = 25
+    BUDGET_SECONDS = 0.008  # of reading messages per turn (unpickling is the cost)
+    ENTRIES_SECONDS = 1.0
+
+    def __init__(self, job: IndexJob, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.job = job
+        self._listing: list[DocumentEntry] = []
+        self._pending: list[DocumentEntry] = []
+        self._passed_on = 0.0  # when entries were last passed on (time.monotonic)
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.POLL_MS)
+        self._timer.timeout.connect(self._poll)
+
+    def start(self) -> None:
+        """Start the child process and listen to it."""
+        self.job.start()
+        self._timer.start()
+
+    def cancel(self) -> None:
+        """Stop the child; no signal follows."""
+        self._timer.stop()
+        self.job.cancel()
+
+    @property
+    def running(self) -> bool:
+        return self._timer.isActive()
+
+    def _poll(self) -> None:
+        progress: JobProgress | None = None
+        last: JobDone | JobFailed | None = None
+        for message in self.job.receive(self.BUDGET_SECONDS):
+            if isinstance(message, JobProgress):
+                progress = message
+            elif isinstance(message, JobEntries):
+                self._pending.extend(message.entries)
+            elif isinstance(message, JobListing):
+                self._listing.extend(message.entries)
+            else:
+                last = message
+        if progress is not None:
+            self.progress.emit(progress.done, progress.total, progress.path)
+        now = time.monotonic()
+        if self._pending and (last is not None or now - self._passed_on >= self.ENTRIES_SECONDS):
+            pending, self._pending, self._passed_on = self._pending, [], now
+            self.entries.emit(pending)
+        if last is None:
+            return
+        self._timer.stop()
+        if isinstance(last, JobDone):
+            self.finished.emit(last.report, self._listing)
+        else:
+            self.failed.emit(last.reason)
+
+
+class Slicer(QObject):
+    """Hands a long list to a function a slice per event-loop turn, so no turn runs long.
+
+    One list at a time: feeding another drops what is left of the previous one.
+    """
+
+    SIZE = 500
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._lock = threading.Lock()
-        self._pending: list[Any] = []
-        self._last = time.monotonic()
+        self._items: list[Any] = []
+        self._apply: Callable[[list[Any]], None] = lambda _items: None
+        self._then: Callable[[], None] = lambda: None
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._step)
 
-    def add(self, item: Any) -> None:
-        """Collect one item (on any thread); sends the batch when it is old enough."""
-        with self._lock:
-            self._pending.append(item)
-            due = time.monotonic() - self._last >= self.BATCH_SECONDS
-        if due:
-            self.flush()
+    def feed(self, items: list[Any], apply: Callable[[list[Any]], None],
+             then: Callable[[], None]) -> None:  # fmt: skip
+        """Call `apply` on consecutive slices of `items`, one per turn, then call `then`."""
+        self._items, self._apply, self._then = list(items), apply, then
+        self._timer.start()
 
-    def flush(self) -> None:
-        """Send whatever is pending now."""
-        with self._lock:
-            pending, self._pending = self._pending, []
-            self._last = time.monotonic()
-        if pending:
-            self.batch.emit(pending)
+    @property
+    def busy(self) -> bool:
+        return self._timer.isActive()
+
+    def _step(self) -> None:
+        chunk, self._items = self._items[: self.SIZE], self._items[self.SIZE :]
+        if chunk:
+            self._apply(chunk)
+        if not self._items:
+            self._timer.stop()
+            self._then()
+
+
+def exempt_long_lived() -> None:
+    """Exempt what is alive after start-up from the cyclic collector's full passes (once).
+
+    A full pass visits every object of the process on whichever thread allocates: 40 ms of
+    the GUI thread here right after start-up, most of it modules, classes and widgets that
+    live as long as the process. Frozen, they are skipped; refcounting still frees them.
+    Only the first call freezes, so that garbage cycles of a later moment (another window
+    in the same process, as in tests) are never made permanent.
+    """
+    if gc.get_freeze_count() == 0:
+        gc.freeze()

@@ -38,3 +38,10 @@ def write_page(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def write_variants(folder: Path, count: int, first_record: int) -> None:
+    """`count` pages of their own records, `first_record` onwards, titled "Generated page N"."""
+    for number in range(count):
+        page = variant(record_id=str(first_record + number), title=f"Generated page {number}")
+        write_page(folder / f"page-{number:03d}.txt", page)

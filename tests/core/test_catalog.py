@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reader.core.catalog import Catalog, decade_of
 from reader.core.index import DocumentEntry
 
@@ -89,3 +91,68 @@ def test_changes_emit_and_selection_survives_new_entries() -> None:
 def test_decade() -> None:
     assert decade_of(ENTRIES[2]) == "1960s"
     assert decade_of(ENTRIES[3]) == "undated"
+
+
+def many(count: int) -> list[DocumentEntry]:
+    """Entries spread over types, archives, languages and decades, some undated."""
+    kinds = ("Telegram", "Letter", "Minutes")
+    return [entry(f"{500 + n}", f"Report {n % 7} on item {n}", f"{1950 + n % 30}" if n % 5 else "",
+                  f"{1950 + n % 30}" if n % 5 else None, kinds[n % 3],
+                  (("APRF",), ("AVPRF", "APRF"), ())[n % 3], (("ru", "en"), ("en",))[n % 2])
+            for n in range(count)]  # fmt: skip
+
+
+def summary(catalog: Catalog) -> tuple[list[str], list[list[tuple[str, int, bool]]]]:
+    counts = [[(c.value, c.count, c.selected) for c in catalog.facet_counts(facet)]
+              for facet in ("type", "archive", "language", "decade")]  # fmt: skip
+    return ids(catalog), counts
+
+
+def test_entries_added_in_batches_list_as_if_given_at_once() -> None:
+    entries = many(300)
+    changed = [replace(e, title=f"Renamed {e.title}", type="Letter") for e in entries[:10]]
+    final = changed + entries[10:250]  # ten replaced, the last fifty gone
+    for narrow in ("facets", "filter", "sort"):
+        batched, whole = Catalog(), Catalog()
+        for catalog in (batched, whole):
+            if narrow == "facets":
+                catalog.toggle_facet("archive", "APRF")
+                catalog.toggle_facet("language", "ru")
+            elif narrow == "filter":
+                catalog.set_filter("report 3")
+            else:
+                catalog.sort_by("title", descending=True)
+        for start in range(0, 300, 37):
+            batched.add_entries(entries[start : start + 37])
+        batched.add_entries(changed)  # kept up to date entry by entry
+        batched.set_entries(final)
+        whole.set_entries(final)  # worked out afresh
+        assert summary(batched) == summary(whole)
+        assert len(batched) == 250
+        visible = batched.visible()
+        assert visible and batched.index_of(visible[-1].id) == len(visible) - 1
+
+
+def test_adding_the_same_entries_again_changes_nothing() -> None:
+    catalog = make()
+    seen: list[None] = []
+    catalog.changed.connect(seen.append)
+    catalog.add_entries(ENTRIES)
+    assert seen == []
+
+
+def test_retain_drops_the_entries_a_listing_no_longer_has() -> None:
+    for keep in (250, 20):  # a few gone (one by one), most gone (worked out afresh)
+        entries = many(300)
+        catalog, fresh = Catalog(), Catalog()
+        for target in (catalog, fresh):
+            target.toggle_facet("type", "Letter")
+        catalog.add_entries(entries)
+        seen: list[None] = []
+        catalog.changed.connect(seen.append)
+        catalog.retain({e.id for e in entries[:keep]})
+        fresh.add_entries(entries[:keep])
+        assert summary(catalog) == summary(fresh) and len(catalog) == keep
+        assert len(seen) == 1
+        catalog.retain({e.id for e in entries})
+        assert len(seen) == 1  # nothing to drop, nothing to say

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,11 +14,14 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
+from reader.core.index import SearchIndex
 from reader.core.keymap import DEFAULT_KEYMAP
 from reader.core.keynames import split_sequence
+from reader.core.library import Library
 from reader.core.workspace import Workspace
 from reader.ui.app import DiglotApp
 from tests.conftest import DATA
+from tests.core.seed_variants import write_variants
 
 _NAMED = {
     "Down": Qt.Key.Key_Down, "Up": Qt.Key.Key_Up, "PgDown": Qt.Key.Key_PageDown,
@@ -293,3 +298,72 @@ def test_first_frame_loads_neither_the_index_nor_qdarktheme_nor_the_parser(
     cold = first_frame()  # no theme cache yet: qdarktheme builds it
     assert cold == {"heavy": ["qdarktheme"], "styled": True}
     assert first_frame() == {"heavy": [], "styled": True}
+
+
+def test_searches_answer_while_an_update_waits(
+    qtbot: QtBot, diglot: DiglotApp, tmp_path: Path
+) -> None:
+    write_variants(tmp_path / "pages", 5, 60000)
+    diglot.workspace.library.add_folder(tmp_path / "pages")
+    panel = diglot.window.search_panel
+    with diglot.workspace.index.store.writing():  # another writer: the update waits for it
+        diglot.update_index()
+        diglot.search("Сеул")
+        qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10000)
+        assert diglot.indexing
+    qtbot.waitUntil(lambda: not diglot.indexing, timeout=60000)
+    diglot.search("Сеул")
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 6, timeout=10000)
+
+
+def test_an_update_keeps_the_selection_as_documents_arrive(
+    qtbot: QtBot, diglot: DiglotApp, tmp_path: Path
+) -> None:
+    write_variants(tmp_path / "pages", 30, 61000)
+    diglot.workspace.library.add_folder(tmp_path / "pages")
+    diglot.workspace.open_document("113729")
+    grew: list[int] = []
+    diglot.workspace.catalog.changed.connect(lambda _: grew.append(len(diglot.workspace.catalog)))
+    diglot.update_index()
+    qtbot.waitUntil(lambda: not diglot.indexing, timeout=60000)
+    assert len(diglot.workspace.catalog.visible()) == 33 and max(grew) == 33
+    table = diglot.window.document_list
+    assert table.model.entry(table.table.currentIndex().row()).id == "113729"
+
+
+def test_a_build_killed_midway_is_reported_and_the_next_recovers(
+    qtbot: QtBot, diglot_home: Path, tmp_path: Path
+) -> None:
+    write_variants(tmp_path / "pages", 80, 62000)
+    Library(diglot_home).add_folder(tmp_path / "pages")
+    app = DiglotApp(Workspace(diglot_home), settings_path=diglot_home / "settings.ini")
+    qtbot.addWidget(app.window)
+    app.start()
+    # Documents reach the list while the first build runs; then its process dies.
+    qtbot.waitUntil(lambda: len(app.workspace.catalog) > 0, timeout=60000)
+    assert app.indexing and app.index_feed is not None and app.index_feed.job.pid
+    os.kill(app.index_feed.job.pid, signal.SIGKILL)
+    qtbot.waitUntil(lambda: not app.indexing, timeout=30000)
+    assert app.window.status_label.text().startswith("Indexing failed")
+    assert SearchIndex(diglot_home).count == 0  # nothing half-built was published
+    app.update_index()
+    qtbot.waitUntil(lambda: not app.indexing, timeout=60000)
+    assert app.last_report is not None and app.last_report.documents == 81
+    assert len(app.workspace.catalog.visible()) == 81
+    app.shutdown()
+
+
+def test_quitting_during_an_update_keeps_the_last_index(
+    qtbot: QtBot, library_home: Path, tmp_path: Path
+) -> None:
+    first = start(qtbot, library_home)
+    write_variants(tmp_path / "pages", 80, 63000)
+    first.workspace.library.add_folder(tmp_path / "pages")
+    first.update_index()
+    qtbot.waitUntil(lambda: len(first.workspace.catalog) > 3, timeout=60000)
+    first.window.close()  # stops the update's process
+    assert first.index_feed is not None and first.index_feed.job.finished
+    assert SearchIndex(library_home).count == 3
+    second = start(qtbot, library_home)
+    assert second.last_report is not None and second.last_report.documents == 83
+    second.shutdown()

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 
-from reader.ui.workers import TaskRunner
+from reader.core.index_job import IndexJob
+from reader.ui.workers import IndexJobFeed, Slicer, TaskRunner
+from tests.core.seed_variants import SEED_RECORD, variant, write_page
 
 
 def test_result_arrives_on_the_gui_thread(qtbot: QtBot) -> None:
@@ -71,23 +74,32 @@ def test_cancelled_task_delivers_nothing(qtbot: QtBot) -> None:
     assert task.cancelled
 
 
-def test_batches_cross_to_the_gui_thread(qtbot: QtBot) -> None:
-    from reader.ui.workers import BatchChannel
-
-    channel = BatchChannel()
-    batches: list[tuple[list[int], bool]] = []
-    channel.batch.connect(
-        lambda items: batches.append((items, threading.current_thread() is threading.main_thread()))
-    )
-    runner = TaskRunner()
-    channel.BATCH_SECONDS = 0.0  # every item is due at once: one batch per add
-
-    def work() -> None:
-        for i in range(3):
-            channel.add(i)
-
-    runner.submit(work)
-    qtbot.waitUntil(lambda: sum(len(b) for b, _ in batches) == 3)
-    assert [item for batch, _ in batches for item in batch] == [0, 1, 2]
+def test_an_index_job_reports_on_the_gui_thread(qtbot: QtBot, diglot_home: Path) -> None:
+    write_page(diglot_home / "library" / "extra.txt", variant(record_id="40001", title="Extra"))
+    feed = IndexJobFeed(IndexJob(diglot_home))
+    progress: list[tuple[int, int]] = []
+    batches: list[tuple[list[str], bool]] = []
+    feed.progress.connect(lambda done, total, _path: progress.append((done, total)))
+    feed.entries.connect(lambda entries: batches.append(
+        ([e.id for e in entries], threading.current_thread() is threading.main_thread())))
+    with qtbot.waitSignal(feed.finished, timeout=60000) as finished:
+        feed.start()
+    report, listing = finished.args
+    assert report.documents == 2 and [e.id for e in listing] == [SEED_RECORD, "40001"]
+    assert progress[-1] == (2, 2)
+    assert sorted(i for ids, _ in batches for i in ids) == ["113729", "40001"]
     assert all(on_main for _, on_main in batches)
-    runner.shutdown()
+    assert not feed.running
+
+
+def test_a_slicer_hands_one_slice_per_turn_then_finishes(qtbot: QtBot) -> None:
+    slicer = Slicer()
+    slicer.SIZE = 2
+    slices: list[list[int]] = []
+    done: list[str] = []
+    slicer.feed(list(range(3)), slices.append, lambda: done.append("first"))
+    assert slices == []  # nothing happens inside feed: the work is spread over later turns
+    slicer.feed(list(range(5)), slices.append, lambda: done.append("second"))  # replaces it
+    qtbot.waitUntil(lambda: done == ["second"])
+    assert slices == [[0, 1], [2, 3], [4]]
+    assert not slicer.busy

@@ -1,0 +1,112 @@
+"""An index update in a child process: its messages, and a child killed midway."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.core.index import SearchIndex
+from reader.core.index_job import (
+    IndexJob,
+    JobDone,
+    JobEntries,
+    JobFailed,
+    JobListing,
+    JobMessage,
+    JobProgress,
+)
+from reader.core.library import Library
+from tests.conftest import DATA
+from tests.core.seed_variants import SEED_RECORD, write_variants
+
+PAGES = 60
+
+
+def run_to_end(job: IndexJob) -> list[JobMessage]:
+    messages: list[JobMessage] = []
+    while not job.finished:
+        messages.extend(job.receive(budget=0.05, wait=30))
+    return messages
+
+
+def test_a_job_streams_progress_entries_and_the_listing(diglot_home: Path) -> None:
+    library = diglot_home / "library"
+    write_variants(library, 5, 30000)
+    (library / "broken.txt").write_text("not an archive page", encoding="utf-8")
+    job = IndexJob(diglot_home)
+    job.start()
+    messages = run_to_end(job)
+
+    done = messages[-1]
+    assert isinstance(done, JobDone)
+    assert done.report.rebuilt and done.report.documents == 6  # five pages and the seed
+    assert [Path(error.path).name for error in done.report.errors] == ["broken.txt"]
+    progress = [m for m in messages if isinstance(m, JobProgress)]
+    assert progress[-1].done == progress[-1].total == 7
+    shown = {e.id for m in messages if isinstance(m, JobEntries) for e in m.entries}
+    listed = [e for m in messages if isinstance(m, JobListing) for e in m.entries]
+    assert shown == {e.id for e in listed} == {SEED_RECORD, *(str(30000 + n) for n in range(5))}
+    assert listed == SearchIndex(diglot_home).documents()
+    assert job.wait(30)
+
+
+def test_a_second_job_with_nothing_to_do_lists_the_index(diglot_home: Path) -> None:
+    (diglot_home / "library").mkdir(parents=True)
+    shutil.copy(DATA / "no_original.txt", diglot_home / "library")
+    first = IndexJob(diglot_home)
+    first.start()
+    run_to_end(first)
+    again = IndexJob(diglot_home)
+    again.start()
+    messages = run_to_end(again)
+    assert not any(isinstance(m, JobEntries | JobProgress) for m in messages)
+    done = messages[-1]
+    assert isinstance(done, JobDone) and done.report.unchanged == 2
+    assert len([e for m in messages if isinstance(m, JobListing) for e in m.entries]) == 2
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_a_child_killed_midway_is_reported_and_the_next_update_recovers(
+    diglot_home: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "pages"
+    write_variants(folder, PAGES, 30000)
+    Library(diglot_home).add_folder(folder)
+    job = IndexJob(diglot_home)
+    job.start()
+    seen: list[JobMessage] = []
+    while not any(isinstance(m, JobEntries) for m in seen):
+        seen.extend(job.receive(wait=30))
+    assert not job.finished
+    assert job.pid is not None
+    os.kill(job.pid, signal.SIGKILL)
+    while not job.finished:
+        seen.extend(job.receive(budget=0.05, wait=30))
+    last = seen[-1]
+    assert isinstance(last, JobFailed) and str(-signal.SIGKILL) in last.reason
+
+    index = SearchIndex(diglot_home)
+    assert index.count == 0  # the killed first build published nothing
+    report = index.update(Library(diglot_home))
+    assert report.rebuilt and report.documents == PAGES + 1
+    leftovers = [p.name for p in (diglot_home / "index").iterdir() if p.is_dir()]
+    assert len(leftovers) == 1 and leftovers[0].startswith("gen-")
+
+
+def test_a_cancelled_job_says_nothing_more(diglot_home: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    write_variants(folder, PAGES, 30000)
+    Library(diglot_home).add_folder(folder)
+    job = IndexJob(diglot_home)
+    job.start()
+    while not job.receive(wait=30):
+        pass
+    job.cancel()
+    assert job.finished and job.receive() == []
+    assert job.wait(0)
+    assert SearchIndex(diglot_home).update(Library(diglot_home)).documents == PAGES + 1
