@@ -22,6 +22,7 @@ from reader.core.document import Document
 from reader.core.hits import Hit, document_ranges, make_hit, positive_terms
 from reader.core.index_schema import (
     KIND_DOC,
+    KIND_DUP,
     KIND_ERROR,
     SCHEMA_VERSION,
     IndexEntry,
@@ -197,16 +198,22 @@ class SearchIndex:
         if parsed is None or searcher is None:
             return []
         try:
-            results = searcher.search(
-                parsed, limit=limit, filter=wq.Term("kind", KIND_DOC), terms=True
-            )
-            entry_column = searcher.reader().column_reader("entry")
+            reader = searcher.reader()
+            # Hidden copies and bad files are few: masking them out is cheaper than a filter
+            # on kind:doc, which builds a set of every document on each search. Which words
+            # each hit holds is found from its stored texts, not recorded by whoosh for every
+            # matching document (terms=True), most of which never make the top `limit`.
+            hidden = set(searcher.docs_for_query(
+                wq.Or([wq.Term("kind", KIND_DUP), wq.Term("kind", KIND_ERROR)])))
+            results = searcher.search(parsed, limit=limit, mask=hidden or None)
+            wanted = positive_terms(parsed, reader)
+            entry_column = reader.column_reader("entry")
             hits = []
             for result in results:
                 entry = IndexEntry.from_bytes(entry_column[result.docnum])
                 stored = dict(result.fields(), id=entry.id, title=entry.title, path=entry.path,
                               date_text=entry.date_text)
-                hits.append(make_hit(stored, result.score or 0.0, result.matched_terms()))
+                hits.append(make_hit(stored, result.score or 0.0, wanted))
         except QueryError:
             raise
         except Exception as error:  # e.g. a prefix expanding to too many terms
