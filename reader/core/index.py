@@ -32,6 +32,7 @@ from reader.core.index_store import IndexStore
 from reader.core.index_sync import Progress, UpdateReport, sync_records
 from reader.core.library import Library, LibraryFile
 from reader.core.query import QueryError, build_parser, parse_query
+from reader.core.scoring import CachedLengthsBM25F
 from reader.core.text_range import TextRange
 
 __all__ = [
@@ -48,6 +49,7 @@ _INDEX_NAME = "MAIN"
 _WRITER_MEMORY_MB = 128
 
 _log = logging.getLogger(__name__)
+_WEIGHTING = CachedLengthsBM25F()
 Shown = Callable[["DocumentEntry"], None]
 
 
@@ -205,7 +207,11 @@ class SearchIndex:
             # matching document (terms=True), most of which never make the top `limit`.
             hidden = set(searcher.docs_for_query(
                 wq.Or([wq.Term("kind", KIND_DUP), wq.Term("kind", KIND_ERROR)])))
-            results = searcher.search(parsed, limit=limit, mask=hidden or None)
+            collector = searcher.collector(limit=limit, mask=hidden or None)
+            # BM25F as the searcher's own, with field lengths cached per segment.
+            context = searcher.context(weighting=_WEIGHTING)
+            searcher.search_with_collector(parsed, collector, context=context)
+            results = collector.results()
             wanted = positive_terms(parsed, reader)
             entry_column = reader.column_reader("entry")
             hits = []
