@@ -208,6 +208,27 @@ def positive_terms(parsed: Any, reader: Any) -> set[tuple[str, str]]:
     return found
 
 
+def indexed_terms(terms: Iterable[tuple[str, str]], reader: Any) -> set[tuple[str, str]]:
+    """Those of `terms` (from `positive_terms`) that some document in `reader` holds.
+
+    A hit's stored texts are what the index was built from, so a term the index lacks is in
+    none of them: leaving it out spares cutting texts that cannot match (a Russian word's
+    English-field term, say). CJK words written out are not index terms and are kept.
+    """
+    found = set()
+    for fieldname, term in terms:
+        if TEXT_FIELDS[fieldname][1] == "cjk":
+            found.add((fieldname, term))
+            continue
+        try:
+            key = reader.schema[fieldname].to_bytes(term)
+        except ValueError:
+            continue
+        if (fieldname, key) in reader:
+            found.add((fieldname, term))
+    return found
+
+
 def document_ranges(
     document: Document, translation_index: int, terms: set[tuple[str, str]]
 ) -> list[TextRange]:

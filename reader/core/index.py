@@ -19,7 +19,7 @@ import whoosh.index
 from whoosh import query as wq
 
 from reader.core.document import Document
-from reader.core.hits import Hit, document_ranges, make_hit, positive_terms
+from reader.core.hits import Hit, document_ranges, indexed_terms, make_hit, positive_terms
 from reader.core.index_schema import (
     KIND_DOC,
     KIND_DUP,
@@ -212,7 +212,7 @@ class SearchIndex:
             context = searcher.context(weighting=_WEIGHTING)
             searcher.search_with_collector(parsed, collector, context=context)
             results = collector.results()
-            wanted = positive_terms(parsed, reader)
+            wanted = indexed_terms(positive_terms(parsed, reader), reader)
             entry_column = reader.column_reader("entry")
             hits = []
             for result in results:

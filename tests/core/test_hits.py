@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
+import whoosh.index
 
-from reader.core.hits import make_hit, positive_terms
+from reader.core.hits import indexed_terms, make_hit, positive_terms
 from reader.core.index_schema import build_schema
 from reader.core.query import build_parser, parse_query
 
@@ -63,3 +65,23 @@ def test_bigram_fields_seek_whole_words(parser: Any) -> None:
     hit = hit_for(parser, "三八线", texts)
     assert (hit.pane, hit.paragraph) == ("original", 1)
     assert hit.snippets["zh"] == "<b>三八线</b>"
+
+
+def test_indexed_terms_keep_only_what_some_document_holds(tmp_path: Path) -> None:
+    index = whoosh.index.create_in(str(tmp_path), build_schema())
+    writer = index.writer()
+    writer.add_document(path="a", kind="doc", original_ru="Москва", translation_en="troops")
+    writer.commit()
+    asked = {
+        ("original_ru", "москв"),
+        ("translation_en", "troop"),
+        ("translation_en", "москва"),  # an English field never holds Cyrillic words
+        ("original_ru", "troops"),
+        ("original_cjk", "三八线"),  # a word written out, not an index term: kept
+    }
+    with index.reader() as reader:
+        assert indexed_terms(asked, reader) == {
+            ("original_ru", "москв"),
+            ("translation_en", "troop"),
+            ("original_cjk", "三八线"),
+        }
