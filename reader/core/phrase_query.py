@@ -12,7 +12,7 @@ documents, their scores and so the results and their order are the same.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import accumulate
 from typing import Any
 
@@ -20,8 +20,8 @@ from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.compat import loads
 from whoosh.formats import Positions
-from whoosh.matching import ListMatcher, NullMatcher, WrappingMatcher
-from whoosh.scoring import WeightLengthScorer
+from whoosh.matching import ListMatcher, NullMatcher
+from whoosh.scoring import BM25FScorer, WeightLengthScorer
 from whoosh.system import _INT_SIZE
 
 # docnum -> (weight, raw value) of one term's postings
@@ -49,51 +49,75 @@ class Phrase(wq.Phrase):  # type: ignore[misc]
             if (fieldname, term) not in reader:
                 return NullMatcher()  # a word absent from the field: nothing can match
             matchers.append(wq.Term(fieldname, term).matcher(searcher, context))
-        scorers = [_scorer(m) for m in matchers]
-        if not all(isinstance(s, WeightLengthScorer) for s in scorers):
+        score = document_scorer([_scorer(m) for m in matchers])
+        if score is None:
             return super().matcher(searcher, context)
-        lengths = scorers[0].dfl  # the words share a field, so a document has one length
+        # The boost goes into the scores, not a WrappingMatcher: that would pass the score a
+        # document needs (replace) on to the phrase unboosted.
+        return phrase_matcher([all_postings(m) for m in matchers], score, self.boost)
+
+
+def phrase_matcher(
+    postings: Sequence[Postings], score: Callable[[int, list[float]], float], boost: float = 1.0
+) -> Any:
+    """A matcher over the documents where the postings' words stand side by side, in order.
+
+    `postings` holds each word's postings (see `all_postings`), in phrase order; `score`
+    gives a document's score from its number and the words' weights there. Every document
+    holding all the words is scored now; whether the words stand in a row is checked only
+    for those a search reaches (see `PhraseListMatcher`).
+    """
+    common = sorted(set(postings[0]).intersection(*postings[1:]))
+    if not common:
+        return NullMatcher()
+    scores = [score(doc, [p[doc][0] for p in postings]) for doc in common]
+    if boost != 1.0:
+        scores = [found * boost for found in scores]  # as WrappingMatcher.score computes
+
+    def in_a_row(doc: int) -> bool:
+        return bool(phrase_starts([decode_positions(p[doc][1]) for p in postings]))
+
+    return PhraseListMatcher(common, scores, in_a_row)
+
+
+def phrase_starts(positions: Sequence[Iterable[int]]) -> set[int]:
+    """Positions p where word i of a phrase sits at p+i, given each word's positions."""
+    starts = set(positions[0])
+    for offset, found in enumerate(positions[1:], start=1):
+        if not starts:
+            break
+        starts &= {position - offset for position in found}
+    return starts
+
+
+def document_scorer(scorers: Sequence[Any]) -> Callable[[int, list[float]], float] | None:
+    """What whoosh's intersection of these term scorers scores a document, from its weights.
+
+    The terms share a field, hence a document length. None for scorers without a length.
+    """
+    if not all(isinstance(s, WeightLengthScorer) for s in scorers):
+        return None
+    lengths = scorers[0].dfl
+    if not all(type(s) is BM25FScorer for s in scorers):
         parts = [s._score for s in scorers]  # what each scorer.score(matcher) computes
 
         def score(doc: int, weights: list[float]) -> float:
             length = lengths(doc)
             return _tree_sum([part(w, length) for part, w in zip(parts, weights, strict=True)])
 
-        matcher: Any = phrase_matcher([all_postings(m) for m in matchers], score)
-        if self.boost != 1.0:
-            matcher = WrappingMatcher(matcher, boost=self.boost)
-        return matcher
+        return score
+    # whoosh's bm25() with the length part worked out once per document rather than once per
+    # word: the same operations in the same order, so the same floats (tests compare them).
+    idfs = [s.idf for s in scorers]
+    k1, b, average = scorers[0].K1, scorers[0].B, scorers[0].avgfl
+    k1_plus_1, one_minus_b = k1 + 1, 1 - b
 
+    def bm25f(doc: int, weights: list[float]) -> float:
+        norm = k1 * (one_minus_b + b * lengths(doc) / average)
+        return _tree_sum([idf * ((tf * k1_plus_1) / (tf + norm))
+                          for idf, tf in zip(idfs, weights, strict=True)])  # fmt: skip
 
-def phrase_matcher(
-    postings: Sequence[Postings], score: Callable[[int, list[float]], float]
-) -> Any:
-    """A matcher over the documents where the postings' words stand side by side, in order.
-
-    `postings` holds each word's postings (see `all_postings`), in phrase order; `score`
-    gives a document's score from its number and the words' weights there.
-    """
-    common = set(postings[0]).intersection(*postings[1:])
-    ids: list[int] = []
-    scores: list[float] = []
-    for doc in sorted(common):
-        found = [p[doc] for p in postings]
-        if phrase_starts([decode_positions(value) for _, value in found]):
-            ids.append(doc)
-            scores.append(score(doc, [weight for weight, _ in found]))
-    if not ids:
-        return NullMatcher()
-    return ScoredListMatcher(ids, scores)
-
-
-def phrase_starts(positions: Sequence[Iterable[int]]) -> list[int]:
-    """Sorted positions p where word i of a phrase sits at p+i, given each word's positions."""
-    starts = set(positions[0])
-    for offset, found in enumerate(positions[1:], start=1):
-        if not starts:
-            break
-        starts.intersection_update([position - offset for position in found])
-    return sorted(starts)
+    return bm25f
 
 
 def all_postings(matcher: Any) -> Postings:
@@ -129,16 +153,71 @@ def decode_positions(value: bytes) -> Iterable[int]:
     return accumulate(gaps)
 
 
-class ScoredListMatcher(ListMatcher):  # type: ignore[misc]
-    """A ListMatcher whose weights are the documents' final scores, computed up front."""
+class PhraseListMatcher(ListMatcher):  # type: ignore[misc]
+    """Candidate documents with their scores, each confirmed as a match only when reached.
 
-    def __init__(self, ids: list[int], scores: list[float], position: int = 0) -> None:
-        """Match `ids` (ascending), each scoring the matching entry of `scores`."""
+    whoosh's top-N collector raises the score a document needs as its list fills, through
+    `replace(minquality)`; candidates scoring less are passed over unconfirmed, which spares
+    reading the positions of most of them. A document whose score may not be below
+    `minquality` cannot make the list, so the results are what a full check would give.
+    """
+
+    _i: int  # ListMatcher's position in `ids`
+
+    def __init__(
+        self,
+        ids: list[int],
+        scores: list[float],
+        confirm: Callable[[int], bool],
+        position: int = 0,
+        floor: float = 0.0,
+    ) -> None:
+        """Match those of `ids` (ascending, scoring `scores`) that `confirm` accepts."""
         super().__init__(ids, weights=scores, position=position)
+        self._confirm = confirm
+        self._floor = floor
         self._top = max(scores)
+        self._settle()
 
-    def copy(self) -> ScoredListMatcher:  # noqa: D102 - whoosh's matcher protocol
-        return ScoredListMatcher(self._ids, self._weights, self._i)
+    def _settle(self) -> None:
+        # Move on to the first candidate from here that scores enough and is confirmed.
+        ids, scores, floor, confirm = self._ids, self._weights, self._floor, self._confirm
+        index = self._i
+        count = len(ids)
+        while index < count and (scores[index] < floor or not confirm(ids[index])):
+            index += 1
+        self._i = index
+
+    def next(self) -> None:  # noqa: D102 - whoosh's matcher protocol
+        self._i += 1
+        self._settle()
+
+    def skip_to(self, id: int) -> None:  # noqa: D102
+        super().skip_to(id)
+        self._settle()
+
+    def reset(self) -> None:  # noqa: D102
+        self._i = 0
+        self._settle()
+
+    def all_ids(self) -> Iterator[int]:  # noqa: D102 - ListMatcher's would skip no candidate
+        matcher = self.copy()
+        while matcher.is_active():
+            yield matcher.id()
+            matcher.next()
+
+    def replace(self, minquality: float = 0) -> Any:  # noqa: D102
+        if not self.is_active() or (minquality and self._top < minquality):
+            return NullMatcher()
+        if minquality > self._floor:
+            return self._moved(minquality)
+        return self
+
+    def copy(self) -> PhraseListMatcher:  # noqa: D102
+        return self._moved(self._floor)
+
+    def _moved(self, floor: float) -> PhraseListMatcher:
+        return PhraseListMatcher(self._ids, self._weights, self._confirm, self._i, floor)
 
     def block_max_weight(self) -> float:  # noqa: D102 - ListMatcher recomputes the max
         return self._top
@@ -154,6 +233,8 @@ def _scorer(matcher: Any) -> Any:
 
 def _tree_sum(values: list[float]) -> float:
     # Adds as whoosh's intersection tree does (make_binary_tree): the same float, bit for bit.
+    if len(values) == 2:
+        return values[0] + values[1]
     if len(values) == 1:
         return values[0]
     half = len(values) // 2
