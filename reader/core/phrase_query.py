@@ -12,17 +12,16 @@ documents, their scores and so the results and their order are the same.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import accumulate
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.compat import loads
 from whoosh.formats import Positions
-from whoosh.matching import ListMatcher, NullMatcher
+from whoosh.matching import NullMatcher
 from whoosh.scoring import BM25FScorer, WeightLengthScorer
-from whoosh.system import _INT_SIZE
+
+from reader.core.phrase_matcher import PhraseListMatcher, decode_many, has_phrase
 
 # docnum -> (weight, raw value) of one term's postings
 Postings = dict[int, tuple[float, bytes]]
@@ -49,45 +48,43 @@ class Phrase(wq.Phrase):  # type: ignore[misc]
             if (fieldname, term) not in reader:
                 return NullMatcher()  # a word absent from the field: nothing can match
             matchers.append(wq.Term(fieldname, term).matcher(searcher, context))
-        score = document_scorer([_scorer(m) for m in matchers])
+        scorers = [_scorer(m) for m in matchers]
+        score = document_scorer(scorers)
         if score is None:
             return super().matcher(searcher, context)
+        # As whoosh bounds its intersection of the words (and a WrappingMatcher the boost).
+        top = sum(s.max_quality() for s in scorers) * self.boost
         # The boost goes into the scores, not a WrappingMatcher: that would pass the score a
         # document needs (replace) on to the phrase unboosted.
-        return phrase_matcher([all_postings(m) for m in matchers], score, self.boost)
+        return phrase_matcher([all_postings(m) for m in matchers], score, top, self.boost)
 
 
 def phrase_matcher(
-    postings: Sequence[Postings], score: Callable[[int, list[float]], float], boost: float = 1.0
+    postings: Sequence[Postings],
+    score: Callable[[int, list[float]], float],
+    top: float,
+    boost: float = 1.0,
 ) -> Any:
     """A matcher over the documents where the postings' words stand side by side, in order.
 
     `postings` holds each word's postings (see `all_postings`), in phrase order; `score`
-    gives a document's score from its number and the words' weights there. Every document
-    holding all the words is scored now; whether the words stand in a row is checked only
-    for those a search reaches (see `PhraseListMatcher`).
+    gives a document's score from its number and the words' weights there, `top` bounds
+    it. Documents holding all the words are scored, and checked for the words in a row,
+    only as a search reaches them (see `PhraseListMatcher`).
     """
     common = sorted(set(postings[0]).intersection(*postings[1:]))
     if not common:
         return NullMatcher()
-    scores = [score(doc, [p[doc][0] for p in postings]) for doc in common]
-    if boost != 1.0:
-        scores = [found * boost for found in scores]  # as WrappingMatcher.score computes
 
-    def in_a_row(doc: int) -> bool:
-        return bool(phrase_starts([decode_positions(p[doc][1]) for p in postings]))
+    def score_of(doc: int) -> float:
+        found = score(doc, [p[doc][0] for p in postings])
+        return found * boost if boost != 1.0 else found  # as WrappingMatcher.score computes
 
-    return PhraseListMatcher(common, scores, in_a_row)
+    def in_a_row(docs: list[int]) -> list[bool]:
+        words = [decode_many([p[doc][1] for doc in docs]) for p in postings]
+        return list(map(has_phrase, zip(*words, strict=True)))
 
-
-def phrase_starts(positions: Sequence[Iterable[int]]) -> set[int]:
-    """Positions p where word i of a phrase sits at p+i, given each word's positions."""
-    starts = set(positions[0])
-    for offset, found in enumerate(positions[1:], start=1):
-        if not starts:
-            break
-        starts &= {position - offset for position in found}
-    return starts
+    return PhraseListMatcher(common, score_of, in_a_row, top)
 
 
 def document_scorer(scorers: Sequence[Any]) -> Callable[[int, list[float]], float] | None:
@@ -139,91 +136,6 @@ def all_postings(matcher: Any) -> Postings:
         found[matcher.id()] = (matcher.weight(), matcher.value())
         matcher.next()
     return found
-
-
-def decode_positions(value: bytes) -> Iterable[int]:
-    """The positions in a Positions posting value, as whoosh's `Positions` decodes them.
-
-    whoosh 2.7.4 stores a packed count, then the pickled list of gaps between positions; it
-    adds the gaps in a Python loop, `accumulate` does it in C.
-    """
-    if not value.endswith(b"."):
-        value += b"."  # as whoosh does: a stored pickle may lack its STOP opcode
-    gaps: list[int] = loads(value[_INT_SIZE:])
-    return accumulate(gaps)
-
-
-class PhraseListMatcher(ListMatcher):  # type: ignore[misc]
-    """Candidate documents with their scores, each confirmed as a match only when reached.
-
-    whoosh's top-N collector raises the score a document needs as its list fills, through
-    `replace(minquality)`; candidates scoring less are passed over unconfirmed, which spares
-    reading the positions of most of them. A document whose score may not be below
-    `minquality` cannot make the list, so the results are what a full check would give.
-    """
-
-    _i: int  # ListMatcher's position in `ids`
-
-    def __init__(
-        self,
-        ids: list[int],
-        scores: list[float],
-        confirm: Callable[[int], bool],
-        position: int = 0,
-        floor: float = 0.0,
-    ) -> None:
-        """Match those of `ids` (ascending, scoring `scores`) that `confirm` accepts."""
-        super().__init__(ids, weights=scores, position=position)
-        self._confirm = confirm
-        self._floor = floor
-        self._top = max(scores)
-        self._settle()
-
-    def _settle(self) -> None:
-        # Move on to the first candidate from here that scores enough and is confirmed.
-        ids, scores, floor, confirm = self._ids, self._weights, self._floor, self._confirm
-        index = self._i
-        count = len(ids)
-        while index < count and (scores[index] < floor or not confirm(ids[index])):
-            index += 1
-        self._i = index
-
-    def next(self) -> None:  # noqa: D102 - whoosh's matcher protocol
-        self._i += 1
-        self._settle()
-
-    def skip_to(self, id: int) -> None:  # noqa: D102
-        super().skip_to(id)
-        self._settle()
-
-    def reset(self) -> None:  # noqa: D102
-        self._i = 0
-        self._settle()
-
-    def all_ids(self) -> Iterator[int]:  # noqa: D102 - ListMatcher's would skip no candidate
-        matcher = self.copy()
-        while matcher.is_active():
-            yield matcher.id()
-            matcher.next()
-
-    def replace(self, minquality: float = 0) -> Any:  # noqa: D102
-        if not self.is_active() or (minquality and self._top < minquality):
-            return NullMatcher()
-        if minquality > self._floor:
-            return self._moved(minquality)
-        return self
-
-    def copy(self) -> PhraseListMatcher:  # noqa: D102
-        return self._moved(self._floor)
-
-    def _moved(self, floor: float) -> PhraseListMatcher:
-        return PhraseListMatcher(self._ids, self._weights, self._confirm, self._i, floor)
-
-    def block_max_weight(self) -> float:  # noqa: D102 - ListMatcher recomputes the max
-        return self._top
-
-    def supports_block_quality(self) -> bool:  # noqa: D102
-        return False
 
 
 def _scorer(matcher: Any) -> Any:

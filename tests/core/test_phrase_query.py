@@ -9,18 +9,11 @@ import whoosh.index
 from whoosh import query as wq
 from whoosh import scoring
 from whoosh.fields import TEXT, Schema
-from whoosh.formats import Positions
 from whoosh.matching import ListMatcher
 from whoosh.searching import Searcher
 
 from reader.core.analysis import english_analyzer, plain_analyzer
-from reader.core.phrase_query import (
-    Phrase,
-    PhraseListMatcher,
-    all_postings,
-    decode_positions,
-    phrase_starts,
-)
+from reader.core.phrase_query import Phrase, all_postings
 
 WORDS = ["red", "army", "of", "the", "north", "front", "line", "red", "army"]
 
@@ -90,28 +83,6 @@ def test_within_larger_queries(searcher: Any) -> None:
     both(lambda phrase: wq.Or([phrase, wq.Term("plain", "line", boost=3.0)]))
 
 
-def test_candidates_below_the_needed_score_are_never_checked() -> None:
-    checked: list[int] = []
-
-    def confirm(doc: int) -> bool:
-        checked.append(doc)
-        return doc % 2 == 0  # odd documents do not hold the phrase
-
-    matcher = PhraseListMatcher([1, 2, 3, 4, 6, 8], [5.0, 1.0, 9.0, 2.0, 7.0, 7.5], confirm)
-    assert matcher.id() == 2 and checked == [1, 2]
-    raised = matcher.replace(7.0)  # the collector now needs 7.0 at least
-    assert [raised.id(), raised.score()] == [6, 7.0]
-    raised.next()
-    assert raised.id() == 8 and checked == [1, 2, 3, 6, 8]  # 4 (2.0) is never checked
-    raised.next()
-    assert not raised.is_active()
-    assert list(matcher.all_ids()) == [2, 4, 6, 8] and matcher.id() == 2
-    assert matcher.replace(8.0).is_active() is False  # no candidate scores that much
-    skipped = matcher.copy()
-    skipped.skip_to(5)
-    assert skipped.id() == 6
-
-
 def test_postings_are_read_whole_from_any_matcher(searcher: Any) -> None:
     def one_by_one(matcher: Any) -> dict[int, tuple[float, bytes]]:
         found = {}
@@ -135,22 +106,9 @@ def test_other_slops_and_unknown_fields_are_whooshs(searcher: Any) -> None:
     assert scored(searcher, Phrase("nosuchfield", ["red", "army"])) == []
 
 
-def test_phrase_starts() -> None:
-    assert phrase_starts([[1, 5, 9], [2, 7, 10]]) == {1, 9}
-    assert phrase_starts([[0, 1, 2], [0, 1, 2]]) == {0, 1}  # "red red" in "red red red"
-    assert phrase_starts([[3], [4], [6]]) == set()
-    assert phrase_starts([iter([3, 8]), iter([4, 9]), iter([5])]) == {3}
-
-
 @pytest.mark.parametrize("model", [scoring.PL2(), scoring.TF_IDF(), scoring.Frequency()])
 def test_other_rankings_score_as_whoosh(searcher: Any, model: Any) -> None:
     other = Searcher(searcher.reader(), weighting=model, closereader=False)
     for words in (["red", "army"], ["red", "army", "of"]):
         expected = scored(other, wq.Phrase("plain", words))
         assert scored(other, Phrase("plain", words)) == expected
-
-
-@pytest.mark.parametrize("positions", [[0], [0, 1, 2], [5, 300, 70000], list(range(0, 900, 3))])
-def test_positions_decode_as_whoosh_decodes_them(positions: list[int]) -> None:
-    value = Positions().encode(positions)
-    assert list(decode_positions(value)) == Positions().decode_positions(value) == positions
