@@ -10,6 +10,7 @@ A SearchIndex is not thread-safe: use one per thread, or one at a time.
 from __future__ import annotations
 
 import logging
+import weakref
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -213,7 +214,7 @@ class SearchIndex:
             searcher.search_with_collector(parsed, collector, context=context)
             results = collector.results()
             wanted = indexed_terms(positive_terms(parsed, reader), reader)
-            entry_column = reader.column_reader("entry")
+            entry_column = _entry_column(reader)
             hits = []
             for result in results:
                 entry = IndexEntry.from_bytes(entry_column[result.docnum])
@@ -276,6 +277,18 @@ class SearchIndex:
             self._index.close()
         self._searcher = self._index = None
         self._opened = False
+
+
+_entry_columns: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
+
+
+def _entry_column(reader: Any) -> Any:
+    # Opening the column reads where every record's entry starts: once per reader, not per
+    # search (the cache lets a closed reader go).
+    column = _entry_columns.get(reader)
+    if column is None:
+        column = _entry_columns[reader] = reader.column_reader("entry")
+    return column
 
 
 def _open_index(generation: Path | None) -> Any:
