@@ -80,7 +80,7 @@ class PhraseListMatcher(ListMatcher):  # type: ignore[misc]
     def __init__(
         self,
         ids: list[int],
-        score_of: Callable[[int], float],
+        score: Callable[[list[int]], list[float]],
         confirm: Callable[[list[int]], list[bool]],
         top: float,
         position: int = 0,
@@ -90,11 +90,11 @@ class PhraseListMatcher(ListMatcher):  # type: ignore[misc]
     ) -> None:
         """Match those of `ids` (ascending) that `confirm` accepts; `top` bounds scores.
 
-        `confirm` answers for several documents at once: while no floor is set every
-        candidate is checked, a run at a time.
+        `score` and `confirm` answer for several documents at once, a run of them: while no
+        floor is set every candidate is checked, once one is every candidate is scored.
         """
         super().__init__(ids, position=position)
-        self._score_of = score_of
+        self._score = score
         self._confirm = confirm
         self._top = top
         self._floor = floor
@@ -105,7 +105,10 @@ class PhraseListMatcher(ListMatcher):  # type: ignore[misc]
     def _score_at(self, index: int) -> float:
         found = self._scores[index]
         if found is None:
-            found = self._scores[index] = self._score_of(self._ids[index])
+            stop = min(index + _RUN, len(self._ids))
+            self._scores[index:stop] = self._score(self._ids[index:stop])
+            found = self._scores[index]
+        assert found is not None
         return found
 
     def _settle(self) -> None:
@@ -163,7 +166,7 @@ class PhraseListMatcher(ListMatcher):  # type: ignore[misc]
         return self._moved(self._floor)
 
     def _moved(self, floor: float) -> PhraseListMatcher:
-        return PhraseListMatcher(self._ids, self._score_of, self._confirm, self._top, self._i,
+        return PhraseListMatcher(self._ids, self._score, self._confirm, self._top, self._i,
                                  floor, self._scores, self._matches)  # fmt: skip
 
     def max_quality(self) -> float:  # noqa: D102

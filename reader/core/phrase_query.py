@@ -25,6 +25,8 @@ from reader.core.phrase_matcher import PhraseListMatcher, decode_many, has_phras
 
 # docnum -> (weight, raw value) of one term's postings
 Postings = dict[int, tuple[float, bytes]]
+# (documents, each word's weight in each) -> the documents' scores
+BulkScorer = Callable[[list[int], list[list[float]]], list[float]]
 
 
 class Phrase(wq.Phrase):  # type: ignore[misc]
@@ -60,37 +62,37 @@ class Phrase(wq.Phrase):  # type: ignore[misc]
 
 
 def phrase_matcher(
-    postings: Sequence[Postings],
-    score: Callable[[int, list[float]], float],
-    top: float,
-    boost: float = 1.0,
+    postings: Sequence[Postings], score: BulkScorer, top: float, boost: float = 1.0
 ) -> Any:
     """A matcher over the documents where the postings' words stand side by side, in order.
 
     `postings` holds each word's postings (see `all_postings`), in phrase order; `score`
-    gives a document's score from its number and the words' weights there, `top` bounds
-    it. Documents holding all the words are scored, and checked for the words in a row,
-    only as a search reaches them (see `PhraseListMatcher`).
+    (see `document_scorer`) scores documents from the words' weights in them, `top` bounds
+    those scores. Documents holding all the words are scored, and checked for the words in
+    a row, only as a search reaches them (see `PhraseListMatcher`).
     """
     common = sorted(set(postings[0]).intersection(*postings[1:]))
     if not common:
         return NullMatcher()
 
-    def score_of(doc: int) -> float:
-        found = score(doc, [p[doc][0] for p in postings])
-        return found * boost if boost != 1.0 else found  # as WrappingMatcher.score computes
+    def scores(docs: list[int]) -> list[float]:
+        found = score(docs, [[p[doc][0] for doc in docs] for p in postings])
+        if boost == 1.0:
+            return found
+        return [value * boost for value in found]  # as WrappingMatcher.score computes
 
     def in_a_row(docs: list[int]) -> list[bool]:
         words = [decode_many([p[doc][1] for doc in docs]) for p in postings]
         return list(map(has_phrase, zip(*words, strict=True)))
 
-    return PhraseListMatcher(common, score_of, in_a_row, top)
+    return PhraseListMatcher(common, scores, in_a_row, top)
 
 
-def document_scorer(scorers: Sequence[Any]) -> Callable[[int, list[float]], float] | None:
-    """What whoosh's intersection of these term scorers scores a document, from its weights.
+def document_scorer(scorers: Sequence[Any]) -> BulkScorer | None:
+    """What whoosh's intersection of these term scorers scores documents, from their weights.
 
-    The terms share a field, hence a document length. None for scorers without a length.
+    The result takes documents and, per word, its weight in each; the words share a field,
+    hence a document length. None for scorers that do not score by weight and length.
     """
     if not all(isinstance(s, WeightLengthScorer) for s in scorers):
         return None
@@ -98,9 +100,10 @@ def document_scorer(scorers: Sequence[Any]) -> Callable[[int, list[float]], floa
     if not all(type(s) is BM25FScorer for s in scorers):
         parts = [s._score for s in scorers]  # what each scorer.score(matcher) computes
 
-        def score(doc: int, weights: list[float]) -> float:
-            length = lengths(doc)
-            return _tree_sum([part(w, length) for part, w in zip(parts, weights, strict=True)])
+        def score(docs: list[int], weights: list[list[float]]) -> list[float]:
+            found = list(map(lengths, docs))
+            return _tree_sum([[part(w, length) for w, length in zip(word, found, strict=True)]
+                              for part, word in zip(parts, weights, strict=True)])  # fmt: skip
 
         return score
     # whoosh's bm25() with the length part worked out once per document rather than once per
@@ -109,10 +112,11 @@ def document_scorer(scorers: Sequence[Any]) -> Callable[[int, list[float]], floa
     k1, b, average = scorers[0].K1, scorers[0].B, scorers[0].avgfl
     k1_plus_1, one_minus_b = k1 + 1, 1 - b
 
-    def bm25f(doc: int, weights: list[float]) -> float:
-        norm = k1 * (one_minus_b + b * lengths(doc) / average)
-        return _tree_sum([idf * ((tf * k1_plus_1) / (tf + norm))
-                          for idf, tf in zip(idfs, weights, strict=True)])  # fmt: skip
+    def bm25f(docs: list[int], weights: list[list[float]]) -> list[float]:
+        norms = [k1 * (one_minus_b + b * length / average) for length in map(lengths, docs)]
+        return _tree_sum([[idf * ((tf * k1_plus_1) / (tf + norm))
+                           for tf, norm in zip(word, norms, strict=True)]
+                          for idf, word in zip(idfs, weights, strict=True)])  # fmt: skip
 
     return bm25f
 
@@ -143,11 +147,11 @@ def _scorer(matcher: Any) -> Any:
     return getattr(matcher, "scorer", None) or getattr(matcher, "_scorer", None)
 
 
-def _tree_sum(values: list[float]) -> float:
-    # Adds as whoosh's intersection tree does (make_binary_tree): the same float, bit for bit.
-    if len(values) == 2:
-        return values[0] + values[1]
-    if len(values) == 1:
-        return values[0]
-    half = len(values) // 2
-    return _tree_sum(values[:half]) + _tree_sum(values[half:])
+def _tree_sum(words: list[list[float]]) -> list[float]:
+    # Adds the words' scores per document as whoosh's intersection tree does
+    # (make_binary_tree: a + (b + c) for three): the same floats, bit for bit.
+    if len(words) == 1:
+        return words[0]
+    half = len(words) // 2
+    left, right = _tree_sum(words[:half]), _tree_sum(words[half:])
+    return [a + b for a, b in zip(left, right, strict=True)]

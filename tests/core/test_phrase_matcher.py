@@ -44,11 +44,15 @@ def test_candidates_below_the_needed_score_are_never_checked() -> None:
         return [doc % 2 == 0 for doc in docs]  # odd documents do not hold the phrase
 
     scores = {1: 5.0, 2: 1.0, 3: 9.0, 4: 2.0, 6: 7.0, 8: 7.5}
-    matcher = PhraseListMatcher(sorted(scores), scores.__getitem__, confirm, top=9.0)
+
+    def score(docs: list[int]) -> list[float]:
+        return [scores[doc] for doc in docs]
+
+    matcher = PhraseListMatcher(sorted(scores), score, confirm, top=9.0)
     # With no score to beat yet every candidate is checked, a run at a time.
     assert matcher.id() == 2 and checked == [1, 2, 3, 4, 6, 8]
     checked.clear()
-    matcher = PhraseListMatcher(sorted(scores), scores.__getitem__, confirm, top=9.0, floor=0.5)
+    matcher = PhraseListMatcher(sorted(scores), score, confirm, top=9.0, floor=0.5)
     assert matcher.id() == 2 and checked == [1, 2]
     raised = matcher.replace(7.0)  # the collector now needs 7.0 at least
     assert [raised.id(), raised.score()] == [6, 7.0]
