@@ -18,6 +18,7 @@ from whoosh.system import _INT_SIZE
 
 _RUN = 128  # candidates confirmed at once while every candidate must be checked
 _PROTOCOL_2 = b"\x80\x02"
+_BEFORE = (-1).__add__  # a position of the second word -> where the first must stand
 
 
 def phrase_starts(positions: Sequence[Iterable[int]]) -> set[int]:
@@ -33,6 +34,17 @@ def phrase_starts(positions: Sequence[Iterable[int]]) -> set[int]:
 def has_phrase(positions: Sequence[Iterable[int]]) -> bool:
     """Whether the words whose positions these are stand side by side somewhere, in order."""
     return bool(phrase_starts(positions))
+
+
+def words_in_a_row(words: Sequence[Sequence[Iterable[int]]]) -> list[bool]:
+    """For each document, whether the words stand side by side in it, in order.
+
+    `words` holds, per word of the phrase in turn, its positions in each document.
+    """
+    if len(words) == 2:  # most phrases: one set and one pass per document
+        return [not set(first).isdisjoint(map(_BEFORE, second))
+                for first, second in zip(*words, strict=True)]  # fmt: skip
+    return list(map(has_phrase, zip(*words, strict=True)))
 
 
 def decode_positions(value: bytes) -> Iterable[int]:

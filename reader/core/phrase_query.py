@@ -13,6 +13,7 @@ documents, their scores and so the results and their order are the same.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import accumulate
 from typing import Any
 
 from whoosh import query as wq
@@ -21,10 +22,10 @@ from whoosh.formats import Positions
 from whoosh.matching import NullMatcher
 from whoosh.scoring import BM25FScorer, WeightLengthScorer
 
-from reader.core.phrase_matcher import PhraseListMatcher, decode_many, has_phrase
+from reader.core.phrase_matcher import PhraseListMatcher, decode_many, words_in_a_row
 
-# docnum -> (weight, raw value) of one term's postings
-Postings = dict[int, tuple[float, bytes]]
+# One term's postings: docnum -> weight, docnum -> raw value
+Postings = tuple[dict[int, float], dict[int, bytes]]
 # (documents, each word's weight in each) -> the documents' scores
 BulkScorer = Callable[[list[int], list[list[float]]], list[float]]
 
@@ -49,7 +50,9 @@ class Phrase(wq.Phrase):  # type: ignore[misc]
                 return NullMatcher()
             if (fieldname, term) not in reader:
                 return NullMatcher()  # a word absent from the field: nothing can match
-            matchers.append(wq.Term(fieldname, term).matcher(searcher, context))
+            # What wq.Term(fieldname, term).matcher gives, without looking the term up again.
+            weighting = searcher.weighting if context is None else context.weighting
+            matchers.append(searcher.postings(fieldname, term, weighting=weighting))
         scorers = [_scorer(m) for m in matchers]
         score = document_scorer(scorers)
         if score is None:
@@ -71,19 +74,20 @@ def phrase_matcher(
     those scores. Documents holding all the words are scored, and checked for the words in
     a row, only as a search reaches them (see `PhraseListMatcher`).
     """
-    common = sorted(set(postings[0]).intersection(*postings[1:]))
+    common = sorted(set(postings[0][0]).intersection(*(weights for weights, _ in postings[1:])))
     if not common:
         return NullMatcher()
 
     def scores(docs: list[int]) -> list[float]:
-        found = score(docs, [[p[doc][0] for doc in docs] for p in postings])
+        found = score(docs, [list(map(weights.__getitem__, docs)) for weights, _ in postings])
         if boost == 1.0:
             return found
         return [value * boost for value in found]  # as WrappingMatcher.score computes
 
     def in_a_row(docs: list[int]) -> list[bool]:
-        words = [decode_many([p[doc][1] for doc in docs]) for p in postings]
-        return list(map(has_phrase, zip(*words, strict=True)))
+        return words_in_a_row(
+            [decode_many(list(map(values.__getitem__, docs))) for _, values in postings]
+        )
 
     return PhraseListMatcher(common, scores, in_a_row, top)
 
@@ -123,23 +127,28 @@ def document_scorer(scorers: Sequence[Any]) -> BulkScorer | None:
 
 def all_postings(matcher: Any) -> Postings:
     """Every posting of a term matcher from where it stands; the matcher is used up."""
-    found: Postings = {}
-    if type(matcher) is W3LeafMatcher:
+    weights: dict[int, float] = {}
+    values: dict[int, bytes] = {}
+    if type(matcher) is W3LeafMatcher and not matcher._byteids:
         # whoosh 2.7.4 (pinned) decodes a whole block at once: take it as it is rather than
-        # asking for each posting's id, weight and value in turn.
+        # asking for each posting's id, weight and value in turn (and add the gaps between
+        # ids in C, where whoosh's delta_decode is a Python generator).
         while matcher.is_active():
-            matcher._read_ids()
+            if matcher._data is None:
+                matcher._read_data()
             matcher._read_weights()
             matcher._read_values()
             start = matcher._i
-            found.update(zip(matcher._ids[start:], zip(
-                matcher._weights[start:], matcher._values[start:], strict=True), strict=True))
+            ids = list(accumulate(matcher._data[0]))[start:]
+            weights.update(zip(ids, matcher._weights[start:], strict=True))
+            values.update(zip(ids, matcher._values[start:], strict=True))
             matcher._next_block()
-        return found
+        return weights, values
     while matcher.is_active():
-        found[matcher.id()] = (matcher.weight(), matcher.value())
+        weights[matcher.id()] = matcher.weight()
+        values[matcher.id()] = matcher.value()
         matcher.next()
-    return found
+    return weights, values
 
 
 def _scorer(matcher: Any) -> Any:

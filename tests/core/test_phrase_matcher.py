@@ -9,12 +9,17 @@ from reader.core.phrase_matcher import (
     decode_positions,
     has_phrase,
     phrase_starts,
+    words_in_a_row,
 )
 
 
 def test_phrase_starts() -> None:
     assert phrase_starts([[1, 5, 9], [2, 7, 10]]) == {1, 9}
     assert has_phrase([[1, 5, 9], [2, 7, 10]]) and not has_phrase([[1], [3]])
+    two = [[[1, 5], [1], [4]], [[2], [3], iter([5])]]  # two words, three documents
+    assert words_in_a_row(two) == [True, False, True]
+    three = [[[1], [1]], [[2], [2]], [[3], [4]]]
+    assert words_in_a_row(three) == [True, False]
     assert phrase_starts([[0, 1, 2], [0, 1, 2]]) == {0, 1}  # "red red" in "red red red"
     assert phrase_starts([[3], [4], [6]]) == set()
     assert phrase_starts([iter([3, 8]), iter([4, 9]), iter([5])]) == {3}

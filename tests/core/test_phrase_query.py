@@ -84,20 +84,23 @@ def test_within_larger_queries(searcher: Any) -> None:
 
 
 def test_postings_are_read_whole_from_any_matcher(searcher: Any) -> None:
-    def one_by_one(matcher: Any) -> dict[int, tuple[float, bytes]]:
-        found = {}
+    def one_by_one(matcher: Any) -> tuple[dict[int, float], dict[int, bytes]]:
+        weights, values = {}, {}
         while matcher.is_active():
-            found[matcher.id()] = (matcher.weight(), matcher.value())
+            weights[matcher.id()], values[matcher.id()] = matcher.weight(), matcher.value()
             matcher.next()
-        return found
+        return weights, values
 
     on_disk = wq.Term("plain", "red").matcher(searcher)
     assert type(on_disk).__name__ == "W3LeafMatcher"  # read block by block
     expected = one_by_one(wq.Term("plain", "red").matcher(searcher))
-    assert len(expected) > 300 and all_postings(on_disk) == expected
-    ids = sorted(expected)
-    listed = ListMatcher(ids, [expected[i][0] for i in ids], [expected[i][1] for i in ids])
-    assert all_postings(listed) == expected
+    assert len(expected[0]) > 300 and all_postings(on_disk) == expected
+    started = wq.Term("plain", "red").matcher(searcher)
+    started.skip_to(200)  # from where the matcher stands, mid-block
+    assert all_postings(started)[0] == {d: w for d, w in expected[0].items() if d >= 200}
+    ids = sorted(expected[0])
+    weights, values = [expected[0][i] for i in ids], [expected[1][i] for i in ids]
+    assert all_postings(ListMatcher(ids, weights, values)) == expected
 
 
 def test_other_slops_and_unknown_fields_are_whooshs(searcher: Any) -> None:
