@@ -209,8 +209,10 @@ class SearchIndex:
             hidden = set(searcher.docs_for_query(
                 wq.Or([wq.Term("kind", KIND_DUP), wq.Term("kind", KIND_ERROR)])))
             collector = searcher.collector(limit=limit, mask=hidden or None)
-            # BM25F as the searcher's own, with field lengths cached per segment.
-            context = searcher.context(weighting=_WEIGHTING)
+            # BM25F as the searcher's own, with field lengths cached per segment. Matchers
+            # built as for terms=True (needs_current): on indexes of up to 5,000 documents
+            # whoosh would otherwise preload OR queries, adding scores in another order.
+            context = searcher.context(weighting=_WEIGHTING, needs_current=True)
             searcher.search_with_collector(parsed, collector, context=context)
             results = collector.results()
             wanted = indexed_terms(positive_terms(parsed, reader), reader)
