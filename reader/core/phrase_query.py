@@ -1,13 +1,14 @@
-"""Phrase queries matched in one pass over their words' postings, not document by document.
+"""Phrase queries matched from their words' postings read whole, not document by document.
 
 whoosh matches a phrase by stepping an intersection of its words' postings and, in every
 document holding all the words, building a Span object per word position and pairing them up.
 Profiling phrase searches over 10,000 pages put nearly all their time in that Python stepping.
 Here an exact phrase (slop 1: any quoted phrase without `~N`) reads each word's postings block
-by block, intersects the document numbers as sets, keeps the documents where some position p
-of the first word has p+1 of the second, p+2 of the third, ..., and scores them as whoosh's
-intersection does: the sum, in the same order, of each word's score from its own scorer. The
-documents, their scores and so the results and their order are the same.
+by block and intersects the document numbers as sets. `PhraseListMatcher` then walks those
+candidates for whoosh's collector: a candidate matches where some position p of the first
+word has p+1 of the second, p+2 of the third, ..., and scores as whoosh's intersection does
+(the sum, in the same order, of each word's score from its own scorer). The documents, their
+scores and so the results and their order are the same.
 """
 
 from __future__ import annotations
