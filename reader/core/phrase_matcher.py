@@ -16,7 +16,8 @@ from whoosh.compat import loads
 from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.system import _INT_SIZE
 
-_RUN = 128  # candidates confirmed at once while every candidate must be checked
+_RUN = 128  # candidates confirmed at once, at most
+_AHEAD = 4 * _RUN  # how far ahead candidates scoring enough are sought to fill a run
 _PROTOCOL_2 = b"\x80\x02"
 _BEFORE = (-1).__add__  # a position of the second word -> where the first must stand
 
@@ -137,11 +138,19 @@ class PhraseListMatcher(ListMatcher):  # type: ignore[misc]
         self._i = index
 
     def _check(self, index: int) -> bool:
-        # With no floor every candidate must be checked: a run of them at once is cheaper.
-        stop = index + 1 if self._floor else min(index + _RUN, len(self._ids))
-        for offset, answer in enumerate(self._confirm(self._ids[index:stop])):
-            self._matches[index + offset] = answer
-        return bool(self._matches[index])
+        # Checking a run of candidates at once is cheaper than one by one: with no floor,
+        # every candidate from here; with one, those just ahead that score enough (the floor
+        # may rise before they are reached, sparing them: checking them anyway is harmless).
+        floor, matches, stop = self._floor, self._matches, len(self._ids)
+        if floor:
+            ahead = range(index, min(index + _AHEAD, stop))
+            picked = [j for j in ahead if matches[j] is None and self._score_at(j) >= floor]
+            picked = picked[:_RUN]
+        else:
+            picked = list(range(index, min(index + _RUN, stop)))
+        for j, answer in zip(picked, self._confirm([self._ids[j] for j in picked]), strict=True):
+            matches[j] = answer
+        return bool(matches[index])
 
     def score(self) -> float:  # noqa: D102 - whoosh's matcher protocol
         return self._score_at(self._i)

@@ -54,19 +54,18 @@ def test_candidates_below_the_needed_score_are_never_checked() -> None:
         return [scores[doc] for doc in docs]
 
     matcher = PhraseListMatcher(sorted(scores), score, confirm, top=9.0)
-    # With no score to beat yet every candidate is checked, a run at a time.
+    # With no score to beat every candidate is checked, a run at a time.
     assert matcher.id() == 2 and checked == [1, 2, 3, 4, 6, 8]
     checked.clear()
-    matcher = PhraseListMatcher(sorted(scores), score, confirm, top=9.0, floor=0.5)
-    assert matcher.id() == 2 and checked == [1, 2]
-    raised = matcher.replace(7.0)  # the collector now needs 7.0 at least
-    assert [raised.id(), raised.score()] == [6, 7.0]
+    matcher = PhraseListMatcher(sorted(scores), score, confirm, top=9.0, floor=3.0)
+    # With one, only the candidates scoring enough: 2 (1.0) and 4 (2.0) are never checked.
+    assert matcher.id() == 6 and checked == [1, 3, 6, 8]
+    raised = matcher.replace(7.2)  # the collector now needs 7.2 at least
+    assert [raised.id(), raised.score()] == [8, 7.5]
     raised.next()
-    assert raised.id() == 8 and checked == [1, 2, 3, 6, 8]  # 4 (2.0) is never checked
-    raised.next()
-    assert not raised.is_active()
-    assert list(matcher.all_ids()) == [2, 4, 6, 8] and matcher.id() == 2
+    assert not raised.is_active() and checked == [1, 3, 6, 8]  # none checked twice
+    assert list(matcher.all_ids()) == [6, 8] and matcher.id() == 6
     assert matcher.replace(9.5).is_active() is False  # no candidate can score that much
     skipped = matcher.copy()
-    skipped.skip_to(5)
-    assert skipped.id() == 6
+    skipped.skip_to(7)
+    assert skipped.id() == 8
