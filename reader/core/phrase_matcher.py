@@ -7,6 +7,7 @@ reached, and passing over those that score too low to make the list.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import accumulate
 from operator import methodcaller
@@ -100,6 +101,7 @@ class PhraseListMatcher(ListMatcher):  # type: ignore[misc]
         floor: float = 0.0,
         scores: list[float | None] | None = None,
         matches: list[bool | None] | None = None,
+        scanned: list[float] | None = None,
     ) -> None:
         """Match those of `ids` (ascending) that `confirm` accepts; `top` bounds scores.
 
@@ -113,6 +115,8 @@ class PhraseListMatcher(ListMatcher):  # type: ignore[misc]
         self._floor = floor
         self._scores: list[float | None] = [None] * len(ids) if scores is None else scores
         self._matches: list[bool | None] = [None] * len(ids) if matches is None else matches
+        # [index, floor]: every candidate before index scoring at least floor is checked.
+        self._scanned: list[float] = [0, math.inf] if scanned is None else scanned
         self._settle()
 
     def _score_at(self, index: int) -> float:
@@ -139,15 +143,23 @@ class PhraseListMatcher(ListMatcher):  # type: ignore[misc]
 
     def _check(self, index: int) -> bool:
         # Checking a run of candidates at once is cheaper than one by one: with no floor,
-        # every candidate from here; with one, those just ahead that score enough (the floor
-        # may rise before they are reached, sparing them: checking them anyway is harmless).
-        floor, matches, stop = self._floor, self._matches, len(self._ids)
+        # every candidate from here; with one, those ahead that score enough (the floor may
+        # rise before they are reached, sparing them: checking them anyway is harmless).
+        floor, matches, count = self._floor, self._matches, len(self._ids)
         if floor:
-            ahead = range(index, min(index + _AHEAD, stop))
-            picked = [j for j in ahead if matches[j] is None and self._score_at(j) >= floor]
-            picked = picked[:_RUN]
+            picked = [index]
+            scanned = self._scanned
+            ahead = index + 1
+            if floor >= scanned[1] and scanned[0] > ahead:
+                ahead = int(scanned[0])  # what lies between was seen with a lower floor
+            stop = min(ahead + _AHEAD, count)
+            while ahead < stop and len(picked) < _RUN:
+                if matches[ahead] is None and self._score_at(ahead) >= floor:
+                    picked.append(ahead)
+                ahead += 1
+            scanned[:] = [ahead, floor]
         else:
-            picked = list(range(index, min(index + _RUN, stop)))
+            picked = list(range(index, min(index + _RUN, count)))
         for j, answer in zip(picked, self._confirm([self._ids[j] for j in picked]), strict=True):
             matches[j] = answer
         return bool(matches[index])
@@ -188,7 +200,7 @@ class PhraseListMatcher(ListMatcher):  # type: ignore[misc]
 
     def _moved(self, floor: float) -> PhraseListMatcher:
         return PhraseListMatcher(self._ids, self._score, self._confirm, self._top, self._i,
-                                 floor, self._scores, self._matches)  # fmt: skip
+                                 floor, self._scores, self._matches, self._scanned)  # fmt: skip
 
     def max_quality(self) -> float:  # noqa: D102
         return self._top
