@@ -7,7 +7,6 @@ in <b></b>. (Guillemets were the other candidate, but Russian originals use «»
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -17,14 +16,13 @@ from whoosh import query as wq
 from reader.core.analysis import family_of
 from reader.core.document import Document
 from reader.core.index_schema import TEXT_FIELDS, text_field
-from reader.core.term_matches import paragraph_spans, paragraph_words
+from reader.core.term_matches import matched_spans, paragraph_spans, paragraph_words
 from reader.core.text_range import TextRange
 
 Pane = Literal["original", "translation", "metadata"]
 
 SNIPPET_CHARS = 240  # about two lines of the search panel
 _CONTEXT_BEFORE = 70
-_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -118,16 +116,16 @@ def make_hit(
 
 def _best_paragraph(paragraphs: Sequence[str], language: str, wanted: set[str]) -> _Match | None:
     family = family_of(language)
-    best: tuple[int, int, int] | None = None  # distinct, count, paragraph
+    best: tuple[int, int, int, list[str]] | None = None  # distinct, count, paragraph, words
     for index, words in paragraph_words(paragraphs, family, wanted):
-        match = (len({word.lower() for word in words}), len(words), index)
+        match = (len({word.lower() for word in words}), len(words), index, words)
         if best is None or match[:2] > best[:2]:
             best = match
     if best is None:
         return None
-    distinct, count, index = best
+    distinct, count, index, words = best
     # Spans only for the paragraph shown: most matching paragraphs are never displayed.
-    spans = [s for _, found in paragraph_spans([paragraphs[index]], family, wanted) for s in found]
+    spans = matched_spans(paragraphs[index], family, words, wanted)
     return _Match(distinct, count, index, tuple(merge_spans(spans)))
 
 
@@ -170,7 +168,7 @@ def _snippet(paragraph: str, spans: Sequence[tuple[int, int]]) -> str:
         cursor = span_end
     pieces.append(html.escape(paragraph[cursor:end]))
     pieces.append("…" if end < len(paragraph) else "")
-    return _SPACES.sub(" ", "".join(pieces)).strip()
+    return " ".join("".join(pieces).split())  # runs of white space as one space
 
 
 def positive_terms(parsed: Any, reader: Any) -> set[tuple[str, str]]:

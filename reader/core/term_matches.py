@@ -57,6 +57,15 @@ def paragraph_spans(
         yield index, word_spans(paragraphs[index], set(words))
 
 
+def matched_spans(
+    paragraph: str, family: str, words: Sequence[str], wanted: AbstractSet[str]
+) -> list[tuple[int, int]]:
+    """Spans of `words`, the matching words `paragraph_words` gave for `paragraph`."""
+    if _word_terms(family) is None:
+        return [span for _, spans in _literal_spans([paragraph], wanted) for span in spans]
+    return word_spans(paragraph, set(words))
+
+
 def _literal_spans(
     paragraphs: Sequence[str], wanted: AbstractSet[str]
 ) -> Iterator[tuple[int, list[tuple[int, int]]]]:

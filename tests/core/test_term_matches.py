@@ -11,7 +11,7 @@ from reader.core.analysis import (
     word_spans,
     words_in,
 )
-from reader.core.term_matches import paragraph_spans, paragraph_words
+from reader.core.term_matches import matched_spans, paragraph_spans, paragraph_words
 
 RUSSIAN = [
     "Москва сообщает: Москвы не будет, а в Москве — совещание.",
@@ -101,3 +101,21 @@ def test_words_and_spans_are_cut_as_the_analysers_cut() -> None:
     spans = word_spans(text, {"don’t", "Булганину"})
     assert [text[start:end] for start, end in spans] == ["Булганину", "don’t"]
     assert word_spans(text, {"rock"}) == []  # part of a word is not the word
+
+
+@pytest.mark.parametrize(
+    ("family", "paragraphs", "wanted"),
+    [
+        ("ru", RUSSIAN, {stem_russian("москва")}),
+        ("en", ENGLISH, {stem_english("divisions"), "it"}),
+        ("cjk", ["关于三八线的问题，三八", "The 38th Parallel"], {"三八", "parallel"}),
+    ],
+)
+def test_matched_spans_are_the_spans_of_the_words_found(
+    family: str, paragraphs: list[str], wanted: set[str]
+) -> None:
+    spans = dict(paragraph_spans(paragraphs, family, wanted))
+    found = dict(paragraph_words(paragraphs, family, wanted))
+    assert found and set(found) == set(spans)
+    for index, words in found.items():
+        assert matched_spans(paragraphs[index], family, words, wanted) == spans[index]
