@@ -130,14 +130,19 @@ class PhraseListMatcher(ListMatcher):  # type: ignore[misc]
 
     def _settle(self) -> None:
         # Move on to the first candidate from here that scores enough and is confirmed.
-        floor, matches, index, count = self._floor, self._matches, self._i, len(self._ids)
+        floor, matches, scores = self._floor, self._matches, self._scores
+        index, count = self._i, len(self._ids)
         while index < count:
-            if not floor or self._score_at(index) >= floor:
-                found = matches[index]
-                if found is None:
-                    found = self._check(index)
-                if found:
-                    break
+            if floor:
+                value = scores[index]  # looked up here: this loop runs for every candidate
+                if (self._score_at(index) if value is None else value) < floor:
+                    index += 1
+                    continue
+            found = matches[index]
+            if found is None:
+                found = self._check(index)
+            if found:
+                break
             index += 1
         self._i = index
 
@@ -153,9 +158,12 @@ class PhraseListMatcher(ListMatcher):  # type: ignore[misc]
             if floor >= scanned[1] and scanned[0] > ahead:
                 ahead = int(scanned[0])  # what lies between was seen with a lower floor
             stop = min(ahead + _AHEAD, count)
+            scores = self._scores
             while ahead < stop and len(picked) < _RUN:
-                if matches[ahead] is None and self._score_at(ahead) >= floor:
-                    picked.append(ahead)
+                if matches[ahead] is None:
+                    value = scores[ahead]
+                    if (self._score_at(ahead) if value is None else value) >= floor:
+                        picked.append(ahead)
                 ahead += 1
             scanned[:] = [ahead, floor]
         else:
