@@ -196,6 +196,12 @@ class PhraseListMatcher(ListMatcher):  # type: ignore[misc]
             yield matcher.id()
             matcher.next()
 
+    def all_items(self) -> Iterator[tuple[int, str]]:  # noqa: D102 - no values kept
+        return ((doc, "") for doc in self.all_ids())
+
+    def supports(self, astype: str) -> bool:  # noqa: D102 - positions are not kept per match
+        return False
+
     def replace(self, minquality: float = 0) -> Any:  # noqa: D102
         if not self.is_active() or (minquality and self._top < minquality):
             return NullMatcher()

@@ -65,6 +65,7 @@ def test_candidates_below_the_needed_score_are_never_checked() -> None:
     raised.next()
     assert not raised.is_active() and checked == [1, 3, 6, 8]  # none checked twice
     assert list(matcher.all_ids()) == [6, 8] and matcher.id() == 6
+    assert list(matcher.all_items()) == [(6, ""), (8, "")] and not matcher.supports("positions")
     assert matcher.replace(9.5).is_active() is False  # no candidate can score that much
     skipped = matcher.copy()
     skipped.skip_to(7)
