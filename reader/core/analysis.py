@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 import Stemmer
@@ -103,6 +104,13 @@ class WordAnalyzer(Tokenizer):  # type: ignore[misc]
                 self._cache[word] = found
         return found
 
+    def term(self, word: str) -> str | None:
+        """The index term of one word as `words_in` cuts it; None for a stop word."""
+        lowered = word.lower()
+        if self.stops and (not lowered or lowered in self.stops):
+            return None
+        return self._stemmed(lowered)
+
     def __call__(  # noqa: D102 - whoosh's analyser protocol
         self,
         value: str,
@@ -181,6 +189,48 @@ class WordPositions(Positions):  # type: ignore[misc]
         boost = self.field_boost
         for term, positions in analyzer.term_positions(value).items():
             yield term, len(positions), len(positions) * boost, self.encode(positions)
+
+
+def words_in(text: str) -> list[str]:
+    """The words of `text` in order, as written, cut as the word analysers cut them."""
+    return _WORD.findall(text)
+
+
+def word_spans(text: str, words: AbstractSet[str]) -> list[tuple[int, int]]:
+    """(start, end) of every word of `text` that is one of `words` (written as in the text)."""
+    return [found.span() for found in _WORD.finditer(text) if found.group() in words]
+
+
+class WordTerms:
+    """Which words of a text stand for given index terms: for finding query words in hits.
+
+    Each word seen is remembered with its term, and each term with the words seen for it, so
+    a text already met costs set operations, not a stemmer call per word. Not thread-safe.
+    """
+
+    def __init__(self, analyzer: WordAnalyzer, limit: int = _STEM_CACHE_SIZE) -> None:
+        """Look words up through `analyzer`, remembering at most `limit` of them."""
+        self._analyzer = analyzer
+        self._limit = limit
+        self._terms: dict[str, str | None] = {}
+        self._words: dict[str, set[str]] = {}
+
+    def matching(self, words: set[str], wanted: AbstractSet[str]) -> set[str]:
+        """Those of `words` (as `words_in` cuts them) whose index term is one of `wanted`."""
+        found = set()
+        for word in words.difference(self._terms):  # words not met before
+            term = self._analyzer.term(word)
+            if term in wanted:
+                found.add(word)
+            if len(self._terms) < self._limit:
+                self._terms[word] = term
+                if term is not None:
+                    self._words.setdefault(term, set()).add(word)
+        for term in wanted:
+            known = self._words.get(term)
+            if known:
+                found |= known & words
+        return found
 
 
 def plain_analyzer() -> Any:

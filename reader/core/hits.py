@@ -7,23 +7,22 @@ in <b></b>. (Guillemets were the other candidate, but Russian originals use «»
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from whoosh import query as wq
 
-from reader.core.analysis import analyzer_for, family_of
+from reader.core.analysis import family_of
 from reader.core.document import Document
 from reader.core.index_schema import TEXT_FIELDS, text_field
+from reader.core.term_matches import matched_spans, paragraph_spans, paragraph_words
 from reader.core.text_range import TextRange
 
 Pane = Literal["original", "translation", "metadata"]
 
 SNIPPET_CHARS = 240  # about two lines of the search panel
 _CONTEXT_BEFORE = 70
-_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -58,8 +57,14 @@ class _Match:
     spans: tuple[tuple[int, int], ...]
 
 
-def make_hit(stored: dict[str, Any], score: float, matched: Iterable[tuple[str, bytes]]) -> Hit:
-    """Build a Hit from a record's stored fields and the (field, term) pairs that matched."""
+def make_hit(
+    stored: dict[str, Any], score: float, matched: Iterable[tuple[str, str | bytes]]
+) -> Hit:
+    """Build a Hit from a record's stored fields and the (field, term) pairs a query seeks.
+
+    Terms the document does not hold are simply not found in it, so `matched` may be every
+    positive term of the query (see `positive_terms`) rather than this document's own.
+    """
     terms: dict[str, set[str]] = {}
     for fieldname, term in matched:
         if fieldname not in TEXT_FIELDS:
@@ -110,21 +115,18 @@ def make_hit(stored: dict[str, Any], score: float, matched: Iterable[tuple[str, 
 
 
 def _best_paragraph(paragraphs: Sequence[str], language: str, wanted: set[str]) -> _Match | None:
-    analyzer = analyzer_for(family_of(language))
-    best: _Match | None = None
-    for index, paragraph in enumerate(paragraphs):
-        spans = [
-            (token.startchar, token.endchar)
-            for token in analyzer(paragraph, chars=True, mode="index")
-            if token.text in wanted
-        ]
-        if not spans:
-            continue
-        found = {paragraph[s:e].lower() for s, e in spans}
-        match = _Match(len(found), len(spans), index, tuple(merge_spans(spans)))
-        if best is None or (match.distinct, match.count) > (best.distinct, best.count):
+    family = family_of(language)
+    best: tuple[int, int, int, list[str]] | None = None  # distinct, count, paragraph, words
+    for index, words in paragraph_words(paragraphs, family, wanted):
+        match = (len({word.lower() for word in words}), len(words), index, words)
+        if best is None or match[:2] > best[:2]:
             best = match
-    return best
+    if best is None:
+        return None
+    distinct, count, index, words = best
+    # Spans only for the paragraph shown: most matching paragraphs are never displayed.
+    spans = matched_spans(paragraphs[index], family, words, wanted)
+    return _Match(distinct, count, index, tuple(merge_spans(spans)))
 
 
 def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -166,17 +168,28 @@ def _snippet(paragraph: str, spans: Sequence[tuple[int, int]]) -> str:
         cursor = span_end
     pieces.append(html.escape(paragraph[cursor:end]))
     pieces.append("…" if end < len(paragraph) else "")
-    return _SPACES.sub(" ", "".join(pieces)).strip()
+    return " ".join("".join(pieces).split())  # runs of white space as one space
 
 
 def positive_terms(parsed: Any, reader: Any) -> set[tuple[str, str]]:
-    """The (field, term) pairs a query looks for, outside NOT; prefixes expanded via `reader`."""
+    """The (field, term) pairs a query looks for, outside NOT; prefixes expanded via `reader`.
+
+    For fields of character bigrams (CJK) a phrase's term is its words written out whole.
+    """
     found: set[tuple[str, str]] = set()
 
     def visit(node: Any) -> None:
         if isinstance(node, wq.Not):
             return
         if node.is_leaf():
+            fieldname = getattr(node, "fieldname", None)
+            if fieldname not in TEXT_FIELDS:
+                return  # not expanded: a date range alone can stand for thousands of terms
+            if isinstance(node, wq.Phrase) and TEXT_FIELDS[fieldname][1] == "cjk":
+                # Character bigrams in a row: the word as written is what is sought in texts,
+                # not each pair wherever it stands.
+                found.add((fieldname, node.words[0] + "".join(w[-1] for w in node.words[1:])))
+                return
             if isinstance(node, wq.Term | wq.Phrase) or reader is None:
                 pairs = node.iter_all_terms(phrases=True)
             else:
@@ -193,6 +206,27 @@ def positive_terms(parsed: Any, reader: Any) -> set[tuple[str, str]]:
     return found
 
 
+def indexed_terms(terms: Iterable[tuple[str, str]], reader: Any) -> set[tuple[str, str]]:
+    """Those of `terms` (from `positive_terms`) that some document in `reader` holds.
+
+    A hit's stored texts are what the index was built from, so a term the index lacks is in
+    none of them: leaving it out spares cutting texts that cannot match (a Russian word's
+    English-field term, say). CJK words written out are not index terms and are kept.
+    """
+    found = set()
+    for fieldname, term in terms:
+        if TEXT_FIELDS[fieldname][1] == "cjk":
+            found.add((fieldname, term))
+            continue
+        try:
+            key = reader.schema[fieldname].to_bytes(term)
+        except ValueError:
+            continue
+        if (fieldname, key) in reader:
+            found.add((fieldname, term))
+    return found
+
+
 def document_ranges(
     document: Document, translation_index: int, terms: set[tuple[str, str]]
 ) -> list[TextRange]:
@@ -203,12 +237,6 @@ def document_ranges(
         wanted = {term for fieldname, term in terms if fieldname == text_field(pane, family)}
         if not wanted:
             continue
-        analyzer = analyzer_for(family)
-        for number, paragraph in enumerate(text.paragraphs):
-            spans = [
-                (token.startchar, token.endchar)
-                for token in analyzer(paragraph, chars=True, mode="index")
-                if token.text in wanted
-            ]
+        for number, spans in paragraph_spans(text.paragraphs, family, wanted):
             ranges.extend(TextRange(pane, number, s, e) for s, e in merge_spans(spans))
     return ranges

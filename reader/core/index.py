@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import weakref
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -20,10 +21,11 @@ import whoosh.index
 from whoosh import query as wq
 
 from reader.core.document import Document
-from reader.core.hits import Hit, document_ranges, make_hit, positive_terms
+from reader.core.hits import Hit, document_ranges, indexed_terms, make_hit, positive_terms
 from reader.core.index_manifest import Manifest, RecordWriter, merge_tiers
 from reader.core.index_schema import (
     KIND_DOC,
+    KIND_DUP,
     KIND_ERROR,
     SCHEMA_VERSION,
     IndexEntry,
@@ -34,6 +36,7 @@ from reader.core.index_sync import Changes, Progress, sync_records
 from reader.core.index_types import DocumentEntry, QueryError, UpdateReport
 from reader.core.library import Library, LibraryFile
 from reader.core.query import build_parser, parse_query
+from reader.core.scoring import CachedLengthsBM25F
 from reader.core.text_range import TextRange
 
 __all__ = [
@@ -50,6 +53,7 @@ _INDEX_NAME = "MAIN"
 _WRITER_MEMORY_MB = 128
 
 _log = logging.getLogger(__name__)
+_WEIGHTING = CachedLengthsBM25F()
 Shown = Callable[["DocumentEntry"], None]
 
 
@@ -220,16 +224,28 @@ class SearchIndex:
         if parsed is None or searcher is None:
             return []
         try:
-            results = searcher.search(
-                parsed, limit=limit, filter=wq.Term("kind", KIND_DOC), terms=True
-            )
-            entry_column = searcher.reader().column_reader("entry")
+            reader = searcher.reader()
+            # Hidden copies and bad files are few: masking them out is cheaper than a filter
+            # on kind:doc, which builds a set of every document on each search. Which words
+            # each hit holds is found from its stored texts, not recorded by whoosh for every
+            # matching document (terms=True), most of which never make the top `limit`.
+            hidden = set(searcher.docs_for_query(
+                wq.Or([wq.Term("kind", KIND_DUP), wq.Term("kind", KIND_ERROR)])))
+            collector = searcher.collector(limit=limit, mask=hidden or None)
+            # BM25F as the searcher's own, with field lengths cached per segment. Matchers
+            # built as for terms=True (needs_current): on indexes of up to 5,000 documents
+            # whoosh would otherwise preload OR queries, adding scores in another order.
+            context = searcher.context(weighting=_WEIGHTING, needs_current=True)
+            searcher.search_with_collector(parsed, collector, context=context)
+            results = collector.results()
+            wanted = indexed_terms(positive_terms(parsed, reader), reader)
+            entry_column = _entry_column(reader)
             hits = []
             for result in results:
                 entry = IndexEntry.from_bytes(entry_column[result.docnum])
                 stored = dict(result.fields(), id=entry.id, title=entry.title, path=entry.path,
                               date_text=entry.date_text)
-                hits.append(make_hit(stored, result.score or 0.0, result.matched_terms()))
+                hits.append(make_hit(stored, result.score or 0.0, wanted))
         except QueryError:
             raise
         except Exception as error:  # e.g. a prefix expanding to too many terms
@@ -292,6 +308,18 @@ def _note(roots: list[str], manifest: Manifest) -> dict[str, Any]:
     """The SYNCED note saying the index's latest commit is a sync's outcome over `roots`."""
     commit = manifest.version[1] if manifest.version else None
     return {"roots": roots, "commit": commit}
+
+
+_entry_columns: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
+
+
+def _entry_column(reader: Any) -> Any:
+    # Opening the column reads where every record's entry starts: once per reader, not per
+    # search (the cache lets a closed reader go).
+    column = _entry_columns.get(reader)
+    if column is None:
+        column = _entry_columns[reader] = reader.column_reader("entry")
+    return column
 
 
 def _open_index(generation: Path | None) -> Any:

@@ -26,6 +26,7 @@ from whoosh.qparser.plugins import Plugin
 from reader.core.analysis import stem_english, stem_russian
 from reader.core.index_schema import DEFAULT_FIELDS, FIELD_ALIASES, TEXT_FIELDS
 from reader.core.index_types import QueryError
+from reader.core.phrase_query import Phrase
 
 # A stemmed prefix is also tried when it keeps this many letters: "division*" -> "divis*"
 # finds "divisions", while "Сеу*" is not cut to "се*", which would match half the language.
@@ -96,7 +97,7 @@ def build_parser(schema: Any) -> Any:
     for alias in FIELD_ALIASES:
         # Known to the parser so `original:` is read as a field name, then expanded by the plugin.
         parse_schema.add(alias, schema["title"].__class__())
-    parser = _Parser(None, parse_schema, group=syntax.AndGroup)
+    parser = _Parser(None, parse_schema, group=syntax.AndGroup, phraseclass=Phrase)
     parser.remove_plugin_class(FieldsPlugin)
     parser.add_plugin(FieldsPlugin(remove_unknown=False))
     parser.add_plugin(MultifieldPlugin(list(DEFAULT_FIELDS), group=OrGroup))

@@ -3,11 +3,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import whoosh.index
+from whoosh import query as wq
 
 import reader.core.index as index_module
 from reader.core import archive_page
 from reader.core.index import SCHEMA_VERSION, QueryError, SearchIndex
+from reader.core.index_schema import IndexEntry, build_schema
+from reader.core.index_store import IndexStore
 from reader.core.library import Library
+from reader.core.query import build_parser, parse_query
 from tests.conftest import SEED_PAGE
 from tests.core.seed_variants import SEED_RECORD, variant, write_page
 
@@ -139,6 +144,23 @@ def test_a_hit_names_pane_paragraph_and_snippets(index: SearchIndex) -> None:
     (hit,) = [h for h in index.search("type:Telegram") if h.id == SEED_RECORD]
     assert (hit.pane, hit.paragraph) == ("metadata", None)
     assert set(hit.snippets) == {"ru", "en"}
+
+
+def test_hits_rank_and_score_as_whooshs_own_search(index: SearchIndex, diglot_home: Path) -> None:
+    # The search used to be whoosh's searcher.search(terms=True, filter=kind:doc); it must
+    # still rank alike, to the last bit of each score, on small indexes too.
+    generation = IndexStore(diglot_home / "index").current(SCHEMA_VERSION)
+    parser = build_parser(build_schema())
+    queries = ["Москва OR divisions OR armistice", "divis* OR parallel", '"38th parallel"',
+               "armistice AND type:Telegram", "zeppelin OR armistice OR Korea"]  # fmt: skip
+    with whoosh.index.open_dir(str(generation), indexname="MAIN").searcher() as searcher:
+        entries = searcher.reader().column_reader("entry")
+        for query in queries:
+            found = searcher.search(parse_query(parser, query), limit=20, terms=True,
+                                    filter=wq.Term("kind", "doc"))  # fmt: skip
+            expected = [(IndexEntry.from_bytes(entries[hit.docnum]).id, hit.score)
+                        for hit in found]  # fmt: skip
+            assert [(hit.id, hit.score) for hit in index.search(query)] == expected
 
 
 def test_snippets_escape_html(diglot_home: Path, tmp_path: Path) -> None:
