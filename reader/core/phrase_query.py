@@ -23,8 +23,11 @@ from whoosh.formats import Positions
 from whoosh.matching import NullMatcher
 from whoosh.scoring import BM25FScorer, WeightLengthScorer
 
+from reader.core.analysis import WordPositions
 from reader.core.phrase_matcher import PhraseListMatcher, decode_many, words_in_a_row
 
+# Formats whose postings are whoosh's Positions encoding (ours writes the same bytes).
+_POSITIONS = (Positions, WordPositions)
 # One term's postings: docnum -> weight, docnum -> raw value
 Postings = tuple[dict[int, float], dict[int, bytes]]
 # (documents, each word's weight in each) -> the documents' scores
@@ -40,7 +43,7 @@ class Phrase(wq.Phrase):  # type: ignore[misc]
         if self.slop != 1 or fieldname not in searcher.schema:
             return super().matcher(searcher, context)
         field = searcher.schema[fieldname]
-        if type(field.format) is not Positions:
+        if type(field.format) not in _POSITIONS:
             return super().matcher(searcher, context)  # another format: whoosh's own way
         reader = searcher.reader()
         matchers = []

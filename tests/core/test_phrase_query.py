@@ -115,3 +115,19 @@ def test_other_rankings_score_as_whoosh(searcher: Any, model: Any) -> None:
     for words in (["red", "army"], ["red", "army", "of"]):
         expected = scored(other, wq.Phrase("plain", words))
         assert scored(other, Phrase("plain", words)) == expected
+
+
+def test_our_schema_takes_the_fast_path(tmp_path: Path) -> None:
+    from reader.core.index_schema import build_schema
+    from reader.core.phrase_matcher import PhraseListMatcher
+
+    index = whoosh.index.create_in(str(tmp_path), build_schema())
+    writer = index.writer()
+    writer.add_document(path="a", kind="doc", translation_en="the red army crossed the river")
+    writer.commit()
+    with index.searcher() as found:
+        matcher = Phrase("translation_en", ["red", "armi"]).matcher(found)
+        assert isinstance(matcher, PhraseListMatcher)
+        assert scored(found, Phrase("translation_en", ["red", "armi"])) == scored(
+            found, wq.Phrase("translation_en", ["red", "armi"])
+        )
