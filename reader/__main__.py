@@ -4,4 +4,6 @@ import sys
 
 from reader.cli import main
 
-sys.exit(main())
+# Guarded: index updates run in "spawn" child processes, which import the main module again.
+if __name__ == "__main__":
+    sys.exit(main())
