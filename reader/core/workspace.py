@@ -152,10 +152,6 @@ class Workspace:
         self._entries = {doc_id: e for doc_id, e in self._entries.items() if doc_id in ids}
         self.catalog.retain(ids)
 
-    def refresh_catalog(self) -> None:
-        """Show what the index now holds in the document list."""
-        self.show_entries(self.load_entries())
-
     def open_document(self, doc_id: str) -> Document | None:
         """Parse a listed document and show it; a file that no longer reads is reported."""
         from reader.core.archive_page import parse_page  # the first frame needs no parser
