@@ -140,6 +140,7 @@ class Catalog:
         self._keys: list[str] = []
         # Per facet: counts over the rows matching the filter and every other facet.
         self._counts: dict[FacetName, Counter[str]] = {facet: Counter() for facet in FACETS}
+        self._unannounced = False  # entries were added quietly since `changed` last went out
 
     def set_entries(self, entries: Iterable[CatalogEntry]) -> None:
         """Replace every entry (after indexing); filters and facet selections are kept.
@@ -160,14 +161,31 @@ class Catalog:
             for row in gone:
                 self._remove(row)
             self._add(new)
-        self.changed.emit(None)
+        self._emit()
 
-    def add_entries(self, entries: Iterable[CatalogEntry]) -> None:
-        """Add entries, or replace those with the same id (while an index update runs)."""
+    def add_entries(self, entries: Iterable[CatalogEntry], *, announce: bool = True) -> None:
+        """Add entries, or replace those with the same id (while an index update runs).
+
+        Args:
+            entries: the entries.
+            announce: False to leave `changed` to a later `announce` (or any other change),
+                so a long listing added in slices is shown once, not once per slice.
+        """
         new = [e for e in entries if (row := self._rows.get(e.id)) is None or row.entry != e]
         if new:
             self._add(new)
-            self.changed.emit(None)
+            self._unannounced = True
+            if announce:
+                self.announce()
+
+    def announce(self) -> None:
+        """Emit `changed` if entries were added without announcing them."""
+        if self._unannounced:
+            self._emit()
+
+    def _emit(self) -> None:
+        self._unannounced = False
+        self.changed.emit(None)
 
     def retain(self, ids: Collection[str]) -> None:
         """Drop every entry whose id is not in `ids` (a listing added in slices ends so)."""
@@ -178,8 +196,8 @@ class Catalog:
         else:
             for row in gone:
                 self._remove(row)
-        if gone:
-            self.changed.emit(None)
+        self._unannounced = self._unannounced or bool(gone)
+        self.announce()
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -195,21 +213,21 @@ class Catalog:
             self._filter = text
             self._words = normalise_title(text).split()
             self._recompute()
-            self.changed.emit(None)
+            self._emit()
 
     def toggle_facet(self, facet: FacetName, value: str) -> None:
         """Select or deselect a facet value; values of one facet are OR-ed, facets AND-ed."""
         chosen = self._selected[facet]
         chosen.symmetric_difference_update({value})
         self._recompute()
-        self.changed.emit(None)
+        self._emit()
 
     def clear_facets(self) -> None:
         """Drop every facet selection."""
         for chosen in self._selected.values():
             chosen.clear()
         self._recompute()
-        self.changed.emit(None)
+        self._emit()
 
     def selected(self, facet: FacetName) -> frozenset[str]:
         """The selected values of one facet."""
@@ -221,7 +239,7 @@ class Catalog:
             self._sort = column
             self._order([self._rows[entry.id] for entry in self._visible])
         self._descending = descending
-        self.changed.emit(None)
+        self._emit()
 
     @property
     def sort_order(self) -> tuple[SortColumn, bool]:

@@ -112,10 +112,10 @@ class Workspace:
         """`update_index` in a child process, for a window (see `reader.core.index_job`)."""
         return IndexJob(self.home, self.library.seeds)
 
-    def add_entries(self, entries: list[DocumentEntry]) -> None:
-        """Add or replace list entries while an update is still running."""
+    def add_entries(self, entries: list[DocumentEntry], *, announce: bool = True) -> None:
+        """Add or replace list entries (see `Catalog.add_entries`)."""
         self._entries.update((entry.id, entry) for entry in entries)
-        self.catalog.add_entries(entries)
+        self.catalog.add_entries(entries, announce=announce)
 
     def run_search(self, query: str, limit: int = 50) -> SearchResults:
         """Search the index; a bad query comes back as an error, never as an exception."""

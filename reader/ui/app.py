@@ -334,18 +334,22 @@ class DiglotApp:
         if not final and self._listed:
             return  # the index's first listing came after an update's: it is older
         self._listed = self._listed or final
-        self._slicer.feed(entries, self.workspace.add_entries,
+        self._slicer.feed(entries, lambda part: self.workspace.add_entries(part, announce=False),
                           lambda: self._on_listed(entries, final))  # fmt: skip
 
     def _on_listed(self, entries: list[Any], final: bool) -> None:
+        # Every entry was added or confirmed, quietly, slice by slice: the list shows them
+        # now (an update's listing without what the index no longer holds).
         if final:
-            # Every entry was added or confirmed slice by slice: drop what the index no
-            # longer holds.
             self.workspace.retain_entries({entry.id for entry in entries})
             self.indexing = self.index_feed is not None  # another update may have begun
+        else:
+            self.workspace.catalog.announce()
         if entries:
-            # In a turn of its own: opening parses, aligns and lays out a document.
-            QTimer.singleShot(0, lambda: self._open_listed(entries, final))
+            # Opening parses, aligns and lays out a document on the GUI thread; the first
+            # opening also loads a language model, which the pool loads first.
+            self.index_tasks.submit(self.workspace.prepare_reading,
+                                    on_finished=lambda _: self._open_listed(entries, final))
 
     def _open_listed(self, entries: list[Any], final: bool) -> None:
         """Open the document the last session showed, or the first listed, if none is open."""

@@ -156,3 +156,15 @@ def test_retain_drops_the_entries_a_listing_no_longer_has() -> None:
         assert len(seen) == 1
         catalog.retain({e.id for e in entries})
         assert len(seen) == 1  # nothing to drop, nothing to say
+
+
+def test_quiet_additions_are_announced_once() -> None:
+    catalog = Catalog()
+    seen: list[None] = []
+    catalog.changed.connect(seen.append)
+    catalog.add_entries(ENTRIES[:2], announce=False)
+    catalog.add_entries(ENTRIES[2:], announce=False)
+    assert seen == [] and len(ids(catalog)) == 4  # the catalog knows; its listeners not yet
+    catalog.announce()
+    catalog.announce()
+    assert len(seen) == 1
