@@ -347,9 +347,13 @@ class DiglotApp:
             self.workspace.catalog.announce()
         if entries:
             # Opening parses, aligns and lays out a document on the GUI thread; the first
-            # opening also loads a language model, which the pool loads first.
+            # opening also loads a language model, which the pool loads first (had that
+            # failed, opening would only be slower).
+            def open_listed(_: object) -> None:
+                self._open_listed(entries, final)
+
             self.index_tasks.submit(self.workspace.prepare_reading,
-                                    on_finished=lambda _: self._open_listed(entries, final))
+                                    on_finished=open_listed, on_failed=open_listed)
 
     def _open_listed(self, entries: list[Any], final: bool) -> None:
         """Open the document the last session showed, or the first listed, if none is open."""
