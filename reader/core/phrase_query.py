@@ -20,7 +20,7 @@ from typing import Any
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.formats import Positions
-from whoosh.matching import NullMatcher
+from whoosh.matching import FilterMatcher, NullMatcher
 from whoosh.scoring import BM25FScorer, WeightLengthScorer
 
 from reader.core.analysis import WordPositions
@@ -133,6 +133,13 @@ def all_postings(matcher: Any) -> Postings:
     """Every posting of a term matcher from where it stands; the matcher is used up."""
     weights: dict[int, float] = {}
     values: dict[int, bytes] = {}
+    if type(matcher) is FilterMatcher and matcher._exclude:
+        # A segment with deleted records wraps its postings so: read the postings whole
+        # and drop the deleted, rather than stepping the wrapper posting by posting.
+        weights, values = all_postings(matcher.child)
+        for docnum in matcher._ids.intersection(weights):
+            del weights[docnum], values[docnum]
+        return weights, values
     if type(matcher) is W3LeafMatcher and not matcher._byteids:
         # whoosh 2.7.4 (pinned) decodes a whole block at once: take it as it is rather than
         # asking for each posting's id, weight and value in turn (and add the gaps between
@@ -156,7 +163,10 @@ def all_postings(matcher: Any) -> Postings:
 
 
 def _scorer(matcher: Any) -> Any:
-    # W3LeafMatcher keeps it public, ListMatcher (short, inlined postings) private.
+    # W3LeafMatcher keeps it public, ListMatcher (short, inlined postings) private; a
+    # segment with deleted records wraps either in a FilterMatcher (which scores as it).
+    if type(matcher) is FilterMatcher and matcher.boost == 1.0:
+        matcher = matcher.child
     return getattr(matcher, "scorer", None) or getattr(matcher, "_scorer", None)
 
 

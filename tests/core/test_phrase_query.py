@@ -131,3 +131,30 @@ def test_our_schema_takes_the_fast_path(tmp_path: Path) -> None:
         assert scored(found, Phrase("translation_en", ["red", "armi"])) == scored(
             found, wq.Phrase("translation_en", ["red", "armi"])
         )
+
+
+def test_segments_with_deleted_records_take_the_fast_path(tmp_path: Path) -> None:
+    from reader.core.phrase_matcher import PhraseListMatcher
+
+    schema = Schema(plain=TEXT(analyzer=plain_analyzer()))
+    index = whoosh.index.create_in(str(tmp_path), schema)
+    rng = random.Random(11)
+    for _batch in range(2):  # two segments, as one-page updates leave them
+        writer = index.writer()
+        for _ in range(300):
+            writer.add_document(plain=" ".join(rng.choice(WORDS) for _ in range(20)))
+        writer.commit(merge=False)
+    writer = index.writer()
+    for docnum in range(0, 600, 7):
+        writer.delete_document(docnum)
+    writer.commit(merge=False)
+    with index.searcher() as found:
+        assert len(found.subsearchers) == 2 and found.reader().has_deletions()
+        for sub, _offset in found.subsearchers:
+            matcher = Phrase("plain", ["red", "army"]).matcher(sub)
+            assert isinstance(matcher, PhraseListMatcher)
+            matched = list(matcher.all_ids())
+            assert matched and not any(sub.reader().is_deleted(d) for d in matched)
+        for words in (["red", "army"], ["army", "of", "the"], ["red", "red"]):
+            expected = scored(found, wq.Phrase("plain", words))
+            assert expected and scored(found, Phrase("plain", words)) == expected
