@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.core.alignment import align_texts  # noqa: E402
+from reader.core.alignment_solver import align_texts  # noqa: E402
 from reader.core.archive_page import parse_page  # noqa: E402
 from reader.core.document import Text  # noqa: E402
 

@@ -23,7 +23,6 @@ from reader.core.alignment import (
     ParagraphBead,
     SentenceBead,
     SentenceRef,
-    align_texts,
 )
 from reader.core.atomic_file import write_atomic
 from reader.core.document import Document, Text
@@ -72,7 +71,7 @@ class AlignmentStore:
         except (OSError, ValueError, KeyError, TypeError):
             alignment = None  # missing or damaged: compute afresh
         if alignment is None:
-            alignment = align_texts(original, translation)
+            alignment = _align(original, translation)
             data = json.dumps(alignment.to_dict(), ensure_ascii=False).encode("utf-8")
             write_atomic(path, data)
         self._memory[key] = alignment
@@ -98,7 +97,7 @@ class AlignmentStore:
         original, target = _texts(document, translation)
         corrections = self._resolved(document.id, translation, original, target)
         fixed: list[FixedBead] = corrections["paragraph"]
-        alignment = align_texts(original, target, fixed) if fixed else self.computed(
+        alignment = _align(original, target, fixed) if fixed else self.computed(
             original, target)
         alignment = _apply_unlinks(alignment, corrections["unlink_paragraph"])
         return _apply_sentences(
@@ -329,3 +328,11 @@ def _apply_sentences(
         beads = kept
     beads.sort(key=lambda bead: (bead.original[:1] or bead.translation[:1] or ((0, 0, 0),))[0])
     return replace(alignment, sentence_beads=tuple(beads))
+
+
+def _align(original: Text, translation: Text, fixed: Sequence[FixedBead] = ()) -> Alignment:
+    # Imported on first use: alignments are cached, and the solver's stemmers and anchor
+    # patterns are not worth loading before the window shows or for a page aligned before.
+    from reader.core.alignment_solver import align_texts
+
+    return align_texts(original, translation, fixed)

@@ -19,16 +19,17 @@ update clears what the killed one left.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import time
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.core.index_types import DocumentEntry, UpdateReport
 from reader.core.library import Library
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 PROGRESS_SECONDS = 0.25
 BATCH_SECONDS = 0.5
@@ -94,6 +95,8 @@ class IndexJob:
 
     def start(self) -> None:
         """Start the child process; returns at once."""
+        import multiprocessing  # here, not at import: the window shows before any update
+
         context = multiprocessing.get_context("spawn")
         receiving, sending = context.Pipe(duplex=False)
         self._process = context.Process(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -84,13 +83,18 @@ def load_keymap(path: Path | None = None) -> tuple[Keymap, list[str]]:
     """
     path = keys_path() if path is None else path
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
+        raw = path.read_bytes()
     except FileNotFoundError:
         return Keymap(), []
+    except OSError as exc:
+        return Keymap(), [f"{path}: cannot be read: {exc}"]
+    import tomllib  # only for a keys file: most start-ups have none
+
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         return Keymap(), [f"{path}: not valid TOML: {exc}"]
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
         return Keymap(), [f"{path}: cannot be read: {exc}"]
     overrides, problems = _read_overrides(data)
     try:

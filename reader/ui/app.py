@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QVBoxLayout, QWidget
 
 from reader.core.index_types import DocumentEntry, UpdateReport, plural
@@ -22,7 +21,7 @@ from reader.ui.main_window import MainWindow
 from reader.ui.resources import app_icon, register_fonts
 from reader.ui.theme import ThemeController
 from reader.ui.window_settings import SavedPlace, WindowSettings
-from reader.ui.workers import IndexJobFeed, Slicer, TaskRunner, exempt_long_lived
+from reader.ui.workers import FirstFrame, IndexJobFeed, Slicer, TaskRunner, exempt_long_lived
 
 # Dialogs and printing are imported when first asked for: the first frame needs none of them.
 if TYPE_CHECKING:
@@ -59,6 +58,7 @@ class DiglotApp:
         self._shut_down = False
         self._printer: QPrinter | None = None
         self._place = SavedPlace()  # where to go once the list knows the document
+        self._first_frame: FirstFrame | None = None  # starts the index after the first paint
         self.index_feed: IndexJobFeed | None = None  # the index update running, if any
         self._update_again = False
         self._listed = False  # an update's listing has been shown
@@ -378,7 +378,7 @@ class DiglotApp:
         self._place = self.settings.restore(self.window, self.workspace.view)
         self.window.show()
         # After the first paint: the list the index already holds, then an update.
-        QTimer.singleShot(0, self._load_then_update)
+        self._first_frame = FirstFrame(self.window, self._load_then_update)
 
     def _load_then_update(self) -> None:
         exempt_long_lived()  # modules, the window and its widgets

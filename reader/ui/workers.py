@@ -8,7 +8,9 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QApplication, QWidget
 
 from reader.core.index_job import (
     IndexJob,
@@ -220,6 +222,46 @@ class Slicer(QObject):
         if not self._items:
             self._timer.stop()
             self._then()
+
+
+class FirstFrame(QObject):
+    """Calls back once, in the event-loop turn after `window` has painted its first frame.
+
+    A zero timer started when the window is shown can fire before that paint, and slow work
+    begun then (opening the index, starting a child process) holds the first frame back. An
+    unexposed window may never paint, so the callback runs after `latest_ms` in any case.
+    """
+
+    def __init__(self, window: QWidget, callback: Callable[[], None], latest_ms: int = 1000):
+        super().__init__(window)
+        self._window = window
+        self._callback: Callable[[], None] | None = callback
+        self._app = QApplication.instance()
+        if self._app is not None:
+            self._app.installEventFilter(self)
+        QTimer.singleShot(latest_ms, self, self._fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if (
+            isinstance(event, QPaintEvent)
+            and isinstance(watched, QWidget)
+            and watched.window() is self._window
+        ):
+            # Children paint within the same frame: the frame is done when the loop next runs.
+            QTimer.singleShot(0, self, self._fire)
+            self._stop_watching()
+        return False
+
+    def _stop_watching(self) -> None:
+        if self._app is not None:
+            self._app.removeEventFilter(self)
+            self._app = None
+
+    def _fire(self) -> None:
+        self._stop_watching()
+        if self._callback is not None:
+            callback, self._callback = self._callback, None
+            callback()
 
 
 def exempt_long_lived() -> None:

@@ -6,8 +6,9 @@ from typing import Any
 
 import pytest
 
-from reader.core.alignment import Alignment, align_texts
+from reader.core.alignment import Alignment
 from reader.core.alignment_score import BeadScore, score_beads, sum_scores
+from reader.core.alignment_solver import align_texts
 from reader.core.anchors import anchors_of
 from reader.core.archive_page import parse_page
 from reader.core.document import Text

@@ -272,7 +272,8 @@ from reader.ui.app import DiglotApp
 diglot = DiglotApp(Workspace(data_home()), settings_path=Path(sys.argv[1]))
 diglot.window.show()
 diglot.window.repaint()
-heavy = [name for name in ("whoosh", "qdarktheme", "py3langid", "numpy", "reader.core.archive_page")
+heavy = [name for name in ("whoosh", "qdarktheme", "py3langid", "numpy", "reader.core.archive_page",
+                           "reader.core.alignment_solver", "multiprocessing", "tomllib")
          if name in sys.modules]
 print(json.dumps({"heavy": heavy, "styled": bool(app.styleSheet())}))
 """

@@ -3,11 +3,12 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.core.index_job import IndexJob
-from reader.ui.workers import IndexJobFeed, Slicer, TaskRunner
+from reader.ui.workers import FirstFrame, IndexJobFeed, Slicer, TaskRunner
 from tests.core.seed_variants import SEED_RECORD, variant, write_page
 
 
@@ -103,3 +104,49 @@ def test_a_slicer_hands_one_slice_per_turn_then_finishes(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: done == ["second"])
     assert slices == [[0, 1], [2, 3], [4]]
     assert not slicer.busy
+
+
+def test_first_frame_calls_back_once_after_the_window_paints(qtbot: QtBot) -> None:
+    window = QMainWindow()
+    label = QLabel("painted", window)
+    window.setCentralWidget(label)
+    qtbot.addWidget(window)
+    painted: list[bool] = []
+    calls: list[bool] = []
+    spy = _PaintSpy(window, painted)
+    QCoreApplication.instance().installEventFilter(spy)  # type: ignore[union-attr]
+    first = FirstFrame(window, lambda: calls.append(bool(painted)))
+    assert calls == []  # not before the window even shows
+    window.show()
+    qtbot.waitUntil(lambda: calls == [True])  # after a paint of the window
+    window.repaint()
+    QCoreApplication.processEvents()
+    assert calls == [True]  # once
+    QCoreApplication.instance().removeEventFilter(spy)  # type: ignore[union-attr]
+    del first
+
+
+def test_first_frame_gives_up_waiting_for_a_window_that_never_paints(qtbot: QtBot) -> None:
+    window = QMainWindow()  # never shown
+    qtbot.addWidget(window)
+    calls: list[int] = []
+    first = FirstFrame(window, lambda: calls.append(1), latest_ms=50)
+    qtbot.waitUntil(lambda: calls == [1])
+    del first
+
+
+class _PaintSpy(QObject):
+    """Notes every paint of a widget of `window`."""
+
+    def __init__(self, window: QWidget, painted: list[bool]) -> None:
+        super().__init__()
+        self._window, self._painted = window, painted
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (
+            event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.window() is self._window
+        ):
+            self._painted.append(True)
+        return False
