@@ -199,6 +199,21 @@ def test_a_blank_query_finds_nothing(index: SearchIndex) -> None:
     assert index.search("   ") == []
 
 
+def test_a_listing_after_an_update_reuses_the_unchanged_entries(
+    index: SearchIndex, library: Library, pages: Path
+) -> None:
+    before = {e.id: e for e in index.documents()}
+    write_page(pages / "harbin-1958.txt",
+               variant(record_id="9002", title="Note on Harbin, revised", date="1958"))  # fmt: skip
+    index.update(library, changed=[pages / "harbin-1958.txt"])
+    after = {e.id: e for e in index.documents()}
+    assert after["9002"].title == "Note on Harbin, revised"
+    # The same objects for the records the update left alone: a kept index process sends the
+    # window only what differs, found by identity first.
+    assert all(after[i] is before[i] for i in before if i != "9002")
+    assert after == {e.id: e for e in SearchIndex(index.home).documents()}
+
+
 def test_documents_come_from_the_index_without_parsing(
     diglot_home: Path, index: SearchIndex, monkeypatch: pytest.MonkeyPatch
 ) -> None:
