@@ -134,6 +134,10 @@ class Library:
         self._write_folders()
         return True
 
+    def reload_folders(self) -> None:
+        """Read the added folders again (another process, the window, may have changed them)."""
+        self._folders = self._read_folders()
+
     def _ranked_roots(self) -> list[tuple[int, Path]]:
         ranked = [self.library_dir, *self._folders, self.seeds]
         return list(enumerate(ranked))

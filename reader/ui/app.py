@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QVBoxLayout, QWidget
 
 from reader.core.index_types import DocumentEntry, UpdateReport, plural
@@ -27,11 +28,13 @@ from reader.ui.workers import FirstFrame, IndexJobFeed, Slicer, TaskRunner, exem
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
+    from reader.core.index_job import IndexJob
     from reader.ui.import_report import ImportReportDialog
 
 SETTINGS_FILE = "settings.ini"
 SCROLL_LINES = 3
 PREPARE_FOR = 50  # files an update parses; fewer end too soon to load anything ahead
+IDLE_MS = 5 * 60 * 1000  # an index process with no update for this long ends
 
 
 class DiglotApp:
@@ -60,7 +63,14 @@ class DiglotApp:
         self._place = SavedPlace()  # where to go once the list knows the document
         self._first_frame: FirstFrame | None = None  # starts the index after the first paint
         self.index_feed: IndexJobFeed | None = None  # the index update running, if any
+        self.index_job: IndexJob | None = None  # its child process, kept between updates
         self._update_again = False
+        # A child waiting for updates holds the index's manifest and the file listing: after
+        # IDLE_MS without an update it ends, and the next update starts another.
+        self._idle = QTimer(self.window)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(IDLE_MS)
+        self._idle.timeout.connect(self._close_idle_job)
         self._listed = False  # an update's listing has been shown
         self._slicer = Slicer(self.window)
         self._prepared = False  # prepare_reading was asked for
@@ -276,14 +286,18 @@ class DiglotApp:
 
             self.import_report = ImportReportDialog(report.errors, self.window)
             self.import_report.show()
-        self.update_index()
+        self.update_index(report.imported)
 
-    def update_index(self) -> None:
+    def update_index(self, changed: list[Path] | None = None) -> None:
         """Update the index in a child process, with progress in the status bar.
 
         New documents reach the list in batches while the update runs, so a first launch
         over a large library shows documents long before the build ends. One update runs at
-        a time; asked again meanwhile, another follows it.
+        a time; asked again meanwhile, another (of everything) follows it.
+
+        Args:
+            changed: when known (an import), the only files that may have changed since
+                the last update: the child then looks at no other file.
         """
         if self.index_feed is not None:
             self._update_again = True
@@ -291,12 +305,15 @@ class DiglotApp:
         self.indexing = True
         self._update_again = False
         self.window.show_progress(0, 1)
-        feed = self.index_feed = IndexJobFeed(self.workspace.index_job(), self.window)
+        self._idle.stop()
+        if self.index_job is None:
+            self.index_job = self.workspace.index_job()
+        feed = self.index_feed = IndexJobFeed(self.index_job, self.window)
         feed.progress.connect(self._on_index_progress)
         feed.entries.connect(self.workspace.add_entries)
         feed.finished.connect(self._on_indexed)
         feed.failed.connect(self._on_index_failed)
-        feed.start()
+        feed.start(changed)
 
     def _on_index_progress(self, done: int, total: int, _path: str) -> None:
         self.window.show_progress(done, total)
@@ -311,6 +328,12 @@ class DiglotApp:
             self.index_feed = None
         if self._update_again and not self._shut_down:
             self.update_index()
+        elif not self._shut_down:
+            self._idle.start()
+
+    def _close_idle_job(self) -> None:
+        if self.index_feed is None and self.index_job is not None:
+            self.index_job.close()
 
     def _on_indexed(self, report: UpdateReport, listing: list[DocumentEntry]) -> None:
         self.last_report = report
@@ -396,6 +419,9 @@ class DiglotApp:
         self.settings.save(self.window, self.workspace.view, self.workspace.appearance)
         if self.index_feed is not None:
             self.index_feed.cancel()  # the index keeps its last committed state
+        self._idle.stop()
+        if self.index_job is not None:
+            self.index_job.close()
         self.index_tasks.shutdown()
         self.theme.close()
 

@@ -6,6 +6,7 @@ import gc
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, QTimer, Signal
@@ -122,7 +123,7 @@ class TaskRunner(QObject):
 
 
 class IndexJobFeed(QObject):
-    """Runs an `IndexJob` (a child process) and turns its messages into signals.
+    """Runs one update of an `IndexJob` (a child process), turning its messages into signals.
 
     The job is polled from the GUI thread by a timer, reading for a bounded time per turn.
     New documents are passed on at most every ENTRIES_SECONDS, as one `entries` signal: each
@@ -147,9 +148,9 @@ class IndexJobFeed(QObject):
         self._timer.setInterval(self.POLL_MS)
         self._timer.timeout.connect(self._poll)
 
-    def start(self) -> None:
-        """Start the child process and listen to it."""
-        self.job.start()
+    def start(self, changed: list[Path] | None = None) -> None:
+        """Start the update (see `IndexJob.start`) and listen to it."""
+        self.job.start(changed)
         self._timer.start()
 
     def cancel(self) -> None:
@@ -171,7 +172,7 @@ class IndexJobFeed(QObject):
                 self._pending.extend(message.entries)
             elif isinstance(message, JobListing):
                 self._listing.extend(message.entries)
-            else:
+            elif isinstance(message, JobDone | JobFailed):
                 last = message
         if progress is not None:
             self.progress.emit(progress.done, progress.total, progress.path)

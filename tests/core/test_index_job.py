@@ -22,7 +22,7 @@ from reader.core.index_job import (
 )
 from reader.core.library import Library
 from tests.conftest import DATA
-from tests.core.seed_variants import SEED_RECORD, write_variants
+from tests.core.seed_variants import SEED_RECORD, variant, write_page, write_variants
 
 PAGES = 60
 
@@ -32,6 +32,11 @@ def run_to_end(job: IndexJob) -> list[JobMessage]:
     while not job.finished:
         messages.extend(job.receive(budget=0.05, wait=30))
     return messages
+
+
+def run_to_end_of(job: IndexJob, changed: list[Path] | None = None) -> list[JobMessage]:
+    job.start(changed)
+    return run_to_end(job)
 
 
 def test_a_job_streams_progress_entries_and_the_listing(diglot_home: Path) -> None:
@@ -52,7 +57,9 @@ def test_a_job_streams_progress_entries_and_the_listing(diglot_home: Path) -> No
     listed = [e for m in messages if isinstance(m, JobListing) for e in m.entries]
     assert shown == {e.id for e in listed} == {SEED_RECORD, *(str(30000 + n) for n in range(5))}
     assert listed == SearchIndex(diglot_home).documents()
-    assert job.wait(30)
+    assert not job.wait(0)  # the child waits for another update
+    job.close()
+    assert job.wait(0)
 
 
 def test_a_second_job_with_nothing_to_do_lists_the_index(diglot_home: Path) -> None:
@@ -110,3 +117,56 @@ def test_a_cancelled_job_says_nothing_more(diglot_home: Path, tmp_path: Path) ->
     assert job.finished and job.receive() == []
     assert job.wait(0)
     assert SearchIndex(diglot_home).update(Library(diglot_home)).documents == PAGES + 1
+
+
+def test_a_kept_child_runs_the_next_updates(diglot_home: Path, tmp_path: Path) -> None:
+    library = diglot_home / "library"
+    write_variants(library, 3, 30000)
+    job = IndexJob(diglot_home)
+    job.start()
+    assert isinstance(run_to_end(job)[-1], JobDone)
+    child = job.pid
+    # Told which file changed (as after an import), by the same child.
+    write_page(library / "new.txt", variant(record_id="31000", title="A new page"))
+    job.start(changed=[library / "new.txt"])
+    messages = run_to_end(job)
+    done = messages[-1]
+    assert isinstance(done, JobDone) and (done.report.added, done.report.unchanged) == (1, 4)
+    assert done.report.documents == 5 and job.pid == child
+
+    def listed(messages: list[JobMessage]) -> list[str]:
+        return sorted(e.id for m in messages if isinstance(m, JobListing) for e in m.entries)
+
+    # The child sent only what changed; the job hands on the whole listing all the same.
+    assert listed(messages) == sorted(e.id for e in SearchIndex(diglot_home).documents())
+    assert len(listed(messages)) == 5
+    (library / "page-000.txt").unlink()
+    messages = run_to_end_of(job, changed=[library / "page-000.txt"])
+    assert listed(messages) == sorted(e.id for e in SearchIndex(diglot_home).documents())
+    assert "30000" not in listed(messages) and len(listed(messages)) == 4
+    # A folder the window added since is read by the same child.
+    write_variants(tmp_path / "pages", 2, 32000)
+    Library(diglot_home).add_folder(tmp_path / "pages")
+    job.start()
+    done = run_to_end(job)[-1]
+    assert isinstance(done, JobDone) and done.report.added == 2 and job.pid == child
+    assert {e.id for e in SearchIndex(diglot_home).documents()} >= {"31000", "32000", "32001"}
+    job.close()
+    assert job.wait(0)
+
+
+def test_a_child_that_parsed_many_files_ends_and_the_next_update_starts_another(
+    diglot_home: Path,
+) -> None:
+    write_variants(diglot_home / "library", 3, 30000)
+    job = IndexJob(diglot_home, retire_after=3)
+    job.start()
+    done = run_to_end(job)[-1]
+    assert isinstance(done, JobDone) and done.retiring
+    first = job.pid
+    assert job.wait(30)  # it ended by itself
+    job.start()
+    done = run_to_end(job)[-1]
+    assert isinstance(done, JobDone) and not done.retiring and done.report.unchanged == 4
+    assert job.pid != first
+    job.close()

@@ -177,6 +177,8 @@ def test_import_reports_a_broken_file_and_loads_the_good(
 ) -> None:
     broken = tmp_path / "broken.txt"
     broken.write_bytes(b"\x00\x01\x02 binary")
+    assert diglot.index_job is not None
+    child = diglot.index_job.pid  # the first launch's index process, waiting for more
     diglot.import_paths([DATA / "year_only.txt", broken])
     qtbot.waitUntil(lambda: diglot.import_report is not None, timeout=10000)
     assert diglot.import_report is not None
@@ -184,6 +186,10 @@ def test_import_reports_a_broken_file_and_loads_the_good(
              for i in range(diglot.import_report.problems.count())]
     assert len(lines) == 1 and "broken.txt" in lines[0]
     qtbot.waitUntil(lambda: len(diglot.workspace.catalog.visible()) == 4, timeout=20000)
+    qtbot.waitUntil(lambda: not diglot.indexing, timeout=20000)
+    # The imported page was indexed by that same process, told which file was new.
+    assert diglot.index_job.pid == child
+    assert diglot.last_report is not None and diglot.last_report.added == 1
 
 
 def test_settings_survive_a_restart(qtbot: QtBot, library_home: Path) -> None:
@@ -360,6 +366,8 @@ def test_quitting_during_an_update_keeps_the_last_index(
     first = start(qtbot, library_home)
     write_variants(tmp_path / "pages", 80, 63000)
     first.workspace.library.add_folder(tmp_path / "pages")
+    assert first.index_job is not None
+    first.index_job.close()  # a fresh process (as after an idle while) takes longer to finish
     first.update_index()
     qtbot.waitUntil(lambda: len(first.workspace.catalog) > 3, timeout=60000)
     first.window.close()  # stops the update's process
@@ -368,3 +376,19 @@ def test_quitting_during_an_update_keeps_the_last_index(
     second = start(qtbot, library_home)
     assert second.last_report is not None and second.last_report.documents == 83
     second.shutdown()
+
+
+def test_an_idle_index_process_ends_and_the_next_update_starts_another(
+    qtbot: QtBot, diglot: DiglotApp
+) -> None:
+    job = diglot.index_job
+    assert job is not None and not job.wait(0)  # kept after the first launch's update
+    diglot._idle.setInterval(50)
+    diglot.update_index()
+    qtbot.waitUntil(lambda: not diglot.indexing, timeout=30000)
+    qtbot.waitUntil(lambda: job.wait(0), timeout=10000)  # idle: it ended
+    first = job.pid
+    diglot.update_index()
+    qtbot.waitUntil(lambda: not diglot.indexing, timeout=30000)
+    assert job.pid != first and diglot.last_report is not None
+    assert diglot.last_report.documents == 3

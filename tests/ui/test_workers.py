@@ -91,6 +91,7 @@ def test_an_index_job_reports_on_the_gui_thread(qtbot: QtBot, diglot_home: Path)
     assert sorted(i for ids, _ in batches for i in ids) == ["113729", "40001"]
     assert all(on_main for _, on_main in batches)
     assert not feed.running
+    feed.job.close()
 
 
 def test_a_slicer_hands_one_slice_per_turn_then_finishes(qtbot: QtBot) -> None:
