@@ -131,6 +131,43 @@ def one(corpus: Path, home: Path, count: int) -> None:
           "idle_s": idle})  # fmt: skip
 
 
+def job(corpus: Path, home: Path, count: int) -> None:
+    """One-page updates as the window runs them: in its kept index process, end to end."""
+    from reader.core.index_job import IndexJob, JobDone, JobListing
+
+    def run(changed: list[Path] | None) -> tuple[float, int]:
+        start = time.perf_counter()
+        runner.start(changed)
+        listed, done = 0, None
+        while done is None:
+            for message in runner.receive(budget=0.05, wait=30):
+                if isinstance(message, JobListing):
+                    listed += len(message.entries)
+                elif isinstance(message, JobDone):
+                    done = message
+        assert done.report.documents > 0, done
+        return time.perf_counter() - start, listed
+
+    runner = IndexJob(home, seeds=corpus)
+    first, _ = run(None)  # starts the process: what the first update after launch costs
+    pages = sorted(corpus.glob("*.txt"))
+    named, rescanned, originals = [], [], []
+    listed = 0
+    for number in range(count):
+        for times, changed in ((named, True), (rescanned, False)):
+            page = pages[(number * 769 + (7 if changed else 0)) % len(pages)]
+            text = page.read_text(encoding="utf-8")
+            originals.append((page, text))
+            page.write_text(f"{text}\nEdited {number}\n", encoding="utf-8")
+            took, listed = run([page] if changed else None)
+            times.append(took)
+    for page, text in originals:
+        page.write_text(text, encoding="utf-8")
+    run(None)
+    runner.close()
+    emit({"first_s": first, "named": named, "rescanned": rescanned, "listed": listed})
+
+
 def query(home: Path, db: Path, count: int) -> None:
     import sqlite3
 
@@ -168,6 +205,8 @@ def main(argv: list[str]) -> None:
         fts_build(Path(args[0]), Path(args[1]))
     elif mode == "one":
         one(Path(args[0]), Path(args[1]), int(args[2]))
+    elif mode == "job":
+        job(Path(args[0]), Path(args[1]), int(args[2]))
     elif mode == "query":
         query(Path(args[0]), Path(args[1]), int(args[2]))
     else:
