@@ -150,6 +150,7 @@ def job(corpus: Path, home: Path, count: int) -> None:
 
     runner = IndexJob(home, seeds=corpus)
     first, _ = run(None)  # starts the process: what the first update after launch costs
+    idle, _ = run(None)  # nothing changed; also waits for the child's warm-up after its first
     pages = sorted(corpus.glob("*.txt"))
     named, rescanned, originals = [], [], []
     listed = 0
@@ -165,7 +166,8 @@ def job(corpus: Path, home: Path, count: int) -> None:
         page.write_text(text, encoding="utf-8")
     run(None)
     runner.close()
-    emit({"first_s": first, "named": named, "rescanned": rescanned, "listed": listed})
+    emit({"first_s": first, "idle_s": idle, "named": named, "rescanned": rescanned,
+          "listed": listed})  # fmt: skip
 
 
 def query(home: Path, db: Path, count: int) -> None:

@@ -279,9 +279,16 @@ def serve_updates(
                 index = SearchIndex(Path(home))
             library.reload_folders()
             paths = None if changed is None else [Path(path) for path in changed]
+            first = listed is None
             listed = _run_update(library, index, paths, connection, retire_after, listed)
             if listed is None:
                 return
+            if first:
+                # While waiting: the next page parsed (an import) would otherwise load the
+                # language identifier first, a quarter of a second.
+                from reader.core.language import latin_language
+
+                latin_language("a warm-up")
     except BrokenPipeError:
         return  # the window went away: nobody to tell
     finally:
