@@ -9,21 +9,17 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
-    QRectF,
-    QSize,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QPainter, QTextDocument
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -79,37 +75,6 @@ class SearchResultsModel(QAbstractListModel):
         return None
 
 
-class RichTextDelegate(QStyledItemDelegate):
-    """Paints an item's HTML, so matched words can be bold inside the list."""
-
-    def _document(self, option: QStyleOptionViewItem, index: AnyIndex) -> QTextDocument:
-        document = QTextDocument()
-        document.setDefaultFont(option.font)
-        document.setHtml(str(index.data()))
-        document.setTextWidth(max(option.rect.width() - 8, 50))
-        return document
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
-        self.initStyleOption(option, index)
-        style = option.widget.style() if option.widget else None
-        text_free = QStyleOptionViewItem(option)
-        text_free.text = ""
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, text_free, painter,
-                              option.widget)
-        document = self._document(option, index)
-        painter.save()
-        rect = option.rect
-        painter.translate(rect.left() + 4, rect.top() + 4)
-        document.drawContents(painter, QRectF(0, 0, rect.width() - 8, rect.height() - 8))
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:  # noqa: N802
-        self.initStyleOption(option, index)
-        document = self._document(option, index)
-        return QSize(int(document.idealWidth()) + 8, int(document.size().height()) + 8)
-
-
 class SearchPanel(QWidget):
     """A search field with live, debounced results; errors show inline under the field."""
 
@@ -134,7 +99,7 @@ class SearchPanel(QWidget):
         self.results.setAccessibleName("Search results")
         self.model = SearchResultsModel(session, self)
         self.results.setModel(self.model)
-        self.results.setItemDelegate(RichTextDelegate(self.results))
+        self._delegate: QObject | None = None  # made with the first results
         self.results.setWordWrap(True)
         self.results.setUniformItemSizes(False)
         self.results.activated.connect(lambda index: self.hit_activated.emit(index.row()))
@@ -175,6 +140,11 @@ class SearchPanel(QWidget):
     def _on_session_changed(self, aspect: str) -> None:
         if aspect != "results":
             return
+        if self._delegate is None:
+            from reader.ui.rich_text_delegate import RichTextDelegate  # see its docstring
+
+            self._delegate = RichTextDelegate(self.results)
+            self.results.setItemDelegate(self._delegate)
         results = self._session.results
         self.error.setText(results.error)
         self.error.setVisible(bool(results.error))
