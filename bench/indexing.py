@@ -68,13 +68,14 @@ def write(cache: Path, home: Path) -> None:
 
     from reader.core.index import _INDEX_NAME, _WRITER_MEMORY_MB
     from reader.core.index_schema import build_schema
+    from reader.core.segment_writer import SegmentWriter
 
     records, _ = _load(cache)
     base = rss_mb()
     home.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
     index = whoosh.index.create_in(str(home), build_schema(), indexname=_INDEX_NAME)
-    writer = index.writer(limitmb=_WRITER_MEMORY_MB)
+    writer = SegmentWriter(index, limitmb=_WRITER_MEMORY_MB)  # as SearchIndex writes
     for record in records:
         writer.add_document(**record)
     writer.commit(merge=False)

@@ -37,6 +37,7 @@ from reader.core.index_types import DocumentEntry, QueryError, UpdateReport
 from reader.core.library import Library, LibraryFile
 from reader.core.query import build_parser, parse_query
 from reader.core.scoring import CachedLengthsBM25F
+from reader.core.segment_writer import SegmentWriter
 from reader.core.text_range import TextRange
 
 __all__ = [
@@ -119,7 +120,7 @@ class SearchIndex:
             if ours and self._settled[2] is library:  # and the library knows what changed since
                 paths = library.changed_since(self._settled[3])
                 changes = None if paths is None else Changes(paths, library.listed)
-            writer = RecordWriter(lambda: index.writer(limitmb=_WRITER_MEMORY_MB), manifest)
+            writer = RecordWriter(lambda: SegmentWriter(index, limitmb=_WRITER_MEMORY_MB), manifest)
             try:
                 report = sync_records(writer, files, manifest, progress, listen, settled, changes)
             except BaseException:
@@ -148,7 +149,7 @@ class SearchIndex:
     ) -> UpdateReport:
         build = self.store.new_build()
         index = whoosh.index.create_in(str(build), build_schema(), indexname=_INDEX_NAME)
-        writer = index.writer(limitmb=_WRITER_MEMORY_MB)
+        writer = SegmentWriter(index, limitmb=_WRITER_MEMORY_MB)
         try:
             report = sync_records(RecordWriter(lambda: writer), files, Manifest(), progress, listen)
         except BaseException:
