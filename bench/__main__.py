@@ -68,6 +68,10 @@ def index_benchmarks(work: Path, sizes: list[int], runs: int, queries: int,
                      "", "", "", ""])  # fmt: skip
     size = max(sizes)
     corpus, home = work / f"corpus-{size}", work / f"home-{size}-{runs - 1}"
+    database = work / f"fts-{size}-{runs - 1}.db"
+    # Queries on the index as a first launch leaves it (one segment), then again after the
+    # one-page updates below (small segments, deleted records).
+    _query_rows(rows, data, "queries", home, database, queries, size)
     one = run_child("bench.indexing", "one", str(corpus), str(home), str(max(runs, 3)))
     data["update_one"] = one
     rows.append([f"update one page in {size}", f"{median(one['times']):.4g} s",
@@ -83,15 +87,22 @@ def index_benchmarks(work: Path, sizes: list[int], runs: int, queries: int,
                  f"(full rescan: {median(kept['rescanned']):.3g} s; process start and first "
                  f"update: {kept['first_s']:.3g} s)", "", "< 0.1 s",
                  "met" if median(kept["named"]) < 0.1 else "NOT met"])  # fmt: skip
-    database = work / f"fts-{size}-{runs - 1}.db"
+    _query_rows(rows, data, "queries_after_updates", home, database, queries, size)
+
+
+def _query_rows(rows: list[list[str]], data: dict[str, Any], key: str, home: Path,
+                database: Path, queries: int, size: int) -> None:  # fmt: skip
     answer = run_child("bench.indexing", "query", str(home), str(database), str(queries))
-    data["queries"] = {}
+    segments = len(list((home / "index").glob("gen-*/*.seg")))
+    data[key] = {"segments": segments}
+    rows.append([f"{key.replace('_', ' ')}, {size} pages, {segments} segment(s)", "", "", "", "",
+                 ""])  # fmt: skip
     for kind, found in answer.items():
         ours, theirs = found["ours"], found["fts"]
         p95, fts95 = percentile(ours, 0.95), percentile(theirs, 0.95)
-        data["queries"][kind] = {"median": median(ours), "p95": p95, "max": max(ours),
-                                 "fts_median": median(theirs), "fts_p95": fts95,
-                                 "mean_hits": found["hits"], "count": len(ours)}  # fmt: skip
+        data[key][kind] = {"median": median(ours), "p95": p95, "max": max(ours),
+                           "fts_median": median(theirs), "fts_p95": fts95,
+                           "mean_hits": found["hits"], "count": len(ours)}  # fmt: skip
         aim = 3.0 if kind in ("word_ru", "word_en", "phrase", "fielded") else None
         _row(rows, f"query {kind}: median", median(ours) * 1e3, median(theirs) * 1e3, "ms")
         _row(rows, f"query {kind}: p95 (max {max(ours) * 1e3:.0f} ms, aim ≤ 250)", p95 * 1e3,

@@ -153,7 +153,9 @@ def job(corpus: Path, home: Path, count: int) -> None:
     first, _ = run(None)  # starts the process: what the first update after launch costs
     idle, _ = run(None)  # nothing changed; also waits for the child's warm-up after its first
     pages = sorted(corpus.glob("*.txt"))
-    named, rescanned, originals = [], [], []
+    named: list[float] = []
+    rescanned: list[float] = []
+    originals: list[tuple[Path, str]] = []
     listed = 0
     for number in range(count):
         for times, changed in ((named, True), (rescanned, False)):
