@@ -17,6 +17,8 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3FieldWriter, W3PerDocReader, 
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter as WhooshSegmentWriter
 
+from reader.core.posting_pool import TermPostingPool, TermPostings
+
 
 class FieldLengthTable:
     """`doc_field_length` of a per-document reader, each field's lengths read once."""
@@ -50,72 +52,73 @@ class FieldLengthTable:
 
 
 class SegmentWriter(WhooshSegmentWriter):  # type: ignore[misc]
-    """whoosh's SegmentWriter; its commit looks field lengths up in a `FieldLengthTable`."""
+    """whoosh's SegmentWriter, pooling postings by term; its commit writes them term by term.
+
+    Field lengths come from a `FieldLengthTable`; the pool is a `TermPostingPool`.
+    """
+
+    def __init__(self, index: Any, limitmb: float = 128, **options: Any) -> None:
+        super().__init__(index, limitmb=limitmb, **options)
+        self.pool = TermPostingPool(self._tempstorage, limitmb=limitmb)
 
     def _flush_segment(self) -> None:
         # whoosh's own steps, with the lengths reader wrapped.
         self.perdocwriter.close()
         reader: Any = self.per_document_reader() if self.codec.length_stats else None
-        postings = self.pool.iter_postings()
         if isinstance(reader, W3PerDocReader) and type(self.fieldwriter) is W3FieldWriter:
-            write_postings(self.fieldwriter, self.schema, FieldLengthTable(reader), postings)
+            write_terms(self.fieldwriter, self.schema, FieldLengthTable(reader),
+                        self.pool.iter_terms())  # fmt: skip
         else:
-            self.fieldwriter.add_postings(self.schema, reader, postings)
+            self.fieldwriter.add_postings(self.schema, reader, self.pool.iter_postings())
         self.fieldwriter.close()
         if reader is not None:
             reader.close()
 
 
-def write_postings(
-    writer: W3FieldWriter, schema: Any, lengths: FieldLengthTable, items: Iterable[Any]
+def write_terms(
+    writer: W3FieldWriter, schema: Any, lengths: FieldLengthTable, terms: Iterable[TermPostings]
 ) -> None:
-    """The postings of a commit: `FieldWriter.add_postings`, `add_posting` inlined.
+    """The postings of a commit, a term at a time: whoosh's `FieldWriter.add_postings`.
 
-    `items` are (field name, term bytes, document number, weight, value bytes) in order, as
-    whoosh's posting pool gives them. The same calls on the same objects in the same order
-    (less the type assertions and three calls per posting), so the same bytes are written.
+    `terms` are each term's postings in whoosh's order (see `TermPostingPool.iter_terms`).
+    Each block of postings is filled with slices rather than one `add_posting` call per
+    posting; the blocks, their statistics and so the bytes written are whoosh's.
     """
     lastfn: str | None = None
-    lasttext: bytes | None = None
-    postings: Any = None
-    limit = 0
     table: list[int | None] | None = None
-    for fieldname, btext, docnum, weight, value in items:
+    for fieldname, btext, docnums, weights, values in terms:
         if fieldname != lastfn:
-            if lasttext is not None:
-                writer.finish_term()
             if lastfn is not None:
                 writer.finish_field()
             writer.start_field(fieldname, schema[fieldname])
-            postings, limit = writer._postwriter, writer._postwriter._blocklimit
             table = lengths.table(fieldname)
-            lastfn, lasttext = fieldname, None
-        if docnum == -1:
-            continue  # whoosh's marker for a spelling word, not a posting
-        if btext != lasttext:
-            if lasttext is not None:
-                writer.finish_term()
-            writer.start_term(btext)
-            lasttext = btext
-        if table is None:
-            length: int | None = 0
-        else:
-            length = table[docnum] if docnum < len(table) else None
-        # W3PostingsWriter.add_posting:
-        if len(postings._ids) >= limit:
-            postings._write_block()
-        postings._ids.append(docnum)
-        postings._weights.append(weight)
-        if weight > postings._maxweight:
-            postings._maxweight = weight
-        if value:
-            postings._values.append(value)
-        if length:
-            if postings._minlength is None or length < postings._minlength:
-                postings._minlength = length
-            if length > postings._maxlength:
-                postings._maxlength = length
-    if lasttext is not None:
+            lastfn = fieldname
+        writer.start_term(btext)
+        postings = writer._postwriter
+        limit, count, done = postings._blocklimit, len(docnums), 0
+        while done < count:
+            if len(postings._ids) >= limit:
+                postings._write_block()  # whoosh writes a full block when the next posting comes
+            end = min(count, done + limit - len(postings._ids))
+            ids, chunk = docnums[done:end], weights[done:end]
+            postings._ids.extend(ids)
+            postings._weights.extend(chunk)
+            heaviest = max(chunk)
+            if heaviest > postings._maxweight:
+                postings._maxweight = heaviest
+            postings._values.extend(value for value in values[done:end] if value)
+            if table is None:
+                found: list[int] = []  # no lengths kept: whoosh's 0 counts for nothing
+            else:
+                size = len(table)
+                found = [n for d in ids if d < size and (n := table[d])]
+            if found:
+                shortest, longest = min(found), max(found)
+                if postings._minlength is None or shortest < postings._minlength:
+                    postings._minlength = shortest
+                if longest > postings._maxlength:
+                    postings._maxlength = longest
+            done = end
         writer.finish_term()
     if lastfn is not None:
         writer.finish_field()

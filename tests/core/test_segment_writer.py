@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import whoosh.index
 from whoosh.writing import SegmentWriter as WhooshSegmentWriter
 
@@ -22,25 +23,39 @@ def _records(seed_page: Path) -> list[dict[str, object]]:
     return [document_record(d, f"/pages/{i}.txt", f"{i:064x}") for i, d in enumerate(documents)]
 
 
-def _segment_files(folder: Path, writer_class: type, records: list[dict[str, object]]) -> dict:
+def _segment_files(folder: Path, writer_class: type, records: list[dict[str, object]],
+                   limitmb: float = 128, merged: bool = False) -> dict[str, bytes]:  # fmt: skip
     from reader.core.index_schema import build_schema
 
     folder.mkdir()
     index = whoosh.index.create_in(str(folder), build_schema(), indexname="MAIN")
-    writer = writer_class(index, compound=False)  # separate files, named by the segment id
-    for record in records:
-        writer.add_document(**record)
-    writer.commit(merge=False)
+    batches = [records[: len(records) // 2], records[len(records) // 2 :]] if merged else [records]
+    for number, batch in enumerate(batches):
+        # Separate files, named by the segment id; the second of two batches merges the first,
+        # around a deleted record.
+        writer = writer_class(index, compound=False, limitmb=limitmb)
+        if number == 1:
+            writer.delete_document(3)
+        for record in batch:
+            writer.add_document(**record)
+        writer.commit(optimize=number == 1, merge=False)
     (segment,) = index._segments()
     prefix = segment.segment_id()
     return {p.name[len(prefix):]: p.read_bytes() for p in folder.iterdir()
             if p.name.startswith(prefix)}  # fmt: skip
 
 
-def test_the_same_segment_as_whooshs_writer(seed_page: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("limitmb", "merged"),
+    [(128, False), (0.02, False), (128, True), (0.02, True)],
+    ids=["in-memory", "spilled-runs", "merged", "merged-spilled"],
+)
+def test_the_same_segment_as_whooshs_writer(
+    seed_page: Path, tmp_path: Path, limitmb: float, merged: bool
+) -> None:
     records = _records(seed_page)
-    ours = _segment_files(tmp_path / "ours", SegmentWriter, records)
-    theirs = _segment_files(tmp_path / "theirs", WhooshSegmentWriter, records)
+    ours = _segment_files(tmp_path / "ours", SegmentWriter, records, limitmb, merged)
+    theirs = _segment_files(tmp_path / "theirs", WhooshSegmentWriter, records, limitmb, merged)
     assert len(ours) >= 5 and ours.keys() == theirs.keys()
     for suffix in ours:
         assert ours[suffix] == theirs[suffix], suffix
