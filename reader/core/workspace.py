@@ -75,6 +75,8 @@ class Workspace:
         self.keymap = keymap
         self.registry = CommandRegistry(default_commands())
         self._entries: dict[str, DocumentEntry] = {}
+        # (id, path, file stamp, document) that `prepare_reading` parsed for the next opening.
+        self._prepared: tuple[str, str, tuple[int, int], Document] | None = None
         self.message: Event[str] = Event()  # one line for the status bar
         self.clipboard: Event[str] = Event()  # text the user asked to copy
         self._bind_commands()
@@ -124,13 +126,28 @@ class Workspace:
         except QueryError as error:
             return SearchResults(query, error=str(error))
 
-    def prepare_reading(self) -> None:
-        """Load ahead what the first opening of a document loads (the language identifier).
+    def prepare_reading(self, doc_id: str | None = None) -> None:
+        """Load ahead what opening a document loads, so that the opening only shows it.
 
-        Run it off the GUI thread while there is time, e.g. during a first index build, whose
-        end opens a document.
+        That is the language identifier (for the first opening of a run) and, given a listed
+        document, its page parsed and its texts aligned, kept for `open_document`. Run it off
+        the GUI thread while there is time, e.g. before opening the first listed document.
         """
         latin_language("a warm-up")
+        entry = self._entries.get(doc_id) if doc_id else None
+        if entry is None:
+            return
+        from reader.core.archive_page import parse_page
+
+        path = Path(entry.path)
+        try:
+            stamp = _stamp(path)
+            document = parse_page(path)
+        except (PageError, OSError):
+            return  # the opening itself says what is wrong
+        if document.original is not None and document.translations:
+            self.alignments.computed(document.original, document.translations[0])
+        self._prepared = (entry.id, str(path), stamp, document)
 
     def import_files(self, paths: list[Path]) -> ImportReport:
         """Copy pages into the user's library; the index is updated separately."""
@@ -157,8 +174,16 @@ class Workspace:
         from reader.core.archive_page import parse_page  # the first frame needs no parser
 
         entry = self._entries.get(doc_id)
+        prepared, self._prepared = self._prepared, None
         try:
-            document = parse_page(Path(entry.path)) if entry else self.library.document(doc_id)
+            if entry and prepared and prepared[:2] == (doc_id, entry.path) and (
+                prepared[2] == _stamp(Path(entry.path))
+            ):
+                document = prepared[3]  # parsed ahead, and the file is as it was then
+            elif entry:
+                document = parse_page(Path(entry.path))
+            else:
+                document = self.library.document(doc_id)
         except (PageError, KeyError, OSError) as error:
             self.message.emit(f"Cannot open {doc_id}: {error}")
             return None
@@ -271,3 +296,8 @@ class Workspace:
         }
         for name, handler in bindings.items():
             bind(name, handler)
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    status = path.stat()
+    return status.st_size, status.st_mtime_ns

@@ -368,31 +368,46 @@ class DiglotApp:
             self.indexing = self.index_feed is not None  # another update may have begun
         else:
             self.workspace.catalog.announce()
-        if entries:
-            # Opening parses, aligns and lays out a document on the GUI thread; the first
-            # opening also loads a language model, which the pool loads first (had that
-            # failed, opening would only be slower).
+        if entries and self.workspace.view.document is None:
+            # The pool parses and aligns the document to open (and loads the language model
+            # on the first opening), so that the GUI thread only lays it out; had that failed,
+            # opening would only be slower.
+            target = self._listed_target(entries, final)
+
             def open_listed(_: object) -> None:
                 self._open_listed(entries, final)
 
-            self.index_tasks.submit(self.workspace.prepare_reading,
+            self.index_tasks.submit(lambda: self.workspace.prepare_reading(target),
                                     on_finished=open_listed, on_failed=open_listed)
+
+    def _listed_target(self, entries: list[Any], final: bool) -> str | None:
+        """The document the last session showed, if listed, else the first listed."""
+        wanted = self._place.document_id
+        if wanted and (final or any(entry.id == wanted for entry in entries)):
+            return wanted
+        if wanted:
+            return None  # not listed yet: wait for the listing that has it
+        visible = self.workspace.catalog.visible()
+        return visible[0].id if visible else None
 
     def _open_listed(self, entries: list[Any], final: bool) -> None:
         """Open the document the last session showed, or the first listed, if none is open."""
         if self.workspace.view.document is not None:
             return
         wanted = self._place.document_id
-        if wanted and (final or any(entry.id == wanted for entry in entries)):
+        target = self._listed_target(entries, final)
+        if target is None:
+            return
+        if target == wanted:
             self._place.document_id = ""
             if self.workspace.open_document(wanted):
                 for pane, paragraph in self._place.paragraphs.items():
                     self.window.split_view.scroll_to_paragraph(pane, paragraph)
                 return
-        if not self._place.document_id:
-            visible = self.workspace.catalog.visible()
-            if visible:
-                self.workspace.open_document(visible[0].id)
+            visible = self.workspace.catalog.visible()  # it no longer reads: the first instead
+            target = visible[0].id if visible else None
+        if target is not None:
+            self.workspace.open_document(target)
 
     # Settings ------------------------------------------------------------------------------
 
