@@ -22,7 +22,13 @@ from whoosh import query as wq
 
 from reader.core.document import Document
 from reader.core.hits import Hit, document_ranges, indexed_terms, make_hit, positive_terms
-from reader.core.index_manifest import Manifest, RecordWriter, merge_tiers
+from reader.core.index_manifest import (
+    LARGE_SEGMENT,
+    Manifest,
+    RecordWriter,
+    merge_small,
+    merge_tiers,
+)
 from reader.core.index_schema import (
     KIND_DOC,
     KIND_DUP,
@@ -134,6 +140,34 @@ class SearchIndex:
             self._settled = (roots, manifest.version, library, library.listing_serial)
         report.documents = manifest.shown
         return report
+
+    def tidy(self) -> bool:
+        """Merge the small segments one-page updates leave behind into one (when idle).
+
+        Queries pay per segment, and updates merge only when a tier fills (`merge_tiers`).
+        Only an index this object's last update left as it is (nothing committed since, by
+        anyone) is tidied, so that what the update noted stays true. Returns whether it was.
+        """
+        with self.store.writing():
+            generation = self.store.current(SCHEMA_VERSION)
+            index = _open_index(generation) if generation else None
+            roots, version = self._settled[:2]
+            if index is None or generation is None or roots is None:
+                return False
+            manifest = self._manifest
+            manifest.follow(index)
+            if manifest.version != version:
+                return False
+            if sum(s.doc_count_all() < LARGE_SEGMENT for s in index._segments()) < 2:
+                return False
+            noted = self.store.synced(generation) == _note(roots, manifest)
+            SegmentWriter(index, limitmb=_WRITER_MEMORY_MB).commit(mergetype=merge_small)
+            manifest.follow(index)
+            self._close()
+            if noted:
+                self.store.note_synced(generation, _note(roots, manifest))
+            self._settled = (roots, manifest.version, *self._settled[2:])
+        return True
 
     def rebuild(self, library: Library, progress: Progress | None = None) -> UpdateReport:
         """Index the whole library afresh, beside the live index, then swap it in."""

@@ -28,6 +28,7 @@ update clears what the killed one left.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import time
 from collections.abc import Iterable
@@ -41,6 +42,8 @@ from reader.core.library import Library
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
 
+_log = logging.getLogger(__name__)
+
 PROGRESS_SECONDS = 0.25
 BATCH_SECONDS = 0.5
 BATCH_SIZE = 200  # entries per message: unpickling one message stays well under a frame
@@ -48,6 +51,7 @@ LISTING_SIZE = 500
 CHILD_NICENESS = 10
 # Parsing this many files leaves a heap worth giving back: the child ends after such an update.
 RETIRE_AFTER_PARSED = 1000
+TIDY_AFTER_SECONDS = 20.0  # without an update, then the child merges small index segments
 
 
 @dataclass(frozen=True)
@@ -108,7 +112,11 @@ class IndexJob:
     """
 
     def __init__(
-        self, home: Path, seeds: Path | None = None, retire_after: int = RETIRE_AFTER_PARSED
+        self,
+        home: Path,
+        seeds: Path | None = None,
+        retire_after: int = RETIRE_AFTER_PARSED,
+        tidy_after: float = TIDY_AFTER_SECONDS,
     ) -> None:
         """Prepare updates of the library and index under `home` (see `Library`).
 
@@ -116,10 +124,13 @@ class IndexJob:
             home: Diglot's data folder.
             seeds: the bundled pages (see `Library`).
             retire_after: the child ends after an update that parsed this many files.
+            tidy_after: seconds without an update after which the child merges the index's
+                small segments (see `SearchIndex.tidy`).
         """
         self.home = Path(home)
         self.seeds = seeds
         self.retire_after = retire_after
+        self.tidy_after = tidy_after
         self._process: Any = None
         self._connection: Connection | None = None
         self._reusable = False  # the child finished its last update and waits for another
@@ -156,7 +167,7 @@ class IndexJob:
         seeds = None if self.seeds is None else str(self.seeds)
         self._process = context.Process(
             target=serve_updates,
-            args=(str(self.home), seeds, theirs, self.retire_after),
+            args=(str(self.home), seeds, theirs, self.retire_after, self.tidy_after),
             name="diglot-index",
             daemon=True,  # never outlives the window, even if shutdown is skipped
         )
@@ -253,7 +264,11 @@ class IndexJob:
 
 
 def serve_updates(
-    home: str, seeds: str | None, connection: Connection, retire_after: int = RETIRE_AFTER_PARSED
+    home: str,
+    seeds: str | None,
+    connection: Connection,
+    retire_after: int = RETIRE_AFTER_PARSED,
+    tidy_after: float = TIDY_AFTER_SECONDS,
 ) -> None:
     """The child's work: run each update asked for, streaming JobMessages over `connection`.
 
@@ -267,8 +282,17 @@ def serve_updates(
     library = Library(Path(home), seeds=None if seeds is None else Path(seeds))
     index: Any = None
     listed: Listed | None = None  # what the window was last sent
+    tidy = False  # an update ran since the index was last tidied
     try:
         while True:
+            if tidy and not connection.poll(tidy_after):
+                # Idle: merge the small segments updates leave, which slow every query a
+                # little; an update asked for meanwhile waits for the merge.
+                tidy = False
+                try:
+                    index.tidy()
+                except Exception as error:  # only a speed-up: the next update does without it
+                    _log.warning("could not merge small index segments: %s", error)
             try:
                 _kind, changed = connection.recv()
             except EOFError:
@@ -289,6 +313,7 @@ def serve_updates(
                 from reader.core.language import latin_language
 
                 latin_language("a warm-up")
+            tidy = True
     except BrokenPipeError:
         return  # the window went away: nobody to tell
     finally:

@@ -240,6 +240,7 @@ class RecordWriter:
 # cost. Segments of 1,000 records or more (a full build) are left to rebuilds.
 _FAN_OUT = 10
 _TOP_TIER = 3
+LARGE_SEGMENT = 10**_TOP_TIER  # records: a segment this large is left to rebuilds
 
 
 def merge_tiers(writer: Any, segments: list[Any]) -> list[Any]:
@@ -258,3 +259,19 @@ def merge_tiers(writer: Any, segments: list[Any]) -> list[Any]:
             writer.add_reader(reader)
             reader.close()
     return [s for s, tier in zip(segments, tiers, strict=True) if tier > full[-1]]
+
+
+def merge_small(writer: Any, segments: list[Any]) -> list[Any]:
+    """A whoosh merge policy: every segment below the top tier merged into one.
+
+    For an idle moment (see `SearchIndex.tidy`): queries pay per segment, and a tier-by-tier
+    merge (`merge_tiers`) lets up to `_FAN_OUT - 1` small segments of each tier stand.
+    """
+    small = [s for s in segments if s.doc_count_all() < LARGE_SEGMENT]
+    if len(small) < 2:
+        return segments
+    for segment in small:
+        reader = SegmentReader(writer.storage, writer.schema, segment)
+        writer.add_reader(reader)
+        reader.close()
+    return [s for s in segments if s.doc_count_all() >= LARGE_SEGMENT]

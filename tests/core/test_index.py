@@ -199,6 +199,65 @@ def test_a_blank_query_finds_nothing(index: SearchIndex) -> None:
     assert index.search("   ") == []
 
 
+def test_tidying_merges_the_small_segments_updates_left(
+    diglot_home: Path, index: SearchIndex, library: Library, pages: Path
+) -> None:
+    assert not index.tidy()  # one segment: nothing to do
+    for number in range(3):  # one-page updates, each its own small segment
+        write_page(pages / f"new-{number}.txt",
+                   variant(record_id=str(9100 + number), title=f"New {number}"))  # fmt: skip
+        index.update(library, changed=[pages / f"new-{number}.txt"])
+    write_page(pages / "new-0.txt", variant(record_id="9100", title="New 0, revised"))
+    index.update(library, changed=[pages / "new-0.txt"])  # leaves a deleted record behind
+
+    def segments() -> list[int]:
+        generation = index.store.current(SCHEMA_VERSION)
+        assert generation is not None
+        return [s.doc_count_all() for s in whoosh.index.open_dir(
+            str(generation), indexname="MAIN")._segments()]  # fmt: skip
+
+    before = segments()
+    found = {q: [(h.id, h.score) for h in index.search(q, limit=50)] for q in
+             ("armistice", "zeppelin", "New", "title:revised", '"on harbin"')}  # fmt: skip
+    assert len(before) >= 3
+    assert index.tidy()
+    after = segments()  # all small here (a first build of 1,000 pages or more is left alone)
+    assert len(after) == 1 and sum(after) == sum(before) - 1  # the deleted record purged
+    for query, hits in found.items():
+        assert {h.id for h in index.search(query, limit=50)} == {i for i, _ in hits}
+    assert not index.tidy()
+    # The next update still knows the index is its own: nothing is compared afresh.
+    report = index.update(library)
+    assert (report.added, report.changed, report.removed, report.parsed) == (0, 0, 0, 0)
+    assert SearchIndex(diglot_home).update(library).parsed == 0  # nor by another process
+
+
+def test_tidying_leaves_a_large_segment_alone(
+    index: SearchIndex, library: Library, pages: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reader.core.index_manifest as index_manifest
+
+    monkeypatch.setattr(index_manifest, "LARGE_SEGMENT", 4)  # the first build's 4 records
+    monkeypatch.setattr(index_module, "LARGE_SEGMENT", 4)
+    for number in range(2):
+        write_page(pages / f"new-{number}.txt",
+                   variant(record_id=str(9200 + number), title=f"New {number}"))  # fmt: skip
+        index.update(library, changed=[pages / f"new-{number}.txt"])
+
+    def segments() -> dict[str, int]:
+        generation = index.store.current(SCHEMA_VERSION)
+        assert generation is not None
+        found = whoosh.index.open_dir(str(generation), indexname="MAIN")._segments()
+        return {s.segment_id(): s.doc_count_all() for s in found}
+
+    before = segments()
+    assert sorted(before.values()) == [1, 1, 4]
+    assert index.tidy()
+    after = segments()
+    assert sorted(after.values()) == [2, 4]
+    assert [i for i, n in after.items() if n == 4] == [i for i, n in before.items() if n == 4]
+
+
 def test_a_listing_after_an_update_reuses_the_unchanged_entries(
     index: SearchIndex, library: Library, pages: Path
 ) -> None:

@@ -6,6 +6,7 @@ import os
 import shutil
 import signal
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -169,4 +170,25 @@ def test_a_child_that_parsed_many_files_ends_and_the_next_update_starts_another(
     done = run_to_end(job)[-1]
     assert isinstance(done, JobDone) and not done.retiring and done.report.unchanged == 4
     assert job.pid != first
+    job.close()
+
+
+def test_an_idle_child_merges_the_small_segments_updates_left(diglot_home: Path) -> None:
+    library = diglot_home / "library"
+    write_variants(library, 3, 30000)
+    job = IndexJob(diglot_home, tidy_after=0.1)
+    run_to_end_of(job)
+    for number in range(2):
+        write_page(library / f"new-{number}.txt", variant(record_id=str(31000 + number)))
+        run_to_end_of(job, changed=[library / f"new-{number}.txt"])
+
+    def segments() -> int:
+        return len(list((diglot_home / "index").glob("gen-*/*.seg")))
+
+    deadline = time.monotonic() + 30
+    while segments() > 1 and time.monotonic() < deadline:  # as qtbot.waitUntil polls
+        time.sleep(0.02)
+    assert segments() == 1
+    done = run_to_end_of(job)[-1]  # and the child still updates, told nothing changed
+    assert isinstance(done, JobDone) and done.report.parsed == 0 and done.report.documents == 6
     job.close()
