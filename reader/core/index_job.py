@@ -295,8 +295,8 @@ def serve_updates(
                     _log.warning("could not merge small index segments: %s", error)
             try:
                 _kind, changed = connection.recv()
-            except EOFError:
-                return  # the window is done with us
+            except (EOFError, ConnectionError):
+                return  # the window is done with us (or went away without closing)
             if index is None:
                 from reader.core.index import SearchIndex  # the window never waits for whoosh
 
@@ -314,7 +314,7 @@ def serve_updates(
 
                 latin_language("a warm-up")
             tidy = True
-    except BrokenPipeError:
+    except ConnectionError:
         return  # the window went away: nobody to tell
     finally:
         if index is not None:
@@ -348,7 +348,7 @@ def _run_update(library: Library, index: Any, changed: list[Path] | None,
                 last = start + LISTING_SIZE >= len(new)
                 connection.send(JobChanges(new[start : start + LISTING_SIZE],
                                            removed if last else []))  # fmt: skip
-    except BrokenPipeError:
+    except ConnectionError:
         raise
     except Exception as error:  # told to the window, which says it in the status bar
         sender.flush()

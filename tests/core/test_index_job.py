@@ -192,3 +192,29 @@ def test_an_idle_child_merges_the_small_segments_updates_left(diglot_home: Path)
     done = run_to_end_of(job)[-1]  # and the child still updates, told nothing changed
     assert isinstance(done, JobDone) and done.report.parsed == 0 and done.report.documents == 6
     job.close()
+
+
+class _VanishedWindow:
+    """A connection whose other end was reset, as when the window's process dies."""
+
+    closed = False
+
+    def recv(self) -> object:
+        raise ConnectionResetError(104, "Connection reset by peer")
+
+    def poll(self, _timeout: float = 0.0) -> bool:
+        return True
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def test_a_child_whose_window_vanished_ends_quietly(
+    diglot_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.core.index_job import serve_updates
+
+    monkeypatch.delattr(os, "nice", raising=False)  # in this process: no renicing the tests
+    connection = _VanishedWindow()
+    serve_updates(str(diglot_home), None, connection)  # type: ignore[arg-type]
+    assert connection.closed
