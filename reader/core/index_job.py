@@ -134,9 +134,11 @@ class IndexJob:
         self._process: Any = None
         self._connection: Connection | None = None
         self._reusable = False  # the child finished its last update and waits for another
-        # The child's last listing, and the one the running update is sending.
+        # The child's last listing, and the one the running update is sending (whole, or as
+        # changes to the last, `patched`).
         self._listed: Listed = {}
         self._listing: Listed = {}
+        self._patched = False
         self.finished = True
 
     def start(self, changed: Iterable[Path] | None = None) -> None:
@@ -153,11 +155,11 @@ class IndexJob:
             self._spawn()
         self._reusable = False
         self.finished = False
-        self._listing = {}
+        self._listing, self._patched = {}, False
         assert self._connection is not None
         request = None if changed is None else [str(path) for path in changed]
         with contextlib.suppress(OSError):  # the child is gone: `receive` reports it
-            self._connection.send(("update", request))
+            self._connection.send(request)
 
     def _spawn(self) -> None:
         import multiprocessing  # here, not at import: the window shows before any update
@@ -198,9 +200,9 @@ class IndexJob:
                     self._listing.update((entry.id, entry) for entry in message.entries)
                 elif isinstance(message, JobChanges):
                     self._take_changes(message)
-                    continue  # handed on as a listing at the end
-                if isinstance(message, JobDone) and self._listing is self._listed:
-                    found.append(JobListing(list(self._listed.values())))
+                    continue  # handed on as a whole listing at the end
+                if isinstance(message, JobDone) and self._patched:
+                    found.append(JobListing(list(self._listing.values())))
                 found.append(message)
                 if isinstance(message, JobDone | JobFailed):
                     self.finished = True
@@ -215,9 +217,9 @@ class IndexJob:
         return found
 
     def _take_changes(self, changes: JobChanges) -> None:
-        # The child's previous listing, changed in place: the listing it would have sent.
-        if self._listing is not self._listed:
-            self._listing = self._listed
+        # The child's previous listing, changed: the listing it would have sent.
+        if not self._patched:
+            self._listing, self._patched = dict(self._listed), True
         for entry in changes.entries:
             self._listing[entry.id] = entry
         for doc_id in changes.removed:
@@ -294,7 +296,7 @@ def serve_updates(
                 except Exception as error:  # only a speed-up: the next update does without it
                     _log.warning("could not merge small index segments: %s", error)
             try:
-                _kind, changed = connection.recv()
+                changed = connection.recv()
             except (EOFError, ConnectionError):
                 return  # the window is done with us (or went away without closing)
             if index is None:

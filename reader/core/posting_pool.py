@@ -71,7 +71,7 @@ class TermPostingPool:
         """Every term's postings, by field then term, each by document, as whoosh sorts them."""
         held = ((*key, *self._terms[key]) for key in sorted(self._terms))
         sources = [self._read_run(path) for path in self._runs] + [held]
-        runs, self._runs = self._runs, []
+        self._runs = []  # each run deletes itself once read
         merged = heapq.merge(*sources, key=lambda term: (term[0], term[1]))
         current: TermPostings | None = None
         for term in merged:
@@ -87,7 +87,6 @@ class TermPostingPool:
         if current is not None:
             yield _in_order(current)
         self._terms = {}
-        del runs
 
     def iter_postings(self) -> Iterator[tuple[str, bytes, int, Any, Any]]:
         """Every posting as a tuple, in whoosh's order (whoosh's own pool interface)."""

@@ -1,11 +1,12 @@
-"""whoosh's segment writer, with the field lengths its commit asks for held in memory.
+"""whoosh's segment writer, made faster where its commit spends its time; the same bytes.
 
-A whoosh commit writes every posting with the length of its document's field, and asks the
-new segment's per-document reader for that length once per posting: one byte read from the
-lengths file through Python's file layers (and, for a field without lengths, a check that the
-file exists) each time. Over our pages that was a third of the commit. `SegmentWriter` reads
-each field's lengths whole, once, and answers from a list; what it writes is the same bytes
-(whoosh 2.7.4 is pinned, and `tests/core/test_segment_writer.py` compares the segments).
+`SegmentWriter` pools postings by term (`TermPostingPool`: whoosh's pool holds one tuple per
+posting, and spills and merges them one by one). Its commit (`write_terms`) fills each posting
+block with slices of a term's postings, where whoosh calls `add_posting` once per posting and
+asks the new segment's per-document reader for the document's field length each time (a
+seek and a one-byte read through Python's file layers); a `FieldLengthTable` reads each
+field's lengths once, whole. whoosh 2.7.4 is pinned, and `tests/core/test_segment_writer.py`
+compares the segments written with whoosh's own, byte for byte.
 """
 
 from __future__ import annotations
@@ -21,21 +22,17 @@ from reader.core.posting_pool import TermPostingPool, TermPostings
 
 
 class FieldLengthTable:
-    """`doc_field_length` of a per-document reader, each field's lengths read once."""
+    """The field lengths of a per-document reader, each field's read once, whole."""
 
     def __init__(self, reader: W3PerDocReader) -> None:
         self._reader = reader
         self._tables: dict[str, list[int | None] | None] = {}
 
-    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int | None:
-        """As `W3PerDocReader.doc_field_length`: None for a length stored as 0."""
-        table = self.table(fieldname)
-        if table is None:
-            return default
-        return table[docnum] if docnum < len(table) else None
-
     def table(self, fieldname: str) -> list[int | None] | None:
-        """The field's length in each document (None for 0); None when it keeps no lengths."""
+        """The field's length in each document (None for 0); None when it keeps no lengths.
+
+        Documents past the end of the list have no length (None), as whoosh reads them.
+        """
         try:
             return self._tables[fieldname]
         except KeyError:

@@ -375,7 +375,7 @@ class DiglotApp:
             target = self._listed_target(entries, final)
 
             def open_listed(_: object) -> None:
-                self._open_listed(entries, final)
+                self._open_listed(target)
 
             self.index_tasks.submit(lambda: self.workspace.prepare_reading(target),
                                     on_finished=open_listed, on_failed=open_listed)
@@ -390,17 +390,13 @@ class DiglotApp:
         visible = self.workspace.catalog.visible()
         return visible[0].id if visible else None
 
-    def _open_listed(self, entries: list[Any], final: bool) -> None:
-        """Open the document the last session showed, or the first listed, if none is open."""
-        if self.workspace.view.document is not None:
+    def _open_listed(self, target: str | None) -> None:
+        """Open `target` (see `_listed_target`) unless a document is open by now."""
+        if self.workspace.view.document is not None or target is None:
             return
-        wanted = self._place.document_id
-        target = self._listed_target(entries, final)
-        if target is None:
-            return
-        if target == wanted:
+        if target == self._place.document_id:
             self._place.document_id = ""
-            if self.workspace.open_document(wanted):
+            if self.workspace.open_document(target):
                 for pane, paragraph in self._place.paragraphs.items():
                     self.window.split_view.scroll_to_paragraph(pane, paragraph)
                 return
