@@ -6,24 +6,17 @@ import random
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SEED = (
-    HERE.parents[2]
-    / "seeds"
-    / "ciphered-telegram-filippov-stalin-mao-zedong-and-zhou-enlai-roshchin.txt"
-)
+SEED = HERE.parents[2] / "seeds" / "000_6ac3a21e3d46086e.txt"
 
 
 def main() -> None:
     text = SEED.read_text(encoding="utf-8")
+    # The archive's page, unchanged, in the encodings and line ends that older tools save.
     # Windows-1251 encodes every character of the seed, NBSP and curly quotes included.
-    (HERE / "cp1251.txt").write_bytes(
-        text.replace("Record ID\n\n113729", "Record ID\n\n900001").encode("cp1251")
-    )
-    (HERE / "utf16.txt").write_bytes(text.replace("113729", "900002").encode("utf-16"))
-    (HERE / "bom.txt").write_bytes(text.replace("113729", "900003").encode("utf-8-sig"))
-    (HERE / "crlf.txt").write_bytes(
-        text.replace("113729", "900004").replace("\n", "\r\n").encode("utf-8")
-    )
+    (HERE / "seed_cp1251.txt").write_bytes(text.encode("cp1251"))
+    (HERE / "seed_utf16.txt").write_bytes(text.encode("utf-16"))
+    (HERE / "seed_bom.txt").write_bytes(text.encode("utf-8-sig"))
+    (HERE / "seed_crlf.txt").write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
     rng = random.Random(1950)
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(rng.randrange(256) for _ in range(4096))
     (HERE / "binary.txt").write_bytes(png)
