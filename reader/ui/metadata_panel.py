@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.document import Citation, Document
 from reader.core.reading import Aspect, ReadingView
+from reader.ui.elided_label import ElidedLabel
 from reader.ui.mark_styles import blend
 from reader.ui.resources import SERIF_FAMILY
 from reader.ui.split_view import language_name
@@ -149,6 +150,7 @@ class MetadataPanel(QScrollArea):
         layout.addWidget(self.title)
 
         self.fields: dict[str, QLabel] = {}
+        self.file_field = ElidedLabel("File")
         form = QFormLayout()
         form.setHorizontalSpacing(14)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -160,7 +162,7 @@ class MetadataPanel(QScrollArea):
             ("uploaded", "Uploaded"),
             ("file", "File"),
         ):
-            field = self._label("", label)
+            field = self.file_field if key == "file" else self._label("", label)
             self.fields[key] = field
             caption = self._caption(label)
             caption.setBuddy(field)
@@ -280,7 +282,7 @@ class MetadataPanel(QScrollArea):
         self.fields["languages"].setText(f"Declared: {declared}; detected: {detected or 'none'}")
         self.fields["uploaded"].setText(document.uploaded or NOT_GIVEN)
         # The name is what a reader recognises; the folder is a hover away.
-        self.fields["file"].setText(Path(document.file).name if document.file else NOT_GIVEN)
+        self.file_field.set_full_text(Path(document.file).name if document.file else NOT_GIVEN)
         self.fields["file"].setToolTip(document.file)
 
         self.summary.setText(document.summary)

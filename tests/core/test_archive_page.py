@@ -37,12 +37,14 @@ def assert_seed_texts(document: Document) -> None:
     assert document.original.language == "ru"
     assert len(document.original.paragraphs) == 12
     assert document.original.paragraphs[0] == "Передано т.Булганину [из Сочи]"
-    assert document.original.paragraphs[-1] == "1 октября  1950 г."
+    assert document.original.paragraphs[-1] == "1 октября \u00a01950 г."
     assert len(document.translations) == 1
     english = document.translations[0]
     assert english.language == "en"
     assert len(english.paragraphs) == 12
-    assert english.paragraphs[0] == "Transmitted to Bulganin [from Sochi]"
+    assert english.paragraphs[0] == "Transmitted to Bulganin"
+    assert english.paragraphs[1] == "On 1.X.50 [1 October 1950]"
+    assert english.paragraphs[2] == "To BEIJING, SOVIET AMBASSADOR"
     assert english.paragraphs[-1] == "1 October 1950"
 
 
@@ -67,8 +69,12 @@ def test_seed_parses_exactly() -> None:
     assert document.summary.startswith("Telegram from Stalin to Mao and Zhou Enlai")
     assert len(document.rights) == 2
     assert document.rights[0].startswith("The History and Public Policy Program welcomes reuse")
-    assert document.source.text.startswith("APRF, Fond 45, ")
-    assert len(document.source.citations) == 2
+    assert document.source.text == (
+        "APRF, fond 45, opis 1, delo 334, listy 99-103 and "
+        "RGASPI f. 558, Op. 11, D. 334, pp. 97-98."
+    )
+    assert [c.archive_code for c in document.source.citations] == ["APRF", "RGASPI"]
+    assert document.summary.endswith("he will not mention this idea to the North Koreans.")
     assert document.file == str(SEED_PAGE)
     assert document.content_hash == hashlib.sha256(SEED_BYTES).hexdigest()
     assert document.credit == ""
@@ -80,12 +86,13 @@ def test_seed_keeps_text_as_written() -> None:
     document = parse_page(SEED_PAGE)
     assert document.original is not None
     russian = document.original.paragraphs
-    assert russian[2] == "Пекин   Совпосол"
+    assert russian[2] == "Пекин \u00a0\u00a0Совпосол"
     assert "в Корее.Однако" in russian[4]
-    assert "сегодня  сведениям из Москвы ," in russian[4]
-    assert russian[4].startswith("“") and russian[9].endswith("”")
-    assert document.translations[0].paragraphs[2] == "Beijing   Soviet Ambassador"
-    assert "[email protected]" in document.rights[1]
+    assert "сегодня \u00a0сведениям из Москвы ," in russian[4]
+    assert russian[4].startswith("“")
+    assert russian[9] == "Привет"  # the page's trailing spaces go, the word stays as written
+    assert document.translations[0].paragraphs[10] == "F I L I P P O V [STALIN]"
+    assert document.rights[1].endswith("at HAPP@wilsoncenter.org.")
 
 
 def test_parse_text_and_parse_bytes_agree_with_parse_page() -> None:
@@ -98,26 +105,27 @@ def test_parse_text_and_parse_bytes_agree_with_parse_page() -> None:
 # --- encodings and files --------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("name", "record"), [("bom.txt", "900003"), ("utf16.txt", "900002")])
-def test_unicode_with_bom(name: str, record: str) -> None:
+@pytest.mark.parametrize("name", ["seed_bom.txt", "seed_utf16.txt"])
+def test_unicode_with_bom(name: str) -> None:
     document = page(name)
-    assert document.record_id == record
+    assert document.record_id == "113729"
     assert document.title.startswith("Ciphered Telegram, Filippov [Stalin]")
     assert_seed_texts(document)
     assert document.warnings == ()
 
 
 def test_cp1251_is_decoded_with_a_warning() -> None:
-    document = page("cp1251.txt")
-    assert document.record_id == "900001"
+    document = page("seed_cp1251.txt")
+    assert document.record_id == "113729"
     assert_seed_texts(document)
     assert "encoding guessed as windows-1251" in document.warnings
-    assert document.content_hash == hashlib.sha256((DATA / "cp1251.txt").read_bytes()).hexdigest()
+    digest = hashlib.sha256((DATA / "seed_cp1251.txt").read_bytes()).hexdigest()
+    assert document.content_hash == digest
 
 
 def test_crlf() -> None:
-    document = page("crlf.txt")
-    assert document.record_id == "900004"
+    document = page("seed_crlf.txt")
+    assert document.record_id == "113729"
     assert_seed_texts(document)
     assert all("\r" not in p for text in document.texts for p in text.paragraphs)
     assert document.rights[0].endswith("materials.")
@@ -129,35 +137,25 @@ def test_utf16_without_bom_is_guessed_with_a_warning() -> None:
     assert any("utf-16-le" in warning for warning in document.warnings)
 
 
-def test_saved_html_page() -> None:
-    document = page("saved_page.html")
-    assert document.title == (
-        "Ciphered Telegram, Filippov [Stalin] to Mao Zedong and Zhou Enlai (via Roshchin)"
-    )
-    assert document.date.iso == "1950-10-01"
+def test_saved_html_page_reads_as_the_text_page() -> None:
+    # The seed's own text in a made-up browser-saved shell (see data/_make_html.py).
+    document = page("seed_saved_page.html")
+    text_page = parse_page(SEED_PAGE)
+    assert document.title == text_page.title
+    assert document.date == text_page.date
     assert document.record_id == "113729"
     assert document.type == "Telegram"
     assert document.uploaded == "2011-11-20"
     assert document.languages == ()
-    assert document.original is not None
-    assert document.original.language == "ru"
-    assert document.original.paragraphs[0] == "Передано т.Булганину [из Сочи]"
-    assert document.original.paragraphs[2] == "Пекин\u00a0\u00a0 Совпосол"
-    assert (
-        document.original.paragraphs[3] == "Для немедленной передачи Мао Цзэдуну или Чжоу Эньлаю."
-    )
-    assert document.original.paragraphs[-2] == "Жду Вашего ответа.\nПривет.”"
-    assert document.original.paragraphs[-1] == "ФИЛИППОВ"
-    english = document.translations[0]
-    assert english.language == "en"
-    assert english.paragraphs[0] == "Transmitted to Bulganin [from Sochi]"
-    assert english.paragraphs[-1] == "FILIPPOV"
-    assert document.summary.startswith("Telegram from Stalin")
-    assert len(document.rights) == 2
-    assert len(document.source.citations) == 2
+    assert_seed_texts(document)
+    assert document.original == text_page.original
+    assert document.translations == text_page.translations
+    assert document.summary == text_page.summary
+    assert document.rights == text_page.rights
+    assert document.source == text_page.source
     everything = "\n".join(p for text in document.texts for p in text.paragraphs)
-    assert "gtag" not in everything and "Wilson Center, One Woodrow" not in everything
-    assert all("Woodrow" not in value for value in document.donors)
+    assert "gtag" not in everything and "Example Plaza" not in everything
+    assert all("Plaza" not in value for value in document.donors)
 
 
 @pytest.mark.parametrize("name", ["empty.txt", "blank.txt"])
@@ -175,7 +173,7 @@ def test_binary_file_is_refused() -> None:
 
 
 def test_not_a_page_is_refused() -> None:
-    assert "not an archive page" in refusal("not_a_page.txt").reason
+    assert "not an archive page" in refusal("made_up_not_a_page.txt").reason
 
 
 def test_missing_file_is_refused(tmp_path: Path) -> None:
@@ -203,25 +201,97 @@ def test_title_only_is_refused() -> None:
 # --- layouts and head -----------------------------------------------------------------------
 
 
-def test_old_layout() -> None:
-    document = page("old_layout.txt")
-    assert document.title.startswith("CIPHERED TELEGRAM, FILIPPOV [STALIN] TO MAO ZEDONG")
-    assert document.date.text == "October 01, 1950"
-    assert document.date.iso == "1950-10-01"
-    assert document.record_id == "113729"
-    assert document.source.text == (
-        "APRF, Fond 45, Opis 1, Delo 334, Listy 97-98 and AVPRF, Fond 059a, Opis 5a, Delo 3, "
-        "Papka 11, List 69"
+# The older site layout (../shared/archive-pages.md), in made-up pages. Each test's expected
+# values were written down before the parser was first run on its page.
+OLD_CHROME = ("Search in", "SEARCH FILTER", "Digital Archive International History",
+              "CITATION SHARE DOWNLOAD", "get citation", "share document", "VIEW DOCUMENT IN",
+              "English HTML", "Russian HTML", "English PDF", "History and Public Policy Program",
+              "digitalarchive.wilsoncenter.org")  # fmt: skip
+
+
+def assert_no_chrome(document: Document) -> None:
+    texts = [p for text in document.texts for p in text.paragraphs]
+    for value in (*texts, document.summary, document.title, document.source.text):
+        for chrome in OLD_CHROME:
+            assert chrome not in value, (chrome, value)
+        assert value.strip() != "Citation"
+
+
+def test_old_layout_with_an_original() -> None:
+    document = page("made_up_old_layout_with_original.txt")
+    assert document.title == "Made-up Telegram from the Embassy in Pyongyang on the Spring Sowing"
+    assert (document.date.text, document.date.iso) == ("March 03, 1951", "1951-03-03")
+    assert document.record_id == "990000001"
+    assert document.source.text == "AVPRF, f. 0102, op. 7, p. 27, d. 99, ll. 1-2"
+    (citation,) = document.source.citations
+    assert (citation.archive_code, citation.fond, citation.opis, citation.delo) == (
+        "AVPRF", "0102", "7", "99",
     )
+    assert document.summary == (
+        "A made-up telegram for a parser test: the embassy reports on the spring sowing and on "
+        "the bridges near Pyongyang, restored by the first of March."
+    )
+    assert document.original is not None and document.original.language == "ru"
+    assert document.original.paragraphs == (
+        "Москва, МИД СССР.",
+        "Весенний сев в провинции идёт по плану. Мосты у Пхеньяна восстановлены к 1 марта.",
+        "Посол",
+    )
+    (english,) = document.translations
+    assert english.paragraphs == (
+        "Moscow, Ministry of Foreign Affairs of the USSR.",
+        "The spring sowing in the province is going according to plan. The bridges near "
+        "Pyongyang were restored by 1 March.",
+        "Ambassador",
+    )
+    assert_no_chrome(document)
+
+
+def test_old_layout_in_english_with_label_words_in_the_body() -> None:
+    document = page("made_up_old_layout_english.txt")
+    assert document.title == "Made-up Memorandum of Conversation on the Armistice Talks"
+    assert (document.date.text, document.date.iso) == ("December 01, 1949", "1949-12-01")
+    assert document.record_id == "990000002"
+    assert document.source.text.startswith("RGASPI, f. 558, op. 11, d. 9999, ll. 10-12")
+    assert "Made-up Memorandum" not in document.source.text
+    assert "December 01, 1949" not in document.source.text
+    assert document.summary.startswith("A made-up memorandum for a parser test.")
     assert document.original is None
-    assert document.translations[0].paragraphs[0] == "Transmitted to Bulganin [from Sochi]"
-    assert document.translations[0].paragraphs[-1] == "FILIPPOV"
-    assert document.summary.startswith("Telegram from Stalin")
-    assert dedup_key(document) == dedup_key(parse_page(SEED_PAGE))
+    assert document.translations[0].paragraphs == (
+        "MEMORANDUM OF CONVERSATION",
+        "Time: 10:00\nPlace: the delegation's house",
+        "Subject: the agenda of the talks",
+        "Source: the first delegate said that the agenda must come first.",
+        "Citation of the earlier agreement was not needed, the second delegate replied.",
+        "The exchange of prisoners was left to the next meeting.",
+    )
+    assert_no_chrome(document)
+    # The same record saved from the current site is the same document.
+    current = (
+        "December 1, 1949\n\nMade-up Memorandum of Conversation on the Armistice Talks\n\n"
+        "The exchange of prisoners was left to the next meeting.\n\nDocument Information\n\n"
+        "Source\n\nRGASPI, f. 558, op. 11, d. 9999, ll. 10-12\n\nRecord ID\n\n990000002\n"
+    )
+    assert dedup_key(document) == dedup_key(parse_text(current, "made_up_current.txt"))
+
+
+def test_old_layout_with_an_empty_summary() -> None:
+    document = page("made_up_old_layout_no_summary.txt")
+    assert document.title == "Made-up Note on the Visit of a Delegation"
+    assert (document.date.text, document.date.iso) == ("May 12, 1997", "1997-05-12")
+    assert document.record_id == "990000003"
+    assert document.source.text == "Made-up Collection, Box 3, Folder 12"
+    assert document.summary == ""
+    assert document.original is None
+    assert document.translations[0].paragraphs == (
+        "The delegation arrived on 10 May and left on 12 May.",
+        "It visited two factories and a school.",
+    )
+    assert_no_chrome(document)
 
 
 def test_teaser_before_date() -> None:
-    document = page("teaser_before_date.txt")
+    document = page("made_up_teaser_before_date.txt")
     assert document.title == "Letter from Filippov to Kim Il Sung"
     assert document.date.iso == "1950-10-05"
     assert document.translations[0].paragraphs == (
@@ -233,7 +303,7 @@ def test_teaser_before_date() -> None:
 
 
 def test_year_only() -> None:
-    document = page("year_only.txt")
+    document = page("made_up_year_only.txt")
     assert (document.date.text, document.date.iso, document.date.precision) == (
         "1958",
         "1958",
@@ -244,14 +314,14 @@ def test_year_only() -> None:
 
 
 def test_month_only() -> None:
-    document = page("month_only.txt")
+    document = page("made_up_month_only.txt")
     assert (document.date.iso, document.date.precision) == ("1967-11", "month")
     assert document.uploaded == ""
     assert document.source.text == "AVPRF, f. 079, op. 22, pap. 46, d. 12, ll. 1-4"
 
 
 def test_no_date() -> None:
-    document = page("no_date.txt")
+    document = page("made_up_no_date.txt")
     assert document.title == "Draft Instructions to the Soviet Delegation at the Geneva Conference"
     assert document.date.precision == "unknown"
     assert document.date.iso is None
@@ -263,7 +333,7 @@ def test_no_date() -> None:
 
 
 def test_credit_line() -> None:
-    document = page("credit_line.txt")
+    document = page("made_up_credit_line.txt")
     assert document.credit == (
         "This document was made possible with support from the Carnegie Corporation of New York"
     )
@@ -276,7 +346,7 @@ def test_credit_line() -> None:
 
 
 def test_labels_missing() -> None:
-    document = page("labels_missing.txt")
+    document = page("made_up_labels_missing.txt")
     assert document.source.text == "APRF, Fond 45, Opis 1, Delo 348, List 12"
     assert len(document.rights) == 2
     assert document.uploaded == "2012-01-30"
@@ -290,21 +360,21 @@ def test_labels_missing() -> None:
 
 
 def test_orphan_donor() -> None:
-    document = page("orphan_donor.txt")
+    document = page("made_up_orphan_donor.txt")
     assert document.donors == ("Henry Luce Foundation",)
-    assert document.record_id == "120011"
+    assert document.record_id == "made-up-120011"
     assert document.languages == ("pl",)
     assert document.warnings == ()
 
 
 def test_no_summary() -> None:
-    document = page("no_summary.txt")
+    document = page("made_up_no_summary.txt")
     assert document.summary == ""
     assert document.translations[0].paragraphs[-2:] == ("13.1.51", "ROSHCHIN")
 
 
 def test_body_labels_stay_in_the_body() -> None:
-    document = page("body_labels.txt")
+    document = page("made_up_body_labels.txt")
     body = document.translations[0].paragraphs
     assert body[0] == "Subject: Implementation of the Armistice Agreement"
     assert body[1] == "Time: 11:00 hours\nPlace: Panmunjom"
@@ -319,18 +389,18 @@ def test_body_labels_stay_in_the_body() -> None:
 
 
 def test_heading_lists() -> None:
-    document = page("no_original.txt")
+    document = page("made_up_no_original.txt")
     assert document.people == ("Khrushchev, Nikita Sergeevich, 1894-1971",)
     assert document.places == ("Berlin (Germany)",)
     assert document.authors == ()
-    assert page("chinese_original.txt").authors == ("Mao, Zedong, 1893-1976",)
+    assert page("made_up_chinese_original.txt").authors == ("Mao, Zedong, 1893-1976",)
 
 
 # --- texts ----------------------------------------------------------------------------------
 
 
 def test_no_original() -> None:
-    document = page("no_original.txt")
+    document = page("made_up_no_original.txt")
     assert document.original is None
     assert len(document.translations) == 1
     english = document.translations[0]
@@ -347,11 +417,11 @@ def test_no_original() -> None:
 
 
 ORIGINALS = [
-    ("german_original.txt", "de", "Berlin, den 17. Juni 1953", "gez. Fischer", "Berlin, 17 June"),
-    ("hungarian_original.txt", "hu", "Jelen vannak: Gerő", "Nagy Imre elvtárs", "Present:"),
-    ("chinese_original.txt", "zh", "菲利波夫同志：", "一九五〇年十月二日", "Comrade Filippov:"),
-    ("korean_original.txt", "ko", "조선민주주의인민공화국 정부는", "평양", "The Government of the"),
-    ("japanese_original.txt", "ja", "日本国政府は", "両国の代表は", "The Government of Japan"),
+    ("made_up_german_original.txt", "de", "Berlin, den 17. Juni 1953", "gez. Fischer", "Berlin, 17 June"),
+    ("made_up_hungarian_original.txt", "hu", "Jelen vannak: Gerő", "Nagy Imre elvtárs", "Present:"),
+    ("made_up_chinese_original.txt", "zh", "菲利波夫同志：", "一九五〇年十月二日", "Comrade Filippov:"),
+    ("made_up_korean_original.txt", "ko", "조선민주주의인민공화국 정부는", "평양", "The Government of the"),
+    ("made_up_japanese_original.txt", "ja", "日本国政府は", "両国の代表は", "The Government of Japan"),
 ]
 
 
@@ -371,7 +441,7 @@ def test_originals(name: str, language: str, first: str, last: str, translation_
 
 
 def test_several_translations() -> None:
-    document = page("several_translations.txt")
+    document = page("made_up_several_translations.txt")
     assert document.original is not None
     assert document.original.language == "ru"
     assert document.original.paragraphs[-1] == "Филиппов"
@@ -389,7 +459,7 @@ def test_several_translations() -> None:
 
 
 def test_spaced_letters_are_kept() -> None:
-    document = page("spaced_letters.txt")
+    document = page("made_up_spaced_letters.txt")
     assert document.date.text == "December 01, 1949"
     assert document.date.iso == "1949-12-01"
     assert document.original is not None
@@ -400,7 +470,7 @@ def test_spaced_letters_are_kept() -> None:
 
 
 def test_whitespace_noise() -> None:
-    document = page("whitespace_noise.txt")
+    document = page("made_up_whitespace_noise.txt")
     assert document.original is not None
     russian = document.original.paragraphs
     assert russian[0] == "Совершенно секретно\nПекин       Совпосол\nКопия:      т. Молотову"
@@ -416,7 +486,7 @@ def test_whitespace_noise() -> None:
 
 
 def test_editorial_apparatus_is_kept_as_written() -> None:
-    document = page("editorial_apparatus.txt")
+    document = page("made_up_editorial_apparatus.txt")
     body = document.translations[0].paragraphs
     assert body[0] == "(p. 1)"
     assert body[1].startswith("Com[rade] Malenkov [handwritten: G. M.] said")

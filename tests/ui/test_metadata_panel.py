@@ -44,10 +44,11 @@ def test_fields_are_shown(qtbot: QtBot, seed_document: Document) -> None:
     assert panel.fields["record_id"].text() == "113729"
     assert panel.fields["uploaded"].text() == "2011-11-20"
     assert panel.fields["languages"].text() == "Declared: none; detected: Russian, English"
-    assert panel.fields["file"].text() == SEED_PAGE.name
+    assert panel.file_field.full_text() == SEED_PAGE.name
+    assert panel.fields["file"].text() == SEED_PAGE.name  # whole: it fits
     assert panel.fields["file"].toolTip() == str(SEED_PAGE)
     assert panel.summary.text().startswith("Telegram from Stalin")
-    assert panel.source.text().startswith("APRF, Fond 45")
+    assert panel.source.text().startswith("APRF, fond 45")
     assert panel.rights.text().startswith("The History and Public Policy Program")
     assert not panel.remainder.isVisible()
 
@@ -61,16 +62,18 @@ def test_citation_blocks(qtbot: QtBot, seed_document: Document) -> None:
     assert first.values["Archive"] == "APRF"
     assert first.values["Full name"] == "Archive of the President of the Russian Federation"
     assert [first.values[k] for k in ("Fond", "Opis", "Delo", "Folios")] == [
-        "45", "1", "334", "97-98",
+        "45", "1", "334", "99-103",
     ]
-    assert [second.values[k] for k in ("Archive", "Fond", "Papka")] == ["AVPRF", "059a", "11"]
+    assert [second.values[k] for k in ("Archive", "Fond", "Opis", "Delo", "Pages")] == [
+        "RGASPI", "558", "11", "334", "97-98",
+    ]
     # What the reader sees: the full name as a heading, the shelfmark on the line below.
     assert first.heading.text() == "Archive of the President of the Russian Federation"
-    assert first.shelfmark.text() == "APRF · Fond 45 · Opis 1 · Delo 334 · Folios 97-98"
-    assert "Papka 11" in second.shelfmark.text()
+    assert first.shelfmark.text() == "APRF · Fond 45 · Opis 1 · Delo 334 · Folios 99-103"
+    assert "Pages 97-98" in second.shelfmark.text()
     assert first.isVisible() and first.shelfmark.isVisible()
     assert first.accessibleName() == "Citation: APRF"
-    assert first.accessibleDescription().startswith("APRF, Fond 45")
+    assert first.accessibleDescription() == "APRF, fond 45, opis 1, delo 334, listy 99-103"
 
 
 def test_a_new_document_replaces_the_citations(qtbot: QtBot, seed_document: Document) -> None:
@@ -87,7 +90,7 @@ def test_a_new_document_replaces_the_citations(qtbot: QtBot, seed_document: Docu
     assert old[1] not in panel.citation_blocks and not old[1].isVisible()
     view.set_document(seed_document)
     assert [b.values["Archive"] for b in panel.citation_blocks if b.isVisible()] == [
-        "APRF", "AVPRF",
+        "APRF", "RGASPI",
     ]
 
 
@@ -204,3 +207,20 @@ def test_themed_panel_lays_out_without_overlap(
                     and body.height() >= body.heightForWidth(body.width()))
     assert_laid_out(panel)
     assert not panel.horizontalScrollBar().isVisible()
+
+
+def test_a_long_file_name_is_elided_not_scrolled(qtbot: QtBot, seed_document: Document) -> None:
+    view = ReadingView()
+    panel = make_panel(qtbot, view)
+    panel.resize(280, 600)
+    name = "made_up_" + "0123456789abcdef" * 4 + ".txt"  # one word, wider than the panel
+    view.set_document(replace(seed_document, file=f"/pages/{name}"))
+    body = panel.widget()
+    qtbot.waitUntil(lambda: body.width() == panel.viewport().width())
+    assert not panel.horizontalScrollBar().isVisible()
+    assert panel.file_field.full_text() == name
+    shown = panel.fields["file"].text()
+    assert "…" in shown and shown.startswith("made_up_") and shown.endswith(".txt")
+    assert panel.fields["file"].toolTip() == f"/pages/{name}"
+    panel.resize(900, 600)
+    qtbot.waitUntil(lambda: panel.fields["file"].text() == name)
