@@ -17,9 +17,9 @@ from reader.core.page_dates import parse_date
 from reader.core.page_encoding import EncodingRefusal, decode_page
 from reader.core.page_error import PageError
 from reader.core.page_html import HtmlRefusal, html_to_text, looks_like_html
+from reader.core.page_old_site import OldSitePage, find_citation, read_old_site
 from reader.core.page_tail import (
     Tail,
-    find_citation,
     find_headings,
     find_tail,
     is_document_information,
@@ -136,10 +136,49 @@ def _source(text: str, warnings: list[str]) -> Source:
         return Source(text=text)
 
 
+def _checked_date(date: DocumentDate | None, warnings: list[str]) -> DocumentDate:
+    if date is None:
+        warnings.append("no date found")
+        return DocumentDate()
+    if date.iso is None:
+        warnings.append(f"the date {date.text!r} is not a valid calendar date")
+    return date
+
+
+def _old_site_document(
+    page: OldSitePage, name: str, digest: str, warnings: list[str]
+) -> Document:
+    if not page.body and not page.summary:
+        raise PageError(name, "not an archive page: no document text after the citation")
+    date = _checked_date(page.date, warnings)
+    if not page.body:
+        warnings.append("the page holds a summary but no transcript or translation")
+    if not page.citation.source:
+        warnings.append("no source found")
+    original, translations, text_warnings = split_texts(page.body, ())
+    warnings.extend(text_warnings)
+    return Document(
+        id=document_id(page.citation.record_id, page.title, date),
+        title=page.title,
+        date=date,
+        summary=page.summary,
+        original=original,
+        translations=translations,
+        record_id=page.citation.record_id,
+        source=_source(page.citation.source, warnings),
+        file=name,
+        content_hash=digest,
+        warnings=tuple(warnings),
+    )
+
+
 def _parse(text: str, name: str, digest: str, warnings: list[str], hint: str = "") -> Document:
     paragraphs = paragraphs_of(text)
     if not paragraphs:
         raise PageError(name, "the file holds no text")
+    old_site = read_old_site(paragraphs)
+    if old_site is not None:
+        return _old_site_document(old_site, name, digest, warnings)
     title_index, date = _find_head(paragraphs, hint)
     if title_index < 0:
         raise PageError(name, "not an archive page: no title found")
@@ -198,11 +237,7 @@ def _parse(text: str, name: str, digest: str, warnings: list[str], hint: str = "
     if not body and not summary:
         raise PageError(name, "not an archive page: no document text after the title")
 
-    if date is None:
-        date = DocumentDate()
-        warnings.append("no date found")
-    elif date.iso is None:
-        warnings.append(f"the date {date.text!r} is not a valid calendar date")
+    date = _checked_date(date, warnings)
     if not body:
         warnings.append("the page holds a summary but no transcript or translation")
     if not tail.source:

@@ -1,4 +1,4 @@
-"""The end of an archive page: heading lists, "Document Information", the old "Citation" block.
+"""The end of an archive page: the heading lists and "Document Information".
 
 Labels are matched only here, never in the body, because body text uses the same words ("Source",
 "Type", "Subject:"). Where a capture dropped a label, the value is recognised by its content and
@@ -38,13 +38,6 @@ _KNOWN_TYPES = frozenset(
      "record of conversation", "minutes of conversation", "conversation", "agreement", "article",
      "intelligence report", "table", "order", "directive", "statement", "instructions"}
 )  # fmt: skip
-_CITATION = re.compile(
-    r"^[\"“](?P<title>.+?)[,.]?[\"”],?\s+(?P<date>.*?),\s+"
-    r"(?:[\w ]*?)Digital Archive,\s*(?P<rest>.*)$",
-    re.DOTALL,
-)
-_URL = re.compile(r"\s*<?(?P<url>https?://\S+?)>?\s*$")
-_URL_RECORD = re.compile(r"/document/(\d+)\b")
 
 
 def label_key(paragraph: str) -> str:
@@ -237,39 +230,3 @@ def read_tail(paragraphs: list[str], tail: Tail) -> None:
             continue
         if not _classify(value, tail, last):
             tail.ignored.append(value)
-
-
-@dataclass(frozen=True)
-class CitationBlock:
-    """The old layout's citation: the source it carries and the Record ID in its address."""
-
-    index: int
-    source: str
-    record_id: str
-
-
-def find_citation(paragraphs: list[str], start: int) -> CitationBlock | None:
-    """Find the old layout's quoted citation ("<title>," <date>, ... Digital Archive, <source>).
-
-    Args:
-        paragraphs: all paragraphs of the page.
-        start: the first paragraph to look at.
-
-    Returns:
-        The block, or None when the page has none.
-    """
-    for index in range(start, len(paragraphs)):
-        match = _CITATION.match(paragraphs[index].strip())
-        if match is None:
-            continue
-        rest = match.group("rest")
-        record_id = ""
-        url = _URL.search(rest)
-        if url is not None:
-            found = _URL_RECORD.search(url.group("url"))
-            record_id = found.group(1) if found else ""
-            rest = rest[: url.start()]
-        return CitationBlock(
-            index=index, source=rest.strip().removesuffix("."), record_id=record_id
-        )
-    return None
