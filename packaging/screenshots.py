@@ -16,7 +16,12 @@ from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop
 from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ("german_original.txt", "no_original.txt", "chinese_original.txt", "year_only.txt")
+SAMPLES = (
+    "made_up_german_original.txt",
+    "made_up_no_original.txt",
+    "made_up_chinese_original.txt",
+    "made_up_year_only.txt",
+)
 
 
 def wait_for(condition: Callable[[], bool], seconds: float = 30) -> None:

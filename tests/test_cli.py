@@ -39,8 +39,8 @@ def test_show_json_has_the_documented_keys(capsys: pytest.CaptureFixture[str]) -
     assert len(data["original"]["paragraphs"]) == 12
     assert [t["language"] for t in data["translations"]] == ["en"]
     citations = data["source"]["citations"]
-    assert [c["archive_code"] for c in citations] == ["APRF", "AVPRF"]
-    assert citations[0]["fond"] == "45" and citations[1]["fond"] == "059a"
+    assert [c["archive_code"] for c in citations] == ["APRF", "RGASPI"]
+    assert citations[0]["fond"] == "45" and citations[1]["fond"] == "558"
     for key in ("text", "archive", "archive_name", "fond", "opis", "delo", "folios", "pages",
                 "other"):
         assert key in citations[0]
@@ -82,7 +82,7 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_check_reports_good_and_bad_pages(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "check", str(SEED_PAGE), str(DATA / "cp1251.txt"))
+    code, out, err = run(capsys, "check", str(SEED_PAGE), str(DATA / "seed_cp1251.txt"))
     assert code == 0
     assert "113729" in out and "original ru (12 ¶)" in out
     assert "encoding" in out  # the cp1251 page says how it was decoded
@@ -94,10 +94,11 @@ def test_check_reports_good_and_bad_pages(capsys: pytest.CaptureFixture[str]) ->
 def test_import_copies_good_pages_and_names_bad_ones(
     capsys: pytest.CaptureFixture[str], diglot_home: Path
 ) -> None:
-    code, out, err = run(capsys, "import", str(DATA / "no_original.txt"), str(DATA / "empty.txt"))
+    pages = [str(DATA / "made_up_no_original.txt"), str(DATA / "empty.txt")]
+    code, out, err = run(capsys, "import", *pages)
     assert code == 1
     assert "empty.txt" in err
-    assert (diglot_home / "library" / "no_original.txt").exists()
+    assert (diglot_home / "library" / "made_up_no_original.txt").exists()
     code, out, _ = run(capsys, "list", "--json")
     assert len(json.loads(out)) == 2
 

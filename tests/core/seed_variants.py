@@ -1,4 +1,9 @@
-"""Archive pages made from the seed: other record ids, titles, dates and words."""
+"""Made-up archive pages for tests: the seed page with another record id, title, date, words.
+
+Every page made here is made up, not a record of the archive: its Record ID is never a real one
+(`made_up_id` prefixes "made-up-" to the number a test chooses), and the words a test adds to
+its English are not the record's.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,12 @@ from tests.conftest import SEED_PAGE
 SEED_TITLE = "Ciphered Telegram, Filippov [Stalin] to Mao Zedong and Zhou Enlai (via Roshchin)"
 SEED_DATE = "October 1, 1950"
 SEED_RECORD = "113729"
+MADE_UP = "made-up-"
+
+
+def made_up_id(number: int | str) -> str:
+    """The Record ID a made-up page carries for a test's `number`: never a real record's."""
+    return f"{MADE_UP}{number}"
 
 
 def seed_text() -> str:
@@ -21,16 +32,18 @@ def variant(
     date: str | None = None,
     words: str = "",
 ) -> str:
-    """The seed page with another Record ID ("" for none), title, date, and extra English words."""
+    """A made-up page: the seed with the Record ID `made_up_id(record_id)` ("" for none), another
+    title and date, and extra English words."""
     text = seed_text()
     if record_id is not None:
-        text = text.replace(f"Record ID\n\n{SEED_RECORD}", f"Record ID\n\n{record_id}")
+        made_up = made_up_id(record_id) if record_id else ""
+        text = text.replace(f"Record ID\n\n{SEED_RECORD}", f"Record ID\n\n{made_up}")
     if title is not None:
         text = text.replace(SEED_TITLE, title, 1)
     if date is not None:
         text = text.replace(SEED_DATE, date, 1)
     if words:
-        text = text.replace("I await your answer.", f"I await your answer. {words}", 1)
+        text = text.replace("I await your reply.", f"I await your reply. {words}", 1)
     return text
 
 

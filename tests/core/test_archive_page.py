@@ -413,21 +413,21 @@ def test_no_original() -> None:
         "Khrushchev: That was to be expected. They will not go further than paper."
     )
     assert english.paragraphs[-1] == "Recorded by V. Ivanov"
-    assert document.source.text.endswith("Translated by Hope M. Harrison.")
+    assert document.source.text.endswith("Translated by a made-up translator.")
 
 
-ORIGINALS = [
-    ("made_up_german_original.txt", "de", "Berlin, den 17. Juni 1953", "gez. Fischer", "Berlin, 17 June"),
-    ("made_up_hungarian_original.txt", "hu", "Jelen vannak: Gerő", "Nagy Imre elvtárs", "Present:"),
-    ("made_up_chinese_original.txt", "zh", "菲利波夫同志：", "一九五〇年十月二日", "Comrade Filippov:"),
-    ("made_up_korean_original.txt", "ko", "조선민주주의인민공화국 정부는", "평양", "The Government of the"),
-    ("made_up_japanese_original.txt", "ja", "日本国政府は", "両国の代表は", "The Government of Japan"),
+ORIGINALS = [  # made_up_<name>_original.txt
+    ("german", "de", "Berlin, den 17. Juni 1953", "gez. Fischer", "Berlin, 17 June"),
+    ("hungarian", "hu", "Jelen vannak: Gerő", "Nagy Imre elvtárs", "Present:"),
+    ("chinese", "zh", "菲利波夫同志：", "一九五〇年十月二日", "Comrade Filippov:"),
+    ("korean", "ko", "조선민주주의인민공화국 정부는", "평양", "The Government of the"),
+    ("japanese", "ja", "日本国政府は", "両国の代表は", "The Government of Japan"),
 ]
 
 
 @pytest.mark.parametrize(("name", "language", "first", "last", "translation_first"), ORIGINALS)
 def test_originals(name: str, language: str, first: str, last: str, translation_first: str) -> None:
-    document = page(name)
+    document = page(f"made_up_{name}_original.txt")
     assert document.original is not None
     assert document.original.language == language
     assert document.original.paragraphs[0].startswith(first)

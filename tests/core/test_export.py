@@ -39,10 +39,10 @@ def test_header_provenance_and_footer(seed: Document) -> None:
     export = build_export(seed)
     assert export.title.startswith("Ciphered Telegram, Filippov [Stalin]")
     assert (export.date, export.type, export.record_id) == ("October 1, 1950", "Telegram", "113729")
-    assert export.source.startswith("APRF, Fond 45, Opis 1, Delo 334")
+    assert export.source.startswith("APRF, fond 45, opis 1, delo 334")
     assert export.citation.startswith('"Ciphered Telegram, Filippov [Stalin]')
     assert export.citation.endswith("Record ID 113729.")
-    assert export.file.endswith("roshchin.txt")
+    assert export.file.endswith("000_6ac3a21e3d46086e.txt")
     assert export.rights.startswith("The History and Public Policy Program welcomes reuse")
     assert (export.original_language, export.translation_language) == ("ru", "en")
 
@@ -61,9 +61,9 @@ def test_parallel_rows_pair_paragraphs(seed: Document) -> None:
 
 def test_editorial_spans_are_carried(seed: Document) -> None:
     first = build_export(seed).rows[0]
-    span = first.translation[0].spans[0]
-    text = first.translation[0].text
-    assert text[span.start : span.end] == "[from Sochi]"
+    span = first.original[0].spans[0]
+    text = first.original[0].text
+    assert text[span.start : span.end] == "[из Сочи]"
     assert span.kind == "insertion"
 
 
@@ -154,4 +154,4 @@ def test_html_escapes_and_marks_apparatus(seed: Document) -> None:
 
 def test_paragraph_html_of_a_plain_paragraph(seed: Document) -> None:
     paragraph = build_export(seed).rows[8].translation[0]
-    assert paragraph_html(paragraph) == "I await your answer."
+    assert paragraph_html(paragraph) == "I await your reply."

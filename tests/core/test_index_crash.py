@@ -13,7 +13,7 @@ import pytest
 from reader.core.index import SearchIndex
 from reader.core.library import Library
 from tests.conftest import ROOT, SEED_PAGE
-from tests.core.seed_variants import SEED_RECORD, variant, write_page
+from tests.core.seed_variants import SEED_RECORD, made_up_id, variant, write_page
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
@@ -90,13 +90,14 @@ def test_a_killed_build_leaves_the_old_index_or_none(
     assert survivor.count == expected
     assert len(survivor.documents()) == expected
     found = {hit.id for hit in survivor.search("Чемульпо", limit=500)}
-    assert found == ({SEED_RECORD, *(str(20000 + n) for n in range(EARLY))} if previous else set())
+    early = {SEED_RECORD, *(made_up_id(20000 + n) for n in range(EARLY))}
+    assert found == (early if previous else set())
 
     report = survivor.update(library)
     assert survivor.count == TOTAL + 1
     assert report.errors == [] and report.rebuilt is not previous
     (hit,) = survivor.search('title:"Generated telegram 299"')
-    assert hit.id == "20299"
+    assert hit.id == made_up_id(20299)
     assert any(Path(h.path) == SEED_PAGE for h in survivor.search("Сеула", limit=500))
     leftovers = sorted(p.name for p in (diglot_home / "index").iterdir() if p.is_dir())
     assert len(leftovers) == 1 and leftovers[0].startswith("gen-")

@@ -23,7 +23,7 @@ from reader.core.index_job import (
 )
 from reader.core.library import Library
 from tests.conftest import DATA
-from tests.core.seed_variants import SEED_RECORD, variant, write_page, write_variants
+from tests.core.seed_variants import SEED_RECORD, made_up_id, variant, write_page, write_variants
 
 PAGES = 60
 
@@ -56,7 +56,8 @@ def test_a_job_streams_progress_entries_and_the_listing(diglot_home: Path) -> No
     assert progress[-1].done == progress[-1].total == 7
     shown = {e.id for m in messages if isinstance(m, JobEntries) for e in m.entries}
     listed = [e for m in messages if isinstance(m, JobListing) for e in m.entries]
-    assert shown == {e.id for e in listed} == {SEED_RECORD, *(str(30000 + n) for n in range(5))}
+    expected = {SEED_RECORD, *(made_up_id(30000 + n) for n in range(5))}
+    assert shown == {e.id for e in listed} == expected
     assert listed == SearchIndex(diglot_home).documents()
     assert not job.wait(0)  # the child waits for another update
     job.close()
@@ -65,7 +66,7 @@ def test_a_job_streams_progress_entries_and_the_listing(diglot_home: Path) -> No
 
 def test_a_second_job_with_nothing_to_do_lists_the_index(diglot_home: Path) -> None:
     (diglot_home / "library").mkdir(parents=True)
-    shutil.copy(DATA / "no_original.txt", diglot_home / "library")
+    shutil.copy(DATA / "made_up_no_original.txt", diglot_home / "library")
     first = IndexJob(diglot_home)
     first.start()
     run_to_end(first)
@@ -85,20 +86,18 @@ def test_a_child_killed_midway_is_reported_and_the_next_update_recovers(
     folder = tmp_path / "pages"
     write_variants(folder, PAGES, 30000)
     Library(diglot_home).add_folder(folder)
+    index = SearchIndex(diglot_home)
     job = IndexJob(diglot_home)
-    job.start()
     seen: list[JobMessage] = []
-    while not any(isinstance(m, JobEntries) for m in seen):
-        seen.extend(job.receive(wait=30))
-    assert not job.finished
-    assert job.pid is not None
-    os.kill(job.pid, signal.SIGKILL)
-    while not job.finished:
-        seen.extend(job.receive(budget=0.05, wait=30))
+    # Holding the writer, the child cannot publish before it is killed, however fast it is.
+    with index.store.writing():
+        job.start()
+        assert job.pid is not None
+        os.kill(job.pid, signal.SIGKILL)
+        while not job.finished:
+            seen.extend(job.receive(budget=0.05, wait=30))
     last = seen[-1]
     assert isinstance(last, JobFailed) and str(-signal.SIGKILL) in last.reason
-
-    index = SearchIndex(diglot_home)
     assert index.count == 0  # the killed first build published nothing
     report = index.update(Library(diglot_home))
     assert report.rebuilt and report.documents == PAGES + 1
@@ -144,14 +143,15 @@ def test_a_kept_child_runs_the_next_updates(diglot_home: Path, tmp_path: Path) -
     (library / "page-000.txt").unlink()
     messages = run_to_end_of(job, changed=[library / "page-000.txt"])
     assert listed(messages) == sorted(e.id for e in SearchIndex(diglot_home).documents())
-    assert "30000" not in listed(messages) and len(listed(messages)) == 4
+    assert made_up_id(30000) not in listed(messages) and len(listed(messages)) == 4
     # A folder the window added since is read by the same child.
     write_variants(tmp_path / "pages", 2, 32000)
     Library(diglot_home).add_folder(tmp_path / "pages")
     job.start()
     done = run_to_end(job)[-1]
     assert isinstance(done, JobDone) and done.report.added == 2 and job.pid == child
-    assert {e.id for e in SearchIndex(diglot_home).documents()} >= {"31000", "32000", "32001"}
+    added = {made_up_id(n) for n in (31000, 32000, 32001)}
+    assert {e.id for e in SearchIndex(diglot_home).documents()} >= added
     job.close()
     assert job.wait(0)
 

@@ -48,7 +48,7 @@ def test_each_index_follows_the_other_ones_commits(diglot_home: Path, tmp_path: 
     report = first.update(library)
     # Nothing in first's listing changed about extra.txt: comparing every file finds it.
     assert (report.changed, report.removed, report.parsed) == (1, 1, 1)
-    assert ids(first, "quartz") == {"9200"} and ids(first, "basalt") == {"9202"}
+    assert ids(first, "quartz") == {"made-up-9200"} and ids(first, "basalt") == {"made-up-9202"}
     assert ids(first, "extra") == set()
     assert first.count == report.documents == 4
 
@@ -69,7 +69,7 @@ def test_a_manifest_reads_only_new_segments(diglot_home: Path, tmp_path: Path) -
     manifest.follow(whoosh_index)
     assert manifest.version == (str(generation), whoosh_index.latest_generation())
     assert manifest.shown == 3 and manifest.hidden() == {str((folder / "p2.txt").resolve())}
-    assert manifest.sharing("record:9201") == {
+    assert manifest.sharing("record:made-up-9201") == {
         str((folder / name).resolve()) for name in ("p1.txt", "p2.txt")
     }
     entry = manifest.entries[str((folder / "p1.txt").resolve())]
@@ -88,7 +88,7 @@ def test_small_segments_are_merged_in_tiers(diglot_home: Path, tmp_path: Path) -
         most = max(most, len(segment_sizes(diglot_home)))
     assert most <= 11  # one segment per update, until ten of a tier are merged into one
     assert len(segment_sizes(diglot_home)) < 10
-    assert ids(index, "edit24x") == {"9200"} and ids(index, "edit23x") == set()
+    assert ids(index, "edit24x") == {"made-up-9200"} and ids(index, "edit23x") == set()
     assert index.count == 3
 
 

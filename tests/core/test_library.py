@@ -16,7 +16,7 @@ import pytest
 from reader.core.archive_page import PageError
 from reader.core.library import Library, bundled_seeds_dir, data_home
 from tests.conftest import ROOT, SEED_PAGE, SEEDS
-from tests.core.seed_variants import SEED_RECORD, seed_text, variant, write_page
+from tests.core.seed_variants import SEED_RECORD, made_up_id, seed_text, variant, write_page
 
 
 def listing(folder: Path) -> dict[str, bytes]:
@@ -200,11 +200,11 @@ def test_load_parses_reports_errors_and_hides_duplicates(diglot_home: Path, tmp_
     assert all(isinstance(e, PageError) and e.reason for e in loaded.errors)
 
     ids = sorted(d.id for d in loaded.documents)
-    assert ids == sorted(["200", SEED_RECORD, "300"])
+    assert ids == sorted([made_up_id(200), SEED_RECORD, made_up_id(300)])
     # The added folder outranks the seeds; within it, paths sort by code point.
     shown = {d.id: Path(d.file) for d in loaded.documents}
     assert shown[SEED_RECORD] == same_record.resolve()
-    assert shown["300"] == different_record.resolve()
+    assert shown[made_up_id(300)] == different_record.resolve()
     hidden = {d.path.name: d for d in loaded.duplicates}
     assert set(hidden) == {SEED_PAGE.name, "old-layout.txt"}
     assert hidden[SEED_PAGE.name].kept == same_record.resolve()
@@ -229,8 +229,8 @@ def test_load_selected_paths_and_document_by_id(diglot_home: Path, tmp_path: Pat
     library = Library(diglot_home)
     library.add_folder(tmp_path / "pages")
     loaded = library.load([page])
-    assert [d.id for d in loaded.documents] == ["42"]
-    document = Library(diglot_home).document("42")
+    assert [d.id for d in loaded.documents] == [made_up_id(42)]
+    document = Library(diglot_home).document(made_up_id(42))
     assert document.title == "Forty Two"
     assert Path(document.file) == page.resolve()
     assert document.content_hash == hashlib.sha256(page.read_bytes()).hexdigest()
@@ -269,7 +269,8 @@ def test_import_copies_good_pages_and_reports_the_rest(diglot_home: Path, tmp_pa
     assert any("missing.txt: " in line for line in report.errors)
     assert (lib / "telegram.txt").read_bytes() == good.read_bytes()
     assert listing(source) == before  # nothing written into the user's folders
-    assert {d.id for d in library.load().documents} == {SEED_RECORD, "500", "501"}
+    expected = {SEED_RECORD, made_up_id(500), made_up_id(501)}
+    assert {d.id for d in library.load().documents} == expected
 
 
 def test_import_never_overwrites_a_different_file(diglot_home: Path, tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.core.workspace import Workspace
-from tests.core.seed_variants import variant, write_page
+from tests.core.seed_variants import made_up_id, variant, write_page
 
 
 def _workspace(home: Path) -> Workspace:
@@ -18,7 +18,7 @@ def _workspace(home: Path) -> Workspace:
 
 def test_an_opening_shows_the_document_prepared_for_it(diglot_home: Path) -> None:
     workspace = _workspace(diglot_home)
-    workspace.prepare_reading("50001")
+    workspace.prepare_reading(made_up_id(50001))
     prepared = workspace._prepared
     assert prepared is not None and prepared[3].title == "Prepared page"
     document = prepared[3]
@@ -26,7 +26,7 @@ def test_an_opening_shows_the_document_prepared_for_it(diglot_home: Path) -> Non
     # Aligned ahead: the store answers from memory.
     key_count = len(workspace.alignments._memory)
     assert key_count == 1
-    assert workspace.open_document("50001") is document
+    assert workspace.open_document(made_up_id(50001)) is document
     assert workspace.view.document is document
     assert len(workspace.alignments._memory) == key_count  # nothing aligned again
     assert workspace._prepared is None  # used once
@@ -34,10 +34,10 @@ def test_an_opening_shows_the_document_prepared_for_it(diglot_home: Path) -> Non
 
 def test_a_page_changed_since_it_was_prepared_is_read_again(diglot_home: Path) -> None:
     workspace = _workspace(diglot_home)
-    workspace.prepare_reading("50001")
+    workspace.prepare_reading(made_up_id(50001))
     write_page(diglot_home / "library" / "page.txt",
                variant(record_id="50001", title="Prepared page, edited since"))  # fmt: skip
-    document = workspace.open_document("50001")
+    document = workspace.open_document(made_up_id(50001))
     assert document is not None and document.title == "Prepared page, edited since"
 
 
@@ -46,6 +46,6 @@ def test_preparing_another_or_no_document_changes_nothing(diglot_home: Path) -> 
     workspace.prepare_reading(None)
     workspace.prepare_reading("no-such-id")
     assert workspace._prepared is None
-    workspace.prepare_reading("50001")
+    workspace.prepare_reading(made_up_id(50001))
     opened = workspace.open_document("113729")  # the seed, not the prepared page
     assert opened is not None and opened.id == "113729"

@@ -141,7 +141,7 @@ def test_an_unaligned_sentence_is_marked(
 ) -> None:
     reader.workspace.view.set_document(without_however(seed_document))
     english = seed_document.translations[0].paragraphs[4]
-    start = english.find("However, from the information")
+    start = english.find("However, judging by the information")
     end = english.find(".", start) + 1
     panes = reader.window.split_view.panes
     (mark,) = panes["translation"].marks("unaligned")

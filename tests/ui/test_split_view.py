@@ -52,7 +52,9 @@ def test_opening_shows_both_texts(split: SplitView) -> None:
     assert translation.paragraph_count() == 12
     assert original.isVisible() and translation.isVisible()
     assert original.toPlainText().startswith("Передано т.Булганину [из Сочи]")
-    assert translation.toPlainText().startswith("Transmitted to Bulganin [from Sochi]")
+    assert translation.toPlainText().startswith(
+        "Transmitted to Bulganin\nOn 1.X.50 [1 October 1950]\nTo BEIJING, SOVIET AMBASSADOR"
+    )
     assert original.accessibleName() == "Original text (Russian)"
     assert translation.accessibleName() == "Translation (English)"
     assert not split.notice.isVisible()
@@ -175,9 +177,9 @@ def test_zoom_keeps_the_reading_position(split: SplitView) -> None:
 
 
 def test_highlight_marks_ranges(split: SplitView) -> None:
-    split.highlight([TextRange("translation", 4, 1, 3), TextRange("original", 0, 0, 8)])
+    split.highlight([TextRange("translation", 4, 2, 9), TextRange("original", 0, 0, 8)])
     selections = split.panes["translation"].extraSelections()
-    assert [s.cursor.selectedText() for s in selections] == ["I "]
+    assert [s.cursor.selectedText() for s in selections] == ["am far "]
     assert split.panes["original"].highlights() == [(0, 0, 8)]
     split.highlight([])
     assert split.panes["translation"].extraSelections() == []

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.core.index_job import IndexJob
 from reader.ui.workers import FirstFrame, IndexJobFeed, Slicer, TaskRunner
-from tests.core.seed_variants import SEED_RECORD, variant, write_page
+from tests.core.seed_variants import SEED_RECORD, made_up_id, variant, write_page
 
 
 def test_result_arrives_on_the_gui_thread(qtbot: QtBot) -> None:
@@ -86,9 +86,9 @@ def test_an_index_job_reports_on_the_gui_thread(qtbot: QtBot, diglot_home: Path)
     with qtbot.waitSignal(feed.finished, timeout=60000) as finished:
         feed.start()
     report, listing = finished.args
-    assert report.documents == 2 and [e.id for e in listing] == [SEED_RECORD, "40001"]
+    assert report.documents == 2 and [e.id for e in listing] == [SEED_RECORD, made_up_id(40001)]
     assert progress[-1] == (2, 2)
-    assert sorted(i for ids, _ in batches for i in ids) == ["113729", "40001"]
+    assert sorted(i for ids, _ in batches for i in ids) == [SEED_RECORD, made_up_id(40001)]
     assert all(on_main for _, on_main in batches)
     assert not feed.running
     feed.job.close()
