@@ -3,8 +3,12 @@
 Each page is a Russian original and its English translation (6-10 paragraphs each, about 6 KB
 in all) with a date, a title, a summary, people, places, topics, a source citing one or two
 archives and every "Document Information" field. About one page in eight has no original and one
-in ten uses the old layout (capitalised title, a "Citation" block instead of labels), as real
-captures do. `python -m bench.corpus DIR N` writes a corpus by hand.
+in ten uses the site's older layout (a search header, the title in capitals, the quoted citation
+with the address, the viewer line), as real captures do. `python -m bench.corpus DIR N` writes a
+corpus by hand.
+
+Every page is made up: the files are named made_up_page-N.txt and their Record IDs (nine digits
+from 900000000) are no real record's.
 """
 
 from __future__ import annotations
@@ -38,9 +42,10 @@ from bench.vocabulary import (
 )
 
 _GENDERS = {"m": 0, "f": 1, "n": 2, "pl": 3}
+MADE_UP_RECORDS = 900_000_000  # Record IDs from here on are no real record's
 _SOURCES = (
     "APRF, Fond 45, Opis 1, Delo {d}, Listy {a}-{b}",
-    "AVPRF, Fond 059a, Opis 5a, Delo {d}, Papka 11, List {a}",
+    "AVPRF, f. 0102, op. 6, p. 21, d. {d}, l. {a}",
     "RGASPI, Fond 558, Opis 11, Delo {d}, Listy {a}-{b}",
     "RGANI, Fond 5, Opis 30, Delo {d}, Listy {a}-{b}",
     "GARF, Fond R-5446, Opis 1, Delo {d}, List {a}",
@@ -181,28 +186,30 @@ class PageWriter:
             f"{rng.choice(THINGS).en}, with news from {rng.choice(PLACES).en}."
         )
         source = self.source()
-        record_id = str(200000 + number)
+        record_id = str(MADE_UP_RECORDS + number)
         if old_layout:
-            head = ["Search the Archive", "Advanced Search", "Digital Archive",
-                    "International History Declassified",
-                    f"{MONTHS_EN[month]} {day + 1:02d}, {year}", title.upper()]  # fmt: skip
             citation = (
                 f'"{title}," {MONTHS_EN[month]} {day + 1:02d}, {year}, History and Public Policy '
                 f"Program Digital Archive, {source}. "
                 f"https://digitalarchive.wilsoncenter.org/document/{record_id}"
             )
-            tail = ["Citation", citation]
-        else:
-            head = ["Skip to content", f"{MONTHS_EN[month]} {day + 1}, {year}", title]
-            tail = [
-                "Author(s):", author.en, "Associated People & Organizations", *people,
-                "Associated Places", *places, "Associated Topics", rng.choice(TOPICS),
-                "Document Information", "Source", source, "Rights", *RIGHTS,
-                "Original Uploaded Date",
-                f"{rng.randint(2009, 2023)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-                "Type", kind, "Language", "Russian" if has_original else "English",
-                "Record ID", record_id,
-            ]  # fmt: skip
+            viewer = "Russian HTML\n\nEnglish HTML" if has_original else "English HTML"
+            head = ["Search in", "ADD SEARCH FILTER CANCEL SEARCH FILTER",
+                    "Digital Archive International History Declassified",
+                    f"{MONTHS_EN[month]} {day + 1:02d}, {year}", title.upper(),
+                    "CITATION SHARE DOWNLOAD", "Citation", "get citation", summary, citation,
+                    "share document", "VIEW DOCUMENT IN", viewer]  # fmt: skip
+            return "\n\n".join([*head, *body]) + "\n"
+        head = ["Skip to content", f"{MONTHS_EN[month]} {day + 1}, {year}", title]
+        tail = [
+            "Author(s):", author.en, "Associated People & Organizations", *people,
+            "Associated Places", *places, "Associated Topics", rng.choice(TOPICS),
+            "Document Information", "Source", source, "Rights", *RIGHTS,
+            "Original Uploaded Date",
+            f"{rng.randint(2009, 2023)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+            "Type", kind, "Language", "Russian" if has_original else "English",
+            "Record ID", record_id,
+        ]  # fmt: skip
         # Half the pages separate paragraphs with a no-break-space line, as the seed does.
         gap = "\n\n\u00a0\n\n" if rng.random() < 0.5 else "\n\n"
         return gap.join([*head, *body, summary, *tail]) + "\n"
@@ -214,7 +221,7 @@ def write_corpus(directory: Path, count: int, seed: int = 1950) -> list[Path]:
     writer = PageWriter(seed)
     paths = []
     for number in range(count):
-        path = directory / f"page-{number:05d}.txt"
+        path = directory / f"made_up_page-{number:05d}.txt"
         path.write_text(writer.page(number), encoding="utf-8")
         paths.append(path)
     return paths

@@ -10,7 +10,7 @@ import re
 from typing import Literal, NamedTuple
 
 Kind = Literal[
-    "insertion",  # [Stalin], Com[rade], [from Sochi]
+    "insertion",  # [Stalin], Com[rade], [из Сочи]
     "uncertain",  # [?], [illegible]
     "elision",  # [...]
     "handwritten",  # [handwritten: ...]

@@ -1,8 +1,8 @@
 """Provenance: a page's source string split into archival citations and a remainder.
 
-A source string names one or several archives ("APRF, Fond 45, ... and AVPRF, ...") or a book,
-and often ends with credits ("Translated by Gary Goldberg."). `parse_source` keeps the string as
-written and extracts what structure it can; it never fails and never requires structure.
+A source string names one or several archives ("APRF, fond 45, ... and RGASPI f. 558, ...") or
+a book, and often ends with credits ("Translated by Gary Goldberg."). `parse_source` keeps the
+string as written and extracts what structure it can; it never fails and never requires structure.
 
 How the pieces are told apart:
 
@@ -267,8 +267,8 @@ def parse_source(text: str) -> Source:
     """Split a source string into citations and a remainder, keeping the string as written.
 
     Args:
-        text: the source string of a page, e.g. "APRF, Fond 45, Opis 1, Delo 334, Listy 97-98
-            and AVPRF, Fond 059a, Opis 5a, Delo 3, Papka 11, List 69".
+        text: the source string of a page, e.g. "APRF, fond 45, opis 1, delo 334, listy
+            99-103 and RGASPI f. 558, Op. 11, D. 334, pp. 97-98.".
 
     Returns:
         The source: ``text`` unchanged, one `Citation` per archive or publication cited (each with

@@ -15,12 +15,14 @@ def entry(
                          languages, path=f"/library/{doc_id}.txt", content_hash="0" * 64)
 
 
+# The seed's entry, then made-up ones (their IDs are no real record's).
 ENTRIES = [
-    entry("113729", "Ciphered Telegram, Filippov [Stalin] to Mao Zedong", "October 1, 1950",
-          "1950-10-01", "Telegram", ("APRF", "AVPRF"), ("ru", "en")),
-    entry("111199", "Ciphered telegram, Filippov [Stalin] to Mao Zedong", "December 1, 1950",
+    entry("113729",
+          "Ciphered Telegram, Filippov [Stalin] to Mao Zedong and Zhou Enlai (via Roshchin)",
+          "October 1, 1950", "1950-10-01", "Telegram", ("APRF", "RGASPI"), ("ru", "en")),
+    entry("made-up-2", "Ciphered telegram, Filippov [Stalin] to Mao Zedong", "December 1, 1950",
           "1950-12-01", "Telegram", ("APRF",), ("en",)),
-    entry("200001", "Memorandum of Conversation with Kim Il Sung", "November 1967",
+    entry("made-up-3", "Memorandum of Conversation with Kim Il Sung", "November 1967",
           "1967-11", "Memorandum of Conversation", ("MNL OL",), ("hu", "en")),
     entry("h0abc", "Minutes of a Meeting", "", None, "Minutes", (), ("en",)),
 ]
@@ -37,7 +39,7 @@ def ids(catalog: Catalog) -> list[str]:
 
 
 def test_sorted_by_date_with_undated_last() -> None:
-    assert ids(make()) == ["113729", "111199", "200001", "h0abc"]
+    assert ids(make()) == ["113729", "made-up-2", "made-up-3", "h0abc"]
 
 
 def test_sort_by_title_descending() -> None:
@@ -50,15 +52,15 @@ def test_sort_by_title_descending() -> None:
 def test_filter_matches_every_word_ignoring_case_and_punctuation() -> None:
     catalog = make()
     catalog.set_filter("filippov MAO")
-    assert ids(catalog) == ["113729", "111199"]
+    assert ids(catalog) == ["113729", "made-up-2"]
     catalog.set_filter("kim 1967")
-    assert ids(catalog) == ["200001"]
+    assert ids(catalog) == ["made-up-3"]
 
 
 def test_facets_and_between_or_within() -> None:
     catalog = make()
     catalog.toggle_facet("archive", "APRF")
-    assert ids(catalog) == ["113729", "111199"]
+    assert ids(catalog) == ["113729", "made-up-2"]
     catalog.toggle_facet("language", "ru")
     assert ids(catalog) == ["113729"]
     catalog.toggle_facet("language", "hu")

@@ -2,9 +2,11 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
 import pytest
 
+from reader.core.archive_page import parse_page
 from reader.core.citation_format import (
     DIGITAL_ARCHIVE,
     FORMATS,
@@ -20,30 +22,19 @@ from reader.core.citation_format import (
 )
 from reader.core.document import Document, DocumentDate
 from reader.core.provenance import parse_source
+from tests.conftest import SEED_PAGE
 
-TITLE = "Ciphered Telegram, Filippov (Stalin) to Mao Zedong and Zhou Enlai (via Roshchin)"
+TITLE = "Ciphered Telegram, Filippov [Stalin] to Mao Zedong and Zhou Enlai (via Roshchin)"
 SEED_SOURCE = (
-    "APRF, Fond 45, Opis 1, Delo 334, Listy 97-98 and AVPRF, Fond 059a, Opis 5a, Delo 3, "
-    "Papka 11, List 69"
+    "APRF, fond 45, opis 1, delo 334, listy 99-103 and RGASPI f. 558, Op. 11, D. 334, pp. 97-98."
 )
+SOURCE_CITED = SEED_SOURCE.removesuffix(".")  # a citation ends its parts with its own commas
 URL = "https://digitalarchive.wilsoncenter.org/document/113729"
 
 
 def seed_document(**changes: object) -> Document:
-    fields: dict[str, object] = {
-        "id": "113729",
-        "title": TITLE,
-        "date": DocumentDate("October 1, 1950", "1950-10-01", "day"),
-        "type": "Telegram",
-        "summary": "Telegram from Stalin to Mao and Zhou Enlai asking that they consider moving\n"
-        "5-6 divisions of Chinese volunteers to the China-DPRK border.",
-        "record_id": "113729",
-        "languages": ("Russian",),
-        "topics": ("Korean War", "Sino-Soviet Relations"),
-        "source": parse_source(SEED_SOURCE),
-    }
-    fields.update(changes)
-    return Document(**fields)  # type: ignore[arg-type]
+    """The archive's seed page as parsed; `changes` make a made-up variant of it for a case."""
+    return replace(parse_page(SEED_PAGE), **changes)  # type: ignore[arg-type]
 
 
 def single_archive_document() -> Document:
@@ -94,7 +85,7 @@ def bibtex_fields(entry: str) -> dict[str, str]:
 
 def test_chicago_note_for_the_seed() -> None:
     assert chicago_note(seed_document()) == (
-        f'"{TITLE}," October 1, 1950, {SEED_SOURCE}, {DIGITAL_ARCHIVE}, Record ID 113729.'
+        f'"{TITLE}," October 1, 1950, {SOURCE_CITED}, {DIGITAL_ARCHIVE}, Record ID 113729.'
     )
 
 
@@ -127,14 +118,16 @@ def test_archive_and_location() -> None:
     archive, location = archive_and_location(parse_source(SEED_SOURCE))
     assert archive == (
         "Archive of the President of the Russian Federation; "
-        "Archive of Foreign Policy of the Russian Federation"
+        "Russian State Archive of Socio-Political History"
     )
-    assert location == SEED_SOURCE
+    assert location == SOURCE_CITED
     assert archive_and_location(parse_source("Zhou Enlai nianpu, vol. 1, p. 45")) == ("", "")
 
 
 def test_bibtex_entry_for_the_seed() -> None:
-    entry = bibtex(seed_document(), url=URL)
+    # The page declares no language or topics; a made-up variant of it does, for the fields.
+    variant = seed_document(languages=("ru",), topics=("Korean War", "Sino-Soviet Relations"))
+    entry = bibtex(variant, url=URL)
     assert entry.startswith("@misc{ciphered1950-113729,\n")
     assert entry.endswith("\n}\n")
     assert braces_balance(entry)
@@ -145,9 +138,9 @@ def test_bibtex_entry_for_the_seed() -> None:
     assert fields["month"] == "oct"
     assert fields["type"] == "Telegram"
     assert fields["howpublished"] == DIGITAL_ARCHIVE
-    assert fields["language"] == "Russian"
+    assert fields["language"] == "ru"
     assert fields["keywords"] == "Korean War, Sino-Soviet Relations"
-    assert fields["note"] == f"Source: {SEED_SOURCE}. Record ID 113729."
+    assert fields["note"] == f"Source: {SOURCE_CITED}. Record ID 113729."
     assert fields["url"] == URL
     assert "\n5-6" not in fields["abstract"]
 
@@ -197,7 +190,8 @@ def test_bibtex_month_and_year_precision() -> None:
 
 
 def test_ris_record_for_the_seed() -> None:
-    tags = parse_ris(ris(seed_document(), url=URL))
+    variant = seed_document(languages=("ru",), topics=("Korean War", "Sino-Soviet Relations"))
+    tags = parse_ris(ris(variant, url=URL))
     assert tags[0] == ("TY", "MANSCPT")
     assert tags[-1] == ("ER", "")
     values = dict(tags)
@@ -206,10 +200,10 @@ def test_ris_record_for_the_seed() -> None:
     assert values["DA"] == "1950/10/01/"
     assert values["M3"] == "Telegram"
     assert values["AB"].startswith("Telegram from Stalin") and "\n" not in values["AB"]
-    assert values["AV"] == SEED_SOURCE
+    assert values["AV"] == SOURCE_CITED
     assert values["DP"] == DIGITAL_ARCHIVE
     assert values["CN"] == "113729"
-    assert values["LA"] == "Russian"
+    assert values["LA"] == "ru"
     assert values["UR"] == URL
     assert values["ID"] == "113729"
     assert [v for t, v in tags if t == "KW"] == ["Korean War", "Sino-Soviet Relations"]
@@ -265,11 +259,11 @@ def test_csl_json_item() -> None:
 
 
 def test_csl_json_for_seed_has_record_and_abstract() -> None:
-    item = csl_json(seed_document())
+    item = csl_json(seed_document(languages=("ru",)))
     assert item["id"] == "113729"
     assert item["call-number"] == "113729"
     assert item["genre"] == "Telegram"
-    assert item["language"] == "Russian"
+    assert item["language"] == "ru"
     assert (
         item["abstract"].startswith("Telegram from Stalin to Mao") and "\n" not in item["abstract"]
     )

@@ -8,10 +8,8 @@ from reader.core.archives import archive_pattern, archives
 from reader.core.document import Citation, Source
 from reader.core.provenance import archive_for, parse_source
 
-SEED = (
-    "APRF, Fond 45, Opis 1, Delo 334, Listy 97-98 and AVPRF, Fond 059a, Opis 5a, Delo 3, "
-    "Papka 11, List 69"
-)
+# The source as the archive's seed page gives it (record 113729).
+SEED = "APRF, fond 45, opis 1, delo 334, listy 99-103 and RGASPI f. 558, Op. 11, D. 334, pp. 97-98."
 
 
 def only(source: Source) -> Citation:
@@ -23,9 +21,9 @@ def test_seed_gives_two_citations_with_all_fields() -> None:
     source = parse_source(SEED)
     assert source.text == SEED
     assert source.remainder == ""
-    aprf, avprf = source.citations
+    aprf, rgaspi = source.citations
     assert aprf == Citation(
-        text="APRF, Fond 45, Opis 1, Delo 334, Listy 97-98",
+        text="APRF, fond 45, opis 1, delo 334, listy 99-103",
         archive="APRF",
         archive_code="APRF",
         archive_name="Archive of the President of the Russian Federation",
@@ -33,9 +31,19 @@ def test_seed_gives_two_citations_with_all_fields() -> None:
         fond="45",
         opis="1",
         delo="334",
-        folios="97-98",
+        folios="99-103",
     )
-    assert avprf.text == "AVPRF, Fond 059a, Opis 5a, Delo 3, Papka 11, List 69"
+    assert rgaspi.text == "RGASPI f. 558, Op. 11, D. 334, pp. 97-98"
+    assert (rgaspi.archive_code, rgaspi.fond, rgaspi.opis, rgaspi.delo) == (
+        "RGASPI", "558", "11", "334",
+    )
+    assert (rgaspi.pages, rgaspi.folios, rgaspi.other) == ("97-98", "", "")
+    assert rgaspi.archive_name == "Russian State Archive of Socio-Political History"
+
+
+def test_alphanumeric_fond_and_papka() -> None:
+    # A made-up citation in the form AVPRF's take (fond "059a", opis "5a", a papka).
+    avprf = only(parse_source("AVPRF, Fond 059a, Opis 5a, Delo 3, Papka 11, List 69"))
     assert (avprf.archive_code, avprf.fond, avprf.opis, avprf.delo) == ("AVPRF", "059a", "5a", "3")
     assert (avprf.papka, avprf.folios, avprf.other) == ("11", "69", "")
     assert avprf.archive_name == "Archive of Foreign Policy of the Russian Federation"
@@ -65,7 +73,7 @@ def test_abbreviations_semicolon_and_translator_credit() -> None:
         ("APRF, fond 3, opis 65, delo 827, listy 123, 125", "827", "123, 125"),
     ],
 )  # fmt: skip
-def test_real_russian_citations(text: str, delo: str, folios: str) -> None:
+def test_russian_citations(text: str, delo: str, folios: str) -> None:
     first = parse_source(text).citations[0]
     assert (first.archive_code, first.delo, first.folios) == ("APRF", delo, folios)
 

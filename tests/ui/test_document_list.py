@@ -34,7 +34,7 @@ def test_rows_show_date_title_type_archive_languages(qtbot: QtBot) -> None:
     model = widget.model
     assert model.rowCount() == 3
     row = [model.index(0, c).data() for c in range(model.columnCount())]
-    assert row == ["October 1, 1950", ENTRIES[0].title, "Telegram", "APRF, AVPRF", "ru, en"]
+    assert row == ["October 1, 1950", ENTRIES[0].title, "Telegram", "APRF, RGASPI", "ru, en"]
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
     assert headers == ["Date", "Title", "Type", "Archive", "Languages"]
 
@@ -50,10 +50,10 @@ def test_filter_box_narrows_and_selection_survives_refresh(qtbot: QtBot) -> None
     catalog, widget = make(qtbot)
     with qtbot.waitSignal(widget.document_activated) as signal:
         widget.table.setCurrentIndex(widget.model.index(1, 0))
-    assert signal.args == ["111199"]
+    assert signal.args == ["made-up-2"]
     catalog.set_entries(list(reversed(ENTRIES)))  # a re-index delivers the entries anew
     current = widget.table.currentIndex()
-    assert widget.model.entry(current.row()).id == "111199"
+    assert widget.model.entry(current.row()).id == "made-up-2"
     qtbot.keyClicks(widget.filter_box, "memorandum")
     assert widget.model.rowCount() == 1
 
@@ -76,5 +76,5 @@ def test_step_walks_the_visible_rows(qtbot: QtBot) -> None:
     _, widget = make(qtbot)
     assert widget.step(1) == "113729"  # nothing current: the first row
     widget.select_document("113729")
-    assert widget.step(1) == "111199"
+    assert widget.step(1) == "made-up-2"
     assert widget.step(-1) is None

@@ -22,7 +22,7 @@ class Hit:
 HITS = (
     Hit("113729", "Ciphered Telegram", "original", 5, "October 1, 1950",
         {"ru": "В районе <b>Сеула</b> у корейских", "en": "vicinity of <b>Seoul</b>. Hence"}),
-    Hit("111199", "Another <telegram>", "translation", 0, "", {"en": "<b>Seoul</b> &amp; more"}),
+    Hit("made-up-2", "Another <telegram>", "translation", 0, "", {"en": "<b>Seoul</b> &amp; more"}),
 )
 
 
