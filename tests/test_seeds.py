@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from reader.core.archive_page import parse_page
+from reader.core.page.parser import parse_page
 from tests.conftest import DATA, SEED_PAGE, SEEDS
 
 # The archive's plain-text page of record 113729, as in ../shared/seeds/. Never edit the file:

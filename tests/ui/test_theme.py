@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 import reader.ui.theme as theme_module
-from reader.core.appearance import Appearance
+from reader.core.session.appearance import Appearance
 from reader.ui.theme import (
     EXTRA_QSS,
     ThemeController,
@@ -134,8 +134,13 @@ def test_default_reads_qt_style_hints(qtbot: QtBot, app: QApplication, tmp_path:
 
 def test_descendants_sees_a_child_process() -> None:
     # The check below is only worth something if it can see a child at all.
-    child = subprocess.Popen(["cat"], stdin=subprocess.PIPE)
+    child = subprocess.Popen(["cat"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
     try:
+        # An echo proves cat runs: right after the fork the child's command line is still ours.
+        assert child.stdin is not None and child.stdout is not None
+        child.stdin.write(b"ready\n")
+        child.stdin.flush()
+        assert child.stdout.readline() == b"ready\n"
         assert child.pid in descendants(os.getpid())
         assert command_line(child.pid).startswith("cat")
     finally:
