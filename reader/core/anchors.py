@@ -38,6 +38,8 @@ _DATE = re.compile(
 _NUMBER = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:[-'’][^\W\d_]+)*")
 _BRACKETED = re.compile(r"\[[^\[\]\n]*\]")
+# A name typed letter-spaced for emphasis, as signatures often are: "F I L I P P O V".
+_LETTER_SPACED = re.compile(r"(?<!\S)(?:[^\W\d_a-zа-яё] ){2,}[^\W\d_a-zа-яё](?!\S)")
 _CJK_MONTH = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月")
 _CJK_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -274,6 +276,7 @@ def _plain_anchors(text: str) -> set[str]:
     rest = _numbers(text, found)
     if _is_cjk(rest):
         _cjk_anchors(rest, found)
+    rest = _LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), rest)
     words = [(m.start(), m.group(0)) for m in _WORD.finditer(rest)]
     positions = [(k, word) for k, (_, word) in enumerate(words)]
     _word_anchors(positions, found)
