@@ -84,4 +84,28 @@ TUNING: list[Variant] = [
      [("merge", ORIG, 4, 2, " ")]),
 ]
 
-HELD_OUT: list[Variant] = []
+NOTE_END = (
+    "[Translator's note, made up for this test: the date below is handwritten in the original.]"
+)
+
+HELD_OUT: list[Variant] = [
+    ("merge_translation_header_1_2", "English date and address lines as one paragraph",
+     [("merge", TRAN, 1, 2, LINE)]),
+    ("merge_original_reply_greeting", "Russian 'Жду Вашего ответа.' and 'Привет' joined",
+     [("merge", ORIG, 8, 2, " ")]),
+    ("merge_translation_end_3_from_8", "English reply, greeting and signature as one paragraph",
+     [("merge", TRAN, 8, 3, LINE)]),
+    ("merge_original_header_1_3", "Russian date, address and 'for immediate transmission' as "
+     "one paragraph", [("merge", ORIG, 1, 3, LINE)]),
+    ("drop_both_2", "the address line missing on both sides",
+     [("drop", ORIG, 2), ("drop", TRAN, 2)]),
+    ("drop_original_9_translation_1", "the greeting lost in Russian, the date line in English",
+     [("drop", ORIG, 9), ("drop", TRAN, 1)]),
+    ("note_translation_before_date", "a made-up translator's note before the English date",
+     [("insert", TRAN, 11, NOTE_END)]),
+    ("split_original_6", "Russian paragraph 6 split before its second sentence",
+     [("split", ORIG, 6, 1)]),
+    ("split_translation_5_merge_original_end_3", "English paragraph 5 split before its third "
+     "sentence; Russian greeting, signature and date as one paragraph",
+     [("split", TRAN, 5, 2), ("merge", ORIG, 9, 3, LINE)]),
+]
