@@ -1,4 +1,8 @@
-"""Archive pages made from the seed: other record ids, titles, dates and words."""
+"""Made-up archive pages for tests: the seed with another record id, title, date or words.
+
+The pages these return are not records: callers give them made-up ids and titles, and `words`
+adds English the archive's translation does not have.
+"""
 
 from __future__ import annotations
 
@@ -30,7 +34,7 @@ def variant(
     if date is not None:
         text = text.replace(SEED_DATE, date, 1)
     if words:
-        text = text.replace("I await your answer.", f"I await your answer. {words}", 1)
+        text = text.replace("I await your reply.", f"I await your reply. {words}", 1)
     return text
 
 
