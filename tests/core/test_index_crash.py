@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.index import SearchIndex
-from reader.core.library import Library
+from reader.core.index.search_index import SearchIndex
+from reader.core.library.collection import Library
 from tests.conftest import ROOT, SEED_PAGE
 from tests.core.seed_variants import SEED_RECORD, variant, write_page
 
@@ -20,8 +20,8 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSI
 BUILD_SCRIPT = """
 import sys
 from pathlib import Path
-from reader.core.index import SearchIndex
-from reader.core.library import Library
+from reader.core.index.search_index import SearchIndex
+from reader.core.library.collection import Library
 
 home, mode = Path(sys.argv[1]), sys.argv[2]
 def progress(done, total, path):

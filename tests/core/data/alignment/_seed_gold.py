@@ -17,7 +17,7 @@ from pathlib import Path
 
 from _gold_model import Doc, Side
 
-from reader.core.archive_page import parse_page
+from reader.core.page.parser import parse_page
 
 Start = tuple[int, str]  # (paragraph, the sentence's first characters)
 
