@@ -37,7 +37,8 @@ def test_align_text_output_pairs_sentences(capsys: pytest.CaptureFixture[str]) -
     assert code == 0
     lines = out.splitlines()
     assert lines[0].startswith("Ciphered Telegram")
-    assert any("ФИЛИППОВ" in line and "│ FILIPPOV" in line for line in lines)
+    assert any("ФИЛИППОВ" in line and "│ F I L I P P O V [STALIN]" in line for line in lines)
+    assert any("Привет" in line and "│ Greetings," in line for line in lines)
     assert sum(1 for line in lines if line.startswith("¶")) == 12
 
 

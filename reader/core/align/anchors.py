@@ -38,6 +38,8 @@ _DATE = re.compile(
 _NUMBER = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:[-'’][^\W\d_]+)*")
 _BRACKETED = re.compile(r"\[[^\[\]\n]*\]")
+# A name typed letter-spaced for emphasis, as signatures often are: "F I L I P P O V".
+_LETTER_SPACED = re.compile(r"(?<!\S)(?:[^\W\d_a-zа-яё] ){2,}[^\W\d_a-zа-яё](?!\S)")
 _CJK_MONTH = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月")
 _CJK_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -140,6 +142,24 @@ class ExonymTable:
     longest: int
 
 
+# The stemmer does not always give a Russian name one stem for all its cases ("Корея" -> "коре",
+# "Корее" -> "кор"), so the table holds the stems of the common case endings as well.
+_CASE_ENDINGS = {"я": ("и", "е", "ю", "ей"), "а": ("ы", "е", "у", "ой"), "ь": ("и", "ю", "ем")}
+_CONSONANT_ENDINGS = ("а", "у", "е", "ом", "ым")
+
+
+def _case_forms(word: str) -> list[str]:
+    """`word` and, for a Russian noun, its forms in the other cases (by ending alone)."""
+    if not re.fullmatch(r"[А-Яа-яЁё-]+", word):
+        return [word]
+    ending = word[-1].lower()
+    if ending in _CASE_ENDINGS:
+        return [word, *(word[:-1] + new for new in _CASE_ENDINGS[ending])]
+    if ending in "бвгджзклмнпрстфхцчшщ":
+        return [word, *(word + new for new in _CONSONANT_ENDINGS)]
+    return [word]
+
+
 @lru_cache(maxsize=1)
 def exonym_table() -> ExonymTable:
     """Load `data/exonyms.tsv` (once) into a lookup table.
@@ -160,8 +180,10 @@ def exonym_table() -> ExonymTable:
                 continue
             if _is_cjk(name):
                 cjk.append((name, ident))
-            else:
-                by_words[tuple(_stem(w) for w in _WORD.findall(name))] = ident
+                continue
+            words = _WORD.findall(name)
+            for last in _case_forms(words[-1]):
+                by_words[tuple(_stem(w) for w in [*words[:-1], last])] = ident
     longest = max((len(key) for key in by_words), default=1)
     return ExonymTable(by_words, tuple(sorted(cjk, key=lambda p: -len(p[0]))), longest)
 
@@ -274,6 +296,7 @@ def _plain_anchors(text: str) -> set[str]:
     rest = _numbers(text, found)
     if _is_cjk(rest):
         _cjk_anchors(rest, found)
+    rest = _LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), rest)
     words = [(m.start(), m.group(0)) for m in _WORD.finditer(rest)]
     positions = [(k, word) for k, (_, word) in enumerate(words)]
     _word_anchors(positions, found)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reader.core.align.anchors import NO_ANCHORS, WEIGHTS, SegmentAnchors, anchor_score
+from reader.core.align.anchors import NO_ANCHORS, SegmentAnchors, anchor_score
 
 Shape = tuple[int, int]
 
@@ -30,11 +30,16 @@ VARIANCE = 6.8
 # Skipping costs a flat amount plus a little per character: a long dropped paragraph must still
 # beat gluing it to a neighbour, whose length cost grows with the square of the difference.
 SKIP_PER_CHAR = 0.004
-# Titles, headers and signatures at either end are often in one text only: skipping them there
-# costs this fraction of a skip elsewhere.
+# Titles, headers and signatures at either end are often in one text only: skipping one of the
+# END_SPAN first or last segments next to the text's edge costs this fraction of a skip elsewhere.
+# A skip pays nothing for the anchors it leaves unmatched: a stamp "Eingang: 6.3.57" left
+# untranslated must not be cheaper to pair with a line that lacks its numbers than to skip.
 END_SKIP_FACTOR = 0.4
 END_SPAN = 2
 EDITORIAL_SKIP = 0.5
+# Sentences up to this many characters are rarely split in two by a translator: a paragraph
+# bead implying such a split pays its full sentence-level cost, longer ones pay less.
+SPLIT_SENTENCE_LENGTH = 40.0
 # Character ratios translation/original by language pair, before the document's own estimate.
 _PAIR_RATIOS: dict[tuple[str, str], float] = {
     ("ru", "en"): 1.0, ("de", "en"): 0.9, ("fr", "en"): 0.9, ("zh", "en"): 3.5,
@@ -150,17 +155,18 @@ class BeadCoster:
         if sentence_counts is not None:
             self._sentences = (_prefix(sentence_counts[0]), _prefix(sentence_counts[1]))
 
-    def _skip(self, index: int, segments: Sequence[Segment], shape: Shape) -> float:
+    def _skip(
+        self, index: int, segments: Sequence[Segment], shape: Shape
+    ) -> tuple[float, float]:
+        """Skipping one segment: (its cost between pairs, its cost next to the text's edge)."""
         segment = segments[index]
         if segment.editorial:
-            return EDITORIAL_SKIP
+            return EDITORIAL_SKIP, EDITORIAL_SKIP
         if shape not in self._priors:
-            return math.inf
-        missing = sum(WEIGHTS[a[0]][1] for a in segment.anchors.required)
-        cost = self._priors[shape] + SKIP_PER_CHAR * segment.length + missing
-        if self.cheap_ends and (index < END_SPAN or index >= len(segments) - END_SPAN):
-            cost *= END_SKIP_FACTOR
-        return cost
+            return math.inf, math.inf
+        cost = self._priors[shape] + SKIP_PER_CHAR * segment.length
+        near_end = index < END_SPAN or index >= len(segments) - END_SPAN
+        return cost, cost * END_SKIP_FACTOR if self.cheap_ends and near_end else cost
 
     def cost(self, i: int, j: int, shape: Shape) -> float:
         """The cost of the bead taking original[i:i+k] and translation[j:j+l], (k, l) = shape.
@@ -174,19 +180,32 @@ class BeadCoster:
             The cost in nats; lower is better.
         """
         k, m = shape
+        # A skip is cheap at an end only next to the text's edge: before the first pair or
+        # after the last (the other text not begun, or used up). A title or a signature left
+        # in one text sits there; a line skipped between two pairs is neither.
         if k == 0:
-            return self._skips[1][j]
+            return self._skips[1][j][i == 0 or i == len(self.original)]
         if m == 0:
-            return self._skips[0][i]
+            return self._skips[0][i][j == 0 or j == len(self.translation)]
         prior = self._priors[shape]
         length_a, anchors_a = self._runs[0][k - 1][i]
         length_b, anchors_b = self._runs[1][m - 1][j]
         cost = prior + self.model.cost(length_a, length_b) - anchor_score(anchors_a, anchors_b)
-        if self._sentences is not None and k + m > 2:
+        if self._sentences is not None:
             sentences_a, sentences_b = self._sentences
-            cost += sentence_shape_cost(
-                sentences_a[i + k] - sentences_a[i], sentences_b[j + m] - sentences_b[j]
-            )
+            count_a = sentences_a[i + k] - sentences_a[i]
+            count_b = sentences_b[j + m] - sentences_b[j]
+            implied = sentence_shape_cost(count_a, count_b)
+            if implied and k == m == 1:
+                # One paragraph each: the uneven counts may be a sentence the translator split,
+                # likely for a long sentence and unlikely for a short line ("Привет" against
+                # "Greetings," plus the signature glued on).
+                if count_a < count_b:
+                    sentence_length = length_a / max(count_a, 1)
+                else:
+                    sentence_length = length_b / self.model.ratio / max(count_b, 1)
+                implied *= min(1.0, SPLIT_SENTENCE_LENGTH / max(sentence_length, 1.0))
+            cost += implied
         return cost
 
 

@@ -116,3 +116,31 @@ def test_best_path_widens_its_band_when_the_path_leaves_it() -> None:
     beads = best_path(n, m, [(1, 0), (0, 1), (1, 1), (2, 1), (1, 2)], cost)
     assert 30 - 30 * m / n > BAND
     assert [(b.i0, b.j0) for b in beads if b.j1 > b.j0] == [(30 + j, j) for j in range(m)]
+
+
+def test_a_skip_is_cheap_only_next_to_the_texts_edge() -> None:
+    from reader.core.align.cost import PARAGRAPH_SHAPES, BeadCoster, LengthModel, Segment
+
+    original = [Segment(100), Segment(10), Segment(12)]
+    translation = [Segment(100), Segment(11)]
+    coster = BeadCoster(original, translation, LengthModel(), PARAGRAPH_SHAPES)
+    # The last original line skipped after the translation is used up: a signature left in
+    # one text. Skipped before the last translation line is paired: a line lost in between.
+    assert coster.cost(2, 2, (1, 0)) < coster.cost(2, 1, (1, 0))
+    assert coster.cost(0, 0, (0, 1)) < coster.cost(1, 0, (0, 1))
+
+
+def test_a_one_to_one_bead_pays_for_a_short_line_left_over() -> None:
+    from reader.core.align.cost import PARAGRAPH_SHAPES, BeadCoster, LengthModel, Segment
+
+    def one_to_one(length_a: int, length_b: int) -> float:
+        coster = BeadCoster([Segment(length_a)], [Segment(length_b)], LengthModel(),
+                            PARAGRAPH_SHAPES, sentence_counts=([2], [1]))
+        same = BeadCoster([Segment(length_a)], [Segment(length_b)], LengthModel(),
+                          PARAGRAPH_SHAPES, sentence_counts=([1], [1]))
+        return coster.cost(0, 0, (1, 1)) - same.cost(0, 0, (1, 1))
+
+    # Two short lines against one ("Привет" + signature against "Greetings,"): a full
+    # sentence-level 2-1; one long sentence a translator split in two: much less.
+    assert one_to_one(14, 12) > 3.0
+    assert one_to_one(300, 300) < 1.0
