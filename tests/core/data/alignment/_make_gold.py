@@ -20,7 +20,7 @@ sys.path[:0] = [str(HERE), str(ROOT)]
 from _documents import DOCUMENTS  # noqa: E402
 from _gold_model import Doc, copy, drop, insert, merge, parse, split, to_json  # noqa: E402
 from _seed_gold import seed_doc  # noqa: E402
-from _variants import HELD_OUT, TUNING, Variant  # noqa: E402
+from _variants import EARLIER_HELD_OUT, HELD_OUT, TUNING, Variant  # noqa: E402
 
 SEED_PAGE = ROOT / "seeds" / "000_6ac3a21e3d46086e.txt"
 EDITS = {"drop": drop, "merge": merge, "split": split, "insert": insert}
@@ -38,7 +38,7 @@ def made_variant(seed: Doc, variant: Variant) -> Doc:
 def main() -> None:
     seed = seed_doc(SEED_PAGE)
     docs: list[tuple[Doc, str]] = [(seed, "seed")]
-    docs += [(made_variant(seed, v), "tuning") for v in TUNING]
+    docs += [(made_variant(seed, v), "tuning") for v in TUNING + EARLIER_HELD_OUT]
     docs += [(made_variant(seed, v), "held-out") for v in HELD_OUT]
     for name, languages, beads in DOCUMENTS:
         note = "Made up: an invented document, not a record (see _documents.py)."

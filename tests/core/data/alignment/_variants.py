@@ -10,7 +10,9 @@ Paragraphs of the seed (both sides): 0-3 header lines (sent to, date, address, "
 transmission"), 4-7 the body, 8 "Жду Вашего ответа.", 9 "Привет", 10 the signature, 11 the date.
 
 TUNING were written down, with their gold, before the aligner was changed for this set.
-HELD_OUT were written down and committed after the last change to the aligner, before it was
+EARLIER_HELD_OUT were held out until the exonym table learnt Russian case forms (a change to
+the aligner's anchors after they had been run): they count with TUNING since.
+HELD_OUT were written down and committed after that last change to the aligner, before it was
 first run on them: their score is the honest figure.
 """
 
@@ -88,7 +90,7 @@ NOTE_END = (
     "[Translator's note, made up for this test: the date below is handwritten in the original.]"
 )
 
-HELD_OUT: list[Variant] = [
+EARLIER_HELD_OUT: list[Variant] = [
     ("merge_translation_header_1_2", "English date and address lines as one paragraph",
      [("merge", TRAN, 1, 2, LINE)]),
     ("merge_original_reply_greeting", "Russian 'Жду Вашего ответа.' and 'Привет' joined",
@@ -108,4 +110,24 @@ HELD_OUT: list[Variant] = [
     ("split_translation_5_merge_original_end_3", "English paragraph 5 split before its third "
      "sentence; Russian greeting, signature and date as one paragraph",
      [("split", TRAN, 5, 2), ("merge", ORIG, 9, 3, LINE)]),
+]
+
+NOTE_BODY = (
+    "[Made-up translator's note for this test: the original repeats the word here.]"
+)
+
+HELD_OUT: list[Variant] = [
+    ("merge_translation_end_2_from_9", "English greeting and signature as one paragraph",
+     [("merge", TRAN, 9, 2, LINE)]),
+    ("drop_both_0", "the first header line missing on both sides",
+     [("drop", ORIG, 0), ("drop", TRAN, 0)]),
+    ("drop_both_11", "the closing date missing on both sides",
+     [("drop", ORIG, 11), ("drop", TRAN, 11)]),
+    ("merge_original_start_2_translation_header_2_3", "Russian lines 0-1 merged, English "
+     "lines 2-3 merged", [("merge", ORIG, 0, 2, LINE), ("merge", TRAN, 2, 2, LINE)]),
+    ("split_original_4_drop_translation_8", "Russian paragraph 4 split before its second "
+     "sentence; English 'I await your reply.' lost", [("split", ORIG, 4, 1), ("drop", TRAN, 8)]),
+    ("note_translation_after_7_merge_translation_end_2", "a made-up translator's note after "
+     "English paragraph 7; English signature and date merged",
+     [("insert", TRAN, 8, NOTE_BODY), ("merge", TRAN, 11, 2, LINE)]),
 ]
