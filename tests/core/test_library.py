@@ -71,13 +71,18 @@ def test_a_wheel_carries_the_seeds_and_finds_them(tmp_path: Path) -> None:
         build = subprocess.run(
             [
                 *(sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation"),
-                *("-q", "-w", str(wheels), str(source)),
+                *("-v", "-w", str(wheels), str(source)),
             ],
             capture_output=True,
             text=True,
             timeout=120,
         )
         assert build.returncode == 0, build.stderr
+        # A quiet build: no deprecated metadata (a license table) and no package the
+        # configuration leaves out (reader.core.data).
+        said = build.stdout + build.stderr
+        assert "deprecated" not in said.lower(), said
+        assert "is absent from the `packages` configuration" not in said, said
         (wheel,) = wheels.glob("diglot-*.whl")
         with zipfile.ZipFile(wheel) as archive:
             assert seed_name in archive.namelist()
