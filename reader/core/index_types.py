@@ -62,12 +62,12 @@ class UpdateReport:
             f"{self.removed} removed, {self.unchanged} unchanged files)"
         )
         if self.errors:
-            line += f"; {len(self.errors)} file(s) could not be read"
+            line += f"; {plural(len(self.errors), 'file')} could not be read"
         if self.duplicates:
-            line += f"; {len(self.duplicates)} duplicate copy(ies) hidden"
+            line += f"; {plural(len(self.duplicates), 'duplicate copy', 'duplicate copies')} hidden"
         return line + "."
 
 
-def plural(count: int, noun: str) -> str:
-    """A count with its noun: 1 document, 2 documents."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+def plural(count: int, noun: str, many: str = "") -> str:
+    """A count with its noun: 1 document, 2 documents; `many` for an irregular plural."""
+    return f"{count} {noun if count == 1 else many or noun + 's'}"
