@@ -36,8 +36,8 @@ def language_name(code: str) -> str:
 
 
 def text_point_size(zoom: int) -> float:
-    """The text size in points at a zoom step."""
-    return round(BASE_POINT_SIZE * ZOOM_FACTOR**zoom * 2) / 2
+    """The text size in points at a zoom step; not rounded to half points, so steps are even."""
+    return round(BASE_POINT_SIZE * ZOOM_FACTOR**zoom, 2)
 
 
 class SplitView(QWidget):
