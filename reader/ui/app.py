@@ -105,6 +105,7 @@ class DiglotApp:
             "toggle-provenance": lambda: window.toggle_dock(window.provenance_dock),
             "search": self.focus_search,
             "find-in-document": self.find_bar.open,
+            "close-find": self.find_bar.dismiss,
             "open": self.choose_files,
             "print": self.print_document,
             "export-pdf": self.export_pdf,
@@ -228,8 +229,14 @@ class DiglotApp:
         workspace.session.changed.connect(self._on_session_changed)
         self.find_bar.text_changed.connect(workspace.find_in_document)
         self.find_bar.next_requested.connect(lambda: workspace.registry.run("next-match"))
+        self.find_bar.closed.connect(self._on_find_bar_closed)
         for problem in workspace.keymap_problems:
             workspace.message.emit(problem)
+
+    def _on_find_bar_closed(self) -> None:
+        # Its matches go with it; the keyboard goes back to the pane the reader came from.
+        self.workspace.session.set_matches([])
+        self.window.split_view.focus_pane(self.workspace.view.focused)
 
     def search(self, query: str) -> None:
         """Run a query off the GUI thread; only the latest query's results are shown."""
@@ -266,11 +273,13 @@ class DiglotApp:
 
     def _on_session_changed(self, aspect: str) -> None:
         session, split = self.workspace.session, self.window.split_view
-        if aspect == "matches":
-            split.highlight(session.matches)
-        if aspect in ("matches", "current") and session.current_match is not None:
-            match = session.current_match
-            split.scroll_to_paragraph(match.pane, match.paragraph)
+        if aspect not in ("matches", "current"):
+            return
+        match = session.current_match
+        split.highlight(session.matches, match)
+        if match is not None:
+            split.reveal([match], lead=True)
+            self.window.show_message(f"match {session.current + 1} of {len(session.matches)}")
 
     def import_paths(self, paths: list[Path]) -> None:
         """Copy pages into the library off the GUI thread, then index them."""

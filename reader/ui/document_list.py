@@ -119,6 +119,18 @@ class DocumentListModel(QAbstractTableModel):
             self._catalog.sort_by(COLUMNS[column], order == Qt.SortOrder.DescendingOrder)
 
 
+class _RowTable(QTableView):
+    """A table read row by row: Home and End go to the first and last row, not column."""
+
+    def moveCursor(  # noqa: N802
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        if action in (QAbstractItemView.CursorAction.MoveHome,
+                      QAbstractItemView.CursorAction.MoveEnd):  # fmt: skip
+            modifiers |= Qt.KeyboardModifier.ControlModifier  # QTableView's "whole table"
+        return super().moveCursor(action, modifiers)
+
+
 class DocumentList(QWidget):
     """Filter box, table and facets over a catalog; says which document the user picked."""
 
@@ -135,7 +147,7 @@ class DocumentList(QWidget):
         self.filter_box.textChanged.connect(catalog.set_filter)
 
         self.model = DocumentListModel(catalog, self)
-        self.table = QTableView(self)
+        self.table = _RowTable(self)
         self.table.setModel(self.model)
         self.table.setAccessibleName("Documents")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -259,9 +259,11 @@ class TextPane(QTextEdit):
         """The styles of one layer's marks, in the order of `marks`."""
         return [mark[3] for mark in self._marks[layer]]
 
-    def set_highlights(self, ranges: Sequence[tuple[int, int, int]]) -> None:
-        """Mark (paragraph, start, end) ranges as search hits."""
-        self.set_marks("search", [(p, start, end, "search") for p, start, end in ranges])
+    def set_highlights(self, ranges: Sequence[tuple[int, int, int]],
+                       current: tuple[int, int, int] | None = None) -> None:
+        """Mark (paragraph, start, end) ranges as search hits, `current` apart from the rest."""
+        self.set_marks("search", [(p, start, end, "current" if (p, start, end) == current
+                                   else "search") for p, start, end in ranges])  # fmt: skip
 
     def highlights(self) -> list[tuple[int, int, int]]:
         """The search hits currently marked."""

@@ -7,12 +7,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.core.reading import ZOOM_MAX, ZOOM_MIN
 from reader.ui.app import DiglotApp
 from reader.ui.split_view import text_point_size
+from tests.ui.test_app import library_home as library_home
 from tests.ui.test_app import press, start
 
 
@@ -65,3 +67,120 @@ def test_one_text_size_from_launch_through_zoom_theme_and_restart(
     assert second.workspace.view.zoom == 1
     assert text_size(second) == text_point_size(1)
     second.shutdown()
+
+
+def focused() -> QWidget | None:
+    return QApplication.focusWidget()
+
+
+def type_key(window: QWidget, key: str) -> None:
+    press(focused() or window, key)
+
+
+@pytest.fixture
+def three(qtbot: QtBot, library_home: Path) -> Iterator[DiglotApp]:
+    app = start(qtbot, library_home)  # the seed and two more pages
+    qtbot.waitUntil(lambda: len(app.workspace.catalog.visible()) == 3, timeout=20000)
+    yield app
+    app.shutdown()
+
+
+def test_escape_and_the_close_button_close_the_find_bar(
+    qtbot: QtBot, reader: DiglotApp
+) -> None:
+    window, split, bar = reader.window, reader.window.split_view, reader.find_bar
+    split.focus_pane("translation")
+    type_key(window, "Ctrl+F")
+    assert bar.isVisible() and focused() is bar.field
+    bar.field.setText("корей")
+    assert len(reader.workspace.session.matches) == 7
+    type_key(window, "Escape")
+    assert not bar.isVisible()
+    assert reader.workspace.session.matches == ()  # its highlights go with it
+    assert split.panes["original"].highlights() == []
+    assert focused() is split.panes["translation"]  # back where the reader came from
+    type_key(window, "Ctrl+F")
+    assert bar.isVisible() and len(reader.workspace.session.matches) == 7
+    qtbot.mouseClick(bar.close_button, Qt.MouseButton.LeftButton)
+    assert not bar.isVisible() and focused() is split.panes["translation"]
+    type_key(window, "Ctrl+F")
+    split.focus_pane("original")  # reading on with the bar open: Escape closes it too
+    type_key(window, "Escape")
+    assert not bar.isVisible() and focused() is split.panes["original"]
+
+
+def test_n_marks_the_current_match_shows_it_and_counts(qtbot: QtBot, reader: DiglotApp) -> None:
+    window, split, session = reader.window, reader.window.split_view, reader.workspace.session
+    type_key(window, "Ctrl+F")
+    reader.find_bar.field.setText("корей")
+    split.focus_pane("original")
+    total = len(session.matches)
+    for expected in (2, 3, 2):
+        type_key(window, "n" if expected != 2 or session.current == 0 else "N")
+        assert session.current == expected - 1
+        match = session.current_match
+        assert match is not None
+        pane = split.panes[match.pane]
+        styles = dict(zip(pane.highlights(), pane.mark_styles("search"), strict=True))
+        assert [r for r, style in styles.items() if style == "current"] == [match[1:]]
+        assert list(styles.values()).count("search") == len(pane.highlights()) - 1
+        # In view, and its counterpart marked apart in the other pane.
+        top = pane.verticalScrollBar().value()
+        span = pane.range_span(*match[1:])
+        assert span is not None and top <= span[0] and span[1] <= top + pane.viewport().height()
+        other = split.panes["translation" if match.pane == "original" else "original"]
+        assert other.mark_styles("echo").count("current-echo") >= 1
+        assert window.status_label.text() == f"match {expected} of {total}"
+
+
+def test_list_keys_belong_to_the_list_and_return_opens(qtbot: QtBot, three: DiglotApp) -> None:
+    window, split, table = three.window, three.window.split_view, three.window.document_list.table
+    split.scroll_to_paragraph("original", 3)
+    before = split.panes["original"].verticalScrollBar().value()
+    type_key(window, "o")
+    assert focused() is table
+    table.setCurrentIndex(table.model().index(0, 0))
+    type_key(window, "Down")
+    assert table.currentIndex().row() == 1
+    type_key(window, "End")
+    assert table.currentIndex().row() == 2
+    type_key(window, "PgUp")
+    assert table.currentIndex().row() == 0
+    type_key(window, "Home")
+    type_key(window, "PgDown")
+    assert table.currentIndex().row() == 2
+    type_key(window, "Up")
+    assert table.currentIndex().row() == 1
+    assert focused() is table
+    wanted = table.model().index(1, 0).data(Qt.ItemDataRole.UserRole + 1)
+    type_key(window, "Return")
+    view = three.workspace.view
+    assert view.document is not None and view.document.id == wanted
+    assert focused() is split.panes[view.focused]
+    del before
+
+
+def test_search_results_and_facets_keep_their_keys(qtbot: QtBot, three: DiglotApp) -> None:
+    window, panel = three.window, three.window.search_panel
+    type_key(window, "/")
+    panel.field.setText("soviet")
+    qtbot.waitUntil(lambda: panel.model.rowCount() >= 2, timeout=10000)
+    type_key(window, "Down")  # from the field into the results
+    assert focused() is panel.results and panel.results.currentIndex().row() == 0
+    type_key(window, "Down")
+    assert panel.results.currentIndex().row() == 1
+    type_key(window, "Home")
+    assert panel.results.currentIndex().row() == 0
+    type_key(window, "End")
+    last = panel.model.rowCount() - 1
+    assert panel.results.currentIndex().row() == last
+    hit = three.workspace.session.results.hits[last]
+    type_key(window, "Return")
+    assert three.workspace.view.document is not None
+    assert three.workspace.view.document.id == hit.id
+    facets = three.window.document_list.facets
+    type_key(window, "o")
+    facets.setFocus()
+    facets.setCurrentItem(facets.topLevelItem(0))
+    type_key(window, "Down")
+    assert facets.currentItem() is not facets.topLevelItem(0)
