@@ -119,6 +119,10 @@ class Workspace:
         self._entries.update((entry.id, entry) for entry in entries)
         self.catalog.add_entries(entries, announce=announce)
 
+    def records_by_path(self) -> dict[str, str]:
+        """The listed documents' ids by their file's path, e.g. to name an import's duplicates."""
+        return {entry.path: doc_id for doc_id, entry in self._entries.items()}
+
     def run_search(self, query: str, limit: int = 50) -> SearchResults:
         """Search the index; a bad query comes back as an error, never as an exception."""
         try:

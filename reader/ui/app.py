@@ -58,6 +58,7 @@ class DiglotApp:
         self.indexing = False
         self.import_report: ImportReportDialog | None = None
         self.last_report: UpdateReport | None = None
+        self._import_summary = ""  # the last import's, until the update that follows ends
         self._shut_down = False
         self._printer: QPrinter | None = None
         self._place = SavedPlace()  # where to go once the list knows the document
@@ -215,7 +216,7 @@ class DiglotApp:
         except OSError as error:
             self.workspace.message.emit(f"Could not write {path}: {error.strerror or error}")
             return
-        self.workspace.message.emit(f"Saved {pages} page(s) to {path}")
+        self.workspace.message.emit(f"Saved {plural(pages, 'page')} to {path}")
 
     # Wiring --------------------------------------------------------------------------------
 
@@ -283,17 +284,20 @@ class DiglotApp:
 
     def import_paths(self, paths: list[Path]) -> None:
         """Copy pages into the library off the GUI thread, then index them."""
-        self.window.show_message(f"Importing {len(paths)} item(s)…")
+        self.window.show_message(f"Importing {plural(len(paths), 'item')}…")
         self.index_tasks.submit(
             lambda: self.workspace.import_files(paths), on_finished=self._on_imported
         )
 
     def _on_imported(self, report: ImportReport) -> None:
         self.window.show_message(report.summary())
-        if report.errors:
+        self._import_summary = report.summary()  # said again when the index has them
+        if report.errors or report.skipped:
+            # Anything not imported is listed with every other file: what became of each.
             from reader.ui.import_report import ImportReportDialog
 
-            self.import_report = ImportReportDialog(report.errors, self.window)
+            self.import_report = ImportReportDialog(
+                report, self.workspace.records_by_path(), self.window)
             self.import_report.show()
         self.update_index(report.imported)
 
@@ -348,8 +352,10 @@ class DiglotApp:
         self.last_report = report
         self.window.show_progress(1, 1)
         problems = len(report.errors)
+        said, self._import_summary = self._import_summary, ""
         self.window.show_message(
-            plural(report.documents, "document")
+            (f"{said} " if said else "")
+            + plural(report.documents, "document")
             + (f"; {plural(problems, 'file')} could not be read" if problems else "")
         )
         self._on_entries(listing, True)

@@ -184,3 +184,28 @@ def test_search_results_and_facets_keep_their_keys(qtbot: QtBot, three: DiglotAp
     facets.setCurrentItem(facets.topLevelItem(0))
     type_key(window, "Down")
     assert facets.currentItem() is not facets.topLevelItem(0)
+
+
+def test_the_import_report_lists_every_file_and_the_summary_stays(
+    qtbot: QtBot, reader: DiglotApp, tmp_path: Path
+) -> None:
+    from tests.conftest import SEED_PAGE
+    from tests.core.seed_variants import variant, write_page
+
+    new = write_page(tmp_path / "made_up_import.txt", variant(record_id="900301"))
+    broken = write_page(tmp_path / "made_up_broken.txt", "")
+    reader.import_paths([SEED_PAGE, new, broken])
+    assert reader.window.status_label.text() == "Importing 3 items…"
+    qtbot.waitUntil(lambda: reader.import_report is not None, timeout=10000)
+    dialog = reader.import_report
+    assert dialog is not None
+    lines = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+    assert lines[0] == f"already there: {SEED_PAGE} is record 113729 ({SEED_PAGE})"
+    assert lines[1].startswith(f"imported: {new} as ")
+    assert lines[2] == f"failed: {broken}: the file is empty"
+    summary = "Imported 1 page; 1 already in the library; 1 not imported."
+    assert dialog.heading.text() == summary
+    qtbot.waitUntil(lambda: len(reader.workspace.catalog.visible()) == 2, timeout=20000)
+    qtbot.waitUntil(lambda: not reader.indexing, timeout=20000)
+    # The update that follows does not wipe out what the import said.
+    assert reader.window.status_label.text() == f"{summary} 2 documents"
