@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QVBoxLayout, Q
 from reader.core.index_types import DocumentEntry, UpdateReport, plural
 from reader.core.keyfile import config_dir
 from reader.core.library import data_home
+from reader.core.library_watch import LibraryWatch
 from reader.core.page_files import ImportReport
 from reader.core.search_session import SearchResults
 from reader.core.text_range import TextRange
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 
     from reader.core.index_job import IndexJob
     from reader.ui.import_report import ImportReportDialog
+    from reader.ui.library_watcher import LibraryWatcher
 
 SETTINGS_FILE = "settings.ini"
 SCROLL_LINES = 3
@@ -66,6 +68,8 @@ class DiglotApp:
         self.index_feed: IndexJobFeed | None = None  # the index update running, if any
         self.index_job: IndexJob | None = None  # its child process, kept between updates
         self._update_again = False
+        self._again_changed: set[Path] | None = set()  # what it must look at; None: all
+        self.library_watcher: LibraryWatcher | None = None  # made after the first paint
         # A child waiting for updates holds the index's manifest and the file listing: after
         # IDLE_MS without an update it ends, and the next update starts another.
         self._idle = QTimer(self.window)
@@ -314,9 +318,14 @@ class DiglotApp:
         """
         if self.index_feed is not None:
             self._update_again = True
+            if changed is None or self._again_changed is None:
+                self._again_changed = None
+            else:
+                self._again_changed.update(changed)
             return
         self.indexing = True
         self._update_again = False
+        self._again_changed = set()
         self.window.show_progress(0, 1)
         self._idle.stop()
         if self.index_job is None:
@@ -340,7 +349,8 @@ class DiglotApp:
             self.index_feed.deleteLater()
             self.index_feed = None
         if self._update_again and not self._shut_down:
-            self.update_index()
+            again = self._again_changed
+            self.update_index(None if again is None else sorted(again))
         elif not self._shut_down:
             self._idle.start()
 
@@ -436,6 +446,18 @@ class DiglotApp:
             on_finished=lambda entries: self._on_entries(entries, False),
         )
         self.update_index()
+        # The folders are read once to know what they hold (off the GUI thread: a large
+        # library takes a while); from then on what changes in them is indexed as it comes.
+        roots = self.workspace.library.roots()
+        self.index_tasks.submit(lambda: LibraryWatch(roots), on_finished=self._watch_library)
+
+    def _watch_library(self, watch: LibraryWatch) -> None:
+        if self._shut_down:
+            return
+        from reader.ui.library_watcher import LibraryWatcher
+
+        self.library_watcher = LibraryWatcher(watch, self.window)
+        self.library_watcher.changed.connect(self.update_index)
 
     def shutdown(self) -> None:
         """Save settings and stop background work before the window goes (once)."""

@@ -209,3 +209,34 @@ def test_the_import_report_lists_every_file_and_the_summary_stays(
     qtbot.waitUntil(lambda: not reader.indexing, timeout=20000)
     # The update that follows does not wipe out what the import said.
     assert reader.window.status_label.text() == f"{summary} 2 documents"
+
+
+def test_a_page_imported_from_a_terminal_appears_in_the_window(
+    qtbot: QtBot, reader: DiglotApp, tmp_path: Path, diglot_home: Path
+) -> None:
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from tests.core.seed_variants import variant, write_page
+
+    qtbot.waitUntil(lambda: reader.library_watcher is not None, timeout=10000)
+    new = write_page(tmp_path / "made_up_terminal.txt",
+                     variant(record_id="900401", title="Made-up page from a terminal"))
+    done = subprocess.run([sys.executable, "-m", "reader", "import", str(new)],
+                          env={**os.environ, "DIGLOT_HOME": str(diglot_home)},
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    imported = time.monotonic()
+    visible = reader.workspace.catalog.visible
+    qtbot.waitUntil(lambda: "900401" in {entry.id for entry in visible()}, timeout=5000)
+    assert time.monotonic() - imported < 3.0  # "within a second or two", with room for CI
+    qtbot.waitUntil(lambda: reader.window.status_label.text().startswith("2 documents"),
+                    timeout=5000)
+    # Dropped straight into the library folder, and taken out again.
+    dropped = write_page(diglot_home / "library" / "made_up_dropped.txt",
+                         variant(record_id="900402", title="Made-up dropped page"))
+    qtbot.waitUntil(lambda: "900402" in {entry.id for entry in visible()}, timeout=5000)
+    dropped.unlink()
+    qtbot.waitUntil(lambda: "900402" not in {entry.id for entry in visible()}, timeout=5000)
