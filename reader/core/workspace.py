@@ -239,6 +239,16 @@ class Workspace:
         self.message.emit(f"Copied the citation ({FORMAT_NAMES[fmt]})")
         return text
 
+    def cycle_theme(self) -> None:
+        """Step to the next theme and say in the status bar which one is on.
+
+        The first step may change nothing visible: the desktop's scheme and the light theme
+        often look alike, so the message is the reader's only sign that it worked.
+        """
+        theme = self.appearance.cycle_theme()
+        self.message.emit("Theme: system (follows the desktop)" if theme == "system"
+                          else f"Theme: {theme}")  # fmt: skip
+
     def next_translation(self) -> None:
         """Show the document's next translation, when it has several."""
         document = self.view.document
@@ -281,7 +291,7 @@ class Workspace:
             "zoom-in": view.zoom_in,
             "zoom-out": view.zoom_out,
             "zoom-reset": view.zoom_reset,
-            "cycle-theme": self.appearance.cycle_theme,
+            "cycle-theme": self.cycle_theme,
             "swap-panes": view.swap,
             "toggle-orientation": view.toggle_orientation,
             "show-original-only": lambda: view.show_only("original"),

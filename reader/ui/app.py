@@ -63,6 +63,7 @@ class DiglotApp:
         self._import_summary = ""  # the last import's, until the update that follows ends
         self._shut_down = False
         self._printer: QPrinter | None = None
+        self.export_dialog: QFileDialog | None = None
         self._place = SavedPlace()  # where to go once the list knows the document
         self._first_frame: FirstFrame | None = None  # starts the index after the first paint
         self.index_feed: IndexJobFeed | None = None  # the index update running, if any
@@ -203,12 +204,13 @@ class DiglotApp:
         if html is None or document is None:
             self.workspace.message.emit("Open a document to export it")
             return
-        suggested = str(Path.home() / f"{document.id}.pdf")
+        suggested = str(self.settings.export_folder() / f"{document.id}.pdf")
         dialog = QFileDialog(self.window, "Export as PDF", suggested, "PDF (*.pdf)")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("pdf")
         dialog.fileSelected.connect(lambda name: self.write_pdf(html, Path(name)))
         dialog.finished.connect(dialog.deleteLater)
+        self.export_dialog = dialog  # for tests and scripts; it deletes itself when closed
         dialog.open()
 
     def write_pdf(self, html: str, path: Path) -> None:
@@ -220,6 +222,7 @@ class DiglotApp:
         except OSError as error:
             self.workspace.message.emit(f"Could not write {path}: {error.strerror or error}")
             return
+        self.settings.set_export_folder(path.parent)
         self.workspace.message.emit(f"Saved {plural(pages, 'page')} to {path}")
 
     # Wiring --------------------------------------------------------------------------------

@@ -54,8 +54,9 @@ def mark_format(style: MarkStyle, palette: QPalette) -> QTextCharFormat:
         # The other language's sentence of a hit: found by alignment, not by the words.
         fmt.setBackground(blend(base, _AMBER, 0.17))
     elif style == "sentence":
-        # The sentence the reader points at: just enough to see where it ends.
-        fmt.setBackground(blend(base, text, 0.08))
+        # The sentence the reader points at: quiet, yet plain to see in either theme (at
+        # 8 % of the ink it was #F1F1F2 on white, next to invisible; 16 % is #DDDDDE).
+        fmt.setBackground(blend(base, text, 0.16))
     elif style == "counterpart":
         fmt.setBackground(blend(base, _BLUE, 0.22))
     elif style == "uncertain":

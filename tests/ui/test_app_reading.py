@@ -240,3 +240,31 @@ def test_a_page_imported_from_a_terminal_appears_in_the_window(
     qtbot.waitUntil(lambda: "900402" in {entry.id for entry in visible()}, timeout=5000)
     dropped.unlink()
     qtbot.waitUntil(lambda: "900402" not in {entry.id for entry in visible()}, timeout=5000)
+
+
+def test_t_says_which_theme_is_on(qtbot: QtBot, reader: DiglotApp) -> None:
+    window = reader.window
+    reader.window.split_view.focus_pane("original")
+    said = []
+    for _ in range(3):
+        type_key(window, "t")
+        said.append(window.status_label.text())
+    assert said == ["Theme: light", "Theme: dark", "Theme: system (follows the desktop)"]
+
+
+def test_the_export_dialog_opens_where_the_last_pdf_went(
+    qtbot: QtBot, reader: DiglotApp, tmp_path: Path
+) -> None:
+    from reader.ui.printing import view_html
+
+    html = view_html(reader.workspace.view)
+    assert html is not None
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    reader.write_pdf(html, folder / "first.pdf")
+    reader.export_pdf()
+    dialog = reader.export_dialog
+    assert dialog is not None
+    assert Path(dialog.directory().absolutePath()) == folder
+    dialog.reject()
+    assert reader.settings.export_folder() == folder  # kept in the settings file

@@ -78,3 +78,22 @@ def test_step_walks_the_visible_rows(qtbot: QtBot) -> None:
     widget.select_document("113729")
     assert widget.step(1) == "111199"
     assert widget.step(-1) is None
+
+
+def test_with_room_every_column_but_the_title_has_its_content_width(qtbot: QtBot) -> None:
+    from reader.core.catalog import COLUMNS
+
+    catalog = Catalog()
+    catalog.set_entries(ALL_ENTRIES)
+    widget = DocumentList(catalog)
+    qtbot.addWidget(widget)
+    widget.resize(720, 500)
+    widget.show()
+    qtbot.waitExposed(widget)
+    table, header = widget.table, widget.table.horizontalHeader()
+    for name in ("date", "type", "archive", "languages"):
+        column = COLUMNS.index(name)
+        assert header.sectionSize(column) >= table.sizeHintForColumn(column), name
+    title = header.sectionSize(COLUMNS.index("title"))
+    assert sum(header.sectionSize(c) for c in range(len(COLUMNS))) <= table.viewport().width()
+    assert title >= 0.3 * table.viewport().width()  # the title takes the rest
