@@ -5,18 +5,20 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from reader.core.catalog import Catalog
+from reader.core.index_types import DocumentEntry
 from reader.ui.document_list import DocumentList
 from tests.core.test_catalog import ENTRIES as ALL_ENTRIES
 
 ENTRIES = ALL_ENTRIES[:3]
 
 
-def make(qtbot: QtBot) -> tuple[Catalog, DocumentList]:
+def make(qtbot: QtBot, entries: list[DocumentEntry] = ENTRIES,
+         width: int = 700) -> tuple[Catalog, DocumentList]:
     catalog = Catalog()
-    catalog.set_entries(ENTRIES)
+    catalog.set_entries(entries)
     widget = DocumentList(catalog)
     qtbot.addWidget(widget)
-    widget.resize(700, 500)
+    widget.resize(width, 500)
     widget.show()
     qtbot.waitExposed(widget)
     return catalog, widget
@@ -83,13 +85,7 @@ def test_step_walks_the_visible_rows(qtbot: QtBot) -> None:
 def test_with_room_every_column_but_the_title_has_its_content_width(qtbot: QtBot) -> None:
     from reader.core.catalog import COLUMNS
 
-    catalog = Catalog()
-    catalog.set_entries(ALL_ENTRIES)
-    widget = DocumentList(catalog)
-    qtbot.addWidget(widget)
-    widget.resize(720, 500)
-    widget.show()
-    qtbot.waitExposed(widget)
+    _, widget = make(qtbot, ALL_ENTRIES, 720)
     table, header = widget.table, widget.table.horizontalHeader()
     for name in ("date", "type", "archive", "languages"):
         column = COLUMNS.index(name)
