@@ -244,6 +244,7 @@ class DiglotApp:
     def _on_find_bar_closed(self) -> None:
         # Its matches go with it; the keyboard goes back to the pane the reader came from.
         self.workspace.session.set_matches([])
+        self.window.show_message("")  # its "match 3 of 8" no longer holds
         self.window.split_view.focus_pane(self.workspace.view.focused)
 
     def search(self, query: str) -> None:

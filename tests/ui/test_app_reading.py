@@ -99,6 +99,7 @@ def test_escape_and_the_close_button_close_the_find_bar(
     assert reader.workspace.session.matches == ()  # its highlights go with it
     assert split.panes["original"].highlights() == []
     assert focused() is split.panes["translation"]  # back where the reader came from
+    assert window.status_label.text() == ""  # no "match 1 of 7" left over
     type_key(window, "Ctrl+F")
     assert bar.isVisible() and len(reader.workspace.session.matches) == 7
     qtbot.mouseClick(bar.close_button, Qt.MouseButton.LeftButton)
