@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QVBoxLayout, QWidget
 
-from reader.core.page_files import ImportReport
+from reader.core.library.page_files import ImportReport
 
 
 class ImportReportDialog(QDialog):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from reader.core.library_watch import LibraryWatch
+from reader.core.library.watch import LibraryWatch
 
 
 class LibraryWatcher(QObject):

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from reader.core.archive_page import parse_page
+from reader.core.page.parser import parse_page
 from reader.core.document import Document
 from tests.conftest import SEED_PAGE
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from reader.core.reading import ZOOM_MAX, ZOOM_MIN
+from reader.core.session.reading import ZOOM_MAX, ZOOM_MIN
 from reader.ui.app import DiglotApp
 from reader.ui.split_view import text_point_size
 from tests.ui.test_app import library_home as library_home

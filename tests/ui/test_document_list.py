@@ -4,10 +4,10 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from reader.core.catalog import Catalog
-from reader.core.index_types import DocumentEntry
+from reader.core.session.catalog import Catalog
+from reader.core.index.types import DocumentEntry
 from reader.ui.document_list import DocumentList
-from tests.core.test_catalog import ENTRIES as ALL_ENTRIES
+from tests.core.session.test_catalog import ENTRIES as ALL_ENTRIES
 
 ENTRIES = ALL_ENTRIES[:3]
 
@@ -83,7 +83,7 @@ def test_step_walks_the_visible_rows(qtbot: QtBot) -> None:
 
 
 def test_with_room_every_column_but_the_title_has_its_content_width(qtbot: QtBot) -> None:
-    from reader.core.catalog import COLUMNS
+    from reader.core.session.catalog import COLUMNS
 
     _, widget = make(qtbot, ALL_ENTRIES, 720)
     table, header = widget.table, widget.table.horizontalHeader()
