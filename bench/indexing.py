@@ -66,8 +66,8 @@ def _load(cache: Path) -> tuple[list[dict[str, Any]], list[tuple[Any, ...]]]:
 def write(cache: Path, home: Path) -> None:
     import whoosh.index
 
-    from reader.core.index.search_index import _INDEX_NAME, _WRITER_MEMORY_MB
     from reader.core.index.schema import build_schema
+    from reader.core.index.search_index import _INDEX_NAME, _WRITER_MEMORY_MB
     from reader.core.index.speedups.segment_writer import SegmentWriter
 
     records, _ = _load(cache)

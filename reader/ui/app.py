@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QVBoxLayout, QWidget
 
-from reader.core.index.types import DocumentEntry, UpdateReport, plural
 from reader.core.commands.keyfile import config_dir
+from reader.core.index.types import DocumentEntry, UpdateReport, plural
 from reader.core.library.collection import data_home
-from reader.core.library.watch import LibraryWatch
 from reader.core.library.page_files import ImportReport
+from reader.core.library.watch import LibraryWatch
 from reader.core.session.search import SearchResults
-from reader.core.text_range import TextRange
 from reader.core.session.workspace import Workspace
+from reader.core.text_range import TextRange
 from reader.ui.display import display_problem
 from reader.ui.find_bar import FindBar
 from reader.ui.main_window import MainWindow

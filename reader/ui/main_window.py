@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.commands.registry import CommandError
 from reader.core.commands.keymap import DEFAULT_KEYMAP, MatchState
+from reader.core.commands.registry import CommandError
 from reader.core.session.reading import Aspect
 from reader.core.session.workspace import Workspace
 from reader.ui.document_list import DocumentList

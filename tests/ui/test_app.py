@@ -14,9 +14,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from reader.core.index.search_index import SearchIndex
 from reader.core.commands.keymap import DEFAULT_KEYMAP
 from reader.core.commands.keynames import split_sequence
+from reader.core.index.search_index import SearchIndex
 from reader.core.library.collection import Library
 from reader.core.session.workspace import Workspace
 from reader.ui.app import DiglotApp

@@ -4,8 +4,8 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from reader.core.session.catalog import Catalog
 from reader.core.index.types import DocumentEntry
+from reader.core.session.catalog import Catalog
 from reader.ui.document_list import DocumentList
 from tests.core.session.test_catalog import ENTRIES as ALL_ENTRIES
 

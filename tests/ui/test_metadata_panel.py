@@ -9,8 +9,8 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
-from reader.core.session.appearance import Appearance, Theme
 from reader.core.document import Document, Source
+from reader.core.session.appearance import Appearance, Theme
 from reader.core.session.reading import ReadingView
 from reader.ui.metadata_panel import CITATION_FORMATS, MetadataPanel
 from reader.ui.theme import ThemeController

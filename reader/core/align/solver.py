@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from reader.core.align import alignment
 from reader.core.align.alignment import Alignment, ParagraphBead, SentenceBead
+from reader.core.align.anchors import NO_ANCHORS, anchors_of
 from reader.core.align.cost import (
     PARAGRAPH_SHAPES,
     SENTENCE_SHAPES,
@@ -23,7 +24,6 @@ from reader.core.align.cost import (
     confidence,
 )
 from reader.core.align.path import best_path, length_diagonal
-from reader.core.align.anchors import NO_ANCHORS, anchors_of
 from reader.core.document import Text
 from reader.core.text.sentences import split_sentences
 

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import NamedTuple
 
-from reader.core.commands.registry import Command, CommandError
 from reader.core.commands.keynames import KeySpecError, normalise_key
+from reader.core.commands.registry import Command, CommandError
 
 
 class KeyEntry(NamedTuple):

@@ -17,10 +17,10 @@ from html import escape
 from typing import Literal, get_args
 
 from reader.core.align.alignment import ParagraphAlignment, proportional_alignment
-from reader.core.provenance.formats import chicago_note
 from reader.core.document import Document, Text
-from reader.core.text.editorial import EditorialSpan, editorial_spans
+from reader.core.provenance.formats import chicago_note
 from reader.core.session.reading import ReadingView
+from reader.core.text.editorial import EditorialSpan, editorial_spans
 
 ExportLayout = Literal["parallel", "sequential"]
 EXPORT_LAYOUTS: tuple[ExportLayout, ...] = get_args(ExportLayout)

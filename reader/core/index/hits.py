@@ -13,8 +13,8 @@ from typing import Any, Literal
 
 from whoosh import query as wq
 
-from reader.core.index.analysis import family_of
 from reader.core.document import Document
+from reader.core.index.analysis import family_of
 from reader.core.index.schema import TEXT_FIELDS, text_field
 from reader.core.index.term_matches import matched_spans, paragraph_spans, paragraph_words
 from reader.core.text_range import TextRange

@@ -300,7 +300,9 @@ def serve_updates(
             except (EOFError, ConnectionError):
                 return  # the window is done with us (or went away without closing)
             if index is None:
-                from reader.core.index.search_index import SearchIndex  # the window never waits for whoosh
+                from reader.core.index.search_index import (
+                    SearchIndex,  # the window never waits for whoosh
+                )
 
                 index = SearchIndex(Path(home))
             library.reload_folders()

@@ -25,8 +25,8 @@ from whoosh.qparser.plugins import Plugin
 
 from reader.core.index.analysis import stem_english, stem_russian
 from reader.core.index.schema import DEFAULT_FIELDS, FIELD_ALIASES, TEXT_FIELDS
-from reader.core.index.types import QueryError
 from reader.core.index.speedups.phrase_query import Phrase
+from reader.core.index.types import QueryError
 
 # A stemmed prefix is also tried when it keeps this many letters: "division*" -> "divis*"
 # finds "divisions", while "Сеу*" is not cut to "се*", which would match half the language.

@@ -21,6 +21,7 @@ from whoosh.columns import CompressedBytesColumn
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.formats import Positions
 
+from reader.core.document import Document
 from reader.core.index.analysis import (
     FAMILIES,
     WordPositions,
@@ -29,7 +30,6 @@ from reader.core.index.analysis import (
     family_of,
     plain_analyzer,
 )
-from reader.core.document import Document
 from reader.core.library.duplicates import DuplicateKeys
 
 # Bump whenever the schema, an analyser or what a record holds changes: older indexes are then

@@ -29,6 +29,7 @@ from reader.core.index.manifest import (
     merge_small,
     merge_tiers,
 )
+from reader.core.index.query import build_parser, parse_query
 from reader.core.index.schema import (
     KIND_DOC,
     KIND_DUP,
@@ -37,13 +38,12 @@ from reader.core.index.schema import (
     IndexEntry,
     build_schema,
 )
+from reader.core.index.speedups.scoring import CachedLengthsBM25F
+from reader.core.index.speedups.segment_writer import SegmentWriter
 from reader.core.index.store import IndexStore
 from reader.core.index.sync import Changes, Progress, sync_records
 from reader.core.index.types import DocumentEntry, QueryError, UpdateReport
 from reader.core.library.collection import Library, LibraryFile
-from reader.core.index.query import build_parser, parse_query
-from reader.core.index.speedups.scoring import CachedLengthsBM25F
-from reader.core.index.speedups.segment_writer import SegmentWriter
 from reader.core.text_range import TextRange
 
 __all__ = [

@@ -8,9 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reader.core.page.parser import PageError
 from reader.core.document import Document
-from reader.core.library.duplicates import Duplicate, DuplicateKeys, DuplicateResolver
 from reader.core.index.manifest import Manifest, RecordWriter
 from reader.core.index.schema import (
     KIND_DOC,
@@ -23,6 +21,8 @@ from reader.core.index.schema import (
 )
 from reader.core.index.types import UpdateReport
 from reader.core.library.collection import LibraryFile, parse_library_file
+from reader.core.library.duplicates import Duplicate, DuplicateKeys, DuplicateResolver
+from reader.core.page.parser import PageError
 
 Progress = Callable[[int, int, str], None]
 

@@ -25,8 +25,8 @@ from reader.core.library.duplicates import Candidate, Duplicate, DuplicateKeys, 
 from reader.core.library.file_scan import FileScanner
 from reader.core.library.file_scan import LibraryFile as LibraryFile  # re-exported: the public home
 from reader.core.library.file_scan import file_sha256 as file_sha256
-from reader.core.page.errors import PageError
 from reader.core.library.page_files import ImportReport, import_pages
+from reader.core.page.errors import PageError
 
 LIBRARY_FOLDER = "library"
 FOLDERS_FILE = "folders.json"

@@ -12,7 +12,6 @@ import re
 from pathlib import Path
 
 from reader.core.document import Document, DocumentDate, Source, document_id, normalise_title
-from reader.core.text.language import LATIN, script_of
 from reader.core.page.dates import parse_date
 from reader.core.page.encoding import EncodingRefusal, decode_page
 from reader.core.page.errors import PageError
@@ -28,6 +27,7 @@ from reader.core.page.tail import (
 )
 from reader.core.page.texts import split_texts
 from reader.core.provenance.citations import parse_source
+from reader.core.text.language import LATIN, script_of
 
 __all__ = [
     "MAX_PAGE_BYTES",

@@ -25,8 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reader.core.provenance.archives import Archive, archive_for, archive_pattern
 from reader.core.document import Citation, Source
+from reader.core.provenance.archives import Archive, archive_for, archive_pattern
 
 __all__ = ["Archive", "archive_for", "parse_source"]
 

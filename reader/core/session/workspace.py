@@ -13,23 +13,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core.align.store import AlignmentStore
-from reader.core.session.appearance import Appearance
-from reader.core.session.catalog import Catalog
-from reader.core.provenance.formats import bibtex, chicago_note, csl_json, ris
+from reader.core.commands.keyfile import load_keymap
+from reader.core.commands.keymap import Keymap, default_commands
 from reader.core.commands.registry import CommandRegistry
 from reader.core.document import Document
 from reader.core.events import Event
 from reader.core.index.job import IndexJob
 from reader.core.index.types import DocumentEntry, QueryError, UpdateReport
-from reader.core.commands.keyfile import load_keymap
-from reader.core.commands.keymap import Keymap, default_commands
-from reader.core.text.language import latin_language
 from reader.core.library.collection import Library
-from reader.core.page.errors import PageError
 from reader.core.library.page_files import ImportReport
+from reader.core.page.errors import PageError
+from reader.core.provenance.formats import bibtex, chicago_note, csl_json, ris
+from reader.core.session.appearance import Appearance
+from reader.core.session.catalog import Catalog
 from reader.core.session.reading import ReadingView
 from reader.core.session.search import SearchResults, SearchSession, find_text
 from reader.core.session.sentence_links import SentenceLinks
+from reader.core.text.language import latin_language
 from reader.core.text_range import TextRange
 
 if TYPE_CHECKING:

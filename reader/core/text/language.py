@@ -169,8 +169,8 @@ def script_of(text: str) -> str:
 def _identifier() -> Any:
     # Loading the model takes a while even from our cache, so it happens once per process and
     # only when Latin text needs it.
-    from reader.core.text.language_model import load_identifier
     from reader.core.library.collection import data_home
+    from reader.core.text.language_model import load_identifier
 
     return load_identifier(data_home() / "cache", _LATIN_LANGUAGES)
 

@@ -7,11 +7,11 @@ from typing import Any
 import pytest
 
 from reader.core.align.alignment import Alignment
+from reader.core.align.anchors import anchors_of
 from reader.core.align.score import BeadScore, score_beads, sum_scores
 from reader.core.align.solver import align_texts
-from reader.core.align.anchors import anchors_of
-from reader.core.page.parser import parse_page
 from reader.core.document import Text
+from reader.core.page.parser import parse_page
 from tests.conftest import DATA, SEED_PAGE
 
 GOLD_DIR = DATA / "alignment"

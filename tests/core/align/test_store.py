@@ -4,8 +4,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from reader.core.align.store import AlignmentStore
-from reader.core.page.parser import parse_page
 from reader.core.document import Document, Text
+from reader.core.page.parser import parse_page
 from reader.core.session.reading import ReadingView
 from tests.conftest import SEED_PAGE
 

@@ -4,7 +4,6 @@ import re
 
 import pytest
 
-from reader.core.commands.registry import CommandError
 from reader.core.commands.keymap import (
     DEFAULT_KEYMAP,
     KeyEntry,
@@ -15,6 +14,7 @@ from reader.core.commands.keymap import (
     default_commands,
 )
 from reader.core.commands.keynames import normalise_key
+from reader.core.commands.registry import CommandError
 
 # Commands that are palette-only on purpose; adding one is a decision, so it is named here.
 KEYLESS: frozenset[str] = frozenset()

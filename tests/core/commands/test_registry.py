@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.commands.registry import Command, CommandError, CommandRegistry, fuzzy_filter
 from reader.core.commands.keymap import default_commands
+from reader.core.commands.registry import Command, CommandError, CommandRegistry, fuzzy_filter
 
 
 @pytest.fixture

@@ -6,9 +6,9 @@ from html.parser import HTMLParser
 import pytest
 
 from reader.core.align.alignment import ParagraphAlignment
-from reader.core.page.parser import parse_page
 from reader.core.document import Document, Text
 from reader.core.export.model import build_export, export_view, paragraph_html, to_html
+from reader.core.page.parser import parse_page
 from reader.core.session.reading import ReadingView
 from tests.conftest import SEED_PAGE
 

@@ -7,8 +7,8 @@ import pytest
 from whoosh.formats import Positions
 
 from reader.core.index.analysis import WordPositions, analyzer_for
-from reader.core.page.parser import parse_page
 from reader.core.index.schema import TEXT_FIELDS, build_schema
+from reader.core.page.parser import parse_page
 
 
 def _paragraphs(seed_page: Path) -> list[str]:

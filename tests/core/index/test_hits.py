@@ -7,8 +7,8 @@ import pytest
 import whoosh.index
 
 from reader.core.index.hits import indexed_terms, make_hit, positive_terms
-from reader.core.index.schema import build_schema
 from reader.core.index.query import build_parser, parse_query
+from reader.core.index.schema import build_schema
 
 TEXTS = [
     ("original", "ru", ("Совещание в Москве.", "Москва и Москвы: войска у Москвы.", "Конец.")),

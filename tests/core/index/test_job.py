@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.index.search_index import SearchIndex
 from reader.core.index.job import (
     IndexJob,
     JobDone,
@@ -21,6 +20,7 @@ from reader.core.index.job import (
     JobMessage,
     JobProgress,
 )
+from reader.core.index.search_index import SearchIndex
 from reader.core.library.collection import Library
 from tests.conftest import DATA
 from tests.core.seed_variants import SEED_RECORD, variant, write_page, write_variants

@@ -7,9 +7,9 @@ import pytest
 import whoosh.index
 from whoosh.index import TOC
 
-from reader.core.index.search_index import SearchIndex
 from reader.core.index.manifest import Manifest, decode_entries
 from reader.core.index.schema import IndexEntry
+from reader.core.index.search_index import SearchIndex
 from reader.core.library.collection import Library
 from tests.core.seed_variants import variant, write_page
 

@@ -7,12 +7,12 @@ import whoosh.index
 from whoosh import query as wq
 
 import reader.core.index.search_index as index_module
-from reader.core.page import parser as archive_page
-from reader.core.index.search_index import SCHEMA_VERSION, QueryError, SearchIndex
+from reader.core.index.query import build_parser, parse_query
 from reader.core.index.schema import IndexEntry, build_schema
+from reader.core.index.search_index import SCHEMA_VERSION, QueryError, SearchIndex
 from reader.core.index.store import IndexStore
 from reader.core.library.collection import Library
-from reader.core.index.query import build_parser, parse_query
+from reader.core.page import parser as archive_page
 from tests.conftest import SEED_PAGE
 from tests.core.seed_variants import SEED_RECORD, variant, write_page
 

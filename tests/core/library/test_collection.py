@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.page.parser import PageError
 from reader.core.library.collection import Library, bundled_seeds_dir, data_home
+from reader.core.page.parser import PageError
 from tests.conftest import ROOT, SEED_PAGE, SEEDS
 from tests.core.seed_variants import SEED_RECORD, seed_text, variant, write_page
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from reader.core.library import file_scan
-from reader.core.library.file_scan import RACY_NS, FileScanner
 from reader.core.library.collection import HASH_CACHE_FILE, Library
+from reader.core.library.file_scan import RACY_NS, FileScanner
 
 ONE_HOUR_NS = 3600 * 10**9
 

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reader.core.document import Document, dedup_key
 from reader.core.page.parser import (
     MAX_PAGE_BYTES,
     PageError,
@@ -16,7 +17,6 @@ from reader.core.page.parser import (
     parse_page,
     parse_text,
 )
-from reader.core.document import Document, dedup_key
 from tests.conftest import DATA, SEED_PAGE
 
 SEED_BYTES = SEED_PAGE.read_bytes()

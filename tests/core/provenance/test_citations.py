@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.provenance.archives import archive_pattern, archives
 from reader.core.document import Citation, Source
+from reader.core.provenance.archives import archive_pattern, archives
 from reader.core.provenance.citations import archive_for, parse_source
 
 SEED = (

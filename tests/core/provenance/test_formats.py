@@ -5,6 +5,8 @@ import re
 
 import pytest
 
+from reader.core.document import Document, DocumentDate
+from reader.core.provenance.citations import parse_source
 from reader.core.provenance.formats import (
     DIGITAL_ARCHIVE,
     FORMATS,
@@ -18,8 +20,6 @@ from reader.core.provenance.formats import (
     ris,
     translators,
 )
-from reader.core.document import Document, DocumentDate
-from reader.core.provenance.citations import parse_source
 
 TITLE = "Ciphered Telegram, Filippov (Stalin) to Mao Zedong and Zhou Enlai (via Roshchin)"
 SEED_SOURCE = (

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from reader.core.session.catalog import Catalog, decade_of
 from reader.core.index.search_index import DocumentEntry
+from reader.core.session.catalog import Catalog, decade_of
 
 
 def entry(

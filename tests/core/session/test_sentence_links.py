@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from reader.core.align.store import AlignmentStore
-from reader.core.page.parser import parse_page
 from reader.core.document import Document, Text
+from reader.core.page.parser import parse_page
 from reader.core.session.reading import ReadingView
 from reader.core.session.sentence_links import SentenceLinks
 from reader.core.text_range import TextRange

@@ -8,9 +8,9 @@ import pytest
 import whoosh.index
 from whoosh.writing import SegmentWriter as WhooshSegmentWriter
 
-from reader.core.page.parser import parse_bytes, parse_page
 from reader.core.index.schema import document_record
 from reader.core.index.speedups.segment_writer import FieldLengthTable, SegmentWriter
+from reader.core.page.parser import parse_bytes, parse_page
 from tests.core.seed_variants import variant
 
 
