@@ -7,6 +7,7 @@ import html
 import json
 import re
 import sys
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -20,6 +21,7 @@ from reader.core.index.search_index import Hit, QueryError, SearchIndex, UpdateR
 from reader.core.library.collection import Library
 from reader.core.page.parser import PageError, parse_page
 from reader.core.paths import data_home
+from reader.core.wording import plural
 
 _BOLD = re.compile(r"<b>(.*?)</b>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
@@ -30,6 +32,10 @@ EXIT_USAGE = 2
 
 class CliError(Exception):
     """A failure reported as one line on stderr with exit code 1."""
+
+
+class UsageError(CliError):
+    """Arguments that parse but make no sense (an empty query): exit code 2."""
 
 
 class ProgressBar:
@@ -73,9 +79,9 @@ def _refresh(library: Library, index: SearchIndex, *, rebuild: bool = False) -> 
     finally:
         bar.close()
     for error in report.errors:
-        print(f"warning: {error}", file=sys.stderr)
+        print(f"diglot: warning: {error}", file=sys.stderr)
     for duplicate in report.duplicates:
-        print(f"note: {duplicate}", file=sys.stderr)
+        print(f"diglot: note: {duplicate}", file=sys.stderr)
     return report
 
 
@@ -95,7 +101,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
     for entry in entries:
         date = entry.date_text or "undated"
         print(f"{entry.id:>10}  {date:<18}  {entry.type or '-':<14}  {entry.title}")
-    print(f"{len(entries)} documents", file=sys.stderr)
+    print(plural(len(entries), "document"), file=sys.stderr)
     return EXIT_OK
 
 
@@ -132,14 +138,16 @@ def _print_document(document: Document) -> None:
     if document.source.text:
         print(f"\nSource: {document.source.text}")
     for warning in document.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(f"diglot: warning: {warning}", file=sys.stderr)
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
+    if not args.query.strip():
+        raise UsageError("search: the query is empty (try `diglot search Сеул`)")
     library, index = _open(args)
     _refresh(library, index)
     try:
-        hits = index.search(args.query, limit=args.limit)
+        hits, total = index.search_counted(args.query, limit=args.limit)
     except QueryError as error:
         raise CliError(f"bad query: {error}") from None
     if args.json:
@@ -150,7 +158,8 @@ def _cmd_search(args: argparse.Namespace) -> int:
         print(f"{hit.id:>10}  {hit.score:6.2f}  {hit.title}  [{where}]")
         for language, snippet in hit.snippets.items():
             print(f"{'':>12}{language}: {terminal_snippet(snippet, sys.stdout.isatty())}")
-    print(f"{len(hits)} hits", file=sys.stderr)
+    shown = f"{len(hits)} of {plural(total, 'hit')}" if total > len(hits) else plural(total, "hit")
+    print(shown, file=sys.stderr)
     return EXIT_OK
 
 
@@ -174,9 +183,13 @@ def _hit_to_dict(hit: Hit) -> dict[str, Any]:
 def _cmd_import(args: argparse.Namespace) -> int:
     library, index = _open(args)
     report = library.import_files([Path(name) for name in args.files])
-    for line in report.errors:
-        print(f"error: {line}", file=sys.stderr)
     _refresh(library, index)
+    records = {entry.path: entry.id for entry in index.documents()}
+    for done, line in zip(report.files, report.lines(records), strict=True):
+        if done.outcome == "failed":
+            print(f"diglot: {line}", file=sys.stderr)
+        else:
+            print(line)
     print(report.summary())
     return EXIT_ERROR if report.errors else EXIT_OK
 
@@ -187,7 +200,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         try:
             document = parse_page(Path(name))
         except PageError as error:
-            print(f"error: {error}", file=sys.stderr)
+            print(f"diglot: {error}", file=sys.stderr)
             status = EXIT_ERROR
             continue
         original = document.original
@@ -210,7 +223,8 @@ def _cmd_align(args: argparse.Namespace) -> int:
     if document.original is None or not document.translations:
         raise CliError(f"document {document.id} has no original and translation to align")
     if not 0 <= args.translation < len(document.translations):
-        raise CliError(f"document {document.id} has {len(document.translations)} translation(s)")
+        count = plural(len(document.translations), "translation")
+        raise CliError(f"document {document.id} has {count}; --translation counts from 0")
     alignment = AlignmentStore(data_home()).alignment(document, args.translation)
     if args.json:
         print(json.dumps(alignment.to_dict(), ensure_ascii=False, indent=2))
@@ -219,25 +233,48 @@ def _cmd_align(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+CELL = 58  # columns of each text in `align`'s table
+
+
 def _print_alignment(document: Document, alignment: Alignment, translation: int) -> None:
     original, target = document.original, document.translations[translation]
     assert original is not None  # checked by the caller
 
     def cell(paragraphs: tuple[str, ...], refs: tuple[tuple[int, int, int], ...]) -> str:
         text = " ".join(" ".join(paragraphs[p][s:e].split()) for p, s, e in refs) or "—"
-        return text if len(text) <= 58 else text[:57] + "…"
+        return pad(text, CELL)
 
     print(f"{document.title}\n")
     for bead in alignment.paragraph_beads:
         a = ",".join(str(p + 1) for p in bead.original) or "—"
         b = ",".join(str(p + 1) for p in bead.translation) or "—"
-        print(f"¶ {a:>7} ↔ {b:<7}  {bead.confidence:.2f}")
+        print(f"{pad(f'¶ {a:>7} ↔ {b}', 4 + CELL + 3 + CELL)}  {bead.confidence:.2f}")
         for sentence in alignment.sentence_beads:
             first = (sentence.original or sentence.translation)[0][0]
             mine = bead.original if sentence.original else bead.translation
             if first in mine:
-                print(f"    {cell(original.paragraphs, sentence.original):<58} │ "
+                print(f"    {cell(original.paragraphs, sentence.original)} │ "
                       f"{cell(target.paragraphs, sentence.translation)}  {sentence.confidence:.2f}")
+
+
+def _display_width(ch: str) -> int:
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
+def pad(text: str, width: int) -> str:
+    """`text` cut with "…" or padded with spaces to `width` terminal columns (CJK count two)."""
+    widths = [_display_width(ch) for ch in text]
+    if sum(widths) <= width:
+        return text + " " * (width - sum(widths))
+    used, kept = 0, []
+    for ch, size in zip(text, widths, strict=True):
+        if used + size > width - 1:  # one column for the ellipsis
+            break
+        kept.append(ch)
+        used += size
+    return "".join(kept) + "…" + " " * (width - 1 - used)
 
 
 def _cmd_keys(args: argparse.Namespace) -> int:
@@ -257,11 +294,22 @@ def _cmd_gui(args: argparse.Namespace) -> int:
     return run_app(sys.argv[:1])
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, not {text!r}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of `diglot`, one sub-command per core action."""
     parser = argparse.ArgumentParser(
         prog="diglot",
-        description="Read declassified archival documents: original beside translation.",
+        description="Read declassified archival documents: original beside translation. "
+        "Run `diglot` with no command to open the reading window.",
         epilog=f"Data lives in {data_home()} (set DIGLOT_HOME to change it).",
     )
     parser.add_argument("--version", action="version", version=f"diglot {__version__}")
@@ -284,7 +332,8 @@ def build_parser() -> argparse.ArgumentParser:
     search = command("search", "search the library (whoosh query syntax)", _cmd_search)
     search.add_argument("query", help='e.g. Сеул, "38th parallel", type:Telegram')
     search.add_argument("--json", action="store_true", help="print JSON")
-    search.add_argument("--limit", type=int, default=20, help="at most N hits (default 20)")
+    search.add_argument("--limit", type=_positive, default=20, metavar="N",
+                        help="at most N hits (default 20)")
     imp = command("import", "copy pages into your library and index them", _cmd_import)
     imp.add_argument("files", nargs="+", metavar="FILE", help="pages or folders")
     check = command("check", "parse pages and print warnings", _cmd_check)
@@ -315,6 +364,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exit_.code or 0)
     try:
         return int(args.handler(args))
+    except UsageError as error:
+        print(f"diglot: {error}", file=sys.stderr)
+        return EXIT_USAGE
     except (CliError, PageError, QueryError) as error:
         print(f"diglot: {error}", file=sys.stderr)
         return EXIT_ERROR

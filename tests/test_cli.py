@@ -9,6 +9,7 @@ import pytest
 
 from reader.cli import main, terminal_snippet
 from tests.conftest import DATA, SEED_PAGE
+from tests.core.seed_variants import variant, write_page
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -117,3 +118,71 @@ def test_keys_prints_the_generated_help(capsys: pytest.CaptureFixture[str]) -> N
     code, out, _ = run(capsys, "keys")
     assert code == 0
     assert "Next document" in out and "Alt+Down" in out and "Command palette" in out
+
+
+def _made_up_pages(folder: Path, count: int) -> list[Path]:
+    """Pages made up from the seed, under made-up record ids (900101 onwards)."""
+    return [
+        write_page(folder / f"made_up_{n}.txt",
+                   variant(record_id=str(900101 + n), title=f"Made-up page {n}"))
+        for n in range(count)
+    ]
+
+
+def test_counts_say_one_and_many_in_words(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = run(capsys, "list")
+    assert code == 0 and err.splitlines()[-1] == "1 document"
+    code, _, err = run(capsys, "search", "Сеул")
+    assert code == 0 and err.splitlines()[-1] == "1 hit"
+    run(capsys, "import", *map(str, _made_up_pages(tmp_path, 2)))
+    code, _, err = run(capsys, "list")
+    assert err.splitlines()[-1] == "3 documents"
+    code, out, err = run(capsys, "search", "--limit", "1", "Сеул")
+    assert code == 0 and err.splitlines()[-1] == "1 of 3 hits"
+    assert len([line for line in out.splitlines() if not line.startswith(" " * 12)]) == 1
+    code, _, err = run(capsys, "search", "--limit", "5", "Сеул")
+    assert err.splitlines()[-1] == "3 hits"
+
+
+def test_an_empty_query_or_limit_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    for query in ("", "   "):
+        code, out, err = run(capsys, "search", query)
+        assert code == 2 and out == ""
+        assert err.startswith("diglot: ") and "empty" in err
+    code, _, err = run(capsys, "search", "--limit", "0", "Сеул")
+    assert code == 2 and "1 or more" in err
+
+
+def test_every_problem_line_starts_with_the_program_name(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = run(capsys, "check", str(DATA / "binary.txt"))
+    assert code == 1
+    code2, _, err2 = run(capsys, "import", str(DATA / "empty.txt"), str(tmp_path / "gone.txt"))
+    assert code2 == 1
+    code3, _, err3 = run(capsys, "align", "113729", "--translation", "3")
+    assert code3 == 1 and "1 translation;" in err3
+    lines = (err + err2 + err3).splitlines()
+    assert len(lines) == 4
+    assert all(line.startswith("diglot: ") for line in lines), lines
+
+
+def test_help_says_a_bare_diglot_opens_the_window(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    assert "Run `diglot` with no command to open the reading window." in " ".join(out.split())
+
+
+def test_import_lists_every_file_with_its_outcome(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, diglot_home: Path
+) -> None:
+    (new,) = _made_up_pages(tmp_path, 1)
+    code, out, err = run(capsys, "import", str(SEED_PAGE), str(new), str(DATA / "empty.txt"))
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0] == f"already there: {SEED_PAGE} is record 113729 ({SEED_PAGE})"
+    assert lines[1] == f"imported: {new} as {diglot_home / 'library' / new.name}"
+    assert lines[2] == "Imported 1 page; 1 already in the library; 1 not imported."
+    assert err == f"diglot: failed: {DATA / 'empty.txt'}: the file is empty\n"

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from reader.cli import main
+from reader.cli import main, pad
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -47,3 +47,22 @@ def test_align_errors(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 1 and "no document with id 'nope'" in err
     code, _, err = run(capsys, "align", "113729", "--translation", "3")
     assert code == 1 and "translation" in err
+
+
+def test_align_columns_line_up(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "align", "113729")
+    assert code == 0
+    rows = out.splitlines()[2:]
+    assert rows
+    # Every row, paragraph or sentence, ends in its confidence at the same column.
+    assert {len(row) - len(row.rstrip("0123456789.")) for row in rows} == {4}
+    assert len({len(row) for row in rows}) == 1
+    divided = [row for row in rows if " │ " in row]
+    assert divided and len({row.index(" │ ") for row in divided}) == 1
+
+
+def test_pad_counts_wide_characters_twice() -> None:
+    assert pad("abc", 5) == "abc  "
+    assert pad("日本", 5) == "日本 "
+    assert pad("日本国政府", 5) == "日本…"
+    assert pad("abcdefgh", 5) == "abcd…"

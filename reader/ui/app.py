@@ -9,12 +9,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QVBoxLayout, QWidget
 
-from reader.core.index.types import DocumentEntry, UpdateReport, plural
+from reader.core.index.types import DocumentEntry, UpdateReport
 from reader.core.library.page_files import ImportReport
+from reader.core.library.watch import LibraryWatch
 from reader.core.paths import config_dir, data_home
 from reader.core.session.search import SearchResults
 from reader.core.session.workspace import Workspace
 from reader.core.text_range import TextRange
+from reader.core.wording import plural
 from reader.ui.display import display_problem
 from reader.ui.find_bar import FindBar
 from reader.ui.main_window import MainWindow
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
 
     from reader.core.index.job import IndexJob
     from reader.ui.import_report import ImportReportDialog
+    from reader.ui.library_watcher import LibraryWatcher
 
 SETTINGS_FILE = "settings.ini"
 SCROLL_LINES = 3
@@ -57,13 +60,17 @@ class DiglotApp:
         self.indexing = False
         self.import_report: ImportReportDialog | None = None
         self.last_report: UpdateReport | None = None
+        self._import_summary = ""  # the last import's, until the update that follows ends
         self._shut_down = False
         self._printer: QPrinter | None = None
+        self.export_dialog: QFileDialog | None = None
         self._place = SavedPlace()  # where to go once the list knows the document
         self._first_frame: FirstFrame | None = None  # starts the index after the first paint
         self.index_feed: IndexJobFeed | None = None  # the index update running, if any
         self.index_job: IndexJob | None = None  # its child process, kept between updates
         self._update_again = False
+        self._again_changed: set[Path] | None = set()  # what it must look at; None: all
+        self.library_watcher: LibraryWatcher | None = None  # made after the first paint
         # A child waiting for updates holds the index's manifest and the file listing: after
         # IDLE_MS without an update it ends, and the next update starts another.
         self._idle = QTimer(self.window)
@@ -104,6 +111,7 @@ class DiglotApp:
             "toggle-provenance": lambda: window.toggle_dock(window.provenance_dock),
             "search": self.focus_search,
             "find-in-document": self.find_bar.open,
+            "close-find": self.find_bar.dismiss,
             "open": self.choose_files,
             "print": self.print_document,
             "export-pdf": self.export_pdf,
@@ -196,12 +204,13 @@ class DiglotApp:
         if html is None or document is None:
             self.workspace.message.emit("Open a document to export it")
             return
-        suggested = str(Path.home() / f"{document.id}.pdf")
+        suggested = str(self.settings.export_folder() / f"{document.id}.pdf")
         dialog = QFileDialog(self.window, "Export as PDF", suggested, "PDF (*.pdf)")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("pdf")
         dialog.fileSelected.connect(lambda name: self.write_pdf(html, Path(name)))
         dialog.finished.connect(dialog.deleteLater)
+        self.export_dialog = dialog  # for tests and scripts; it deletes itself when closed
         dialog.open()
 
     def write_pdf(self, html: str, path: Path) -> None:
@@ -213,7 +222,8 @@ class DiglotApp:
         except OSError as error:
             self.workspace.message.emit(f"Could not write {path}: {error.strerror or error}")
             return
-        self.workspace.message.emit(f"Saved {pages} page(s) to {path}")
+        self.settings.set_export_folder(path.parent)
+        self.workspace.message.emit(f"Saved {plural(pages, 'page')} to {path}")
 
     # Wiring --------------------------------------------------------------------------------
 
@@ -227,8 +237,15 @@ class DiglotApp:
         workspace.session.changed.connect(self._on_session_changed)
         self.find_bar.text_changed.connect(workspace.find_in_document)
         self.find_bar.next_requested.connect(lambda: workspace.registry.run("next-match"))
+        self.find_bar.closed.connect(self._on_find_bar_closed)
         for problem in workspace.keymap_problems:
             workspace.message.emit(problem)
+
+    def _on_find_bar_closed(self) -> None:
+        # Its matches go with it; the keyboard goes back to the pane the reader came from.
+        self.workspace.session.set_matches([])
+        self.window.show_message("")  # its "match 3 of 8" no longer holds
+        self.window.split_view.focus_pane(self.workspace.view.focused)
 
     def search(self, query: str) -> None:
         """Run a query off the GUI thread; only the latest query's results are shown."""
@@ -265,25 +282,30 @@ class DiglotApp:
 
     def _on_session_changed(self, aspect: str) -> None:
         session, split = self.workspace.session, self.window.split_view
-        if aspect == "matches":
-            split.highlight(session.matches)
-        if aspect in ("matches", "current") and session.current_match is not None:
-            match = session.current_match
-            split.scroll_to_paragraph(match.pane, match.paragraph)
+        if aspect not in ("matches", "current"):
+            return
+        match = session.current_match
+        split.highlight(session.matches, match)
+        if match is not None:
+            split.reveal([match], lead=True)
+            self.window.show_message(f"match {session.current + 1} of {len(session.matches)}")
 
     def import_paths(self, paths: list[Path]) -> None:
         """Copy pages into the library off the GUI thread, then index them."""
-        self.window.show_message(f"Importing {len(paths)} item(s)…")
+        self.window.show_message(f"Importing {plural(len(paths), 'item')}…")
         self.index_tasks.submit(
             lambda: self.workspace.import_files(paths), on_finished=self._on_imported
         )
 
     def _on_imported(self, report: ImportReport) -> None:
         self.window.show_message(report.summary())
-        if report.errors:
+        self._import_summary = report.summary()  # said again when the index has them
+        if report.errors or report.skipped:
+            # Anything not imported is listed with every other file: what became of each.
             from reader.ui.import_report import ImportReportDialog
 
-            self.import_report = ImportReportDialog(report.errors, self.window)
+            self.import_report = ImportReportDialog(
+                report, self.workspace.records_by_path(), self.window)
             self.import_report.show()
         self.update_index(report.imported)
 
@@ -300,9 +322,14 @@ class DiglotApp:
         """
         if self.index_feed is not None:
             self._update_again = True
+            if changed is None or self._again_changed is None:
+                self._again_changed = None
+            else:
+                self._again_changed.update(changed)
             return
         self.indexing = True
         self._update_again = False
+        self._again_changed = set()
         self.window.show_progress(0, 1)
         self._idle.stop()
         if self.index_job is None:
@@ -326,7 +353,8 @@ class DiglotApp:
             self.index_feed.deleteLater()
             self.index_feed = None
         if self._update_again and not self._shut_down:
-            self.update_index()
+            again = self._again_changed
+            self.update_index(None if again is None else sorted(again))
         elif not self._shut_down:
             self._idle.start()
 
@@ -338,8 +366,10 @@ class DiglotApp:
         self.last_report = report
         self.window.show_progress(1, 1)
         problems = len(report.errors)
+        said, self._import_summary = self._import_summary, ""
         self.window.show_message(
-            plural(report.documents, "document")
+            (f"{said} " if said else "")
+            + plural(report.documents, "document")
             + (f"; {plural(problems, 'file')} could not be read" if problems else "")
         )
         self._on_entries(listing, True)
@@ -420,6 +450,18 @@ class DiglotApp:
             on_finished=lambda entries: self._on_entries(entries, False),
         )
         self.update_index()
+        # The folders are read once to know what they hold (off the GUI thread: a large
+        # library takes a while); from then on what changes in them is indexed as it comes.
+        roots = self.workspace.library.roots()
+        self.index_tasks.submit(lambda: LibraryWatch(roots), on_finished=self._watch_library)
+
+    def _watch_library(self, watch: LibraryWatch) -> None:
+        if self._shut_down:
+            return
+        from reader.ui.library_watcher import LibraryWatcher
+
+        self.library_watcher = LibraryWatcher(watch, self.window)
+        self.library_watcher.changed.connect(self.update_index)
 
     def shutdown(self) -> None:
         """Save settings and stop background work before the window goes (once)."""

@@ -34,12 +34,10 @@ _HEADERS = {"date": "Date", "title": "Title", "type": "Type", "archive": "Archiv
             "languages": "Languages"}
 _FACET_TITLES = {"type": "Type", "archive": "Archive", "language": "Language",
                  "decade": "Decade"}
-# The widest text each non-title column is sized for: up to it a column fits its contents,
-# beyond it the text is elided (the tooltip has it whole). The title takes all that is left,
-# so in a narrow dock it keeps the room and the table needs no horizontal scrolling.
-_COLUMN_CAPS = {"date": "September 30, 1950", "type": "Telegram", "archive": "APRF",
-                "languages": "ru, en"}
-_CELL_PADDING = 16  # a cell's margins under the themed style, roughly
+# Every column but the title fits its contents; the title takes all that is left, so the
+# table needs no horizontal scrolling. (Caps on the widths at sample texts such as
+# "Telegram" clipped longer types, "Memorandum of Conversation", however wide the list.)
+_SIZED = ("date", "type", "archive", "languages")
 # When even the capped columns leave the title less than this share of the width, they give
 # way in this order (the date last: an elided date is the least readable).
 _TITLE_SHARE = 0.3
@@ -119,6 +117,18 @@ class DocumentListModel(QAbstractTableModel):
             self._catalog.sort_by(COLUMNS[column], order == Qt.SortOrder.DescendingOrder)
 
 
+class _RowTable(QTableView):
+    """A table read row by row: Home and End go to the first and last row, not column."""
+
+    def moveCursor(  # noqa: N802
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        if action in (QAbstractItemView.CursorAction.MoveHome,
+                      QAbstractItemView.CursorAction.MoveEnd):  # fmt: skip
+            modifiers |= Qt.KeyboardModifier.ControlModifier  # QTableView's "whole table"
+        return super().moveCursor(action, modifiers)
+
+
 class DocumentList(QWidget):
     """Filter box, table and facets over a catalog; says which document the user picked."""
 
@@ -135,7 +145,7 @@ class DocumentList(QWidget):
         self.filter_box.textChanged.connect(catalog.set_filter)
 
         self.model = DocumentListModel(catalog, self)
-        self.table = QTableView(self)
+        self.table = _RowTable(self)
         self.table.setModel(self.model)
         self.table.setAccessibleName("Documents")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -226,12 +236,11 @@ class DocumentList(QWidget):
 
     def _fit_columns(self) -> None:
         header = self.table.horizontalHeader()
-        metrics = self.table.fontMetrics()
         widths: dict[str, int] = {}
-        for name, sample in _COLUMN_CAPS.items():
+        for name in _SIZED:
             column = COLUMNS.index(name)
-            contents = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
-            widths[name] = min(contents, metrics.horizontalAdvance(sample) + _CELL_PADDING)
+            widths[name] = max(self.table.sizeHintForColumn(column),
+                               header.sectionSizeHint(column))  # fmt: skip
         title = int(self.table.viewport().width() * _TITLE_SHARE)
         excess = sum(widths.values()) + title - self.table.viewport().width()
         for name in _SHRINK_ORDER:

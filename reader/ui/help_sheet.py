@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -26,6 +28,29 @@ from reader.ui.mark_styles import blend
 COMMAND, KEYS, DESCRIPTION = range(3)
 NAME_ROLE = Qt.ItemDataRole.UserRole
 NO_KEYS = "(palette only)"
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their description wrapped to the column's width.
+
+    QTreeView sizes a row by its items' hints, which Qt computes for one unwrapped line.
+    """
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self._tree = tree
+
+    def sizeHint(  # noqa: N802
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        if index.column() != DESCRIPTION:
+            return size
+        width = self._tree.header().sectionSize(DESCRIPTION) - 12  # the cell's margins
+        text = str(index.data() or "")
+        box = option.fontMetrics.boundingRect(
+            QRect(0, 0, max(width, 40), 100_000), Qt.TextFlag.TextWordWrap, text)
+        return QSize(size.width(), max(size.height(), box.height() + 6))
 
 
 def _first_key(keymap: Keymap, command: str, fallback: str) -> str:
@@ -74,12 +99,18 @@ class HelpSheet(QDialog):
         self.table.setColumnCount(3)
         self.table.setHeaderLabels(["Command", "Keys", "What it does"])
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.setUniformRowHeights(True)
+        # Rows as tall as their wrapped description: uniform heights kept every row one line
+        # high, so descriptions were cut off with an ellipsis instead of wrapping.
+        self.table.setUniformRowHeights(False)
         self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.setItemDelegate(_WrappingDelegate(self.table))
         header = self.table.header()
         header.setSectionResizeMode(COMMAND, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(KEYS, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        # A narrower description column wraps into more lines: lay the rows out again.
+        header.sectionResized.connect(lambda *_: self.table.scheduleDelayedItemsLayout())
 
         self.empty = QLabel("No command matches.", self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -123,7 +154,7 @@ class HelpSheet(QDialog):
             keys = KEY_SEPARATOR.join(row.keys) or NO_KEYS
             description = self._descriptions.get(row.command, "")
             item = QTreeWidgetItem([row.title, keys, description])
-            item.setToolTip(DESCRIPTION, description)  # the column elides in a narrow sheet
+            item.setToolTip(DESCRIPTION, description)
             item.setData(COMMAND, NAME_ROLE, row.command)
             if not row.keys:
                 item.setForeground(KEYS, muted)

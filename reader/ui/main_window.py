@@ -52,6 +52,22 @@ def _activates_on_return(widget: QWidget | None) -> bool:
     return isinstance(widget, QAbstractItemView | QAbstractButton)
 
 
+# Keys that move the current row of a list, table or tree: there they are the view's own, as
+# in every list users know; only the reading panes take them as scrolling commands.
+_LIST_KEYS = frozenset({"Up", "Down", "Left", "Right", "Home", "End", "PgUp", "PgDown",
+                        "Space", "Shift+Up", "Shift+Down", "Shift+Home", "Shift+End",
+                        "Shift+PgUp", "Shift+PgDown", "Ctrl+Home", "Ctrl+End"})  # fmt: skip
+
+
+def _dismissable(widget: QWidget | None) -> QWidget | None:
+    """The nearest widget around `widget` that Escape closes (one with a `dismiss` method)."""
+    while widget is not None:
+        if callable(getattr(widget, "dismiss", None)):
+            return widget
+        widget = widget.parentWidget()
+    return None
+
+
 class KeyDispatcher(QObject):
     """Turns key presses anywhere in the window into commands, through the keymap.
 
@@ -86,6 +102,10 @@ class KeyDispatcher(QObject):
         if _is_text_input(focus):
             if key == "Escape":
                 keymap.reset()
+                bar = _dismissable(focus)
+                if bar is not None:
+                    bar.dismiss()  # type: ignore[attr-defined]  # it says where focus goes
+                    return True
                 self._window.setFocus()
                 self.escaped_text_input()
                 return True
@@ -94,6 +114,8 @@ class KeyDispatcher(QObject):
                 return False
         if key == "Return" and _activates_on_return(focus):
             # Return is jump-to-counterpart in the panes, but in a list it opens the row.
+            return False
+        if key in _LIST_KEYS and isinstance(focus, QAbstractItemView) and not keymap.pending:
             return False
         match = keymap.feed(key)
         if match.state == MatchState.PARTIAL:
@@ -161,6 +183,9 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self.key_dispatcher)
 
         self.document_list.document_activated.connect(workspace.open_document)
+        # Return (or a double click) on a row: the row is open already; read it.
+        self.document_list.table.activated.connect(
+            lambda _index: self.split_view.focus_pane(workspace.view.focused))
         workspace.view.changed.connect(self._on_view_changed)
         workspace.message.connect(self.show_message)
         self.sentence_marks.message.connect(self.show_message)

@@ -13,6 +13,7 @@ from typing import Literal
 
 from PySide6.QtCore import QLineF, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QFontDatabase,
@@ -20,6 +21,7 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
+    QPalette,
     QTextDocument,
 )
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -39,6 +41,25 @@ MARGINS_MM = QMarginsF(18, 14, 18, 14)
 HEAD_POINT_SIZE = 7.5
 HEAD_COLOUR = QColor("#666666")
 BODY_POINT_SIZE = 10.5
+# Paper colours, whatever the screen's theme: QTextDocument paints text it gives no colour of
+# its own in the palette's Text colour, which is the application's unless told otherwise.
+PAPER_COLOURS = {
+    QPalette.ColorRole.Text: "#111111",
+    QPalette.ColorRole.WindowText: "#111111",
+    QPalette.ColorRole.Base: "#ffffff",
+    QPalette.ColorRole.Window: "#ffffff",
+    QPalette.ColorRole.Link: "#1a4d8f",
+    QPalette.ColorRole.Highlight: "#ffe08a",
+    QPalette.ColorRole.HighlightedText: "#111111",
+}
+
+
+def paper_palette() -> QPalette:
+    """The colours printing and export use: dark ink on white paper."""
+    palette = QPalette()
+    for role, colour in PAPER_COLOURS.items():
+        palette.setColor(role, QColor(colour))
+    return palette
 
 
 def _ensure_fonts() -> None:
@@ -95,6 +116,7 @@ def _paint_pages(document: QTextDocument, title: str, printer: QPrinter, painter
     body = QSizeF(page.width(), page.height() - 2 * band)
     document.setPageSize(body)
     pages = document.pageCount()
+    paper = paper_palette()
     for index in range(pages):
         if index:
             printer.newPage()
@@ -112,7 +134,12 @@ def _paint_pages(document: QTextDocument, title: str, printer: QPrinter, painter
         rule = band - metrics.height() * 0.6
         painter.drawLine(QLineF(0, rule, width, rule))
         painter.translate(0, band - index * body.height())
-        document.drawContents(painter, QRectF(0, index * body.height(), width, body.height()))
+        clip = QRectF(0, index * body.height(), width, body.height())
+        painter.setClipRect(clip)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.clip = clip
+        context.palette = paper  # not drawContents(): it paints in the screen theme's colours
+        layout.draw(painter, context)
         painter.restore()
     return pages
 

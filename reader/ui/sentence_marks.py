@@ -63,7 +63,7 @@ class SentenceMarks(QObject):
             self._split.reveal(self._links.counterparts_of(cursor))
 
     def _on_session_changed(self, aspect: SearchAspect) -> None:
-        if aspect == "matches":
+        if aspect in ("matches", "current"):
             self._show_echoes()
 
     # Following the mouse ---------------------------------------------------------------------
@@ -117,8 +117,12 @@ class SentenceMarks(QObject):
 
     def _show_echoes(self) -> None:
         echoes = self._links.echoes(self._session.matches)
+        current = self._session.current_match
+        # The current match's counterpart stands out in the other pane, as the match does.
+        strong = set(self._links.echoes([current])) if current is not None else set()
         for pane in PANES:
-            marks: list[Mark] = [(*e[1:], "echo") for e in echoes if e.pane == pane]
+            marks: list[Mark] = [(*e[1:], "current-echo" if e in strong else "echo")
+                                 for e in echoes if e.pane == pane]  # fmt: skip
             self._split.panes[pane].set_marks("echo", marks)
 
     def _show_link(self) -> None:

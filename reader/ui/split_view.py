@@ -36,8 +36,8 @@ def language_name(code: str) -> str:
 
 
 def text_point_size(zoom: int) -> float:
-    """The text size in points at a zoom step."""
-    return round(BASE_POINT_SIZE * ZOOM_FACTOR**zoom * 2) / 2
+    """The text size in points at a zoom step; not rounded to half points, so steps are even."""
+    return round(BASE_POINT_SIZE * ZOOM_FACTOR**zoom, 2)
 
 
 class SplitView(QWidget):
@@ -354,10 +354,16 @@ class SplitView(QWidget):
         self.view.focus(pane)
         self.panes[pane].setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def highlight(self, ranges: Iterable[TextRange]) -> None:
-        """Mark text ranges (search hits, say) in both panes; an empty list clears them."""
+    def highlight(self, ranges: Iterable[TextRange], current: TextRange | None = None) -> None:
+        """Mark text ranges (search hits, say) in both panes; an empty list clears them.
+
+        Args:
+            ranges: the ranges to mark.
+            current: the one the reader is on (n/N), marked apart from the others.
+        """
         per_pane: dict[Pane, list[tuple[int, int, int]]] = {pane: [] for pane in PANES}
         for pane, paragraph, start, end in ranges:
             per_pane[pane].append((paragraph, start, end))
         for pane, marks in per_pane.items():
-            self.panes[pane].set_highlights(marks)
+            mine = current[1:] if current is not None and current.pane == pane else None
+            self.panes[pane].set_highlights(marks, mine)

@@ -87,6 +87,7 @@ class TextPane(QTextEdit):
         self._marks: dict[str, list[Mark]] = {layer: [] for layer in LAYERS}
         self._gutter = 0.0
         self._paragraphs: tuple[str, ...] = ()
+        self._text_font: QFont | None = None  # set by the split view; see set_text_font
         self.viewport().setMouseTracking(True)  # for `pointed`, with no button held
 
     # Content -------------------------------------------------------------------------------
@@ -137,7 +138,15 @@ class TextPane(QTextEdit):
         return 0 if self.document().isEmpty() else self.document().blockCount()
 
     def set_text_font(self, font: QFont) -> None:
-        """Use `font` for the text; margins and paragraph spacing follow its size."""
+        """Use `font` for the text; margins and paragraph spacing follow its size.
+
+        It is the widget's own font, not only the document's: QTextEdit hands its widget
+        font to the document whenever the font changes, and a theme's new stylesheet changes
+        it, so a font set on the document alone fell back to the widget's size on the first
+        theme change (and was never the size at launch).
+        """
+        self._text_font = QFont(font)
+        self.setFont(font)
         self.document().setDefaultFont(font)
         self._apply_margins()
 
@@ -202,8 +211,11 @@ class TextPane(QTextEdit):
         count = self.paragraph_count()
         if not count:
             return 0, 0.0
-        # Half a pixel down: scroll values are whole pixels, paragraph tops are not.
-        y = self.verticalScrollBar().value() + 0.5
+        # The paragraph is found half a pixel down (scroll values are whole pixels, paragraph
+        # tops are not), the fraction at the edge itself, so that `scroll_to_position` of a
+        # position read here comes back to the very same pixel.
+        edge = self.verticalScrollBar().value()
+        y = edge + 0.5
         low, high = 0, count - 1
         while low < high:  # the last paragraph whose top is at or above y
             middle = (low + high + 1) // 2
@@ -212,9 +224,9 @@ class TextPane(QTextEdit):
             else:
                 high = middle - 1
         rect = self._block_rect(self.document().findBlockByNumber(low))
-        if rect.height() <= 0 or y <= rect.top():
+        if rect.height() <= 0 or edge <= rect.top():
             return low, 0.0
-        return low, min((y - rect.top()) / rect.height(), 1.0)
+        return low, min((edge - rect.top()) / rect.height(), 1.0)
 
     def scroll_to_position(self, paragraph: int, fraction: float) -> None:
         """Scroll so the top edge stands `fraction` of the way through `paragraph`."""
@@ -247,9 +259,11 @@ class TextPane(QTextEdit):
         """The styles of one layer's marks, in the order of `marks`."""
         return [mark[3] for mark in self._marks[layer]]
 
-    def set_highlights(self, ranges: Sequence[tuple[int, int, int]]) -> None:
-        """Mark (paragraph, start, end) ranges as search hits."""
-        self.set_marks("search", [(p, start, end, "search") for p, start, end in ranges])
+    def set_highlights(self, ranges: Sequence[tuple[int, int, int]],
+                       current: tuple[int, int, int] | None = None) -> None:
+        """Mark (paragraph, start, end) ranges as search hits, `current` apart from the rest."""
+        self.set_marks("search", [(p, start, end, "current" if (p, start, end) == current
+                                   else "search") for p, start, end in ranges])  # fmt: skip
 
     def highlights(self) -> list[tuple[int, int, int]]:
         """The search hits currently marked."""
@@ -290,6 +304,16 @@ class TextPane(QTextEdit):
         return _core_offset(self._paragraphs[paragraph], position)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.FontChange and self._text_font is not None:
+            # A restyle (a theme change) re-resolves the widget font; keep the reading size
+            # and the paragraph at the top, which a relayout at another size would move.
+            position = self.position()
+            super().changeEvent(event)
+            if self.document().defaultFont() != self._text_font:
+                self.document().setDefaultFont(self._text_font)
+                self._apply_margins()
+            self.scroll_to_position(*position)
+            return
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._apply_marks()  # the marks' colours are blends of the theme's

@@ -36,6 +36,17 @@ class WindowSettings:
         """What `Appearance.restore` takes; read before the first paint."""
         return {"theme": self.settings.value("appearance/theme", "system")}
 
+    def export_folder(self) -> Path:
+        """The folder the last PDF was exported to; the home folder before the first."""
+        saved = self.settings.value("export/folder", "")
+        folder = Path(str(saved)) if saved else Path.home()
+        return folder if folder.is_dir() else Path.home()
+
+    def set_export_folder(self, folder: Path) -> None:
+        """Remember where a PDF was exported, for the next export dialog."""
+        self.settings.setValue("export/folder", str(folder))
+        self.settings.sync()
+
     def restore(self, window: MainWindow, view: ReadingView) -> SavedPlace:
         """Put the window and view back as they were; returns where the reader was."""
         settings = self.settings

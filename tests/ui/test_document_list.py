@@ -4,6 +4,7 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from reader.core.index.types import DocumentEntry
 from reader.core.session.catalog import Catalog
 from reader.ui.document_list import DocumentList
 from tests.core.session.test_catalog import ENTRIES as ALL_ENTRIES
@@ -11,12 +12,13 @@ from tests.core.session.test_catalog import ENTRIES as ALL_ENTRIES
 ENTRIES = ALL_ENTRIES[:3]
 
 
-def make(qtbot: QtBot) -> tuple[Catalog, DocumentList]:
+def make(qtbot: QtBot, entries: list[DocumentEntry] = ENTRIES,
+         width: int = 700) -> tuple[Catalog, DocumentList]:
     catalog = Catalog()
-    catalog.set_entries(ENTRIES)
+    catalog.set_entries(entries)
     widget = DocumentList(catalog)
     qtbot.addWidget(widget)
-    widget.resize(700, 500)
+    widget.resize(width, 500)
     widget.show()
     qtbot.waitExposed(widget)
     return catalog, widget
@@ -78,3 +80,16 @@ def test_step_walks_the_visible_rows(qtbot: QtBot) -> None:
     widget.select_document("113729")
     assert widget.step(1) == "made-up-2"
     assert widget.step(-1) is None
+
+
+def test_with_room_every_column_but_the_title_has_its_content_width(qtbot: QtBot) -> None:
+    from reader.core.session.catalog import COLUMNS
+
+    _, widget = make(qtbot, ALL_ENTRIES, 800)
+    table, header = widget.table, widget.table.horizontalHeader()
+    for name in ("date", "type", "archive", "languages"):
+        column = COLUMNS.index(name)
+        assert header.sectionSize(column) >= table.sizeHintForColumn(column), name
+    title = header.sectionSize(COLUMNS.index("title"))
+    assert sum(header.sectionSize(c) for c in range(len(COLUMNS))) <= table.viewport().width()
+    assert title >= 0.3 * table.viewport().width()  # the title takes the rest

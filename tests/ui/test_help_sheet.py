@@ -76,3 +76,17 @@ def test_accessible_names_and_focus(qtbot: QtBot) -> None:
     assert sheet.table.accessibleName() == "Commands and keys"
     assert sheet.about.accessibleName() == "About Diglot"
     assert sheet.focusWidget() is sheet.filter
+
+
+def test_long_descriptions_wrap_instead_of_being_cut_off(qtbot: QtBot) -> None:
+    sheet = open_sheet(qtbot, Keymap())
+    sheet.resize(560, 600)
+    long_row = items(sheet)["Jump to counterpart"]  # the longest description of all
+    line = sheet.table.fontMetrics().height()
+
+    def height() -> int:
+        return sheet.table.visualItemRect(long_row).height()
+
+    qtbot.waitUntil(lambda: height() >= 2 * line)
+    width = sheet.table.header().sectionSize(DESCRIPTION)
+    assert sheet.table.fontMetrics().horizontalAdvance(long_row.text(DESCRIPTION)) > width

@@ -135,3 +135,49 @@ def test_print_view_prints_what_the_view_shows(
     text = pdf_text(path)
     assert "TRANSLATION (ENGLISH)" in text
     assert text.index("ФИЛИППОВ") < text.index("Transmitted to Bulganin")
+
+
+def _dark_pixels(pdf: Path, tmp_path: Path) -> int:
+    """How many pixels of the PDF's first page, rendered grey at 72 dpi, are near black."""
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    subprocess.run(["pdftoppm", "-gray", "-r", "72", "-f", "1", "-l", "1", str(pdf),
+                    str(tmp_path / "page")], check=True)  # fmt: skip
+    (image,) = tmp_path.glob("page*.pgm")
+    data = image.read_bytes()
+    # A binary PGM: "P5", width, height, maxval, then one byte per pixel.
+    header, pixels = data.split(b"\n", 3)[:3], data.split(b"\n", 3)[3]
+    assert header[0] == b"P5"
+    return sum(1 for value in pixels if value < 60)
+
+
+def test_a_pdf_exported_in_the_dark_theme_is_printed_in_paper_colours(
+    qtbot: QtBot, seed_html: str, tmp_path: Path
+) -> None:
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    light = tmp_path / "light.pdf"
+    export_pdf(seed_html, light)
+    before = app.palette()
+    dark = QPalette(before)
+    for role, colour in ((QPalette.ColorRole.Text, "#E1E5E9"),
+                         (QPalette.ColorRole.WindowText, "#E1E5E9"),
+                         (QPalette.ColorRole.Base, "#202124"),
+                         (QPalette.ColorRole.Window, "#202124")):  # fmt: skip
+        dark.setColor(role, QColor(colour))
+    app.setPalette(dark)
+    try:
+        path = tmp_path / "dark.pdf"
+        export_pdf(seed_html, path)
+    finally:
+        app.setPalette(before)
+    light_dir, dark_dir = tmp_path / "l", tmp_path / "d"
+    light_dir.mkdir()
+    dark_dir.mkdir()
+    ink = _dark_pixels(path, dark_dir)
+    # Body text, title and citation in near-black ink, as much of it as a light-theme export.
+    assert ink > 2000
+    assert ink == _dark_pixels(light, light_dir)

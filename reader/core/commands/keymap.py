@@ -95,6 +95,8 @@ DEFAULT_KEYMAP: tuple[KeyEntry, ...] = (
     _E("search", "Search library", "Search", ("/", "Ctrl+K"), "Search every document."),
     _E("find-in-document", "Find in document", "Search", ("Ctrl+F",),
        "Find text in the open document."),
+    _E("close-find", "Close find bar", "Search", ("Esc",),
+       "Close the find bar and clear its matches."),
     _E("next-match", "Next match", "Search", ("n", "F3"), "Go to the next search match."),
     _E("previous-match", "Previous match", "Search", ("N", "Shift+F3"),
        "Go to the previous search match."),

@@ -263,10 +263,14 @@ class SearchIndex:
         Raises:
             QueryError: when the query cannot be understood.
         """
+        return self.search_counted(query, limit)[0]
+
+    def search_counted(self, query: str, limit: int = 20) -> tuple[list[Hit], int]:
+        """`search`, and how many documents match in all (the hits stop at `limit`)."""
         searcher = self._current_searcher()
         parsed = self._parse(query)
         if parsed is None or searcher is None:
-            return []
+            return [], 0
         try:
             reader = searcher.reader()
             # Hidden copies and bad files are few: masking them out is cheaper than a filter
@@ -282,6 +286,7 @@ class SearchIndex:
             context = searcher.context(weighting=_WEIGHTING, needs_current=True)
             searcher.search_with_collector(parsed, collector, context=context)
             results = collector.results()
+            total = len(results)  # the mask's hidden copies are not counted
             wanted = indexed_terms(positive_terms(parsed, reader), reader)
             entry_column = _entry_column(reader)
             hits = []
@@ -294,7 +299,7 @@ class SearchIndex:
             raise
         except Exception as error:  # e.g. a prefix expanding to too many terms
             raise QueryError(f"the search failed: {error}") from None
-        return hits
+        return hits, total
 
     def match_ranges(
         self, query: str, document: Document, translation_index: int = 0

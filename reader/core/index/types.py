@@ -11,6 +11,7 @@ from typing import Any
 
 from reader.core.library.duplicates import Duplicate
 from reader.core.page.errors import PageError
+from reader.core.wording import plural
 
 
 @dataclass(frozen=True)
@@ -62,12 +63,7 @@ class UpdateReport:
             f"{self.removed} removed, {self.unchanged} unchanged files)"
         )
         if self.errors:
-            line += f"; {len(self.errors)} file(s) could not be read"
+            line += f"; {plural(len(self.errors), 'file')} could not be read"
         if self.duplicates:
-            line += f"; {len(self.duplicates)} duplicate copy(ies) hidden"
+            line += f"; {plural(len(self.duplicates), 'duplicate copy', 'duplicate copies')} hidden"
         return line + "."
-
-
-def plural(count: int, noun: str) -> str:
-    """A count with its noun: 1 document, 2 documents."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"

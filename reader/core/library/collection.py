@@ -249,9 +249,9 @@ class Library:
         """Copy pages into the library folder; see `page_import.import_pages`.
 
         Returns:
-            The report; one "file: reason" line per file that was not imported or skipped.
+            The report: every file with its outcome (see `ImportReport.lines`).
         """
-        known = {f.content_hash for f in self.files()}
+        known = {f.content_hash: f.path for f in self.files()}
         return import_pages(paths, self.library_dir, known)
 
 

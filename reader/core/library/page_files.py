@@ -7,11 +7,13 @@ import hashlib
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from reader.core.page.errors import PageError
+from reader.core.wording import plural
 
 PAGE_SUFFIXES = frozenset({".txt", ".html", ".htm"})
 _SUFFIX_TUPLE = tuple(PAGE_SUFFIXES)
@@ -41,6 +43,19 @@ def walk_pages(root: Path) -> list[Path]:
     return pages
 
 
+Outcome = Literal["imported", "already there", "failed"]
+
+
+@dataclass(frozen=True)
+class ImportedFile:
+    """What an import did with one file."""
+
+    source: Path
+    outcome: Outcome
+    target: Path | None = None  # the copy made, or the library file already holding it
+    reason: str = ""  # why it failed
+
+
 @dataclass
 class ImportReport:
     """What an import did with each file it was given."""
@@ -48,18 +63,50 @@ class ImportReport:
     imported: list[Path] = field(default_factory=list)  # destinations in the library folder
     skipped: list[Path] = field(default_factory=list)  # sources already in the library, by hash
     errors: list[str] = field(default_factory=list)  # "file: reason"
+    files: list[ImportedFile] = field(default_factory=list)  # every file, in the order met
+
+    def add(self, done: ImportedFile) -> None:
+        """Record one file's outcome (also in `imported`, `skipped` or `errors`)."""
+        self.files.append(done)
+        if done.outcome == "imported" and done.target is not None:
+            self.imported.append(done.target)
+        elif done.outcome == "already there":
+            self.skipped.append(done.source)
+        elif done.outcome == "failed":
+            self.errors.append(f"{done.source}: {done.reason}")
 
     def summary(self) -> str:
         """One line for a status bar: how many were imported, already there, refused."""
-        parts = [f"Imported {len(self.imported)} page{'' if len(self.imported) == 1 else 's'}"]
+        parts = [f"Imported {plural(len(self.imported), 'page')}"]
         if self.skipped:
             parts.append(f"{len(self.skipped)} already in the library")
         if self.errors:
             parts.append(f"{len(self.errors)} not imported")
         return "; ".join(parts) + "."
 
+    def lines(self, record_of: Mapping[str, str] | None = None) -> list[str]:
+        """One line per file: what became of it, and where or why.
 
-def import_pages(paths: Iterable[Path], library_dir: Path, known: set[str]) -> ImportReport:
+        Args:
+            record_of: record ids by library file path (as `str(path)`), so that a file
+                already there names the record that holds it.
+        """
+        described = []
+        for done in self.files:
+            if done.outcome == "imported":
+                described.append(f"imported: {done.source} as {done.target}")
+            elif done.outcome == "already there":
+                record = (record_of or {}).get(str(done.target))
+                held = f"record {record} ({done.target})" if record else str(done.target)
+                described.append(f"already there: {done.source} is {held}")
+            else:
+                described.append(f"failed: {done.source}: {done.reason}")
+        return described
+
+
+def import_pages(
+    paths: Iterable[Path], library_dir: Path, known: dict[str, Path]
+) -> ImportReport:
     """Copy pages into `library_dir`; folders are searched recursively.
 
     Every file is parsed first and only good pages are copied. A file whose bytes are already
@@ -70,10 +117,11 @@ def import_pages(paths: Iterable[Path], library_dir: Path, known: set[str]) -> I
     Args:
         paths: files and folders to import.
         library_dir: the user's library folder (created when needed).
-        known: hashes of every page already in the library; updated with the imported ones.
+        known: every page already in the library, by SHA-256 of its bytes; updated with the
+            imported ones.
 
     Returns:
-        The report; one "file: reason" line per file that was neither imported nor skipped.
+        The report: every file given, or found in a folder given, with its outcome.
     """
     from reader.core.page.parser import parse_bytes  # imported here: start-up needs no parser
 
@@ -85,32 +133,33 @@ def import_pages(paths: Iterable[Path], library_dir: Path, known: set[str]) -> I
             base = source.resolve()
             pairs.extend((page, base.name / page.relative_to(base)) for page in walk_pages(base))
         elif not source.exists():
-            report.errors.append(f"{source}: no such file")
+            report.add(ImportedFile(source, "failed", reason="no such file"))
         elif not is_page_file(source):
-            report.errors.append(f"{source}: not a page (.txt, .html or .htm)")
+            report.add(ImportedFile(source, "failed", reason="not a page (.txt, .html or .htm)"))
         else:
             pairs.append((source.resolve(), Path(source.name)))
     for source, relative in pairs:
         try:
             data = source.read_bytes()
         except OSError as error:
-            report.errors.append(f"{source}: {error.strerror or error}")
+            report.add(ImportedFile(source, "failed", reason=str(error.strerror or error)))
             continue
         digest = hashlib.sha256(data).hexdigest()
         if digest in known:
-            report.skipped.append(source)
+            report.add(ImportedFile(source, "already there", known[digest]))
             continue
         try:
             parse_bytes(data, str(source))
         except PageError as error:
-            report.errors.append(f"{source}: {error.reason}")
+            report.add(ImportedFile(source, "failed", reason=error.reason))
             continue
         try:
-            report.imported.append(_copy_new(data, library_dir / relative))
+            target = _copy_new(data, library_dir / relative)
         except OSError as error:
-            report.errors.append(f"{source}: {error.strerror or error}")
+            report.add(ImportedFile(source, "failed", reason=str(error.strerror or error)))
             continue
-        known.add(digest)
+        report.add(ImportedFile(source, "imported", target))
+        known[digest] = target
     return report
 
 

@@ -119,6 +119,10 @@ class Workspace:
         self._entries.update((entry.id, entry) for entry in entries)
         self.catalog.add_entries(entries, announce=announce)
 
+    def records_by_path(self) -> dict[str, str]:
+        """The listed documents' ids by their file's path, e.g. to name an import's duplicates."""
+        return {entry.path: doc_id for doc_id, entry in self._entries.items()}
+
     def run_search(self, query: str, limit: int = 50) -> SearchResults:
         """Search the index; a bad query comes back as an error, never as an exception."""
         try:
@@ -235,6 +239,16 @@ class Workspace:
         self.message.emit(f"Copied the citation ({FORMAT_NAMES[fmt]})")
         return text
 
+    def cycle_theme(self) -> None:
+        """Step to the next theme and say in the status bar which one is on.
+
+        The first step may change nothing visible: the desktop's scheme and the light theme
+        often look alike, so the message is the reader's only sign that it worked.
+        """
+        theme = self.appearance.cycle_theme()
+        self.message.emit("Theme: system (follows the desktop)" if theme == "system"
+                          else f"Theme: {theme}")  # fmt: skip
+
     def next_translation(self) -> None:
         """Show the document's next translation, when it has several."""
         document = self.view.document
@@ -277,7 +291,7 @@ class Workspace:
             "zoom-in": view.zoom_in,
             "zoom-out": view.zoom_out,
             "zoom-reset": view.zoom_reset,
-            "cycle-theme": self.appearance.cycle_theme,
+            "cycle-theme": self.cycle_theme,
             "swap-panes": view.swap,
             "toggle-orientation": view.toggle_orientation,
             "show-original-only": lambda: view.show_only("original"),

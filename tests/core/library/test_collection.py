@@ -60,13 +60,18 @@ def test_a_wheel_carries_the_seeds_and_finds_them(tmp_path: Path) -> None:
         build = subprocess.run(
             [
                 *(sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation"),
-                *("-q", "-w", str(wheels), str(source)),
+                *("-v", "-w", str(wheels), str(source)),
             ],
             capture_output=True,
             text=True,
             timeout=120,
         )
         assert build.returncode == 0, build.stderr
+        # A quiet build: no deprecated metadata (a license table) and no package the
+        # configuration leaves out (reader.core.data).
+        said = build.stdout + build.stderr
+        assert "deprecated" not in said.lower(), said
+        assert "is absent from the `packages` configuration" not in said, said
         (wheel,) = wheels.glob("diglot-*.whl")
         with zipfile.ZipFile(wheel) as archive:
             assert seed_name in archive.namelist()
@@ -276,3 +281,25 @@ def test_import_never_overwrites_a_different_file(diglot_home: Path, tmp_path: P
     assert sorted(p.name for p in lib.iterdir()) == ["page-2.txt", "page-3.txt", "page.txt"]
     again = library.import_files([first, second, third])
     assert again.imported == [] and len(again.skipped) == 3
+
+
+def test_the_import_report_names_every_file_and_its_outcome(
+    diglot_home: Path, tmp_path: Path
+) -> None:
+    new = write_page(tmp_path / "made_up_new.txt", variant(record_id="900201"))
+    broken = write_page(tmp_path / "made_up_broken.txt", "")
+    library = Library(diglot_home)
+    report = library.import_files([SEED_PAGE, new, broken])
+    assert [(f.source, f.outcome) for f in report.files] == [
+        (SEED_PAGE, "already there"), (new, "imported"), (broken, "failed"),
+    ]
+    copy = diglot_home / "library" / new.name
+    assert report.lines({str(SEED_PAGE): SEED_RECORD}) == [
+        f"already there: {SEED_PAGE} is record {SEED_RECORD} ({SEED_PAGE})",
+        f"imported: {new} as {copy}",
+        f"failed: {broken}: the file is empty",
+    ]
+    assert report.summary() == "Imported 1 page; 1 already in the library; 1 not imported."
+    again = library.import_files([new])
+    assert again.lines() == [f"already there: {new} is {copy}"]
+    assert again.summary() == "Imported 0 pages; 1 already in the library."
