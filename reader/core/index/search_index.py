@@ -28,6 +28,7 @@ from reader.core.index.manifest import (
     RecordWriter,
     merge_small,
     merge_tiers,
+    segments_of,
 )
 from reader.core.index.query import build_parser, parse_query
 from reader.core.index.schema import (
@@ -158,7 +159,7 @@ class SearchIndex:
             manifest.follow(index)
             if manifest.version != version:
                 return False
-            if sum(s.doc_count_all() < LARGE_SEGMENT for s in index._segments()) < 2:
+            if sum(s.doc_count_all() < LARGE_SEGMENT for s in segments_of(index)) < 2:
                 return False
             noted = self.store.synced(generation) == _note(roots, manifest)
             SegmentWriter(index, limitmb=_WRITER_MEMORY_MB).commit(mergetype=merge_small)
