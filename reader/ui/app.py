@@ -371,6 +371,7 @@ class DiglotApp:
             (f"{said} " if said else "")
             + plural(report.documents, "document")
             + (f"; {plural(problems, 'file')} could not be read" if problems else "")
+            + (f"; index rebuilt ({report.rebuilt_because})" if report.rebuilt_because else "")
         )
         self._on_entries(listing, True)
         self._end_update()

@@ -21,6 +21,7 @@ from reader.core.library.collection import Library
 from reader.core.session.workspace import Workspace
 from reader.ui.app import DiglotApp
 from tests.conftest import DATA
+from tests.core.index.pre_move_index import write_pre_move_index
 from tests.core.seed_variants import write_variants
 
 _NAMED = {
@@ -396,3 +397,18 @@ def test_an_idle_index_process_ends_and_the_next_update_starts_another(
     qtbot.waitUntil(lambda: not diglot.indexing, timeout=30000)
     assert job.pid != first and diglot.last_report is not None
     assert diglot.last_report.documents == 3
+
+
+def test_an_index_from_an_older_version_is_rebuilt_and_the_status_says_so(
+    qtbot: QtBot, library_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_pre_move_index(library_home, Library(library_home), monkeypatch)
+    app = start(qtbot, library_home)
+    try:
+        assert app.last_report is not None and app.last_report.rebuilt
+        assert app.last_report.documents == 3
+        assert app.window.status_label.text() == (
+            "3 documents; index rebuilt (it was made by an older version of Diglot)"
+        )
+    finally:
+        app.shutdown()

@@ -243,6 +243,14 @@ _TOP_TIER = 3
 LARGE_SEGMENT = 10**_TOP_TIER  # records: a segment this large is left to rebuilds
 
 
+def segments_of(index: Any) -> list[Any]:
+    """The segments of the latest commit of `index` (a whoosh FileIndex), from its TOC.
+
+    What whoosh's private `FileIndex._segments` returns, through the public table of contents.
+    """
+    return list(TOC.read(index.storage, index.indexname).segments)
+
+
 def merge_tiers(writer: Any, segments: list[Any]) -> list[Any]:
     """A whoosh merge policy (`commit(mergetype=...)`): see `_FAN_OUT`.
 

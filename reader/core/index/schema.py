@@ -33,8 +33,9 @@ from reader.core.index.analysis import (
 from reader.core.library.duplicates import DuplicateKeys
 
 # Bump whenever the schema, an analyser or what a record holds changes: older indexes are then
-# rebuilt instead of being read with the wrong assumptions.
-SCHEMA_VERSION = 2
+# rebuilt instead of being read with the wrong assumptions. Also when an analyser class moves:
+# the index pickles them by module path (3: `reader.core.analysis` became `.index.analysis`).
+SCHEMA_VERSION = 3
 
 KIND_DOC = "doc"
 KIND_DUP = "dup"

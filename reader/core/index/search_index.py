@@ -28,6 +28,7 @@ from reader.core.index.manifest import (
     RecordWriter,
     merge_small,
     merge_tiers,
+    segments_of,
 )
 from reader.core.index.query import build_parser, parse_query
 from reader.core.index.schema import (
@@ -112,7 +113,10 @@ class SearchIndex:
             generation = self.store.current(SCHEMA_VERSION)
             index = _open_index(generation) if generation else None
             if index is None or generation is None:
-                return self._rebuild_locked(files, progress, listen)
+                because = _outdated(self.store.recorded_schema())
+                report = self._rebuild_locked(files, progress, listen)
+                report.rebuilt_because = because
+                return report
             self.store.collect_garbage(keep=generation)
             manifest = self._manifest
             manifest.follow(index)
@@ -158,7 +162,7 @@ class SearchIndex:
             manifest.follow(index)
             if manifest.version != version:
                 return False
-            if sum(s.doc_count_all() < LARGE_SEGMENT for s in index._segments()) < 2:
+            if sum(s.doc_count_all() < LARGE_SEGMENT for s in segments_of(index)) < 2:
                 return False
             noted = self.store.synced(generation) == _note(roots, manifest)
             SegmentWriter(index, limitmb=_WRITER_MEMORY_MB).commit(mergetype=merge_small)
@@ -362,6 +366,14 @@ def _note(roots: list[str], manifest: Manifest) -> dict[str, Any]:
     """The SYNCED note saying the index's latest commit is a sync's outcome over `roots`."""
     commit = manifest.version[1] if manifest.version else None
     return {"roots": roots, "commit": commit}
+
+
+def _outdated(recorded: int | None) -> str:
+    """Why an index of schema version `recorded` is rebuilt; "" when not for its version."""
+    if recorded is None or recorded == SCHEMA_VERSION:
+        return ""
+    made_by = "an older" if recorded < SCHEMA_VERSION else "a newer"
+    return f"it was made by {made_by} version of Diglot"
 
 
 _entry_columns: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()

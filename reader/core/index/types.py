@@ -51,12 +51,15 @@ class UpdateReport:
     parsed: int = 0  # files parsed this time: added + changed + hidden copies now shown
     documents: int = 0  # documents in the index afterwards
     rebuilt: bool = False  # a full build (no usable index, or `rebuild` was asked for)
+    rebuilt_because: str = ""  # why, when the user should know: "it was made by ..."
     errors: list[PageError] = field(default_factory=list)  # files parsed now that failed
     duplicates: list[Duplicate] = field(default_factory=list)  # every hidden copy
 
     def summary(self) -> str:
         """One line for the status bar or the command line."""
         verb = "Rebuilt the index" if self.rebuilt else "Updated the index"
+        if self.rebuilt and self.rebuilt_because:
+            verb += f" ({self.rebuilt_because})"
         line = (
             f"{verb}: {plural(self.documents, 'document')} ({self.added} new, "
             f"{self.changed} changed, "

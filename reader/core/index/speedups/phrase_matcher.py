@@ -3,6 +3,11 @@
 See `phrase_query`: an exact phrase's candidates are the documents holding all its words;
 `PhraseListMatcher` walks them for whoosh's collector, scoring and confirming each only when
 reached, and passing over those that score too low to make the list.
+
+whoosh private names used:
+    whoosh.system._INT_SIZE
+    whoosh.matching.mcore.ListMatcher._ids
+    whoosh.matching.mcore.ListMatcher._i
 """
 
 from __future__ import annotations

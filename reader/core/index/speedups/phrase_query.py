@@ -9,6 +9,21 @@ candidates for whoosh's collector: a candidate matches where some position p of 
 word has p+1 of the second, p+2 of the third, ..., and scores as whoosh's intersection does
 (the sum, in the same order, of each word's score from its own scorer). The documents, their
 scores and so the results and their order are the same.
+
+whoosh private names used:
+    whoosh.scoring.WeightLengthScorer._score
+    whoosh.matching.wrappers.FilterMatcher._exclude
+    whoosh.matching.wrappers.FilterMatcher._ids
+    whoosh.matching.mcore.ListMatcher._scorer
+    whoosh.codec.whoosh3.W3LeafMatcher._byteids
+    whoosh.codec.whoosh3.W3LeafMatcher._data
+    whoosh.codec.whoosh3.W3LeafMatcher._i
+    whoosh.codec.whoosh3.W3LeafMatcher._weights
+    whoosh.codec.whoosh3.W3LeafMatcher._values
+    whoosh.codec.whoosh3.W3LeafMatcher._read_data
+    whoosh.codec.whoosh3.W3LeafMatcher._read_weights
+    whoosh.codec.whoosh3.W3LeafMatcher._read_values
+    whoosh.codec.whoosh3.W3LeafMatcher._next_block
 """
 
 from __future__ import annotations

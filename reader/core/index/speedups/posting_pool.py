@@ -8,6 +8,9 @@ third of the build. `TermPostingPool` keeps each term's postings together (docum
 an array, weights and values in lists), so it holds about four times as many in the same
 memory, spills a run as one record per term and merges terms, not postings. It hands the
 commit each term's postings at once (`iter_terms`), in the order whoosh's sort gives them.
+
+whoosh private names used: none (it stands in for whoosh's PostingPool through the pool's
+public interface: `add`, `iter_postings`, `cleanup`, `fieldnames`).
 """
 
 from __future__ import annotations

@@ -5,6 +5,8 @@ reader, per-document reader, column reader, struct, byte table); profiling word 
 10,000 pages found that lookup the largest single cost of matching. `CachedLengthsBM25F`
 makes the same scorers, whose length lookup is an array kept per segment reader: a document's
 length is read the whoosh way the first time, then found with one index. Scores are unchanged.
+
+whoosh private names used: none (it sets BM25FScorer.dfl, which whoosh's scorers keep public).
 """
 
 from __future__ import annotations

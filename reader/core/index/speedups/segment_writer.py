@@ -5,8 +5,27 @@ posting, and spills and merges them one by one). Its commit (`write_terms`) fill
 block with slices of a term's postings, where whoosh calls `add_posting` once per posting and
 asks the new segment's per-document reader for the document's field length each time (a
 seek and a one-byte read through Python's file layers); a `FieldLengthTable` reads each
-field's lengths once, whole. whoosh 2.7.4 is pinned, and `tests/core/test_segment_writer.py`
-compares the segments written with whoosh's own, byte for byte.
+field's lengths once, whole. whoosh 2.7.4 is pinned, and
+`tests/core/index/speedups/test_segment_writer.py` compares the segments written with whoosh's
+own, byte for byte.
+
+whoosh private names used:
+    whoosh.codec.whoosh3._lenfield
+    whoosh.codec.whoosh3.W3PerDocReader._cached_reader
+    whoosh.columns.NumericColumn.Reader._dbfile
+    whoosh.columns.NumericColumn.Reader._basepos
+    whoosh.columns.NumericColumn.Reader._count
+    whoosh.writing.SegmentWriter._tempstorage
+    whoosh.writing.SegmentWriter._flush_segment
+    whoosh.codec.whoosh3.W3FieldWriter._postwriter
+    whoosh.codec.whoosh3.W3PostingsWriter._blocklimit
+    whoosh.codec.whoosh3.W3PostingsWriter._ids
+    whoosh.codec.whoosh3.W3PostingsWriter._weights
+    whoosh.codec.whoosh3.W3PostingsWriter._values
+    whoosh.codec.whoosh3.W3PostingsWriter._maxweight
+    whoosh.codec.whoosh3.W3PostingsWriter._minlength
+    whoosh.codec.whoosh3.W3PostingsWriter._maxlength
+    whoosh.codec.whoosh3.W3PostingsWriter._write_block
 """
 
 from __future__ import annotations
