@@ -110,10 +110,6 @@ class TaskRunner(QObject):
         self._pool.start(task)
         return task
 
-    def wait(self, msecs: int = -1) -> bool:
-        """Block until every task has finished (used at shutdown); False on timeout."""
-        return bool(self._pool.waitForDone(msecs))
-
     def shutdown(self) -> None:
         """Cancel what is running and wait for it, so no thread outlives the window."""
         for task in list(self._running):

@@ -202,11 +202,6 @@ class Catalog:
     def __len__(self) -> int:
         return len(self._rows)
 
-    @property
-    def filter_text(self) -> str:
-        """The text the list is filtered by."""
-        return self._filter
-
     def set_filter(self, text: str) -> None:
         """Keep only entries whose title, id, date or type contain every word of `text`."""
         if text != self._filter:

@@ -19,7 +19,7 @@ from reader.core.commands.registry import CommandRegistry
 from reader.core.document import Document
 from reader.core.events import Event
 from reader.core.index.job import IndexJob
-from reader.core.index.types import DocumentEntry, QueryError, UpdateReport
+from reader.core.index.types import DocumentEntry, QueryError
 from reader.core.library.collection import Library
 from reader.core.library.page_files import ImportReport
 from reader.core.page.errors import PageError
@@ -97,21 +97,8 @@ class Workspace:
 
     # Slow work: plain functions the UI runs off its thread.
 
-    def update_index(
-        self,
-        progress: Progress | None = None,
-        shown: Callable[[DocumentEntry], None] | None = None,
-    ) -> UpdateReport:
-        """Bring the index up to date with the library (first launch: build it).
-
-        Args:
-            progress: called as progress(done, total, path) after each parsed file.
-            shown: hears of each new or changed document as it is indexed.
-        """
-        return self.index.update(self.library, progress, shown)
-
     def index_job(self) -> IndexJob:
-        """`update_index` in a child process, for a window (see `reader.core.index.job`)."""
+        """An index update in a child process, for a window (see `reader.core.index.job`)."""
         return IndexJob(self.home, self.library.seeds)
 
     def add_entries(self, entries: list[DocumentEntry], *, announce: bool = True) -> None:
@@ -162,11 +149,6 @@ class Workspace:
     def load_entries(self) -> list[DocumentEntry]:
         """What the index holds, for the document list (reads the index: run it off the GUI)."""
         return self.index.documents()
-
-    def show_entries(self, entries: list[DocumentEntry]) -> None:
-        """Put entries from `load_entries` into the document list."""
-        self._entries = {entry.id: entry for entry in entries}
-        self.catalog.set_entries(entries)
 
     def retain_entries(self, ids: Collection[str]) -> None:
         """Drop from the list every document whose id is not in `ids`."""
