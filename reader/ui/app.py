@@ -163,7 +163,8 @@ class DiglotApp:
         """The command palette over every command."""
         from reader.ui.command_palette import CommandPalette
 
-        palette = CommandPalette(self.workspace.registry, self.workspace.keymap, self.window)
+        palette = CommandPalette(self.workspace.registry, self.workspace.keymap, self.window,
+                                 run=self.workspace.run_command)
         palette.finished.connect(palette.deleteLater)
         palette.open()
 
@@ -236,7 +237,7 @@ class DiglotApp:
         window.closing.connect(self.shutdown)
         workspace.session.changed.connect(self._on_session_changed)
         self.find_bar.text_changed.connect(workspace.find_in_document)
-        self.find_bar.next_requested.connect(lambda: workspace.registry.run("next-match"))
+        self.find_bar.next_requested.connect(lambda: workspace.run_command("next-match"))
         self.find_bar.closed.connect(self._on_find_bar_closed)
         for problem in workspace.keymap_problems:
             workspace.message.emit(problem)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
@@ -48,10 +50,15 @@ class CommandPalette(QDialog):
     command_chosen = Signal(str)
 
     def __init__(
-        self, registry: CommandRegistry, keymap: Keymap, parent: QWidget | None = None
+        self,
+        registry: CommandRegistry,
+        keymap: Keymap,
+        parent: QWidget | None = None,
+        run: Callable[[str], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.registry = registry
+        self._run = run or registry.run  # the window passes Workspace.run_command
         self.keymap = keymap
         self.setWindowTitle("Command palette")
         self.setAccessibleName("Command palette")
@@ -153,7 +160,7 @@ class CommandPalette(QDialog):
         # which must not happen underneath a modal palette.
         self.accept()
         self.command_chosen.emit(name)
-        self.registry.run(name)
+        self._run(name)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.filter and event.type() == QEvent.Type.KeyPress:

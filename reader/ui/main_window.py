@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.commands.keymap import DEFAULT_KEYMAP, MatchState
-from reader.core.commands.registry import CommandError
+from reader.core.commands.keymap import MatchState
 from reader.core.session.reading import Aspect
 from reader.core.session.workspace import Workspace
 from reader.ui.document_list import DocumentList
@@ -121,10 +120,7 @@ class KeyDispatcher(QObject):
         if match.state == MatchState.PARTIAL:
             return True
         if match.state == MatchState.COMPLETE and match.command:
-            try:
-                self._workspace.registry.run(match.command)
-            except CommandError as error:
-                self._workspace.message.emit(str(error))
+            self._workspace.run_command(match.command)
             return True
         return False
 
@@ -203,7 +199,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         menus = {name: bar.addMenu(f"&{name}") for name in _MENU_ORDER}
         keymap = self.workspace.keymap
-        for entry in DEFAULT_KEYMAP:
+        for entry in keymap.entries:
             menu = menus.get(entry.category) or menus.setdefault(
                 entry.category, bar.addMenu(entry.category)
             )
@@ -222,10 +218,7 @@ class MainWindow(QMainWindow):
 
     def _runner(self, name: str) -> Callable[[], None]:
         def run() -> None:
-            try:
-                self.workspace.registry.run(name)
-            except CommandError as error:
-                self.show_message(str(error))
+            self.workspace.run_command(name)
 
         return run
 

@@ -18,20 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.document import Citation, Document
+from reader.core.provenance.formats import CITATION_FORMATS
 from reader.core.session.reading import Aspect, ReadingView
 from reader.ui.elided_label import ElidedLabel
 from reader.ui.mark_styles import blend
 from reader.ui.resources import SERIF_FAMILY
 from reader.ui.split_view import language_name
 
-# (format as the citation commands name it, button label). The labels are short so that two
-# buttons fit side by side in a narrow dock; the heading above them says "Copy citation".
-CITATION_FORMATS = (
-    ("chicago", "Chicago note"),
-    ("bibtex", "BibTeX"),
-    ("ris", "RIS"),
-    ("csl-json", "CSL-JSON"),
-)
 PRECISION_WORDS = {
     "day": "exact day",
     "month": "month only",
@@ -187,7 +180,9 @@ class MetadataPanel(QScrollArea):
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
         grid.setSpacing(6)
-        for index, (fmt, label) in enumerate(CITATION_FORMATS):
+        # The labels are short so that two buttons fit side by side in a narrow dock; the
+        # heading above them says "Copy citation".
+        for index, (fmt, label) in enumerate((f.name, f.label) for f in CITATION_FORMATS):
             button = QPushButton(label, body)
             button.setAccessibleName(f"Copy {label}")
             button.setToolTip(f"Copy the citation as {label}")

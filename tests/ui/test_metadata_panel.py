@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from reader.core.document import Document, Source
+from reader.core.provenance.formats import CITATION_FORMATS
 from reader.core.session.appearance import Appearance, Theme
 from reader.core.session.reading import ReadingView
-from reader.ui.metadata_panel import CITATION_FORMATS, MetadataPanel
+from reader.ui.metadata_panel import MetadataPanel
 from reader.ui.theme import ThemeController
 from tests.conftest import SEED_PAGE
 
@@ -122,7 +123,7 @@ def test_copy_buttons_emit_their_format(qtbot: QtBot, seed_document: Document) -
     view = ReadingView()
     panel = make_panel(qtbot, view)
     view.set_document(seed_document)
-    for fmt, label in CITATION_FORMATS:
+    for fmt, label in ((f.name, f.label) for f in CITATION_FORMATS):
         button = panel.buttons[fmt]
         assert button.text() == label
         assert button.accessibleName() == f"Copy {label}"

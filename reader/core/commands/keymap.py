@@ -27,6 +27,7 @@ from typing import NamedTuple
 
 from reader.core.commands.keynames import KeySpecError, normalise_key
 from reader.core.commands.registry import Command, CommandError
+from reader.core.provenance.formats import CITATION_FORMATS
 
 
 class KeyEntry(NamedTuple):
@@ -103,14 +104,8 @@ DEFAULT_KEYMAP: tuple[KeyEntry, ...] = (
     # Provenance
     _E("toggle-provenance", "Toggle provenance", "Provenance", ("i", "Ctrl+I"),
        "Show or hide the source and archive details."),
-    _E("copy-citation-chicago", "Copy citation (Chicago)", "Provenance", ("c c",),
-       "Copy the document's citation in Chicago style."),
-    _E("copy-citation-bibtex", "Copy citation (BibTeX)", "Provenance", ("c b",),
-       "Copy the document's citation as BibTeX."),
-    _E("copy-citation-ris", "Copy citation (RIS)", "Provenance", ("c r",),
-       "Copy the document's citation as RIS."),
-    _E("copy-citation-csl-json", "Copy citation (CSL-JSON)", "Provenance", ("c j",),
-       "Copy the document's citation as CSL-JSON."),
+    *(_E(cited.command, cited.title, "Provenance", cited.keys,
+         f"Copy the document's citation as {cited.label}.") for cited in CITATION_FORMATS),
     # Alignment
     _E("link-selection", "Link selection", "Alignment", ("L",),
        "Link what is selected in the original to what is selected in the translation."),
@@ -297,6 +292,11 @@ class Keymap:
             for sequence in sequences:
                 self._trie.insert(sequence.split(" "), name)
         self._pending: tuple[str, ...] = ()
+
+    @property
+    def entries(self) -> tuple[KeyEntry, ...]:
+        """The declarations this keymap was built from, in order (menus list them so)."""
+        return self._entries
 
     @property
     def pending(self) -> tuple[str, ...]:

@@ -19,6 +19,8 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from reader.core.document import Document, Source
@@ -280,7 +282,49 @@ def csl_json(document: Document, url: str = "") -> dict[str, Any]:
     return {key: value for key, value in item.items() if value}
 
 
-FORMATS = ("chicago", "bibtex", "ris", "csl-json")
+def csl_json_text(document: Document, url: str = "") -> str:
+    """The CSL-JSON item as a one-item JSON array, which is what Zotero imports."""
+    return json.dumps([csl_json(document, url)], ensure_ascii=False, indent=2) + "\n"
+
+
+@dataclass(frozen=True)
+class CitationFormat:
+    """One way to cite a document, and everything that names it: the one table of formats.
+
+    The provenance panel makes a button of each (`label`), the keymap a command (`command`,
+    `title`, `keys`), the workspace binds the command to copying `write`'s text.
+    """
+
+    name: str
+    label: str
+    title: str
+    command: str
+    keys: tuple[str, ...]
+    write: Callable[[Document, str], str]
+
+
+CITATION_FORMATS: tuple[CitationFormat, ...] = (
+    CitationFormat("chicago", "Chicago note", "Copy citation (Chicago)",
+                   "copy-citation-chicago", ("c c",), chicago_note),
+    CitationFormat("bibtex", "BibTeX", "Copy citation (BibTeX)",
+                   "copy-citation-bibtex", ("c b",), bibtex),
+    CitationFormat("ris", "RIS", "Copy citation (RIS)", "copy-citation-ris", ("c r",), ris),
+    CitationFormat("csl-json", "CSL-JSON", "Copy citation (CSL-JSON)",
+                   "copy-citation-csl-json", ("c j",), csl_json_text),
+)  # fmt: skip
+FORMATS = tuple(cited.name for cited in CITATION_FORMATS)
+
+
+def citation_format(fmt: str) -> CitationFormat:
+    """The format named `fmt` (one of `FORMATS`).
+
+    Raises:
+        ValueError: when the format is not one of `FORMATS`.
+    """
+    for cited in CITATION_FORMATS:
+        if cited.name == fmt:
+            return cited
+    raise ValueError(f"unknown citation format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
 
 def format_citation(document: Document, fmt: str, url: str = "") -> str:
@@ -297,12 +341,4 @@ def format_citation(document: Document, fmt: str, url: str = "") -> str:
     Raises:
         ValueError: when the format is not one of `FORMATS`.
     """
-    if fmt == "chicago":
-        return chicago_note(document, url)
-    if fmt == "bibtex":
-        return bibtex(document, url)
-    if fmt == "ris":
-        return ris(document, url)
-    if fmt == "csl-json":
-        return json.dumps([csl_json(document, url)], ensure_ascii=False, indent=2) + "\n"
-    raise ValueError(f"unknown citation format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    return citation_format(fmt).write(document, url)

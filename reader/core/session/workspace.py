@@ -6,7 +6,6 @@ focus, dialogs) are bound by the UI wiring; everything decided by the core is bo
 
 from __future__ import annotations
 
-import json
 import threading
 from collections.abc import Callable, Collection
 from pathlib import Path
@@ -15,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from reader.core.align.store import AlignmentStore
 from reader.core.commands.keyfile import load_keymap
 from reader.core.commands.keymap import Keymap, default_commands
-from reader.core.commands.registry import CommandRegistry
+from reader.core.commands.registry import CommandError, CommandRegistry
 from reader.core.document import Document
 from reader.core.events import Event
 from reader.core.index.job import IndexJob
@@ -23,7 +22,7 @@ from reader.core.index.types import DocumentEntry, QueryError
 from reader.core.library.collection import Library
 from reader.core.library.page_files import ImportReport
 from reader.core.page.errors import PageError
-from reader.core.provenance.formats import bibtex, chicago_note, csl_json, ris
+from reader.core.provenance.formats import CITATION_FORMATS, citation_format
 from reader.core.session.appearance import Appearance
 from reader.core.session.catalog import Catalog
 from reader.core.session.reading import ReadingView
@@ -36,14 +35,6 @@ if TYPE_CHECKING:
     from reader.core.index.search_index import SearchIndex
 
 Progress = Callable[[int, int, str], None]
-CITATION_FORMATS: dict[str, Callable[[Document], str]] = {
-    "chicago": chicago_note,
-    "bibtex": bibtex,
-    "ris": ris,
-    "csl-json": lambda document: json.dumps(csl_json(document), ensure_ascii=False, indent=2),
-}
-
-FORMAT_NAMES = {"chicago": "Chicago note", "bibtex": "BibTeX", "ris": "RIS", "csl-json": "CSL-JSON"}
 
 
 class Workspace:
@@ -205,11 +196,27 @@ class Workspace:
         self.session.set_matches(ranges)
         return ranges
 
+    def run_command(self, name: str) -> bool:
+        """Run the command `name` however it was asked for (key, menu, palette, button).
+
+        The one place a `CommandError` (an unknown or unbound command, a key file naming a
+        command this version lacks) becomes a line in the status bar instead of a traceback.
+
+        Returns:
+            Whether the command ran.
+        """
+        try:
+            self.registry.run(name)
+        except CommandError as error:
+            self.message.emit(str(error))
+            return False
+        return True
+
     def citation(self, fmt: str) -> str:
-        """The open document's citation in one of CITATION_FORMATS."""
+        """The open document's citation in the format named `fmt` (see `CITATION_FORMATS`)."""
         if self.view.document is None:
             raise ValueError("no document is open")
-        return CITATION_FORMATS[fmt](self.view.document)
+        return citation_format(fmt).write(self.view.document, "")
 
     def copy_citation(self, fmt: str) -> str:
         """Put the open document's citation on the clipboard, and say so."""
@@ -218,7 +225,7 @@ class Workspace:
             return ""
         text = self.citation(fmt)
         self.clipboard.emit(text)
-        self.message.emit(f"Copied the citation ({FORMAT_NAMES[fmt]})")
+        self.message.emit(f"Copied the citation ({citation_format(fmt).label})")
         return text
 
     def cycle_theme(self) -> None:
@@ -282,14 +289,12 @@ class Workspace:
             "next-translation": self.next_translation,
             "next-match": lambda: self.session.step(1),
             "previous-match": lambda: self.session.step(-1),
-            "copy-citation-chicago": lambda: self.copy_citation("chicago"),
-            "copy-citation-bibtex": lambda: self.copy_citation("bibtex"),
-            "copy-citation-ris": lambda: self.copy_citation("ris"),
-            "copy-citation-csl-json": lambda: self.copy_citation("csl-json"),
             "next-sentence": lambda: self.step_sentence(1),
             "previous-sentence": lambda: self.step_sentence(-1),
             "unlink-sentence": self.unlink_sentence,
         }
+        for cited in CITATION_FORMATS:
+            bindings[cited.command] = lambda fmt=cited.name: self.copy_citation(fmt)
         for name, handler in bindings.items():
             bind(name, handler)
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -10,6 +11,7 @@ from reader.core.document import Document, DocumentDate
 from reader.core.page.parser import parse_page
 from reader.core.provenance.citations import parse_source
 from reader.core.provenance.formats import (
+    CITATION_FORMATS,
     DIGITAL_ARCHIVE,
     FORMATS,
     archive_and_location,
@@ -279,3 +281,16 @@ def test_format_citation_dispatches_every_format() -> None:
     assert FORMATS == ("chicago", "bibtex", "ris", "csl-json")
     with pytest.raises(ValueError, match="unknown citation format 'mla'"):
         format_citation(document, "mla")
+
+
+def test_one_table_names_each_format_for_the_keymap_and_the_workspace(tmp_path: Path) -> None:
+    from reader.core.commands.keymap import DEFAULT_KEYMAP
+    from reader.core.session.workspace import Workspace
+
+    workspace = Workspace(tmp_path / "home")
+    entries = {entry.name: entry for entry in DEFAULT_KEYMAP}
+    for cited in CITATION_FORMATS:
+        entry = entries[cited.command]
+        assert (entry.title, entry.keys) == (cited.title, cited.keys)
+        assert cited.command in workspace.registry
+    assert [cited.name for cited in CITATION_FORMATS] == list(FORMATS)

@@ -49,3 +49,13 @@ def test_preparing_another_or_no_document_changes_nothing(diglot_home: Path) -> 
     workspace.prepare_reading(made_up_id(50001))
     opened = workspace.open_document("113729")  # the seed, not the prepared page
     assert opened is not None and opened.id == "113729"
+
+
+def test_a_command_that_cannot_run_is_one_line_in_the_status_bar(tmp_path: Path) -> None:
+    workspace = Workspace(tmp_path / "home")
+    said: list[str] = []
+    workspace.message.connect(said.append)
+    assert not workspace.run_command("no-such-command")
+    assert not workspace.run_command("print")  # declared, but only the window binds it
+    assert len(said) == 2 and "no-such-command" in said[0] and "print" in said[1]
+    assert workspace.run_command("zoom-in")
