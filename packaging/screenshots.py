@@ -1,4 +1,7 @@
-"""Take the README's screenshots: the real window over the seeds and a few sample pages.
+"""Take the README's screenshots: the real window over the archive's seed page alone.
+
+Only the record the archive published is shown: the made-up test pages are not records and
+do not belong in pictures of the app.
 
 Run with `QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/screenshots.py [OUT_DIR]`.
 """
@@ -16,12 +19,6 @@ from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop
 from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = (
-    "made_up_german_original.txt",
-    "made_up_no_original.txt",
-    "made_up_chinese_original.txt",
-    "made_up_year_only.txt",
-)
 
 
 def wait_for(condition: Callable[[], bool], seconds: float = 30) -> None:
@@ -45,8 +42,6 @@ def main() -> None:
     home = Path(tempfile.mkdtemp(prefix="diglot-shots-"))
     os.environ["DIGLOT_HOME"] = str(home)
     (home / "library").mkdir()
-    for name in SAMPLES:
-        shutil.copy(ROOT / "tests" / "core" / "data" / name, home / "library")
 
     from reader.core.session.workspace import Workspace
     from reader.ui.app import DiglotApp
