@@ -9,7 +9,7 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from reader import __version__
 from reader.core.alignment import Alignment
@@ -19,6 +19,7 @@ from reader.core.document import Document, document_to_dict
 from reader.core.index import Hit, QueryError, SearchIndex, UpdateReport
 from reader.core.keyfile import load_keymap
 from reader.core.library import Library, data_home
+from reader.terminal import VisibleStream, unescaped, visible
 
 _BOLD = re.compile(r"<b>(.*?)</b>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
@@ -35,7 +36,7 @@ class ProgressBar:
     """A one-line progress bar on a terminal; silent when output is not a terminal."""
 
     def __init__(self, stream: TextIO, label: str) -> None:
-        self._stream = stream
+        self._stream = unescaped(stream)  # draws with \r; the name is escaped below
         self._label = label
         self._live = stream.isatty()
         self._drawn = False
@@ -47,7 +48,7 @@ class ProgressBar:
         width = 30
         filled = width * done // total
         bar = "#" * filled + "-" * (width - filled)
-        tail = Path(name).name[:40] if name else ""
+        tail = visible(Path(name).name[:40]) if name else ""
         self._stream.write(f"\r{self._label} [{bar}] {done}/{total} {tail:<40}")
         self._stream.flush()
         self._drawn = True
@@ -148,15 +149,23 @@ def _cmd_search(args: argparse.Namespace) -> int:
         where = f"{hit.pane} ¶{hit.paragraph + 1}" if hit.paragraph is not None else hit.pane
         print(f"{hit.id:>10}  {hit.score:6.2f}  {hit.title}  [{where}]")
         for language, snippet in hit.snippets.items():
-            print(f"{'':>12}{language}: {terminal_snippet(snippet, sys.stdout.isatty())}")
+            line = f"{'':>12}{visible(language)}: {terminal_snippet(snippet, sys.stdout.isatty())}"
+            print(line, file=unescaped(sys.stdout))  # escaped, and bold marks kept
     print(f"{len(hits)} hits", file=sys.stderr)
     return EXIT_OK
 
 
 def terminal_snippet(snippet: str, bold: bool) -> str:
-    """An HTML snippet for a terminal: matches in bold on a terminal, plain text elsewhere."""
-    marked = _BOLD.sub(lambda m: f"\033[1m{m.group(1)}\033[0m" if bold else m.group(1), snippet)
-    return html.unescape(_TAG.sub("", marked))
+    """An HTML snippet for a terminal: matches in bold on a terminal, plain text elsewhere.
+
+    The text itself is escaped (see `reader.terminal`); only our own bold marks act.
+    """
+    parts = _BOLD.split(snippet)  # text, match, text, match, ..., text
+    plain = [visible(html.unescape(_TAG.sub("", part))) for part in parts]
+    return "".join(
+        f"\033[1m{part}\033[0m" if number % 2 and bold else part
+        for number, part in enumerate(plain)
+    )
 
 
 def _hit_to_dict(hit: Hit) -> dict[str, Any]:
@@ -312,6 +321,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:  # argparse exits 2 on usage errors and 0 on --help
         return int(exit_.code or 0)
+    stdout, stderr = sys.stdout, sys.stderr
+    # Page, file and config text never acts on the terminal (see `reader.terminal`).
+    if args.handler is not _cmd_gui:  # the window keeps Python's own streams (tracebacks)
+        sys.stdout = cast(TextIO, VisibleStream(stdout, one_line=False))
+        sys.stderr = cast(TextIO, VisibleStream(stderr, one_line=True))
     try:
         return int(args.handler(args))
     except (CliError, PageError, QueryError) as error:
@@ -324,6 +338,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("diglot: interrupted", file=sys.stderr)
         return 130
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
 
 
 if __name__ == "__main__":

@@ -282,6 +282,7 @@ def serve_updates(
         # it has a frame to paint and the build does not mind a few milliseconds.
         os.nice(CHILD_NICENESS)
     library = Library(Path(home), seeds=None if seeds is None else Path(seeds))
+    library.clean_leftovers()  # at the window's start: what a killed import left
     index: Any = None
     listed: Listed | None = None  # what the window was last sent
     tidy = False  # an update ran since the index was last tidied

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -139,17 +140,44 @@ class IndexEntry:
         return DuplicateKeys(record=self.record_key, title=self.title_key)
 
     def to_bytes(self) -> bytes:
-        """Compact JSON for the column."""
+        """Compact JSON for the column.
+
+        A file name that is not valid UTF-8 reaches us with its odd bytes surrogate-escaped
+        (as `os.fsdecode` does); they are written back as those very bytes, so the entry
+        names the file exactly and valid names are stored as they always were.
+        """
         data = {k: v for k, v in asdict(self).items() if v not in ("", (), None, "unknown")}
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        try:
+            return text.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:  # a surrogate no file name makes: JSON's own escapes
+            return json.dumps(data, separators=(",", ":")).encode("ascii")
 
     @classmethod
     def from_bytes(cls, data: bytes) -> IndexEntry:
         """Read an entry written by `to_bytes`."""
-        raw = json.loads(data.decode("utf-8"))
+        raw = json.loads(data.decode("utf-8", "surrogateescape"))
         raw["archive_codes"] = tuple(raw.get("archive_codes", ()))
         raw["languages"] = tuple(raw.get("languages", ()))
         return cls(**raw)
+
+
+def path_term(path: str) -> str:
+    """The "path" field's term for a file path.
+
+    whoosh keeps terms as UTF-8. A name that is not valid UTF-8 (its bytes surrogate-escaped)
+    is kept as its bytes in hex after a NUL, which no real path holds, so terms stay unique.
+    """
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return "\0" + os.fsencode(path).hex()
+    return path
+
+
+def term_path(term: str) -> str:
+    """The file path a `path_term` stands for."""
+    return os.fsdecode(bytes.fromhex(term[1:])) if term.startswith("\0") else term
 
 
 def document_record(document: Document, path: str, content_hash: str) -> dict[str, Any]:
@@ -172,7 +200,7 @@ def document_record(document: Document, path: str, content_hash: str) -> dict[st
         languages=document.detected_languages,
     )
     record: dict[str, Any] = {
-        "path": path,
+        "path": path_term(path),
         "kind": KIND_DOC,
         "id": document.id,
         "entry": entry.to_bytes(),
@@ -217,13 +245,13 @@ def duplicate_record(
         title_key=keys.title,
         duplicate_of=kept,
     )
-    return {"path": path, "kind": KIND_DUP, "entry": entry.to_bytes()}
+    return {"path": path_term(path), "kind": KIND_DUP, "entry": entry.to_bytes()}
 
 
 def error_record(path: str, content_hash: str, reason: str) -> dict[str, Any]:
     """The index record of a file that did not parse, so it is not re-parsed until it changes."""
     entry = IndexEntry(path=path, kind=KIND_ERROR, hash=content_hash, reason=reason)
-    return {"path": path, "kind": KIND_ERROR, "entry": entry.to_bytes()}
+    return {"path": path_term(path), "kind": KIND_ERROR, "entry": entry.to_bytes()}
 
 
 def _put(record: dict[str, Any], name: str, value: str) -> None:

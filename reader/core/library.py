@@ -26,7 +26,7 @@ from reader.core.file_scan import FileScanner
 from reader.core.file_scan import LibraryFile as LibraryFile  # re-exported: the public home
 from reader.core.file_scan import file_sha256 as file_sha256
 from reader.core.page_error import PageError
-from reader.core.page_files import ImportReport, import_pages
+from reader.core.page_files import ImportReport, clean_leftovers, import_pages
 
 LIBRARY_FOLDER = "library"
 FOLDERS_FILE = "folders.json"
@@ -262,8 +262,13 @@ class Library:
         Returns:
             The report; one "file: reason" line per file that was not imported or skipped.
         """
+        self.clean_leftovers()
         known = {f.content_hash for f in self.files()}
         return import_pages(paths, self.library_dir, known)
+
+    def clean_leftovers(self) -> int:
+        """Remove what killed imports left in the library folder; see `clean_leftovers`."""
+        return clean_leftovers(self.library_dir)
 
 
 def parse_library_file(library_file: LibraryFile) -> Document:
