@@ -30,6 +30,19 @@ def is_page_name(name: str) -> bool:
     return name.lower().endswith(_SUFFIX_TUPLE) and not name.startswith(".")
 
 
+def shown_name(path: str) -> str:
+    r"""A file name for display: bytes that are not valid UTF-8 as `\xe9` escapes.
+
+    Python keeps such bytes as lone surrogates, which Qt silently drops ("x\udce9.txt"
+    would show as "x.txt", naming another file).
+    """
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return path
+
+
 def walk_pages(root: Path) -> list[Path]:
     """Every page file below `root` (recursively, hidden entries skipped), sorted.
 

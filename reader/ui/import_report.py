@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QVBoxLayout, QWidget
 
+from reader.core.page_files import shown_name
+
 
 class ImportReportDialog(QDialog):
     """Lists "file: reason" lines; the rest of the import has gone ahead regardless."""
@@ -17,7 +19,7 @@ class ImportReportDialog(QDialog):
         )
         self.problems = QListWidget(self)
         self.problems.setAccessibleName("Files not imported")
-        self.problems.addItems(problems)
+        self.problems.addItems([shown_name(problem) for problem in problems])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)

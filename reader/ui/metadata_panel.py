@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.document import Citation, Document
+from reader.core.page_files import shown_name
 from reader.core.reading import Aspect, ReadingView
 from reader.ui.mark_styles import blend
 from reader.ui.resources import SERIF_FAMILY
@@ -280,8 +281,9 @@ class MetadataPanel(QScrollArea):
         self.fields["languages"].setText(f"Declared: {declared}; detected: {detected or 'none'}")
         self.fields["uploaded"].setText(document.uploaded or NOT_GIVEN)
         # The name is what a reader recognises; the folder is a hover away.
-        self.fields["file"].setText(Path(document.file).name if document.file else NOT_GIVEN)
-        self.fields["file"].setToolTip(document.file)
+        name = shown_name(Path(document.file).name) if document.file else NOT_GIVEN
+        self.fields["file"].setText(name)
+        self.fields["file"].setToolTip(shown_name(document.file))
 
         self.summary.setText(document.summary)
         self._set_section(self.summary, bool(document.summary))

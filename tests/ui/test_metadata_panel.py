@@ -204,3 +204,17 @@ def test_themed_panel_lays_out_without_overlap(
                     and body.height() >= body.heightForWidth(body.width()))
     assert_laid_out(panel)
     assert not panel.horizontalScrollBar().isVisible()
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_with_its_byte(qtbot: QtBot, tmp_path: Path) -> None:
+    import os
+
+    from reader.core.archive_page import parse_page
+
+    odd = tmp_path / os.fsdecode(b"x\xe9.txt")
+    odd.write_bytes(SEED_PAGE.read_bytes())
+    view = ReadingView()
+    panel = make_panel(qtbot, view)
+    view.set_document(parse_page(odd))
+    assert panel.fields["file"].text() == "x\\xe9.txt"  # Qt would drop the lone surrogate
+    assert panel.fields["file"].toolTip().endswith("/x\\xe9.txt")
