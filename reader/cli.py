@@ -9,20 +9,21 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO, cast
+from typing import Any, TextIO, TypeVar, cast
 
 from reader import __version__
 from reader.core.alignment import Alignment
 from reader.core.alignment_store import AlignmentStore
 from reader.core.archive_page import PageError, parse_page
 from reader.core.document import Document, document_to_dict
-from reader.core.index import Hit, QueryError, SearchIndex, UpdateReport
+from reader.core.index import Hit, IndexDamaged, QueryError, SearchIndex, UpdateReport
 from reader.core.keyfile import load_keymap
 from reader.core.library import Library, data_home
 from reader.terminal import VisibleStream, unescaped, visible
 
 _BOLD = re.compile(r"<b>(.*?)</b>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
+T = TypeVar("T")
 EXIT_OK = 0
 EXIT_ERROR = 1  # a document or query error
 EXIT_USAGE = 2
@@ -65,18 +66,31 @@ def _open(args: argparse.Namespace) -> tuple[Library, SearchIndex]:
     return Library(home), SearchIndex(home)
 
 
-def _refresh(library: Library, index: SearchIndex, *, rebuild: bool = False) -> UpdateReport:
+def _refresh(library: Library, index: SearchIndex, *, rebuild: bool = False,
+             damaged: str = "") -> UpdateReport:
     """Bring the index up to date; problems with single files are reported, never fatal."""
     bar = ProgressBar(sys.stderr, "Indexing")
     try:
-        report = (index.rebuild if rebuild else index.update)(library, bar)
+        report = index.rebuild(library, bar) if rebuild else index.update(
+            library, bar, damaged=damaged)
     finally:
         bar.close()
+    if report.damage:
+        print(f"warning: {report.damage_line()}", file=sys.stderr)
     for error in report.errors:
         print(f"warning: {error}", file=sys.stderr)
     for duplicate in report.duplicates:
         print(f"note: {duplicate}", file=sys.stderr)
     return report
+
+
+def _read(library: Library, index: SearchIndex, read: Callable[[], T]) -> T:
+    """`read()` from the index; when its files turn out damaged, rebuild and read again."""
+    try:
+        return read()
+    except IndexDamaged as error:
+        _refresh(library, index, damaged=str(error))  # says so in one line
+        return read()
 
 
 def _cmd_index(args: argparse.Namespace) -> int:
@@ -88,7 +102,7 @@ def _cmd_index(args: argparse.Namespace) -> int:
 def _cmd_list(args: argparse.Namespace) -> int:
     library, index = _open(args)
     _refresh(library, index)
-    entries = index.documents()
+    entries = _read(library, index, index.documents)
     if args.json:
         print(json.dumps([entry.to_dict() for entry in entries], ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -139,7 +153,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
     library, index = _open(args)
     _refresh(library, index)
     try:
-        hits = index.search(args.query, limit=args.limit)
+        hits = _read(library, index, lambda: index.search(args.query, limit=args.limit))
     except QueryError as error:
         raise CliError(f"bad query: {error}") from None
     if args.json:

@@ -38,8 +38,8 @@ class VisibleStream:
     """A text stream that writes through `visible`, for whatever the CLI prints.
 
     Line breaks are kept on an output stream (documents have paragraphs). On an error stream
-    every message is one line: only a write that is a line break alone (`print`'s own end)
-    breaks the line.
+    every message is one line: only a line break that ends a write (`print` writes its end
+    alone) breaks the line.
     """
 
     def __init__(self, raw: TextIO, *, one_line: bool) -> None:
@@ -49,9 +49,10 @@ class VisibleStream:
 
     def write(self, text: str) -> int:
         """Write `text`, escaped."""
-        if text == "\n" or not self._one_line:
+        if not self._one_line:
             return self.raw.write(visible(text, newlines=True))
-        return self.raw.write(visible(text))
+        end = "\n" if text.endswith("\n") else ""  # `print`'s own end, or a logged line's
+        return self.raw.write(visible(text[: len(text) - len(end)]) + end)
 
     def flush(self) -> None:
         """Flush the wrapped stream."""

@@ -96,3 +96,23 @@ def test_visible_escapes_controls_and_lone_surrogates() -> None:
     assert visible("one\ntwo", newlines=True) == "one\ntwo"
     assert visible(os.fsdecode(b"x\xe9")) == "x\\udce9"
     assert visible("Сеул «38»") == "Сеул «38»"
+
+
+@pytest.mark.parametrize("command", [("list",), ("search", "Сеула"), ("show", "900310")])
+def test_a_damaged_index_is_named_in_one_line_and_rebuilt(
+    diglot_home: Path, capsys: pytest.CaptureFixture[str], command: tuple[str, ...]
+) -> None:
+    for number in range(3):
+        write_page(library(diglot_home) / f"page-{number}.txt",
+                   variant(record_id=str(900310 + number), title=f"Damaged {number}"))
+    assert run(capsys, "index")[0] == 0
+    (segment,) = (diglot_home / "index").glob("gen-*/*.seg")
+    segment.write_bytes(bytes(segment.stat().st_size))  # zeroed
+    code, out, err = run(capsys, *command)
+    assert code == 0, err
+    (line,) = [line for line in err.splitlines() if "damaged" in line]
+    assert line.startswith("warning: the index was damaged (") and segment.name in line
+    assert line.endswith("rebuilt it from the library")
+    assert "900310" in out
+    code, out, err = run(capsys, *command)
+    assert "damaged" not in err

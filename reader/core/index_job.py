@@ -141,12 +141,13 @@ class IndexJob:
         self._patched = False
         self.finished = True
 
-    def start(self, changed: Iterable[Path] | None = None) -> None:
+    def start(self, changed: Iterable[Path] | None = None, damaged: str = "") -> None:
         """Begin an update; returns at once. The child is started if none is waiting.
 
         Args:
             changed: when known (an import), the only files that may have changed since the
                 child's last update (see `SearchIndex.update`); a new child scans all anyway.
+            damaged: what a reader found damaged in the index: the update rebuilds it.
         """
         if not self.finished:
             raise RuntimeError("an update is still running")
@@ -157,7 +158,7 @@ class IndexJob:
         self.finished = False
         self._listing, self._patched = {}, False
         assert self._connection is not None
-        request = None if changed is None else [str(path) for path in changed]
+        request = (None if changed is None else [str(path) for path in changed], damaged)
         with contextlib.suppress(OSError):  # the child is gone: `receive` reports it
             self._connection.send(request)
 
@@ -297,7 +298,7 @@ def serve_updates(
                 except Exception as error:  # only a speed-up: the next update does without it
                     _log.warning("could not merge small index segments: %s", error)
             try:
-                changed = connection.recv()
+                changed, damaged = connection.recv()
             except (EOFError, ConnectionError):
                 return  # the window is done with us (or went away without closing)
             if index is None:
@@ -307,7 +308,8 @@ def serve_updates(
             library.reload_folders()
             paths = None if changed is None else [Path(path) for path in changed]
             first = listed is None
-            listed = _run_update(library, index, paths, connection, retire_after, listed)
+            listed = _run_update(library, index, (paths, damaged), connection, retire_after,
+                                 listed)
             if listed is None:
                 return
             if first:
@@ -325,7 +327,7 @@ def serve_updates(
         connection.close()
 
 
-def _run_update(library: Library, index: Any, changed: list[Path] | None,
+def _run_update(library: Library, index: Any, request: tuple[list[Path] | None, str],
                 connection: Connection, retire_after: int,
                 listed: Listed | None) -> Listed | None:  # fmt: skip
     """One update, told over `connection`; the listing sent, or None when the child ends.
@@ -336,7 +338,9 @@ def _run_update(library: Library, index: Any, changed: list[Path] | None,
     """
     sender = _Sender(connection)
     try:
-        report = index.update(library, sender.progress, sender.entry, changed=changed)
+        changed, damaged = request
+        report = index.update(library, sender.progress, sender.entry, changed=changed,
+                              damaged=damaged)
         sender.flush()
         listing = index.documents()
         if listed is None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import weakref
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -32,6 +33,7 @@ from reader.core.analysis import (
 )
 from reader.core.document import Document
 from reader.core.duplicates import DuplicateKeys
+from reader.core.index_types import DocumentEntry
 
 # Bump whenever the schema, an analyser or what a record holds changes: older indexes are then
 # rebuilt instead of being read with the wrong assumptions.
@@ -265,3 +267,38 @@ def _unique(values: Any) -> list[str]:
         if value and value not in seen:
             seen.append(value)
     return seen
+
+
+def entries_of(reader: Any) -> list[IndexEntry]:
+    """Every record's entry in a whoosh reader (the manifest is faster: see index_manifest)."""
+    column = reader.column_reader("entry")
+    return [IndexEntry.from_bytes(column[docnum]) for docnum in reader.all_doc_ids()]
+
+
+def document_entry(entry: IndexEntry) -> DocumentEntry:
+    """What the document list shows of a record."""
+    return DocumentEntry(
+        id=entry.id,
+        title=entry.title,
+        date_text=entry.date_text,
+        date_iso=entry.date_iso,
+        date_precision=entry.date_precision,
+        type=entry.type,
+        archives=entry.archive_codes,
+        languages=entry.languages,
+        path=entry.path,
+        content_hash=entry.hash,
+    )
+
+
+_entry_columns: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
+
+
+def entry_column(reader: Any) -> Any:
+    """The "entry" column of a whoosh reader, opened once per reader."""
+    # Opening the column reads where every record's entry starts: once per reader, not per
+    # search (the cache lets a closed reader go).
+    column = _entry_columns.get(reader)
+    if column is None:
+        column = _entry_columns[reader] = reader.column_reader("entry")
+    return column

@@ -61,6 +61,26 @@ class IndexStore:
             return None
         return generation
 
+    def pointer_problem(self, schema_version: int) -> str:
+        """What is wrong with CURRENT, as a phrase; "" when nothing is.
+
+        No CURRENT (no index yet) or one of another schema version (rebuilt as a matter of
+        course) is not a problem; an unreadable one, or one naming a missing folder, is.
+        """
+        path = self.directory / POINTER
+        try:
+            pointer = json.loads(path.read_text(encoding="utf-8"))
+            if pointer["schema"] != schema_version:
+                return ""
+            name = str(pointer["generation"])
+        except FileNotFoundError:
+            return ""
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            return f"{path} cannot be read ({type(error).__name__}: {error})"
+        if not _GENERATION.match(name) or not (self.directory / name).is_dir():
+            return f"{path} names {name!r}, which is missing"
+        return ""
+
     def recorded_schema(self) -> int | None:
         """The schema version CURRENT names, None without a readable pointer."""
         try:

@@ -39,6 +39,10 @@ class QueryError(ValueError):
     """A search query that cannot be understood; the message says why, for the user."""
 
 
+class IndexDamaged(Exception):
+    """The index's files are damaged (the message says which and how): rebuild it."""
+
+
 @dataclass
 class UpdateReport:
     """What an update or rebuild did. Counts are of files, not documents."""
@@ -50,8 +54,15 @@ class UpdateReport:
     parsed: int = 0  # files parsed this time: added + changed + hidden copies now shown
     documents: int = 0  # documents in the index afterwards
     rebuilt: bool = False  # a full build (no usable index, or `rebuild` was asked for)
+    damage: str = ""  # what was wrong with the index, when that is why it was rebuilt
     errors: list[PageError] = field(default_factory=list)  # files parsed now that failed
     duplicates: list[Duplicate] = field(default_factory=list)  # every hidden copy
+
+    def damage_line(self) -> str:
+        """One line saying the index was damaged and rebuilt; "" when it was not."""
+        if not self.damage:
+            return ""
+        return f"the index was damaged ({self.damage}); rebuilt it from the library"
 
     def summary(self) -> str:
         """One line for the status bar or the command line."""

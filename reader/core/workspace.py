@@ -20,7 +20,7 @@ from reader.core.commands import CommandRegistry
 from reader.core.document import Document
 from reader.core.events import Event
 from reader.core.index_job import IndexJob
-from reader.core.index_types import DocumentEntry, QueryError, UpdateReport
+from reader.core.index_types import DocumentEntry, IndexDamaged, QueryError, UpdateReport
 from reader.core.keyfile import load_keymap
 from reader.core.keymap import Keymap, default_commands
 from reader.core.language import latin_language
@@ -125,6 +125,9 @@ class Workspace:
             return SearchResults(query, tuple(self.index.search(query, limit=limit)))
         except QueryError as error:
             return SearchResults(query, error=str(error))
+        except IndexDamaged as error:
+            return SearchResults(query, error="The index is damaged: rebuilding it from the "
+                                 "library", damage=str(error))
 
     def prepare_reading(self, doc_id: str | None = None) -> None:
         """Load ahead what opening a document loads, so that the opening only shows it.

@@ -65,6 +65,7 @@ class DiglotApp:
         self.index_feed: IndexJobFeed | None = None  # the index update running, if any
         self.index_job: IndexJob | None = None  # its child process, kept between updates
         self._update_again = False
+        self._damaged = ""  # what a search found damaged, for the update asked for next
         # A child waiting for updates holds the index's manifest and the file listing: after
         # IDLE_MS without an update it ends, and the next update starts another.
         self._idle = QTimer(self.window)
@@ -241,6 +242,8 @@ class DiglotApp:
 
     def _on_search_results(self, results: SearchResults) -> None:
         self.workspace.session.answer(results)
+        if results.damage:
+            self.update_index(damaged=results.damage)  # a rebuild, with its progress bar
 
     def open_hit(self, row: int) -> None:
         """Open a search result at its paragraph, with every match highlighted."""
@@ -288,7 +291,7 @@ class DiglotApp:
             self.import_report.show()
         self.update_index(report.imported)
 
-    def update_index(self, changed: list[Path] | None = None) -> None:
+    def update_index(self, changed: list[Path] | None = None, damaged: str = "") -> None:
         """Update the index in a child process, with progress in the status bar.
 
         New documents reach the list in batches while the update runs, so a first launch
@@ -298,12 +301,15 @@ class DiglotApp:
         Args:
             changed: when known (an import), the only files that may have changed since
                 the last update: the child then looks at no other file.
+            damaged: what a search found damaged in the index: the update rebuilds it.
         """
         if self.index_feed is not None:
             self._update_again = True
+            self._damaged = self._damaged or damaged
             return
         self.indexing = True
         self._update_again = False
+        damaged, self._damaged = self._damaged or damaged, ""
         self.window.show_progress(0, 1)
         self._idle.stop()
         if self.index_job is None:
@@ -313,7 +319,7 @@ class DiglotApp:
         feed.entries.connect(self.workspace.add_entries)
         feed.finished.connect(self._on_indexed)
         feed.failed.connect(self._on_index_failed)
-        feed.start(changed)
+        feed.start(changed, damaged)
 
     def _on_index_progress(self, done: int, total: int, _path: str) -> None:
         self.window.show_progress(done, total)
@@ -339,8 +345,10 @@ class DiglotApp:
         self.last_report = report
         self.window.show_progress(1, 1)
         problems = len(report.errors)
+        damage = report.damage_line()
         self.window.show_message(
-            plural(report.documents, "document")
+            (f"{damage[0].upper()}{damage[1:]}: " if damage else "")
+            + plural(report.documents, "document")
             + (f"; {plural(problems, 'file')} could not be read" if problems else "")
         )
         self._on_entries(listing, True)

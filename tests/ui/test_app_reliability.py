@@ -1,0 +1,112 @@
+"""The window over a damaged index and a broken keys.toml: it starts, says so, and recovers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from reader.core.index import SearchIndex
+from reader.core.keymap import DEFAULT_KEYMAP
+from reader.core.library import Library
+from reader.core.workspace import Workspace
+from reader.ui.app import DiglotApp
+from tests.core.seed_variants import variant, write_page
+
+PAGES = 40
+LEAKS = pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+
+
+def build(home: Path) -> Path:
+    for number in range(PAGES):
+        write_page(home / "library" / f"page-{number}.txt",
+                   variant(record_id=str(900700 + number), title=f"Window page {number}"))
+    SearchIndex(home).update(Library(home))
+    (segment,) = (home / "index").glob("gen-*/*.seg")
+    return segment
+
+
+def start(qtbot: QtBot, home: Path) -> tuple[DiglotApp, list[int]]:
+    app = DiglotApp(Workspace(home), settings_path=home / "settings.ini")
+    qtbot.addWidget(app.window)
+    shown: list[int] = []  # the progress bar's values, as the user saw them
+    app.window.progress.valueChanged.connect(shown.append)
+    app.start()
+    qtbot.waitExposed(app.window)
+    return app, shown
+
+
+def settled(app: DiglotApp) -> bool:
+    return not app.indexing and app.workspace.view.document is not None
+
+
+@LEAKS
+def test_a_damaged_index_is_rebuilt_at_start_with_its_progress_bar(
+    qtbot: QtBot, diglot_home: Path
+) -> None:
+    segment = build(diglot_home)
+    corrections = diglot_home / "corrections" / "made_up_links.json"
+    corrections.parent.mkdir()
+    corrections.write_text('{"kept": true}')
+    segment.write_bytes(bytes(segment.stat().st_size))  # zeroed
+    app, shown = start(qtbot, diglot_home)
+    try:
+        qtbot.waitUntil(lambda: settled(app), timeout=60000)
+        assert app.last_report is not None and app.last_report.rebuilt
+        assert segment.name in app.last_report.damage
+        message = app.window.status_label.text()
+        assert message.startswith("The index was damaged (") and "rebuilt it" in message
+        assert shown and max(shown) > 0  # the rebuild went through the bar
+        assert len(app.workspace.catalog.visible()) == PAGES + 1
+        assert corrections.read_text() == '{"kept": true}'  # annotations: never touched
+    finally:
+        app.shutdown()
+
+
+@LEAKS
+def test_a_search_that_meets_damage_rebuilds_the_index(
+    qtbot: QtBot, diglot_home: Path
+) -> None:
+    build(diglot_home)
+    app, _shown = start(qtbot, diglot_home)
+    try:
+        qtbot.waitUntil(lambda: settled(app), timeout=60000)
+        (segment,) = (diglot_home / "index").glob("gen-*/*.seg")
+        segment.write_bytes(bytes(segment.stat().st_size))  # zeroed under the running window
+        panel = app.window.search_panel
+        app.search("Сеула")
+        qtbot.waitUntil(lambda: app.last_report is not None and app.last_report.rebuilt,
+                        timeout=60000)
+        assert app.last_report is not None and app.last_report.damage
+        qtbot.waitUntil(lambda: not app.indexing, timeout=60000)
+        app.search("Сеулу")  # another query: the same one is not asked twice
+        qtbot.waitUntil(lambda: panel.model.rowCount() == PAGES + 1, timeout=20000)
+    finally:
+        app.shutdown()
+
+
+@pytest.mark.parametrize("text", ['[keys]\n"next-document" = ' + "[" * 500 + "]" * 500,
+                                  "\ufeff[keys]\nbogus = 1\n"], ids=["nested", "bom"])
+def test_a_broken_keys_file_is_one_message_and_the_window_starts(
+    qtbot: QtBot, diglot_home: Path, text: str
+) -> None:
+    keys = diglot_home / "config" / "keys.toml"
+    keys.parent.mkdir(parents=True)
+    keys.write_text(text, encoding="utf-8")
+    messages: list[str] = []
+    workspace = Workspace(diglot_home)
+    workspace.message.connect(messages.append)
+    app = DiglotApp(workspace, settings_path=diglot_home / "settings.ini")
+    qtbot.addWidget(app.window)
+    try:
+        app.start()
+        qtbot.waitExposed(app.window)
+        (problem,) = workspace.keymap_problems
+        assert problem in messages and problem.startswith(str(keys))
+        assert "\n" not in problem
+        keymap = workspace.keymap
+        assert all(keymap.keys_for(entry.name) == entry.keys for entry in DEFAULT_KEYMAP)
+        qtbot.waitUntil(lambda: settled(app), timeout=60000)
+    finally:
+        app.shutdown()
