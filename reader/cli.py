@@ -18,7 +18,7 @@ from reader.core.archive_page import PageError, parse_page
 from reader.core.document import Document, document_to_dict
 from reader.core.index import Hit, IndexDamaged, QueryError, SearchIndex, UpdateReport
 from reader.core.keyfile import load_keymap
-from reader.core.library import Library, data_home
+from reader.core.library import Library, data_home, unsaved
 from reader.terminal import VisibleStream, unescaped, visible
 
 _BOLD = re.compile(r"<b>(.*?)</b>", re.DOTALL)
@@ -67,16 +67,29 @@ def _open(args: argparse.Namespace) -> tuple[Library, SearchIndex]:
 
 
 def _refresh(library: Library, index: SearchIndex, *, rebuild: bool = False,
-             damaged: str = "") -> UpdateReport:
-    """Bring the index up to date; problems with single files are reported, never fatal."""
+             damaged: str = "", reading: bool = True) -> UpdateReport:
+    """Bring the index up to date; problems with single files are reported, never fatal.
+
+    For a command that only reads (`reading`), an index that cannot be written (a read-only
+    data folder, a full disk) is read as it is, saying so in one line.
+    """
     bar = ProgressBar(sys.stderr, "Indexing")
     try:
         report = index.rebuild(library, bar) if rebuild else index.update(
             library, bar, damaged=damaged)
+    except OSError as failure:
+        if not reading:
+            raise
+        print(f"warning: {unsaved(failure)}; showing the library as last indexed",
+              file=sys.stderr)
+        return UpdateReport()
     finally:
         bar.close()
     if report.damage:
         print(f"warning: {report.damage_line()}", file=sys.stderr)
+    for path in report.unreadable:
+        print(f"warning: {path} cannot be read: its documents are kept as last indexed",
+              file=sys.stderr)
     for error in report.errors:
         print(f"warning: {error}", file=sys.stderr)
     for duplicate in report.duplicates:
@@ -95,7 +108,7 @@ def _read(library: Library, index: SearchIndex, read: Callable[[], T]) -> T:
 
 def _cmd_index(args: argparse.Namespace) -> int:
     library, index = _open(args)
-    print(_refresh(library, index, rebuild=args.rebuild).summary())
+    print(_refresh(library, index, rebuild=args.rebuild, reading=False).summary())
     return EXIT_OK
 
 
@@ -198,7 +211,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     report = library.import_files([Path(name) for name in args.files])
     for line in report.errors:
         print(f"error: {line}", file=sys.stderr)
-    _refresh(library, index)
+    _refresh(library, index, reading=False)
     print(report.summary())
     return EXIT_ERROR if report.errors else EXIT_OK
 

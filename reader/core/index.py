@@ -131,7 +131,7 @@ class SearchIndex:
                     index, damage = None, diagnose(generation, error)
             if index is None or generation is None:
                 report = self._rebuild_locked(files, progress, listen)
-                report.damage = damage
+                report.damage, report.unreadable = damage, library.unreadable()
                 return report
             self._verified = generation
             self.store.collect_garbage(keep=generation)
@@ -147,7 +147,8 @@ class SearchIndex:
                 changes = None if paths is None else Changes(paths, library.listed)
             writer = RecordWriter(lambda: SegmentWriter(index, limitmb=_WRITER_MEMORY_MB), manifest)
             try:
-                report = sync_records(writer, files, manifest, progress, listen, settled, changes)
+                report = sync_records(writer, files, manifest, progress, listen, settled, changes,
+                                      library.unreadable())
             except BaseException:
                 writer.cancel()
                 raise
@@ -159,6 +160,7 @@ class SearchIndex:
                 self.store.note_synced(generation, _note(roots, manifest))
             self._settled = (roots, manifest.version, library, library.listing_serial)
         report.documents = manifest.shown
+        report.unreadable = library.unreadable()
         return report
 
     def tidy(self) -> bool:

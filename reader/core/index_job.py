@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core.index_types import DocumentEntry, UpdateReport
-from reader.core.library import Library
+from reader.core.library import Library, unsaved
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -357,6 +357,10 @@ def _run_update(library: Library, index: Any, request: tuple[list[Path] | None, 
                                            removed if last else []))  # fmt: skip
     except ConnectionError:
         raise
+    except OSError as error:  # a read-only data folder, a full disk: the index stays readable
+        sender.flush()
+        connection.send(JobFailed(f"{unsaved(error)}; showing the library as last indexed"))
+        return None
     except Exception as error:  # told to the window, which says it in the status bar
         sender.flush()
         connection.send(JobFailed(str(error) or type(error).__name__))

@@ -55,6 +55,7 @@ class UpdateReport:
     documents: int = 0  # documents in the index afterwards
     rebuilt: bool = False  # a full build (no usable index, or `rebuild` was asked for)
     damage: str = ""  # what was wrong with the index, when that is why it was rebuilt
+    unreadable: list[str] = field(default_factory=list)  # folders kept as last indexed
     errors: list[PageError] = field(default_factory=list)  # files parsed now that failed
     duplicates: list[Duplicate] = field(default_factory=list)  # every hidden copy
 

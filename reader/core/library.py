@@ -45,6 +45,12 @@ def data_home() -> Path:
     return Path(platformdirs.user_data_dir("diglot", appauthor=False))
 
 
+def unsaved(error: OSError) -> str:
+    """A phrase for a write that failed (a read-only data folder, a full disk)."""
+    where = f"{error.filename}: " if error.filename else ""
+    return f"changes cannot be saved ({where}{error.strerror or error})"
+
+
 def bundled_seeds_dir() -> Path:
     """The sample pages shipped with Diglot.
 
@@ -177,6 +183,10 @@ class Library:
             if found is not None:
                 return found
         return self._scanner.scan(roots)
+
+    def unreadable(self) -> list[str]:
+        """Folders and files the last `files` call could not read (their pages are not gone)."""
+        return list(self._scanner.unreadable)
 
     @property
     def listing_serial(self) -> int:

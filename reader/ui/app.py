@@ -350,6 +350,8 @@ class DiglotApp:
             (f"{damage[0].upper()}{damage[1:]}: " if damage else "")
             + plural(report.documents, "document")
             + (f"; {plural(problems, 'file')} could not be read" if problems else "")
+            + (f"; {report.unreadable[0]} cannot be read: its documents are kept as last "
+               "indexed" if report.unreadable else "")
         )
         self._on_entries(listing, True)
         self._end_update()

@@ -110,3 +110,56 @@ def test_a_broken_keys_file_is_one_message_and_the_window_starts(
         qtbot.waitUntil(lambda: settled(app), timeout=60000)
     finally:
         app.shutdown()
+
+
+_WINDOW = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from reader.core.workspace import Workspace
+from reader.ui.app import DiglotApp
+
+app = QApplication([])
+home = Path(sys.argv[1])
+diglot = DiglotApp(Workspace(home), settings_path=home / "settings.ini")
+diglot.start()
+
+def check():
+    if diglot.indexing or diglot.workspace.view.document is None:
+        return
+    print(len(diglot.workspace.catalog.visible()))
+    print(diglot.window.status_label.text())
+    diglot.shutdown()
+    app.quit()
+
+timer = QTimer()
+timer.timeout.connect(check)
+timer.start(50)
+QTimer.singleShot(60000, app.quit)
+app.exec()
+"""
+
+
+def test_a_read_only_data_folder_opens_the_window_and_says_so(diglot_home: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+    from tests.test_cli_disks import _denying, chmod_tree
+
+    build(diglot_home)
+    write_page(diglot_home / "library" / "late.txt", variant(record_id="900790", title="Late"))
+    chmod_tree(diglot_home, 0o444)
+    try:  # in a child: root's permissions are dropped for it alone (see test_cli_disks)
+        done = subprocess.run([*_denying(), sys.executable, "-c", _WINDOW, str(diglot_home)],
+                              capture_output=True, text=True, cwd=ROOT, timeout=120,
+                              env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+    finally:
+        chmod_tree(diglot_home, 0o644)
+    assert done.returncode == 0, done.stderr
+    count, message = done.stdout.splitlines()[-2:]
+    assert int(count) == PAGES + 1  # as last indexed: the late page could not be taken in
+    assert "changes cannot be saved (" in message and "Permission denied" in message
+    assert "Traceback" not in done.stderr
