@@ -63,7 +63,11 @@ class ProgressBar:
 
 def _open(args: argparse.Namespace) -> tuple[Library, SearchIndex]:
     home = data_home()
-    return Library(home), SearchIndex(home)
+    index = SearchIndex(home)
+    index.store.on_wait = lambda: print(
+        "note: waiting for another Diglot (a window or a command) to finish writing the index",
+        file=sys.stderr, flush=True)
+    return Library(home), index
 
 
 def _refresh(library: Library, index: SearchIndex, *, rebuild: bool = False,

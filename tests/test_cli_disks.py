@@ -22,7 +22,7 @@ from tests.core.seed_variants import variant, write_page
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 
 
-def _denying() -> list[str]:
+def denying() -> list[str]:
     """The prefix that makes permission bits apply to the command (see the module)."""
     if os.geteuid() != 0:
         return []
@@ -35,7 +35,7 @@ def diglot(
     home: Path, *args: str, prefix: list[str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "DIGLOT_HOME": str(home), "PYTHONDONTWRITEBYTECODE": "1"}
-    command = [*(_denying() if prefix is None else prefix), sys.executable, "-m", "reader", *args]
+    command = [*(denying() if prefix is None else prefix), sys.executable, "-m", "reader", *args]
     return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env,
                           timeout=120)
 

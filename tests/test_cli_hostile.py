@@ -116,3 +116,26 @@ def test_a_damaged_index_is_named_in_one_line_and_rebuilt(
     assert "900310" in out
     code, out, err = run(capsys, *command)
     assert "damaged" not in err
+
+
+def test_a_command_that_waits_for_another_writer_says_so(diglot_home: Path) -> None:
+    import subprocess
+
+    from reader.core.index import SearchIndex
+    from tests.conftest import ROOT
+
+    index = SearchIndex(diglot_home)
+    lock = index.store.writing()
+    lock.__enter__()  # another Diglot, writing the index
+    child = subprocess.Popen([sys.executable, "-m", "reader", "list"], cwd=ROOT,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             env={**os.environ, "DIGLOT_HOME": str(diglot_home)})
+    try:
+        assert child.stderr is not None
+        line = child.stderr.readline()  # blocks until the child has said it waits
+        assert line.startswith("note: waiting for another Diglot")
+        assert child.poll() is None
+    finally:
+        lock.__exit__(None, None, None)
+        out, _err = child.communicate(timeout=120)
+    assert child.returncode == 0 and "113729" in out

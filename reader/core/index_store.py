@@ -25,7 +25,7 @@ import os
 import re
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +47,8 @@ class IndexStore:
     def __init__(self, directory: Path) -> None:
         """Use `directory` (created on first write) for the index."""
         self.directory = directory
+        # Called once when `writing` has to wait for another process (say so to the user).
+        self.on_wait: Callable[[], None] | None = None
 
     def current(self, schema_version: int) -> Path | None:
         """The live generation folder, or None when there is none of this schema version."""
@@ -124,7 +126,10 @@ class IndexStore:
         """Hold the writer lock: one writing process at a time; waits for the current one."""
         self.directory.mkdir(parents=True, exist_ok=True)
         lock = FileLock(str(self.directory / LOCK))
-        lock.acquire(blocking=True)
+        if not lock.acquire(blocking=False):
+            if self.on_wait is not None:
+                self.on_wait()
+            lock.acquire(blocking=True)
         try:
             yield
         finally:

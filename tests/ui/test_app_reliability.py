@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from bench.concurrent import WINDOW_SCRIPT
 from reader.core.index import SearchIndex
 from reader.core.keymap import DEFAULT_KEYMAP
 from reader.core.library import Library
 from reader.core.workspace import Workspace
 from reader.ui.app import DiglotApp
+from tests.conftest import ROOT
 from tests.core.seed_variants import variant, write_page
+from tests.test_cli_disks import chmod_tree, denying
 
 PAGES = 40
 LEAKS = pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
@@ -112,48 +118,12 @@ def test_a_broken_keys_file_is_one_message_and_the_window_starts(
         app.shutdown()
 
 
-_WINDOW = """
-import sys
-from pathlib import Path
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-from reader.core.workspace import Workspace
-from reader.ui.app import DiglotApp
-
-app = QApplication([])
-home = Path(sys.argv[1])
-diglot = DiglotApp(Workspace(home), settings_path=home / "settings.ini")
-diglot.start()
-
-def check():
-    if diglot.indexing or diglot.workspace.view.document is None:
-        return
-    print(len(diglot.workspace.catalog.visible()))
-    print(diglot.window.status_label.text())
-    diglot.shutdown()
-    app.quit()
-
-timer = QTimer()
-timer.timeout.connect(check)
-timer.start(50)
-QTimer.singleShot(60000, app.quit)
-app.exec()
-"""
-
-
 def test_a_read_only_data_folder_opens_the_window_and_says_so(diglot_home: Path) -> None:
-    import os
-    import subprocess
-    import sys
-
-    from tests.conftest import ROOT
-    from tests.test_cli_disks import _denying, chmod_tree
-
     build(diglot_home)
     write_page(diglot_home / "library" / "late.txt", variant(record_id="900790", title="Late"))
     chmod_tree(diglot_home, 0o444)
     try:  # in a child: root's permissions are dropped for it alone (see test_cli_disks)
-        done = subprocess.run([*_denying(), sys.executable, "-c", _WINDOW, str(diglot_home)],
+        done = subprocess.run([*denying(), sys.executable, "-c", WINDOW_SCRIPT, str(diglot_home)],
                               capture_output=True, text=True, cwd=ROOT, timeout=120,
                               env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
     finally:
