@@ -24,6 +24,7 @@ from reader.terminal import VisibleStream, unescaped, visible
 _BOLD = re.compile(r"<b>(.*?)</b>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 T = TypeVar("T")
+_SAID: set[str] = set()  # warnings this run of `diglot` has printed
 EXIT_OK = 0
 EXIT_ERROR = 1  # a document or query error
 EXIT_USAGE = 2
@@ -84,8 +85,10 @@ def _refresh(library: Library, index: SearchIndex, *, rebuild: bool = False,
     except OSError as failure:
         if not reading:
             raise
-        print(f"warning: {unsaved(failure)}; showing the library as last indexed",
-              file=sys.stderr)
+        line = f"warning: {unsaved(failure)}; showing the library as last indexed"
+        if line not in _SAID:  # once, also when a damaged index asks for a second try
+            _SAID.add(line)
+            print(line, file=sys.stderr)
         return UpdateReport()
     finally:
         bar.close()
@@ -352,6 +355,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:  # argparse exits 2 on usage errors and 0 on --help
         return int(exit_.code or 0)
+    _SAID.clear()
     stdout, stderr = sys.stdout, sys.stderr
     # Page, file and config text never acts on the terminal (see `reader.terminal`).
     if args.handler is not _cmd_gui:  # the window keeps Python's own streams (tracebacks)
@@ -359,7 +363,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr = cast(TextIO, VisibleStream(stderr, one_line=True))
     try:
         return int(args.handler(args))
-    except (CliError, PageError, QueryError) as error:
+    except (CliError, PageError, QueryError, IndexDamaged) as error:
         print(f"diglot: {error}", file=sys.stderr)
         return EXIT_ERROR
     except OSError as error:

@@ -168,3 +168,19 @@ def test_a_full_disk_leaves_reading_working(home: Path, tmp_path: Path) -> None:
     assert "900800" in searched
     line = one_warning(imported, "incoming.txt")
     assert "the library cannot be written" in line and "No space left on device" in line
+
+
+def test_a_damaged_index_that_cannot_be_rebuilt_is_one_line_not_a_traceback(
+    home: Path,
+) -> None:
+    (segment,) = (home / "index").glob("gen-*/*.seg")
+    segment.write_bytes(bytes(segment.stat().st_size))
+    chmod_tree(home, 0o444)
+    try:
+        done = diglot(home, "search", "Сеула")
+    finally:
+        chmod_tree(home, 0o644)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert one_warning(done.stderr, "changes cannot be saved")
+    line = done.stderr.strip().splitlines()[-1]
+    assert line.startswith("diglot: ") and segment.name in line
