@@ -52,6 +52,7 @@ CHILD_NICENESS = 10
 # Parsing this many files leaves a heap worth giving back: the child ends after such an update.
 RETIRE_AFTER_PARSED = 1000
 TIDY_AFTER_SECONDS = 20.0  # without an update, then the child merges small index segments
+LOCK_WAIT = "waiting for the index lock"  # a JobProgress(0, 0, LOCK_WAIT): see `on_wait`
 
 
 @dataclass(frozen=True)
@@ -305,6 +306,8 @@ def serve_updates(
                 from reader.core.index import SearchIndex  # the window never waits for whoosh
 
                 index = SearchIndex(Path(home))
+                # Another process holds the index's lock: the window says it waits.
+                index.store.on_wait = lambda: connection.send(JobProgress(0, 0, LOCK_WAIT))
             library.reload_folders()
             paths = None if changed is None else [Path(path) for path in changed]
             first = listed is None

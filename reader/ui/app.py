@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QVBoxLayout, QWidget
 
+from reader.core.index_job import LOCK_WAIT
 from reader.core.index_types import DocumentEntry, UpdateReport, plural
 from reader.core.keyfile import config_dir
 from reader.core.library import data_home
@@ -321,8 +322,11 @@ class DiglotApp:
         feed.failed.connect(self._on_index_failed)
         feed.start(changed, damaged)
 
-    def _on_index_progress(self, done: int, total: int, _path: str) -> None:
+    def _on_index_progress(self, done: int, total: int, path: str) -> None:
         self.window.show_progress(done, total)
+        if total == 0 and path == LOCK_WAIT:
+            self.window.show_message("Waiting for another Diglot (a window or a command) to "
+                                     "finish writing the index…")
         if total >= PREPARE_FOR and not self._prepared and self.workspace.view.document is None:
             # A long update ends by opening a document: load its language model meanwhile.
             self._prepared = True

@@ -133,3 +133,40 @@ def test_a_read_only_data_folder_opens_the_window_and_says_so(diglot_home: Path)
     assert int(count) == PAGES + 1  # as last indexed: the late page could not be taken in
     assert "changes cannot be saved (" in message and "Permission denied" in message
     assert "Traceback" not in done.stderr
+
+
+def test_a_window_waiting_for_another_writer_says_so(qtbot: QtBot, diglot_home: Path) -> None:
+    build(diglot_home)
+    write_page(diglot_home / "library" / "late.txt", variant(record_id="900791", title="Late"))
+    lock = SearchIndex(diglot_home).store.writing()
+    lock.__enter__()  # another Diglot, writing the index
+    try:
+        app, _shown = start(qtbot, diglot_home)
+        qtbot.waitUntil(lambda: "Waiting for another Diglot" in app.window.status_label.text(),
+                        timeout=30000)
+        assert app.indexing
+    finally:
+        lock.__exit__(None, None, None)
+    try:
+        qtbot.waitUntil(lambda: settled(app), timeout=60000)
+        assert len(app.workspace.catalog.visible()) == PAGES + 2
+    finally:
+        app.shutdown()
+
+
+def test_an_unreadable_folder_keeps_its_documents_in_the_window(diglot_home: Path) -> None:
+    build(diglot_home)
+    sub = diglot_home / "library" / "sub"
+    write_page(sub / "inner.txt", variant(record_id="900792", title="Inner"))
+    SearchIndex(diglot_home).update(Library(diglot_home))
+    sub.chmod(0o000)
+    try:  # in a child: root's permissions are dropped for it alone (see test_cli_disks)
+        done = subprocess.run([*denying(), sys.executable, "-c", WINDOW_SCRIPT, str(diglot_home)],
+                              capture_output=True, text=True, cwd=ROOT, timeout=120,
+                              env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+    finally:
+        sub.chmod(0o755)
+    assert done.returncode == 0, done.stderr
+    count, message = done.stdout.splitlines()[-2:]
+    assert int(count) == PAGES + 2
+    assert f"{sub} cannot be read: its documents are kept as last indexed" in message
