@@ -364,7 +364,9 @@ def test_quitting_during_an_update_keeps_the_last_index(
     qtbot: QtBot, library_home: Path, tmp_path: Path
 ) -> None:
     first = start(qtbot, library_home)
-    write_variants(tmp_path / "pages", 80, 63000)
+    # Enough pages that the update is surely still running once its first entries are listed
+    # (80 were parsed within the first batch's half second on a quiet machine).
+    write_variants(tmp_path / "pages", 300, 63000)
     first.workspace.library.add_folder(tmp_path / "pages")
     assert first.index_job is not None
     first.index_job.close()  # a fresh process (as after an idle while) takes longer to finish
@@ -374,7 +376,7 @@ def test_quitting_during_an_update_keeps_the_last_index(
     assert first.index_feed is not None and first.index_feed.job.finished
     assert SearchIndex(library_home).count == 3
     second = start(qtbot, library_home)
-    assert second.last_report is not None and second.last_report.documents == 83
+    assert second.last_report is not None and second.last_report.documents == 303
     second.shutdown()
 
 
