@@ -34,7 +34,7 @@ import sys
 from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from reader.core.workspace import Workspace
+from reader.core.session.workspace import Workspace
 from reader.ui.app import DiglotApp
 
 app = QApplication([])
@@ -75,8 +75,8 @@ def _digests(folder: Path) -> dict[str, bytes]:
 def run(work: Path, rounds: int = 20, pages: int = 40, window: bool = True,
         seed: int = 1) -> Results:  # fmt: skip
     """Run `rounds` rounds (see the module) in `work`, an empty folder."""
-    from reader.core.index import SearchIndex
-    from reader.core.library import Library
+    from reader.core.index.search_index import SearchIndex
+    from reader.core.library.collection import Library
 
     results = Results()
     began = time.perf_counter()

@@ -113,7 +113,7 @@ def app_start() -> None:
 def _window(home: Path) -> Any:
     from PySide6.QtWidgets import QApplication
 
-    from reader.core.workspace import Workspace
+    from reader.core.session.workspace import Workspace
     from reader.ui.app import DiglotApp
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -133,7 +133,7 @@ def open_document(home: Path, page: Path) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMainWindow, QSplitter, QTextBrowser
 
-    from reader.core.archive_page import parse_page
+    from reader.core.page.parser import parse_page
 
     app, diglot = _window(home)
     workspace = diglot.workspace

@@ -34,8 +34,8 @@ KINDS = ("build", "update", "import")
 _CHILD = """
 import sys
 from pathlib import Path
-from reader.core.index import SearchIndex
-from reader.core.library import Library
+from reader.core.index.search_index import SearchIndex
+from reader.core.library.collection import Library
 
 home, kind, source = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
 library = Library(home)
@@ -77,8 +77,8 @@ def _digests(folder: Path) -> dict[str, str]:
 
 def _prepare(work: Path, pages: int, seed: int) -> dict[str, Path]:
     """One home per kind, as it is just before the operation the harness kills."""
-    from reader.core.index import SearchIndex
-    from reader.core.library import Library
+    from reader.core.index.search_index import SearchIndex
+    from reader.core.library.collection import Library
 
     corpus = work / "corpus"
     write_corpus(corpus, pages + pages // 2, seed=seed)
@@ -141,8 +141,8 @@ def _run(home: Path, kind: str, incoming: Path, kill_after: float | None) -> tup
 def _next_start(home: Path, kind: str, before: dict[str, str], sources: dict[str, str],
                 expected: int) -> tuple[list[str], int]:  # fmt: skip
     """Start as a user's next session would, and check index and library; the problems."""
-    from reader.core.index import IndexDamaged, SearchIndex
-    from reader.core.library import Library
+    from reader.core.index.search_index import IndexDamaged, SearchIndex
+    from reader.core.library.collection import Library
 
     problems = []
     library = Library(home)
@@ -192,7 +192,7 @@ def run(work: Path, kills: int = 34, pages: int = 60, seed: int = 1) -> Results:
     sources = set(_digests(incoming).values())
     home = work / "home"
     for kind in KINDS:
-        from reader.core.index import SearchIndex
+        from reader.core.index.search_index import SearchIndex
 
         for _warm in range(2):  # uninterrupted runs, the second with the cache warm
             shutil.copytree(homes[kind], home)

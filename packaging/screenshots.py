@@ -43,7 +43,7 @@ def main() -> None:
     for name in SAMPLES:
         shutil.copy(ROOT / "tests" / "core" / "data" / name, home / "library")
 
-    from reader.core.workspace import Workspace
+    from reader.core.session.workspace import Workspace
     from reader.ui.app import DiglotApp
     from reader.ui.resources import app_icon, register_fonts
 

@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Any, TextIO, TypeVar, cast
 
 from reader import __version__
-from reader.core.alignment import Alignment
-from reader.core.alignment_store import AlignmentStore
-from reader.core.archive_page import PageError, parse_page
+from reader.core.align.alignment import Alignment
+from reader.core.align.store import AlignmentStore
+from reader.core.commands.keyfile import load_keymap
 from reader.core.document import Document, document_to_dict
-from reader.core.index import Hit, IndexDamaged, QueryError, SearchIndex, UpdateReport
-from reader.core.keyfile import load_keymap
-from reader.core.library import Library, data_home, unsaved
+from reader.core.index.search_index import Hit, IndexDamaged, QueryError, SearchIndex, UpdateReport
+from reader.core.library.collection import Library, data_home, unsaved
+from reader.core.page.parser import PageError, parse_page
 from reader.terminal import VisibleStream, unescaped, visible
 
 _BOLD = re.compile(r"<b>(.*?)</b>", re.DOTALL)

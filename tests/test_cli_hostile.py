@@ -121,7 +121,7 @@ def test_a_damaged_index_is_named_in_one_line_and_rebuilt(
 def test_a_command_that_waits_for_another_writer_says_so(diglot_home: Path) -> None:
     import subprocess
 
-    from reader.core.index import SearchIndex
+    from reader.core.index.search_index import SearchIndex
     from tests.conftest import ROOT
 
     index = SearchIndex(diglot_home)

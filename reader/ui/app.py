@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QVBoxLayout, QWidget
 
-from reader.core.index_job import LOCK_WAIT
-from reader.core.index_types import DocumentEntry, UpdateReport, plural
-from reader.core.keyfile import config_dir
-from reader.core.library import data_home
-from reader.core.page_files import ImportReport
-from reader.core.search_session import SearchResults
+from reader.core.commands.keyfile import config_dir
+from reader.core.index.job import LOCK_WAIT
+from reader.core.index.types import DocumentEntry, UpdateReport, plural
+from reader.core.library.collection import data_home
+from reader.core.library.page_files import ImportReport
+from reader.core.session.search import SearchResults
+from reader.core.session.workspace import Workspace
 from reader.core.text_range import TextRange
-from reader.core.workspace import Workspace
 from reader.ui.display import display_problem
 from reader.ui.find_bar import FindBar
 from reader.ui.main_window import MainWindow
@@ -29,7 +29,7 @@ from reader.ui.workers import FirstFrame, IndexJobFeed, Slicer, TaskRunner, exem
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
-    from reader.core.index_job import IndexJob
+    from reader.core.index.job import IndexJob
     from reader.ui.import_report import ImportReportDialog
 
 SETTINGS_FILE = "settings.ini"

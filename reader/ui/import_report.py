@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QVBoxLayout, QWidget
 
-from reader.core.page_files import shown_name
+from reader.core.library.page_files import shown_name
 
 
 class ImportReportDialog(QDialog):

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.commands import CommandError
-from reader.core.keymap import DEFAULT_KEYMAP, MatchState
-from reader.core.reading import Aspect
-from reader.core.workspace import Workspace
+from reader.core.commands.keymap import DEFAULT_KEYMAP, MatchState
+from reader.core.commands.registry import CommandError
+from reader.core.session.reading import Aspect
+from reader.core.session.workspace import Workspace
 from reader.ui.document_list import DocumentList
 from reader.ui.keys import key_string
 from reader.ui.metadata_panel import MetadataPanel

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.document import Citation, Document
-from reader.core.page_files import shown_name
-from reader.core.reading import Aspect, ReadingView
+from reader.core.library.page_files import shown_name
+from reader.core.session.reading import Aspect, ReadingView
 from reader.ui.mark_styles import blend
 from reader.ui.resources import SERIF_FAMILY
 from reader.ui.split_view import language_name

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.search_session import SearchSession
+from reader.core.session.search import SearchSession
 
 DEBOUNCE_MS = 180
 _TAGS = re.compile(r"<[^>]+>")

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from reader.core.reading import Aspect
-from reader.core.search_session import SearchAspect, SearchSession
-from reader.core.sentence_links import UNCERTAIN_BELOW, LinkAspect, SentenceLinks
+from reader.core.session.reading import Aspect
+from reader.core.session.search import SearchAspect, SearchSession
+from reader.core.session.sentence_links import UNCERTAIN_BELOW, LinkAspect, SentenceLinks
 from reader.core.text_range import PANES, Pane, TextRange, other_pane
 from reader.ui.mark_styles import MarkStyle
 from reader.ui.split_view import SplitView

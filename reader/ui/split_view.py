@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.reading import Aspect, ReadingView
+from reader.core.session.reading import Aspect, ReadingView
 from reader.core.text_range import PANES, Pane, TextRange, other_pane
 from reader.ui.mark_styles import blend
 from reader.ui.resources import SANS_FAMILY, SERIF_FAMILY

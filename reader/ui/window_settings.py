@@ -8,8 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 
-from reader.core.appearance import Appearance
-from reader.core.reading import ReadingView
+from reader.core.session.appearance import Appearance
+from reader.core.session.reading import ReadingView
 from reader.core.text_range import PANES, Pane
 from reader.ui.main_window import MainWindow
 

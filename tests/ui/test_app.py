@@ -14,11 +14,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from reader.core.index import SearchIndex
-from reader.core.keymap import DEFAULT_KEYMAP
-from reader.core.keynames import split_sequence
-from reader.core.library import Library
-from reader.core.workspace import Workspace
+from reader.core.commands.keymap import DEFAULT_KEYMAP
+from reader.core.commands.keynames import split_sequence
+from reader.core.index.search_index import SearchIndex
+from reader.core.library.collection import Library
+from reader.core.session.workspace import Workspace
 from reader.ui.app import DiglotApp
 from tests.conftest import DATA
 from tests.core.seed_variants import write_variants
@@ -272,14 +272,14 @@ import json, sys
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from reader.core.library import data_home
-from reader.core.workspace import Workspace
+from reader.core.library.collection import data_home
+from reader.core.session.workspace import Workspace
 from reader.ui.app import DiglotApp
 diglot = DiglotApp(Workspace(data_home()), settings_path=Path(sys.argv[1]))
 diglot.window.show()
 diglot.window.repaint()
-heavy = [name for name in ("whoosh", "qdarktheme", "py3langid", "numpy", "reader.core.archive_page",
-                           "reader.core.alignment_solver", "multiprocessing", "tomllib")
+heavy = [name for name in ("whoosh", "qdarktheme", "py3langid", "numpy", "reader.core.page.parser",
+                           "reader.core.align.solver", "multiprocessing", "tomllib")
          if name in sys.modules]
 print(json.dumps({"heavy": heavy, "styled": bool(app.styleSheet())}))
 """

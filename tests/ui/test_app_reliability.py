@@ -11,10 +11,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from bench.concurrent import WINDOW_SCRIPT
-from reader.core.index import SearchIndex
-from reader.core.keymap import DEFAULT_KEYMAP
-from reader.core.library import Library
-from reader.core.workspace import Workspace
+from reader.core.commands.keymap import DEFAULT_KEYMAP
+from reader.core.index.search_index import SearchIndex
+from reader.core.library.collection import Library
+from reader.core.session.workspace import Workspace
 from reader.ui.app import DiglotApp
 from tests.conftest import ROOT
 from tests.core.seed_variants import variant, write_page

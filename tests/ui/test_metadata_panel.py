@@ -9,9 +9,9 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
-from reader.core.appearance import Appearance, Theme
 from reader.core.document import Document, Source
-from reader.core.reading import ReadingView
+from reader.core.session.appearance import Appearance, Theme
+from reader.core.session.reading import ReadingView
 from reader.ui.metadata_panel import CITATION_FORMATS, MetadataPanel
 from reader.ui.theme import ThemeController
 from tests.conftest import SEED_PAGE
@@ -209,7 +209,7 @@ def test_themed_panel_lays_out_without_overlap(
 def test_a_file_name_that_is_not_utf8_is_shown_with_its_byte(qtbot: QtBot, tmp_path: Path) -> None:
     import os
 
-    from reader.core.archive_page import parse_page
+    from reader.core.page.parser import parse_page
 
     odd = tmp_path / os.fsdecode(b"x\xe9.txt")
     odd.write_bytes(SEED_PAGE.read_bytes())

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.core.document import Document
-from reader.core.export import build_export, to_html
-from reader.core.reading import ReadingView
+from reader.core.export.model import build_export, to_html
+from reader.core.session.reading import ReadingView
 from reader.ui import printing
 from reader.ui.printing import export_pdf, print_document, print_view
 from reader.ui.resources import SANS_FAMILY, SERIF_FAMILY

@@ -13,8 +13,8 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from reader.core.document import Document, Text
+from reader.core.session.workspace import Workspace
 from reader.core.text_range import TextRange
-from reader.core.workspace import Workspace
 from reader.ui.app import DiglotApp
 from reader.ui.text_pane import TextPane
 from tests.ui.test_app import press

@@ -9,7 +9,7 @@ from PySide6.QtGui import QTextBlock, QTextCursor
 from pytestqt.qtbot import QtBot
 
 from reader.core.document import Document, Text
-from reader.core.reading import NO_ORIGINAL_NOTICE, ReadingView
+from reader.core.session.reading import NO_ORIGINAL_NOTICE, ReadingView
 from reader.core.text_range import TextRange
 from reader.ui.resources import register_fonts
 from reader.ui.split_view import SplitView

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from reader.core.workspace import Workspace
+from reader.core.session.workspace import Workspace
 from reader.ui.main_window import MainWindow
 from reader.ui.window_settings import WindowSettings
 
