@@ -10,21 +10,24 @@ import sys
 import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar, cast
 
 from reader import __version__
 from reader.core.align.alignment import Alignment
 from reader.core.align.store import AlignmentStore
 from reader.core.commands.keyfile import load_keymap
 from reader.core.document import Document, document_to_dict
-from reader.core.index.search_index import Hit, QueryError, SearchIndex, UpdateReport
-from reader.core.library.collection import Library
+from reader.core.index.search_index import Hit, IndexDamaged, QueryError, SearchIndex, UpdateReport
+from reader.core.library.collection import Library, unsaved
 from reader.core.page.parser import PageError, parse_page
 from reader.core.paths import data_home
 from reader.core.wording import plural
+from reader.terminal import VisibleStream, unescaped, visible
 
 _BOLD = re.compile(r"<b>(.*?)</b>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
+T = TypeVar("T")
+_SAID: set[str] = set()  # warnings this run of `diglot` has printed
 EXIT_OK = 0
 EXIT_ERROR = 1  # a document or query error
 EXIT_USAGE = 2
@@ -42,7 +45,7 @@ class ProgressBar:
     """A one-line progress bar on a terminal; silent when output is not a terminal."""
 
     def __init__(self, stream: TextIO, label: str) -> None:
-        self._stream = stream
+        self._stream = unescaped(stream)  # draws with \r; the name is escaped below
         self._label = label
         self._live = stream.isatty()
         self._drawn = False
@@ -54,7 +57,7 @@ class ProgressBar:
         width = 30
         filled = width * done // total
         bar = "#" * filled + "-" * (width - filled)
-        tail = Path(name).name[:40] if name else ""
+        tail = visible(Path(name).name[:40]) if name else ""
         self._stream.write(f"\r{self._label} [{bar}] {done}/{total} {tail:<40}")
         self._stream.flush()
         self._drawn = True
@@ -68,16 +71,40 @@ class ProgressBar:
 
 def _open(args: argparse.Namespace) -> tuple[Library, SearchIndex]:
     home = data_home()
-    return Library(home), SearchIndex(home)
+    index = SearchIndex(home)
+    index.store.on_wait = lambda: print(
+        "diglot: note: waiting for another Diglot (a window or a command) to finish writing"
+        " the index",
+        file=sys.stderr, flush=True)
+    return Library(home), index
 
 
-def _refresh(library: Library, index: SearchIndex, *, rebuild: bool = False) -> UpdateReport:
-    """Bring the index up to date; problems with single files are reported, never fatal."""
+def _refresh(library: Library, index: SearchIndex, *, rebuild: bool = False,
+             damaged: str = "", reading: bool = True) -> UpdateReport:
+    """Bring the index up to date; problems with single files are reported, never fatal.
+
+    For a command that only reads (`reading`), an index that cannot be written (a read-only
+    data folder, a full disk) is read as it is, saying so in one line.
+    """
     bar = ProgressBar(sys.stderr, "Indexing")
     try:
-        report = (index.rebuild if rebuild else index.update)(library, bar)
+        report = index.rebuild(library, bar) if rebuild else index.update(
+            library, bar, damaged=damaged)
+    except OSError as failure:
+        if not reading:
+            raise
+        line = f"diglot: warning: {unsaved(failure)}; showing the library as last indexed"
+        if line not in _SAID:  # once, also when a damaged index asks for a second try
+            _SAID.add(line)
+            print(line, file=sys.stderr)
+        return UpdateReport()
     finally:
         bar.close()
+    if report.damage:
+        print(f"diglot: warning: {report.damage_line()}", file=sys.stderr)
+    for path in report.unreadable:
+        print(f"diglot: warning: {path} cannot be read: its documents are kept as last indexed",
+              file=sys.stderr)
     for error in report.errors:
         print(f"diglot: warning: {error}", file=sys.stderr)
     for duplicate in report.duplicates:
@@ -85,16 +112,25 @@ def _refresh(library: Library, index: SearchIndex, *, rebuild: bool = False) -> 
     return report
 
 
+def _read(library: Library, index: SearchIndex, read: Callable[[], T]) -> T:
+    """`read()` from the index; when its files turn out damaged, rebuild and read again."""
+    try:
+        return read()
+    except IndexDamaged as error:
+        _refresh(library, index, damaged=str(error))  # says so in one line
+        return read()
+
+
 def _cmd_index(args: argparse.Namespace) -> int:
     library, index = _open(args)
-    print(_refresh(library, index, rebuild=args.rebuild).summary())
+    print(_refresh(library, index, rebuild=args.rebuild, reading=False).summary())
     return EXIT_OK
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
     library, index = _open(args)
     _refresh(library, index)
-    entries = index.documents()
+    entries = _read(library, index, index.documents)
     if args.json:
         print(json.dumps([entry.to_dict() for entry in entries], ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -147,7 +183,9 @@ def _cmd_search(args: argparse.Namespace) -> int:
     library, index = _open(args)
     _refresh(library, index)
     try:
-        hits, total = index.search_counted(args.query, limit=args.limit)
+        hits, total = _read(
+            library, index, lambda: index.search_counted(args.query, limit=args.limit)
+        )
     except QueryError as error:
         raise CliError(f"bad query: {error}") from None
     if args.json:
@@ -157,16 +195,24 @@ def _cmd_search(args: argparse.Namespace) -> int:
         where = f"{hit.pane} ¶{hit.paragraph + 1}" if hit.paragraph is not None else hit.pane
         print(f"{hit.id:>10}  {hit.score:6.2f}  {hit.title}  [{where}]")
         for language, snippet in hit.snippets.items():
-            print(f"{'':>12}{language}: {terminal_snippet(snippet, sys.stdout.isatty())}")
+            line = f"{'':>12}{visible(language)}: {terminal_snippet(snippet, sys.stdout.isatty())}"
+            print(line, file=unescaped(sys.stdout))  # escaped, and bold marks kept
     shown = f"{len(hits)} of {plural(total, 'hit')}" if total > len(hits) else plural(total, "hit")
     print(shown, file=sys.stderr)
     return EXIT_OK
 
 
 def terminal_snippet(snippet: str, bold: bool) -> str:
-    """An HTML snippet for a terminal: matches in bold on a terminal, plain text elsewhere."""
-    marked = _BOLD.sub(lambda m: f"\033[1m{m.group(1)}\033[0m" if bold else m.group(1), snippet)
-    return html.unescape(_TAG.sub("", marked))
+    """An HTML snippet for a terminal: matches in bold on a terminal, plain text elsewhere.
+
+    The text itself is escaped (see `reader.terminal`); only our own bold marks act.
+    """
+    parts = _BOLD.split(snippet)  # text, match, text, match, ..., text
+    plain = [visible(html.unescape(_TAG.sub("", part))) for part in parts]
+    return "".join(
+        f"\033[1m{part}\033[0m" if number % 2 and bold else part
+        for number, part in enumerate(plain)
+    )
 
 
 def _hit_to_dict(hit: Hit) -> dict[str, Any]:
@@ -183,14 +229,20 @@ def _hit_to_dict(hit: Hit) -> dict[str, Any]:
 def _cmd_import(args: argparse.Namespace) -> int:
     library, index = _open(args)
     report = library.import_files([Path(name) for name in args.files])
-    _refresh(library, index)
-    records = {entry.path: entry.id for entry in index.documents()}
+    failure: OSError | None = None
+    try:
+        _refresh(library, index, reading=False)
+        records = {entry.path: entry.id for entry in index.documents()}
+    except OSError as error:  # the index cannot be written: what each file became still holds
+        failure, records = error, {}
     for done, line in zip(report.files, report.lines(records), strict=True):
         if done.outcome == "failed":
             print(f"diglot: {line}", file=sys.stderr)
         else:
             print(line)
     print(report.summary())
+    if failure is not None:
+        raise failure
     return EXIT_ERROR if report.errors else EXIT_OK
 
 
@@ -280,7 +332,7 @@ def pad(text: str, width: int) -> str:
 def _cmd_keys(args: argparse.Namespace) -> int:
     keymap, problems = load_keymap()
     for problem in problems:
-        print(f"warning: {problem}", file=sys.stderr)
+        print(f"diglot: warning: {problem}", file=sys.stderr)
     print(keymap.help_text())
     return EXIT_OK
 
@@ -362,12 +414,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:  # argparse exits 2 on usage errors and 0 on --help
         return int(exit_.code or 0)
+    _SAID.clear()
+    stdout, stderr = sys.stdout, sys.stderr
+    # Page, file and config text never acts on the terminal (see `reader.terminal`).
+    if args.handler is not _cmd_gui:  # the window keeps Python's own streams (tracebacks)
+        sys.stdout = cast(TextIO, VisibleStream(stdout, one_line=False))
+        sys.stderr = cast(TextIO, VisibleStream(stderr, one_line=True))
     try:
         return int(args.handler(args))
     except UsageError as error:
         print(f"diglot: {error}", file=sys.stderr)
         return EXIT_USAGE
-    except (CliError, PageError, QueryError) as error:
+    except (CliError, PageError, QueryError, IndexDamaged) as error:
         print(f"diglot: {error}", file=sys.stderr)
         return EXIT_ERROR
     except OSError as error:
@@ -377,6 +435,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("diglot: interrupted", file=sys.stderr)
         return 130
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
 
 
 if __name__ == "__main__":

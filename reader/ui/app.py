@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QVBoxLayout, QWidget
 
+from reader.core.index.job import LOCK_WAIT
 from reader.core.index.types import DocumentEntry, UpdateReport
 from reader.core.library.page_files import ImportReport
 from reader.core.library.watch import LibraryWatch
@@ -71,6 +72,7 @@ class DiglotApp:
         self._update_again = False
         self._again_changed: set[Path] | None = set()  # what it must look at; None: all
         self.library_watcher: LibraryWatcher | None = None  # made after the first paint
+        self._damaged = ""  # what a search found damaged, for the update asked for next
         # A child waiting for updates holds the index's manifest and the file listing: after
         # IDLE_MS without an update it ends, and the next update starts another.
         self._idle = QTimer(self.window)
@@ -258,6 +260,8 @@ class DiglotApp:
 
     def _on_search_results(self, results: SearchResults) -> None:
         self.workspace.session.answer(results)
+        if results.damage:
+            self.update_index(damaged=results.damage)  # a rebuild, with its progress bar
 
     def open_hit(self, row: int) -> None:
         """Open a search result at its paragraph, with every match highlighted."""
@@ -310,7 +314,7 @@ class DiglotApp:
             self.import_report.show()
         self.update_index(report.imported)
 
-    def update_index(self, changed: list[Path] | None = None) -> None:
+    def update_index(self, changed: list[Path] | None = None, damaged: str = "") -> None:
         """Update the index in a child process, with progress in the status bar.
 
         New documents reach the list in batches while the update runs, so a first launch
@@ -320,6 +324,7 @@ class DiglotApp:
         Args:
             changed: when known (an import), the only files that may have changed since
                 the last update: the child then looks at no other file.
+            damaged: what a search found damaged in the index: the update rebuilds it.
         """
         if self.index_feed is not None:
             self._update_again = True
@@ -327,10 +332,12 @@ class DiglotApp:
                 self._again_changed = None
             else:
                 self._again_changed.update(changed)
+            self._damaged = self._damaged or damaged
             return
         self.indexing = True
         self._update_again = False
         self._again_changed = set()
+        damaged, self._damaged = self._damaged or damaged, ""
         self.window.show_progress(0, 1)
         self._idle.stop()
         if self.index_job is None:
@@ -340,10 +347,13 @@ class DiglotApp:
         feed.entries.connect(self.workspace.add_entries)
         feed.finished.connect(self._on_indexed)
         feed.failed.connect(self._on_index_failed)
-        feed.start(changed)
+        feed.start(changed, damaged)
 
-    def _on_index_progress(self, done: int, total: int, _path: str) -> None:
+    def _on_index_progress(self, done: int, total: int, path: str) -> None:
         self.window.show_progress(done, total)
+        if total == 0 and path == LOCK_WAIT:
+            self.window.show_message("Waiting for another Diglot (a window or a command) to "
+                                     "finish writing the index…")
         if total >= PREPARE_FOR and not self._prepared and self.workspace.view.document is None:
             # A long update ends by opening a document: load its language model meanwhile.
             self._prepared = True
@@ -368,11 +378,15 @@ class DiglotApp:
         self.window.show_progress(1, 1)
         problems = len(report.errors)
         said, self._import_summary = self._import_summary, ""
+        damage = report.damage_line()
         self.window.show_message(
             (f"{said} " if said else "")
+            + (f"{damage[0].upper()}{damage[1:]}: " if damage else "")
             + plural(report.documents, "document")
             + (f"; {plural(problems, 'file')} could not be read" if problems else "")
             + (f"; index rebuilt ({report.rebuilt_because})" if report.rebuilt_because else "")
+            + (f"; {report.unreadable[0]} cannot be read: its documents are kept as last "
+               "indexed" if report.unreadable else "")
         )
         self._on_entries(listing, True)
         self._end_update()

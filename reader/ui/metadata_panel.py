@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.document import Citation, Document
+from reader.core.library.page_files import shown_name
 from reader.core.provenance.formats import CITATION_FORMATS
 from reader.core.session.reading import Aspect, ReadingView
 from reader.ui.elided_label import ElidedLabel
@@ -277,8 +278,9 @@ class MetadataPanel(QScrollArea):
         self.fields["languages"].setText(f"Declared: {declared}; detected: {detected or 'none'}")
         self.fields["uploaded"].setText(document.uploaded or NOT_GIVEN)
         # The name is what a reader recognises; the folder is a hover away.
-        self.file_field.set_full_text(Path(document.file).name if document.file else NOT_GIVEN)
-        self.fields["file"].setToolTip(document.file)
+        name = shown_name(Path(document.file).name) if document.file else NOT_GIVEN
+        self.file_field.set_full_text(name)
+        self.fields["file"].setToolTip(shown_name(document.file))
 
         self.summary.setText(document.summary)
         self._set_section(self.summary, bool(document.summary))

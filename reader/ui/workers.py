@@ -144,9 +144,9 @@ class IndexJobFeed(QObject):
         self._timer.setInterval(self.POLL_MS)
         self._timer.timeout.connect(self._poll)
 
-    def start(self, changed: list[Path] | None = None) -> None:
+    def start(self, changed: list[Path] | None = None, damaged: str = "") -> None:
         """Start the update (see `IndexJob.start`) and listen to it."""
-        self.job.start(changed)
+        self.job.start(changed, damaged)
         self._timer.start()
 
     def cancel(self) -> None:

@@ -225,3 +225,15 @@ def test_a_long_file_name_is_elided_not_scrolled(qtbot: QtBot, seed_document: Do
     assert panel.fields["file"].toolTip() == f"/pages/{name}"
     panel.resize(900, 600)
     qtbot.waitUntil(lambda: panel.fields["file"].text() == name)
+def test_a_file_name_that_is_not_utf8_is_shown_with_its_byte(qtbot: QtBot, tmp_path: Path) -> None:
+    import os
+
+    from reader.core.page.parser import parse_page
+
+    odd = tmp_path / os.fsdecode(b"x\xe9.txt")
+    odd.write_bytes(SEED_PAGE.read_bytes())
+    view = ReadingView()
+    panel = make_panel(qtbot, view)
+    view.set_document(parse_page(odd))
+    assert panel.fields["file"].text() == "x\\xe9.txt"  # Qt would drop the lone surrogate
+    assert panel.fields["file"].toolTip().endswith("/x\\xe9.txt")

@@ -9,6 +9,7 @@ re-anchored (or dropped) when the document's paragraphs move.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from collections.abc import Callable, Sequence
@@ -73,7 +74,9 @@ class AlignmentStore:
         if alignment is None:
             alignment = _align(original, translation)
             data = json.dumps(alignment.to_dict(), ensure_ascii=False).encode("utf-8")
-            write_atomic(path, data)
+            # A cache: a read-only data folder or a full disk only means computing it again.
+            with contextlib.suppress(OSError):
+                write_atomic(path, data)
         self._memory[key] = alignment
         return alignment
 

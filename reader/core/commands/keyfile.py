@@ -73,11 +73,14 @@ def load_keymap(path: Path | None = None) -> tuple[Keymap, list[str]]:
     import tomllib  # only for a keys file: most start-ups have none
 
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        # "utf-8-sig": editors on Windows start UTF-8 files with a byte order mark.
+        data = tomllib.loads(raw.decode("utf-8-sig"))
     except tomllib.TOMLDecodeError as exc:
         return Keymap(), [f"{path}: not valid TOML: {exc}"]
     except UnicodeDecodeError as exc:
         return Keymap(), [f"{path}: cannot be read: {exc}"]
+    except RecursionError:  # tomllib recurses once per level of nested arrays or tables
+        return Keymap(), [f"{path}: not valid TOML: arrays or tables nested too deeply"]
     overrides, problems = _read_overrides(data)
     try:
         keymap = Keymap(overrides)

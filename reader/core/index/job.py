@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core.index.types import DocumentEntry, UpdateReport
-from reader.core.library.collection import Library
+from reader.core.library.collection import Library, unsaved
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -52,6 +52,7 @@ CHILD_NICENESS = 10
 # Parsing this many files leaves a heap worth giving back: the child ends after such an update.
 RETIRE_AFTER_PARSED = 1000
 TIDY_AFTER_SECONDS = 20.0  # without an update, then the child merges small index segments
+LOCK_WAIT = "waiting for the index lock"  # a JobProgress(0, 0, LOCK_WAIT): see `on_wait`
 
 
 @dataclass(frozen=True)
@@ -141,12 +142,13 @@ class IndexJob:
         self._patched = False
         self.finished = True
 
-    def start(self, changed: Iterable[Path] | None = None) -> None:
+    def start(self, changed: Iterable[Path] | None = None, damaged: str = "") -> None:
         """Begin an update; returns at once. The child is started if none is waiting.
 
         Args:
             changed: when known (an import), the only files that may have changed since the
                 child's last update (see `SearchIndex.update`); a new child scans all anyway.
+            damaged: what a reader found damaged in the index: the update rebuilds it.
         """
         if not self.finished:
             raise RuntimeError("an update is still running")
@@ -157,7 +159,7 @@ class IndexJob:
         self.finished = False
         self._listing, self._patched = {}, False
         assert self._connection is not None
-        request = None if changed is None else [str(path) for path in changed]
+        request = (None if changed is None else [str(path) for path in changed], damaged)
         with contextlib.suppress(OSError):  # the child is gone: `receive` reports it
             self._connection.send(request)
 
@@ -282,6 +284,7 @@ def serve_updates(
         # it has a frame to paint and the build does not mind a few milliseconds.
         os.nice(CHILD_NICENESS)
     library = Library(Path(home), seeds=None if seeds is None else Path(seeds))
+    library.clean_leftovers()  # at the window's start: what a killed import left
     index: Any = None
     listed: Listed | None = None  # what the window was last sent
     tidy = False  # an update ran since the index was last tidied
@@ -296,7 +299,7 @@ def serve_updates(
                 except Exception as error:  # only a speed-up: the next update does without it
                     _log.warning("could not merge small index segments: %s", error)
             try:
-                changed = connection.recv()
+                changed, damaged = connection.recv()
             except (EOFError, ConnectionError):
                 return  # the window is done with us (or went away without closing)
             if index is None:
@@ -305,10 +308,13 @@ def serve_updates(
                 )
 
                 index = SearchIndex(Path(home))
+                # Another process holds the index's lock: the window says it waits.
+                index.store.on_wait = lambda: connection.send(JobProgress(0, 0, LOCK_WAIT))
             library.reload_folders()
             paths = None if changed is None else [Path(path) for path in changed]
             first = listed is None
-            listed = _run_update(library, index, paths, connection, retire_after, listed)
+            listed = _run_update(library, index, (paths, damaged), connection, retire_after,
+                                 listed)
             if listed is None:
                 return
             if first:
@@ -326,7 +332,7 @@ def serve_updates(
         connection.close()
 
 
-def _run_update(library: Library, index: Any, changed: list[Path] | None,
+def _run_update(library: Library, index: Any, request: tuple[list[Path] | None, str],
                 connection: Connection, retire_after: int,
                 listed: Listed | None) -> Listed | None:  # fmt: skip
     """One update, told over `connection`; the listing sent, or None when the child ends.
@@ -337,7 +343,9 @@ def _run_update(library: Library, index: Any, changed: list[Path] | None,
     """
     sender = _Sender(connection)
     try:
-        report = index.update(library, sender.progress, sender.entry, changed=changed)
+        changed, damaged = request
+        report = index.update(library, sender.progress, sender.entry, changed=changed,
+                              damaged=damaged)
         sender.flush()
         listing = index.documents()
         if listed is None:
@@ -354,6 +362,10 @@ def _run_update(library: Library, index: Any, changed: list[Path] | None,
                                            removed if last else []))  # fmt: skip
     except ConnectionError:
         raise
+    except OSError as error:  # a read-only data folder, a full disk: the index stays readable
+        sender.flush()
+        connection.send(JobFailed(f"{unsaved(error)}; showing the library as last indexed"))
+        return None
     except Exception as error:  # told to the window, which says it in the status bar
         sender.flush()
         connection.send(JobFailed(str(error) or type(error).__name__))

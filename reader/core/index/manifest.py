@@ -22,7 +22,14 @@ from typing import Any
 from whoosh.index import TOC
 from whoosh.reading import SegmentReader
 
-from reader.core.index.schema import KIND_DOC, KIND_DUP, KIND_ERROR, IndexEntry
+from reader.core.index.schema import (
+    KIND_DOC,
+    KIND_DUP,
+    KIND_ERROR,
+    IndexEntry,
+    path_term,
+    term_path,
+)
 
 Place = tuple[str, int]  # (segment id, document number within the segment)
 
@@ -166,7 +173,8 @@ def decode_entries(data: list[bytes]) -> list[IndexEntry]:
     """
     entries: list[IndexEntry] = []
     make = object.__new__
-    for raw in json.loads(b"[" + b",".join(data) + b"]"):
+    # surrogateescape: see `IndexEntry.to_bytes` (names that are not valid UTF-8).
+    for raw in json.loads((b"[" + b",".join(data) + b"]").decode("utf-8", "surrogateescape")):
         for name in _TUPLES:
             if name in raw:
                 raw[name] = tuple(raw[name])
@@ -198,14 +206,14 @@ class RecordWriter:
 
     def replace(self, record: dict[str, Any]) -> None:
         """Replace the record of the same path."""
-        self.delete(record["path"])
+        self.delete(term_path(record["path"]))
         self.add(record)
 
     def delete(self, path: str) -> None:
         """Delete the record of `path`."""
         writer = self._open_writer()
         if not self._by_number:
-            writer.delete_by_term("path", path)
+            writer.delete_by_term("path", path_term(path))
             return
         assert self._manifest is not None
         docnum = self._manifest.docnum(path, writer.segments)

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
+import weakref
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -30,6 +32,7 @@ from reader.core.index.analysis import (
     family_of,
     plain_analyzer,
 )
+from reader.core.index.types import DocumentEntry
 from reader.core.library.duplicates import DuplicateKeys
 
 # Bump whenever the schema, an analyser or what a record holds changes: older indexes are then
@@ -140,17 +143,44 @@ class IndexEntry:
         return DuplicateKeys(record=self.record_key, title=self.title_key)
 
     def to_bytes(self) -> bytes:
-        """Compact JSON for the column."""
+        """Compact JSON for the column.
+
+        A file name that is not valid UTF-8 reaches us with its odd bytes surrogate-escaped
+        (as `os.fsdecode` does); they are written back as those very bytes, so the entry
+        names the file exactly and valid names are stored as they always were.
+        """
         data = {k: v for k, v in asdict(self).items() if v not in ("", (), None, "unknown")}
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        try:
+            return text.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:  # a surrogate no file name makes: JSON's own escapes
+            return json.dumps(data, separators=(",", ":")).encode("ascii")
 
     @classmethod
     def from_bytes(cls, data: bytes) -> IndexEntry:
         """Read an entry written by `to_bytes`."""
-        raw = json.loads(data.decode("utf-8"))
+        raw = json.loads(data.decode("utf-8", "surrogateescape"))
         raw["archive_codes"] = tuple(raw.get("archive_codes", ()))
         raw["languages"] = tuple(raw.get("languages", ()))
         return cls(**raw)
+
+
+def path_term(path: str) -> str:
+    """The "path" field's term for a file path.
+
+    whoosh keeps terms as UTF-8. A name that is not valid UTF-8 (its bytes surrogate-escaped)
+    is kept as its bytes in hex after a NUL, which no real path holds, so terms stay unique.
+    """
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return "\0" + os.fsencode(path).hex()
+    return path
+
+
+def term_path(term: str) -> str:
+    """The file path a `path_term` stands for."""
+    return os.fsdecode(bytes.fromhex(term[1:])) if term.startswith("\0") else term
 
 
 def document_record(document: Document, path: str, content_hash: str) -> dict[str, Any]:
@@ -173,7 +203,7 @@ def document_record(document: Document, path: str, content_hash: str) -> dict[st
         languages=document.detected_languages,
     )
     record: dict[str, Any] = {
-        "path": path,
+        "path": path_term(path),
         "kind": KIND_DOC,
         "id": document.id,
         "entry": entry.to_bytes(),
@@ -218,13 +248,13 @@ def duplicate_record(
         title_key=keys.title,
         duplicate_of=kept,
     )
-    return {"path": path, "kind": KIND_DUP, "entry": entry.to_bytes()}
+    return {"path": path_term(path), "kind": KIND_DUP, "entry": entry.to_bytes()}
 
 
 def error_record(path: str, content_hash: str, reason: str) -> dict[str, Any]:
     """The index record of a file that did not parse, so it is not re-parsed until it changes."""
     entry = IndexEntry(path=path, kind=KIND_ERROR, hash=content_hash, reason=reason)
-    return {"path": path, "kind": KIND_ERROR, "entry": entry.to_bytes()}
+    return {"path": path_term(path), "kind": KIND_ERROR, "entry": entry.to_bytes()}
 
 
 def _put(record: dict[str, Any], name: str, value: str) -> None:
@@ -238,3 +268,38 @@ def _unique(values: Any) -> list[str]:
         if value and value not in seen:
             seen.append(value)
     return seen
+
+
+def entries_of(reader: Any) -> list[IndexEntry]:
+    """Every record's entry in a whoosh reader (the manifest is faster: see index_manifest)."""
+    column = reader.column_reader("entry")
+    return [IndexEntry.from_bytes(column[docnum]) for docnum in reader.all_doc_ids()]
+
+
+def document_entry(entry: IndexEntry) -> DocumentEntry:
+    """What the document list shows of a record."""
+    return DocumentEntry(
+        id=entry.id,
+        title=entry.title,
+        date_text=entry.date_text,
+        date_iso=entry.date_iso,
+        date_precision=entry.date_precision,
+        type=entry.type,
+        archives=entry.archive_codes,
+        languages=entry.languages,
+        path=entry.path,
+        content_hash=entry.hash,
+    )
+
+
+_entry_columns: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
+
+
+def entry_column(reader: Any) -> Any:
+    """The "entry" column of a whoosh reader, opened once per reader."""
+    # Opening the column reads where every record's entry starts: once per reader, not per
+    # search (the cache lets a closed reader go).
+    column = _entry_columns.get(reader)
+    if column is None:
+        column = _entry_columns[reader] = reader.column_reader("entry")
+    return column

@@ -10,10 +10,10 @@ A SearchIndex is not thread-safe: use one per thread, or one at a time.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
-import weakref
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ import whoosh.index
 from whoosh import query as wq
 
 from reader.core.document import Document
+from reader.core.index.check import INDEX_NAME, diagnose, live_files, note_sums, open_checked
 from reader.core.index.hits import Hit, document_ranges, indexed_terms, make_hit, positive_terms
 from reader.core.index.manifest import (
     LARGE_SEGMENT,
@@ -38,12 +39,15 @@ from reader.core.index.schema import (
     SCHEMA_VERSION,
     IndexEntry,
     build_schema,
+    document_entry,
+    entries_of,
+    entry_column,
 )
 from reader.core.index.speedups.scoring import CachedLengthsBM25F
 from reader.core.index.speedups.segment_writer import SegmentWriter
 from reader.core.index.store import IndexStore
 from reader.core.index.sync import Changes, Progress, sync_records
-from reader.core.index.types import DocumentEntry, QueryError, UpdateReport
+from reader.core.index.types import DocumentEntry, IndexDamaged, QueryError, UpdateReport
 from reader.core.library.collection import Library, LibraryFile
 from reader.core.text_range import TextRange
 
@@ -51,13 +55,13 @@ __all__ = [
     "SCHEMA_VERSION",
     "DocumentEntry",
     "Hit",
+    "IndexDamaged",
     "QueryError",
     "SearchIndex",
     "UpdateReport",
 ]
 
 INDEX_FOLDER = "index"
-_INDEX_NAME = "MAIN"
 _WRITER_MEMORY_MB = 128
 
 _log = logging.getLogger(__name__)
@@ -78,6 +82,7 @@ class SearchIndex:
         self._opened = False
         self._parser: Any = None
         self._manifest = Manifest()
+        self._verified: Path | None = None  # the generation whose checksums were checked
         self._listed: dict[str, tuple[IndexEntry, DocumentEntry]] = {}  # see `documents`
         # After an update: (roots, manifest version, library, its listing serial).
         self._settled: tuple[Any, ...] = (None, None, None, 0)
@@ -90,11 +95,13 @@ class SearchIndex:
         progress: Progress | None = None,
         shown: Shown | None = None,
         changed: Iterable[Path] | None = None,
+        damaged: str = "",
     ) -> UpdateReport:
         """Bring the index in line with the library, parsing only new and changed files.
 
         Files are compared by content hash. Without a usable index (none yet, another schema
-        version, or unreadable) this is a full rebuild. The index's manifest stays in memory
+        version, or damaged: see `index_check`) this is a full rebuild, and a damaged index is
+        named in the report's `damage`. The index's manifest stays in memory
         between updates, so an update reads only what was committed since the last one, and
         after an update by this object it compares only the files the library saw change.
 
@@ -106,20 +113,31 @@ class SearchIndex:
             changed: when known (an import, a file watcher), the only files that may have
                 changed, appeared or gone since the library's last listing: then the other
                 files are not even looked at (see `Library.files`).
+            damaged: what a reader found wrong with the index (`IndexDamaged`): rebuild.
         """
-        listen = None if shown is None else (lambda entry: shown(_document_entry(entry)))
+        listen = None if shown is None else (lambda entry: shown(document_entry(entry)))
         with self.store.writing():
             files = library.files(changed)
             generation = self.store.current(SCHEMA_VERSION)
-            index = _open_index(generation) if generation else None
+            damage = damaged or self.store.pointer_problem(SCHEMA_VERSION)
+            # Checksums too, on a first look at this generation (once per process).
+            contents = self._verified != generation
+            index, damage = (None, damage) if damage else open_checked(generation, contents)
+            manifest = self._manifest
+            if index is not None:
+                try:
+                    manifest.follow(index)
+                except Exception as error:  # the entries cannot be read: see index_check
+                    index.close()
+                    index, damage = None, diagnose(generation, error)
             if index is None or generation is None:
-                because = _outdated(self.store.recorded_schema())
+                because = "" if damage else _outdated(self.store.recorded_schema())
                 report = self._rebuild_locked(files, progress, listen)
+                report.damage, report.unreadable = damage, library.unreadable()
                 report.rebuilt_because = because
                 return report
+            self._verified = generation
             self.store.collect_garbage(keep=generation)
-            manifest = self._manifest
-            manifest.follow(index)
             # The index holds a sync's outcome over the same roots, nothing committed since:
             # ours, or one noted on disk (by us or another process, in this run or an earlier).
             roots = [os.path.realpath(root) for root in library.roots()]
@@ -132,17 +150,20 @@ class SearchIndex:
                 changes = None if paths is None else Changes(paths, library.listed)
             writer = RecordWriter(lambda: SegmentWriter(index, limitmb=_WRITER_MEMORY_MB), manifest)
             try:
-                report = sync_records(writer, files, manifest, progress, listen, settled, changes)
+                report = sync_records(writer, files, manifest, progress, listen, settled, changes,
+                                      library.unreadable())
             except BaseException:
                 writer.cancel()
                 raise
             if writer.commit(mergetype=merge_tiers):
                 manifest.follow(index)
                 self._close()
+            note_sums(generation, live_files(index))
             if noted != _note(roots, manifest):
                 self.store.note_synced(generation, _note(roots, manifest))
             self._settled = (roots, manifest.version, library, library.listing_serial)
         report.documents = manifest.shown
+        report.unreadable = library.unreadable()
         return report
 
     def tidy(self) -> bool:
@@ -154,7 +175,7 @@ class SearchIndex:
         """
         with self.store.writing():
             generation = self.store.current(SCHEMA_VERSION)
-            index = _open_index(generation) if generation else None
+            index = open_checked(generation)[0]
             roots, version = self._settled[:2]
             if index is None or generation is None or roots is None:
                 return False
@@ -167,6 +188,7 @@ class SearchIndex:
             noted = self.store.synced(generation) == _note(roots, manifest)
             SegmentWriter(index, limitmb=_WRITER_MEMORY_MB).commit(mergetype=merge_small)
             manifest.follow(index)
+            note_sums(generation, live_files(index))
             self._close()
             if noted:
                 self.store.note_synced(generation, _note(roots, manifest))
@@ -186,7 +208,7 @@ class SearchIndex:
         listen: Callable[[IndexEntry], None] | None = None,
     ) -> UpdateReport:
         build = self.store.new_build()
-        index = whoosh.index.create_in(str(build), build_schema(), indexname=_INDEX_NAME)
+        index = whoosh.index.create_in(str(build), build_schema(), indexname=INDEX_NAME)
         writer = SegmentWriter(index, limitmb=_WRITER_MEMORY_MB)
         try:
             report = sync_records(RecordWriter(lambda: writer), files, Manifest(), progress, listen)
@@ -194,8 +216,9 @@ class SearchIndex:
             writer.cancel()
             raise
         writer.commit(merge=False)
+        note_sums(build, live_files(index))
         index.close()
-        self.store.publish(build, SCHEMA_VERSION)
+        self._verified = self.store.publish(build, SCHEMA_VERSION)
         self._manifest.clear()
         self._close()
         report.rebuilt = True
@@ -207,17 +230,17 @@ class SearchIndex:
     @property
     def count(self) -> int:
         """How many documents the index shows (hidden copies and bad files not counted)."""
-        generation = self.store.current(SCHEMA_VERSION)
-        index = _open_index(generation) if generation else None
-        if index is not None and self._manifest.version == (
-            str(generation),
-            index.latest_generation(),
-        ):
-            return self._manifest.shown  # what the last update left, nothing committed since
-        searcher = self._current_searcher()
-        if searcher is None:
-            return 0
-        return sum(1 for _ in searcher.document_numbers(kind=KIND_DOC))
+        with self._reading():
+            index = self._current_index()
+            if index is not None and self._manifest.version == (
+                str(index.storage.folder),
+                index.latest_generation(),
+            ):
+                return self._manifest.shown  # what the last update left, nothing committed since
+            searcher = self._current_searcher()
+            if searcher is None:
+                return 0
+            return sum(1 for _ in searcher.document_numbers(kind=KIND_DOC))
 
     @property
     def schema_version(self) -> int | None:
@@ -225,27 +248,33 @@ class SearchIndex:
         return self.store.recorded_schema()
 
     def documents(self) -> list[DocumentEntry]:
-        """Every shown document, by date (undated last), then title."""
-        if self._current_index() is None:
-            return []
-        listed = self._listed
-        # The manifest keeps the entry objects of records an update left alone: so do we.
-        self._listed = {}
-        entries = []
-        for entry in self._all_entries():
-            if entry.kind == KIND_DOC:
-                known = listed.get(entry.path)
-                document = known[1] if known and known[0] is entry else _document_entry(entry)
-                self._listed[entry.path] = (entry, document)
-                entries.append(document)
+        """Every shown document, by date (undated last), then title.
+
+        Raises:
+            IndexDamaged: when the index's files are damaged (rebuild it: `update`).
+        """
+        with self._reading():
+            if self._current_index() is None:
+                return []
+            listed = self._listed
+            # The manifest keeps the entry objects of records an update left alone: so do we.
+            self._listed = {}
+            entries = []
+            for entry in self._all_entries():
+                if entry.kind == KIND_DOC:
+                    known = listed.get(entry.path)
+                    document = known[1] if known and known[0] is entry else document_entry(entry)
+                    self._listed[entry.path] = (entry, document)
+                    entries.append(document)
         entries.sort(key=lambda e: (e.date_iso or "9999", e.title.casefold(), e.id))
         return entries
 
     def failures(self) -> list[tuple[str, str]]:
         """(path, reason) of every library file that did not parse, as of the last update."""
-        if self._current_index() is None:
-            return []
-        found = [(e.path, e.reason) for e in self._all_entries() if e.kind == KIND_ERROR]
+        with self._reading():
+            if self._current_index() is None:
+                return []
+            found = [(e.path, e.reason) for e in self._all_entries() if e.kind == KIND_ERROR]
         return sorted(found)
 
     def _all_entries(self) -> Iterable[IndexEntry]:
@@ -254,7 +283,7 @@ class SearchIndex:
             self._manifest.follow(self._index)
         except Exception:  # e.g. another process merged segments away meanwhile
             searcher = self._current_searcher()
-            return _entries(searcher.reader())  # the searcher's view, as before
+            return entries_of(searcher.reader())  # the searcher's view, as before
         return self._manifest.entries.values()
 
     def search(self, query: str, limit: int = 20) -> list[Hit]:
@@ -266,13 +295,15 @@ class SearchIndex:
 
         Raises:
             QueryError: when the query cannot be understood.
+            IndexDamaged: when the index's files are damaged (rebuild it: `update`).
         """
         return self.search_counted(query, limit)[0]
 
     def search_counted(self, query: str, limit: int = 20) -> tuple[list[Hit], int]:
         """`search`, and how many documents match in all (the hits stop at `limit`)."""
-        searcher = self._current_searcher()
         parsed = self._parse(query)
+        with self._reading():
+            searcher = self._current_searcher()
         if parsed is None or searcher is None:
             return [], 0
         try:
@@ -292,16 +323,19 @@ class SearchIndex:
             results = collector.results()
             total = len(results)  # the mask's hidden copies are not counted
             wanted = indexed_terms(positive_terms(parsed, reader), reader)
-            entry_column = _entry_column(reader)
+            entries = entry_column(reader)
             hits = []
             for result in results:
-                entry = IndexEntry.from_bytes(entry_column[result.docnum])
+                entry = IndexEntry.from_bytes(entries[result.docnum])
                 stored = dict(result.fields(), id=entry.id, title=entry.title, path=entry.path,
                               date_text=entry.date_text)
                 hits.append(make_hit(stored, result.score or 0.0, wanted))
         except QueryError:
             raise
-        except Exception as error:  # e.g. a prefix expanding to too many terms
+        except Exception as error:  # damage, or e.g. a prefix expanding to too many terms
+            damage = diagnose(self._close(), error, any_error=False)
+            if damage:
+                raise IndexDamaged(damage) from None
             raise QueryError(f"the search failed: {error}") from None
         return hits, total
 
@@ -316,11 +350,12 @@ class SearchIndex:
         Raises:
             QueryError: when the query cannot be understood.
         """
-        searcher = self._current_searcher()
         parsed = self._parse(query)
         if parsed is None:
             return []
-        reader = searcher.reader() if searcher is not None else None
+        with self._reading():
+            searcher = self._current_searcher()
+            reader = searcher.reader() if searcher is not None else None
         return document_ranges(document, translation_index, positive_terms(parsed, reader))
 
     def _parse(self, query: str) -> Any:
@@ -339,9 +374,13 @@ class SearchIndex:
         if self._opened and state != self._state:
             self._close()  # another process rebuilt the index: switch to the new generation
         if not self._opened:
-            self._opened, self._state = True, state
-            generation = self.store.current(SCHEMA_VERSION)
-            self._index = _open_index(generation) if generation else None
+            damage = self.store.pointer_problem(SCHEMA_VERSION)
+            if damage:
+                raise IndexDamaged(damage)
+            index, damage = open_checked(self.store.current(SCHEMA_VERSION))
+            if damage:
+                raise IndexDamaged(damage)
+            self._opened, self._state, self._index = True, state, index
         return self._index
 
     def _current_searcher(self) -> Any:
@@ -353,13 +392,27 @@ class SearchIndex:
             self._searcher = self._searcher.refresh()  # another process's incremental commit
         return self._searcher
 
-    def _close(self) -> None:
-        if self._searcher is not None:
-            self._searcher.close()
-        if self._index is not None:
-            self._index.close()
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[None]:
+        """Turn whatever reading a damaged index raises into IndexDamaged, saying what it is."""
+        try:
+            yield
+        except (IndexDamaged, QueryError):
+            raise
+        except Exception as error:
+            raise IndexDamaged(diagnose(self._close(), error)) from None
+
+    def _close(self) -> Path | None:
+        """Release the open index; returns the folder it was in."""
+        folder = None if self._index is None else Path(self._index.storage.folder)
+        with contextlib.suppress(Exception):  # closing damaged files must not hide why
+            if self._searcher is not None:
+                self._searcher.close()
+            if self._index is not None:
+                self._index.close()
         self._searcher = self._index = None
         self._opened = False
+        return folder
 
 
 def _note(roots: list[str], manifest: Manifest) -> dict[str, Any]:
@@ -374,45 +427,3 @@ def _outdated(recorded: int | None) -> str:
         return ""
     made_by = "an older" if recorded < SCHEMA_VERSION else "a newer"
     return f"it was made by {made_by} version of Diglot"
-
-
-_entry_columns: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
-
-
-def _entry_column(reader: Any) -> Any:
-    # Opening the column reads where every record's entry starts: once per reader, not per
-    # search (the cache lets a closed reader go).
-    column = _entry_columns.get(reader)
-    if column is None:
-        column = _entry_columns[reader] = reader.column_reader("entry")
-    return column
-
-
-def _open_index(generation: Path | None) -> Any:
-    if generation is None:
-        return None
-    try:
-        return whoosh.index.open_dir(str(generation), indexname=_INDEX_NAME)
-    except Exception as error:  # a damaged index is rebuilt, never fatal
-        _log.warning("cannot open the index in %s: %s", generation, error)
-        return None
-
-
-def _entries(reader: Any) -> list[IndexEntry]:
-    column = reader.column_reader("entry")
-    return [IndexEntry.from_bytes(column[docnum]) for docnum in reader.all_doc_ids()]
-
-
-def _document_entry(entry: IndexEntry) -> DocumentEntry:
-    return DocumentEntry(
-        id=entry.id,
-        title=entry.title,
-        date_text=entry.date_text,
-        date_iso=entry.date_iso,
-        date_precision=entry.date_precision,
-        type=entry.type,
-        archives=entry.archive_codes,
-        languages=entry.languages,
-        path=entry.path,
-        content_hash=entry.hash,
-    )

@@ -25,7 +25,7 @@ import os
 import re
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +47,8 @@ class IndexStore:
     def __init__(self, directory: Path) -> None:
         """Use `directory` (created on first write) for the index."""
         self.directory = directory
+        # Called once when `writing` has to wait for another process (say so to the user).
+        self.on_wait: Callable[[], None] | None = None
 
     def current(self, schema_version: int) -> Path | None:
         """The live generation folder, or None when there is none of this schema version."""
@@ -60,6 +62,26 @@ class IndexStore:
         if not _GENERATION.match(generation.name) or not generation.is_dir():
             return None
         return generation
+
+    def pointer_problem(self, schema_version: int) -> str:
+        """What is wrong with CURRENT, as a phrase; "" when nothing is.
+
+        No CURRENT (no index yet) or one of another schema version (rebuilt as a matter of
+        course) is not a problem; an unreadable one, or one naming a missing folder, is.
+        """
+        path = self.directory / POINTER
+        try:
+            pointer = json.loads(path.read_text(encoding="utf-8"))
+            if pointer["schema"] != schema_version:
+                return ""
+            name = str(pointer["generation"])
+        except FileNotFoundError:
+            return ""
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            return f"{path} cannot be read ({type(error).__name__}: {error})"
+        if not _GENERATION.match(name) or not (self.directory / name).is_dir():
+            return f"{path} names {name!r}, which is missing"
+        return ""
 
     def recorded_schema(self) -> int | None:
         """The schema version CURRENT names, None without a readable pointer."""
@@ -104,7 +126,10 @@ class IndexStore:
         """Hold the writer lock: one writing process at a time; waits for the current one."""
         self.directory.mkdir(parents=True, exist_ok=True)
         lock = FileLock(str(self.directory / LOCK))
-        lock.acquire(blocking=True)
+        if not lock.acquire(blocking=False):
+            if self.on_wait is not None:
+                self.on_wait()
+            lock.acquire(blocking=True)
         try:
             yield
         finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import operator
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +44,7 @@ def sync_records(
     shown: Callable[[IndexEntry], None] | None = None,
     settled: bool = False,
     changes: Changes | None = None,
+    unreadable: list[str] | None = None,
 ) -> UpdateReport:
     """Write into `writer` whatever makes the index (described by `manifest`) match `files`.
 
@@ -60,6 +62,9 @@ def sync_records(
     duplicate keys meet theirs, directly or through other such files; nothing else can change.
     With `changes` too, only the files it names are compared with the index at all: an update
     after one edit costs the same in a library of ten files or ten thousand.
+
+    The records of files in `unreadable` folders (or those files themselves) are kept as they
+    are until they can be read again: a folder made unreadable has not lost its pages.
     """
     entries = manifest.entries
     if settled and changes is not None:
@@ -75,6 +80,10 @@ def sync_records(
         ]
         removed = sorted(entries.keys() - by_path.keys())
         listed = by_path.get
+    if unreadable:
+        kept = tuple(unreadable)
+        below = tuple(path.rstrip(os.sep) + os.sep for path in unreadable)
+        removed = [path for path in removed if not (path in kept or path.startswith(below))]
     sync = _Sync(writer, progress, shown, len(stale))
     sync.report.removed = len(removed)
     for path in removed:

@@ -40,6 +40,10 @@ class QueryError(ValueError):
     """A search query that cannot be understood; the message says why, for the user."""
 
 
+class IndexDamaged(Exception):
+    """The index's files are damaged (the message says which and how): rebuild it."""
+
+
 @dataclass
 class UpdateReport:
     """What an update or rebuild did. Counts are of files, not documents."""
@@ -52,8 +56,16 @@ class UpdateReport:
     documents: int = 0  # documents in the index afterwards
     rebuilt: bool = False  # a full build (no usable index, or `rebuild` was asked for)
     rebuilt_because: str = ""  # why, when the user should know: "it was made by ..."
+    damage: str = ""  # what was wrong with the index, when that is why it was rebuilt
+    unreadable: list[str] = field(default_factory=list)  # folders kept as last indexed
     errors: list[PageError] = field(default_factory=list)  # files parsed now that failed
     duplicates: list[Duplicate] = field(default_factory=list)  # every hidden copy
+
+    def damage_line(self) -> str:
+        """One line saying the index was damaged and rebuilt; "" when it was not."""
+        if not self.damage:
+            return ""
+        return f"the index was damaged ({self.damage}); rebuilt it from the library"
 
     def summary(self) -> str:
         """One line for the status bar or the command line."""

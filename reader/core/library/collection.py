@@ -22,7 +22,7 @@ from reader.core.library.duplicates import Candidate, Duplicate, DuplicateKeys, 
 from reader.core.library.file_scan import FileScanner
 from reader.core.library.file_scan import LibraryFile as LibraryFile  # re-exported: the public home
 from reader.core.library.file_scan import file_sha256 as file_sha256
-from reader.core.library.page_files import ImportReport, import_pages
+from reader.core.library.page_files import ImportReport, clean_leftovers, import_pages
 from reader.core.page.errors import PageError
 
 LIBRARY_FOLDER = "library"
@@ -32,6 +32,12 @@ HASH_CACHE_FILE = "file-hashes.json"
 Progress = Callable[[int, int, str], None]
 
 _log = logging.getLogger(__name__)
+
+
+def unsaved(error: OSError) -> str:
+    """A phrase for a write that failed (a read-only data folder, a full disk)."""
+    where = f"{error.filename}: " if error.filename else ""
+    return f"changes cannot be saved ({where}{error.strerror or error})"
 
 
 def bundled_seeds_dir() -> Path:
@@ -167,6 +173,10 @@ class Library:
                 return found
         return self._scanner.scan(roots)
 
+    def unreadable(self) -> list[str]:
+        """Folders and files the last `files` call could not read (their pages are not gone)."""
+        return list(self._scanner.unreadable)
+
     @property
     def listing_serial(self) -> int:
         """Grows whenever `files` finds a file new, changed or gone (see `changed_since`)."""
@@ -251,8 +261,13 @@ class Library:
         Returns:
             The report: every file with its outcome (see `ImportReport.lines`).
         """
+        self.clean_leftovers()
         known = {f.content_hash: f.path for f in self.files()}
         return import_pages(paths, self.library_dir, known)
+
+    def clean_leftovers(self) -> int:
+        """Remove what killed imports left in the library folder; see `clean_leftovers`."""
+        return clean_leftovers(self.library_dir)
 
 
 def parse_library_file(library_file: LibraryFile) -> Document:

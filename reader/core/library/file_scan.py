@@ -95,6 +95,7 @@ class FileScanner:
         self._linked = False  # the listing holds files reached through a symlink
         self._folders: dict[str, Path] = {}  # folder path -> Path, to make file Paths
         self._serial = 0
+        self.unreadable: list[str] = []  # folders and files the last scan could not read
         self._log_floor = 0  # `_log_*` hold every change after this serial
         self._log_serials: list[int] = []
         self._log_keys: list[str] = []
@@ -130,9 +131,10 @@ class FileScanner:
         listing: dict[str, tuple[Stamp, LibraryFile]] = {}
         self._listing, self._linked = listing, False
         relisted: list[str] = []  # looked at afresh: new, changed or racy
+        self.unreadable = []
         for (priority, root), (_, real) in zip(roots, resolved, strict=True):
             found: list[tuple[str, os.stat_result]] = []
-            self._linked |= _walk(real, found)
+            self._linked |= _walk(real, found, self.unreadable)
             for key, status in found:
                 if key in listing:
                     continue  # reached from a higher-ranked root, or twice through a symlink
@@ -178,6 +180,7 @@ class FileScanner:
         if self._roots is None or resolved != self._roots or self._linked:
             return None
         start = time.time_ns()
+        self.unreadable = []
         changed: dict[str, tuple[os.stat_result, Root] | None] = {}
         for given in paths:
             path = os.path.abspath(given)
@@ -253,8 +256,11 @@ class FileScanner:
         else:
             try:
                 digest = file_sha256(path)
+            except FileNotFoundError:
+                return None  # vanished between listing and reading
             except OSError:
-                return None  # vanished or unreadable between listing and reading
+                self.unreadable.append(key)
+                return None
             if status.st_mtime_ns < start - RACY_NS:
                 self._racy.discard(key)
                 hashes[key] = (stamp, digest)
@@ -306,18 +312,22 @@ class FileScanner:
         self._unsaved_files = self._unsaved_bytes = 0
 
 
-def _walk(folder: str, found: list[tuple[str, os.stat_result]]) -> bool:
+def _walk(folder: str, found: list[tuple[str, os.stat_result]], unreadable: list[str]) -> bool:
     """Add (resolved path, stat) of every page file below `folder`, a resolved path.
 
     Symlinked folders are not entered (as `os.walk` does not); a symlinked file is listed under
-    its target's path. Returns whether some file was reached through a symlink.
+    its target's path. A folder that exists but cannot be read is added to `unreadable`: its
+    files are not gone. Returns whether some file was reached through a symlink.
     """
     linked = False
     try:
         with os.scandir(folder) as entries:
             listed = list(entries)
+    except (FileNotFoundError, NotADirectoryError):
+        return False  # a missing root, or a folder that vanished
     except OSError:
-        return False  # missing root, or a folder that vanished or is unreadable
+        unreadable.append(folder)
+        return False
     for entry in listed:
         name = entry.name
         if name.startswith("."):
@@ -328,7 +338,7 @@ def _walk(folder: str, found: list[tuple[str, os.stat_result]]) -> bool:
                     continue
                 junction = getattr(entry, "is_junction", None)  # Windows, Python 3.12+
                 inner = os.path.realpath(entry.path) if junction and junction() else entry.path
-                linked |= _walk(inner, found)
+                linked |= _walk(inner, found, unreadable)
             elif is_page_name(name):
                 status = entry.stat()
                 if not stat.S_ISREG(status.st_mode):

@@ -36,6 +36,7 @@ class SearchResults:
     query: str
     hits: tuple[SearchHit, ...] = ()
     error: str = ""
+    damage: str = ""  # the index is damaged (see `IndexDamaged`): it wants rebuilding
 
 
 def find_text(document: Document, needle: str, translation: int = 0) -> list[TextRange]:

@@ -18,7 +18,7 @@ from reader.core.commands.registry import CommandError, CommandRegistry
 from reader.core.document import Document
 from reader.core.events import Event
 from reader.core.index.job import IndexJob
-from reader.core.index.types import DocumentEntry, QueryError
+from reader.core.index.types import DocumentEntry, IndexDamaged, QueryError
 from reader.core.library.collection import Library
 from reader.core.library.page_files import ImportReport
 from reader.core.page.errors import PageError
@@ -107,6 +107,9 @@ class Workspace:
             return SearchResults(query, tuple(self.index.search(query, limit=limit)))
         except QueryError as error:
             return SearchResults(query, error=str(error))
+        except IndexDamaged as error:
+            return SearchResults(query, error="The index is damaged: rebuilding it from the "
+                                 "library", damage=str(error))
 
     def prepare_reading(self, doc_id: str | None = None) -> None:
         """Load ahead what opening a document loads, so that the opening only shows it.

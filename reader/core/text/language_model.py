@@ -41,11 +41,11 @@ def load_identifier(cache_dir: Path | None, languages: Sequence[str]) -> Any:
     when `cache_dir` is given, cached for the next session.
     """
     path = model_cache_file(cache_dir, languages) if cache_dir is not None else None
-    if path is not None and path.is_file():
-        try:
+    try:
+        if path is not None and path.is_file():  # is_file raises on an unreadable folder
             return _read(path, languages)
-        except Exception as error:  # a damaged cache is rebuilt, never fatal
-            _log.warning("ignoring the language model cache %s: %s", path, error)
+    except Exception as error:  # a damaged or unreadable cache is rebuilt, never fatal
+        _log.warning("ignoring the language model cache %s: %s", path, error)
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

@@ -118,3 +118,24 @@ def test_load_keymap_reads_the_config_dir(tmp_path: Path, monkeypatch: pytest.Mo
     keymap, problems = load_keymap()
     assert problems == []
     assert keymap.keys_for("quit") == ("Ctrl+W",)
+
+
+@pytest.mark.parametrize(
+    "nested",
+    ['[keys]\n"next-document" = ' + "[" * 500 + "]" * 500 + "\n",
+     "x = " + "{a=" * 500 + "1" + "}" * 500 + "\n"],
+    ids=["arrays", "inline-tables"],
+)
+def test_deeply_nested_file_reported_and_defaults_kept(tmp_path: Path, nested: str) -> None:
+    keymap, problems = load_keymap(write(tmp_path, nested))
+    assert problems == [f"{tmp_path / 'keys.toml'}: not valid TOML: arrays or tables nested "
+                        "too deeply"]
+    assert keymap.keys_for("next-document") == ("Alt+Down", "Ctrl+PgDown")
+
+
+def test_a_byte_order_mark_is_read_past(tmp_path: Path) -> None:
+    path = tmp_path / "keys.toml"
+    path.write_bytes('\ufeff[keys]\n"next-document" = ["Ctrl+J"]\n'.encode())
+    keymap, problems = load_keymap(path)
+    assert problems == []
+    assert keymap.keys_for("next-document") == ("Ctrl+J",)
