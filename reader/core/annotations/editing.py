@@ -217,6 +217,44 @@ class Annotator:
             raise StoreError(f"category {category.name!r} is used by {used} annotation(s)")
         self._do(Change("Delete category", ((category, None),)))
 
+    # Interchange ------------------------------------------------------------------------------
+    def import_annotations(self, records: Sequence[tuple[Annotation, Category]]
+                           ) -> tuple[int, int, int]:
+        """Store annotations read from a file, as one undoable change.
+
+        An annotation already stored (same id) is replaced by the file's version, so importing
+        a file twice adds nothing. Categories are matched by name; a missing one is created
+        with the file's colour.
+
+        Args:
+            records: (annotation, category) pairs as `w3c.from_w3c` reads them.
+
+        Returns:
+            How many annotations were added, updated and already identical.
+        """
+        categories = {c.name.casefold(): c for c in self.store.categories()}
+        next_id = max((c.id for c in categories.values()), default=0) + 1
+        pairs: list[Pair] = []
+        added = updated = same = 0
+        for annotation, category in records:
+            known = categories.get(category.name.casefold())
+            if known is None:
+                known = replace(self.store.new_category(category.name, category.colour),
+                                id=next_id)
+                next_id += 1
+                categories[known.name.casefold()] = known
+                pairs.append((None, known))
+            annotation = replace(annotation, category=known.id)
+            before = self.store.get(annotation.id)
+            if before == annotation:
+                same += 1
+                continue
+            added, updated = (added + 1, updated) if before is None else (added, updated + 1)
+            pairs.append((before, annotation))
+        if pairs:
+            self._do(Change("Import annotations", tuple(pairs)))
+        return added, updated, same
+
     # Helpers ----------------------------------------------------------------------------------
     def _annotation(self, annotation_id: str) -> Annotation:
         annotation = self.store.get(annotation_id)

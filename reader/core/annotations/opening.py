@@ -141,3 +141,24 @@ def paints(placed: Sequence[Placed], categories: Sequence[Category], pane: Pane,
                        for r in item.projection.ranges)
     out.sort(key=lambda p: (p.range.paragraph, p.range.start, p.projected))
     return out
+
+
+def place_all(document: Document, annotations: Sequence[Annotation],
+              alignment_for: AlignmentFor) -> list[Placed]:
+    """Every annotation placed against its own translation (an original's against the first).
+
+    What an export needs: each annotation with the projection onto the text it pairs with.
+
+    Args:
+        document: the document.
+        annotations: its annotations, re-anchored.
+        alignment_for: the alignment of the original with translation N, or None.
+    """
+    by_translation: dict[int, list[Annotation]] = {}
+    for annotation in annotations:
+        by_translation.setdefault(annotation.translation, []).append(annotation)
+    placed: dict[str, Placed] = {}
+    for index, group in by_translation.items():
+        alignment = alignment_for(index) if document.original and document.translations else None
+        placed.update((p.annotation.id, p) for p in place(document, group, index, alignment))
+    return [placed[a.id] for a in annotations]
