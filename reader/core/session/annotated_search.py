@@ -44,8 +44,8 @@ def annotated_search(
     for annotation in found:
         if annotation.document in best_note or annotation.document not in titles:
             continue
-        snippet = (annotation.note or annotation.quote).splitlines()[0] if (
-            annotation.note or annotation.quote) else ""
+        said = annotation.note.strip() or ", ".join(annotation.tags) or annotation.quote
+        snippet = said.strip().splitlines()[0] if said.strip() else ""
         best_note[annotation.document] = Hit(
             id=annotation.document, title=titles[annotation.document], score=0.0,
             pane=annotation.side, paragraph=annotation.anchor.paragraph,
