@@ -145,9 +145,18 @@ def full_offsets(text: Text, first: TextRange, last: TextRange | None = None) ->
     return start, end
 
 
-def ranges_of(text: Text, pane: Pane, start: int, end: int) -> list[TextRange]:
-    """The full-text span `start`-`end` as one TextRange per paragraph it touches."""
-    starts = paragraph_starts(text)
+def ranges_of(text: Text, pane: Pane, start: int, end: int,
+              starts: list[int] | None = None) -> list[TextRange]:
+    """The full-text span `start`-`end` as one TextRange per paragraph it touches.
+
+    Args:
+        text: the text.
+        pane: the pane the ranges name.
+        start: where the span starts in `text.full_text`.
+        end: where it ends (exclusive).
+        starts: `paragraph_starts(text)`, when the caller has it already.
+    """
+    starts = starts if starts is not None else paragraph_starts(text)
     ranges = []
     for number in range(paragraph_at(starts, start), len(starts)):
         begin = starts[number]

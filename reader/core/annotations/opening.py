@@ -21,7 +21,7 @@ from reader.core.annotations.model import (
     ranges_of,
     side_text,
 )
-from reader.core.annotations.projection import Projection, project
+from reader.core.annotations.projection import Projection, Projector
 from reader.core.annotations.store import AnnotationStore
 from reader.core.document import Document, Text
 from reader.core.text_range import Pane, TextRange
@@ -101,16 +101,20 @@ def place(document: Document, annotations: Sequence[Annotation], translation: in
         "original": document.original,
         "translation": side_text(texts, "translation", translation),
     }
+    projector = Projector(alignment) if alignment else None
+    starts: dict[int, list[int]] = {}  # by id(text): each text's paragraph offsets, once
     placed = []
     for annotation in annotations:
         text = side_text(texts, annotation.side, annotation.translation)
         if text is None or annotation.status == "orphaned":
             placed.append(Placed(annotation, (), None))
             continue
+        if id(text) not in starts:
+            starts[id(text)] = paragraph_starts(text)
         ranges = tuple(ranges_of(text, annotation.side, annotation.anchor.start,
-                                 annotation.anchor.end))
+                                 annotation.anchor.end, starts[id(text)]))
         visible = annotation.side == "original" or annotation.translation == translation
-        projection = project(ranges, alignment) if alignment and visible else None
+        projection = projector.project(ranges) if projector and visible else None
         other = shown["translation" if annotation.side == "original" else "original"]
         quote = projection.quote(other) if projection and other else ""
         placed.append(Placed(annotation, ranges, projection, quote))

@@ -83,6 +83,7 @@ class AnnotationSession:
         self._links = links
         self._document: Document | None = None
         self._placed: list[Placed] = []
+        self._paints: dict[Pane, list[Paint]] = {}  # per pane, until the next change
         self._categories: list[Category] = store.categories()
         shown.changed.connect(self._on_shown)
         links.changed.connect(self._on_links)
@@ -105,6 +106,7 @@ class AnnotationSession:
     def _on_change(self, change: Change) -> None:
         if any(isinstance(r, Category) for pair in change.pairs for r in pair):
             self._categories = self.store.categories()
+            self._paints.clear()
             self.changed.emit(AnnotationsChanged("categories"))
         ids = change.annotation_ids()
         if ids and self._document is not None:
@@ -119,6 +121,7 @@ class AnnotationSession:
         self.changed.emit(AnnotationsChanged("document"))
 
     def _replace(self, annotations: Sequence[Annotation] | None = None) -> None:
+        self._paints.clear()
         if annotations is None:
             annotations = [p.annotation for p in self._placed]
         if self._document is None:
@@ -151,7 +154,10 @@ class AnnotationSession:
 
     def paints(self, pane: Pane) -> list[Paint]:
         """The ranges `pane` paints, in text order: own highlights, then projections."""
-        return paints(self._placed, self._categories, pane, self._shown.translation_index)
+        if pane not in self._paints:
+            self._paints[pane] = paints(self._placed, self._categories, pane,
+                                        self._shown.translation_index)
+        return list(self._paints[pane])
 
     def at(self, pane: Pane, paragraph: int, offset: int) -> list[Annotation]:
         """The annotations painted at a position of `pane` (own or projected): hover shows them."""
