@@ -397,6 +397,9 @@ def build_parser() -> argparse.ArgumentParser:
     align.add_argument("--translation", type=int, default=0, metavar="N",
                        help="which translation, from 0 (default 0)")
     command("keys", "print the keyboard shortcuts (with your keys.toml)", _cmd_keys)
+    from reader.cli_annotations import add_annotation_commands  # it imports this module
+
+    add_annotation_commands(command)
     return parser
 
 

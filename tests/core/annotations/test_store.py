@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from reader.core.annotations.editing import Annotator
+from reader.core.annotations.model import DEFAULT_CATEGORIES
+from reader.core.annotations.schema import FILE_NAME, SCHEMA_VERSION, SchemaError
+from reader.core.annotations.store import AnnotationStore, StoreError
+from reader.core.document import Document
+from reader.core.text_range import TextRange
+
+SEOUL = "В районе Сеула"
+
+
+def seoul(page: Document) -> TextRange:
+    assert page.original is not None
+    for number, paragraph in enumerate(page.original.paragraphs):
+        if SEOUL in paragraph:
+            at = paragraph.index(SEOUL)
+            return TextRange("original", number, at, at + len(SEOUL))
+    raise AssertionError
+
+
+def test_a_new_store_is_wal_with_foreign_keys_and_the_default_categories(
+        store: AnnotationStore, diglot_home: Path) -> None:
+    assert store.path == diglot_home / FILE_NAME
+    assert [c.name for c in store.categories()] == [n for n, _ in DEFAULT_CATEGORIES]
+    db = sqlite3.connect(store.path)
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    db.close()
+    assert store.integrity() == "ok"
+
+
+def test_annotations_survive_reopening(store: AnnotationStore, page: Document,
+                                       diglot_home: Path) -> None:
+    added = Annotator(store).add(page, seoul(page), "place", note="Seoul\nline two",
+                                 tags=["front", "Front", " ", "1950"])
+    assert added.tags == ("front", "1950")
+    assert added.anchor.exact == SEOUL
+    store.close()
+    again = AnnotationStore(diglot_home)
+    assert again.annotations(page.id) == [added]
+    assert again.get(added.id) == added
+    again.close()
+
+
+def test_renaming_a_category_renames_its_annotations(store: AnnotationStore,
+                                                     page: Document) -> None:
+    annotator = Annotator(store)
+    added = annotator.add(page, seoul(page), "place")
+    annotator.update_category("place", name="location", colour="#112233")
+    [stored] = store.annotations(page.id)
+    assert stored.category == added.category
+    assert store.category(stored.category) is not None
+    assert store.category(stored.category).name == "location"  # type: ignore[union-attr]
+    assert store.category("LOCATION").colour == "#112233"  # type: ignore[union-attr]
+    with pytest.raises(StoreError, match="already a category"):
+        annotator.update_category("location", name="claim")
+    with pytest.raises(StoreError, match="#rrggbb"):
+        annotator.update_category("location", colour="red")
+    with pytest.raises(StoreError, match="used by 1"):
+        annotator.delete_category("location")
+
+
+def test_notes_tags_and_quotes_are_searchable(store: AnnotationStore, page: Document) -> None:
+    annotator = Annotator(store)
+    added = annotator.add(page, seoul(page), "place", note="Stalin admits the front collapsed",
+                          tags=["collapse"])
+    assert store.search("collaps") == [added]  # a prefix of a tag and of a note word
+    assert store.search("сеула") == [added]  # the quote, case folded
+    assert store.search("admits STALIN") == [added]
+    assert store.search("Mao") == []
+    assert store.search('"; DROP TABLE') == []  # operators and quotes are only words
+    assert store.search("stalin", category=store.category("claim").id) == []  # type: ignore[union-attr]
+    annotator.edit(added.id, note="rewritten")
+    assert store.search("admits") == []  # the FTS table follows edits
+    assert store.search("rewritten")[0].id == added.id
+    annotator.delete(added.id)
+    assert store.search("rewritten") == []
+    assert store.documents() == set()
+
+
+def test_a_newer_schema_is_refused_by_name(diglot_home: Path) -> None:
+    diglot_home.mkdir(parents=True)
+    db = sqlite3.connect(diglot_home / FILE_NAME)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.close()
+    with pytest.raises(SchemaError, match="newer Diglot"):
+        AnnotationStore(diglot_home)
+
+
+def test_a_damaged_file_is_reported_not_replaced(diglot_home: Path) -> None:
+    diglot_home.mkdir(parents=True)
+    (diglot_home / FILE_NAME).write_bytes(b"not a database at all" * 100)
+    with pytest.raises(SchemaError, match="not an annotation database"):
+        AnnotationStore(diglot_home)
+    assert (diglot_home / FILE_NAME).read_bytes().startswith(b"not a database")
