@@ -29,7 +29,7 @@ from reader.core.annotations.store import AnnotationStore
 from reader.core.document import Document, Text
 from reader.core.page.parser import parse_bytes, parse_page
 from reader.core.session.annotating import AnnotationSession
-from reader.core.session.reading import ReadingView
+from reader.core.session.reading import ReadingState
 from reader.core.session.sentence_links import SentenceLinks
 from reader.core.text_range import PANES, TextRange
 
@@ -52,10 +52,10 @@ def _ranges(document: Document, count: int, rng: random.Random) -> list[TextRang
     return ranges
 
 
-def _session(home: Path) -> tuple[ReadingView, AnnotationSession]:
+def _session(home: Path) -> tuple[ReadingState, AnnotationSession]:
     alignments = AlignmentStore(home)
     holder: list[SentenceLinks] = []
-    view = ReadingView(aligner=lambda a, b: holder[0].paragraph_aligner(a, b))
+    view = ReadingState(aligner=lambda a, b: holder[0].paragraph_aligner(a, b))
     holder.append(SentenceLinks(view, alignments))
     return view, AnnotationSession(view, holder[0], AnnotationStore(home))
 

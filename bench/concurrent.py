@@ -43,7 +43,7 @@ diglot = DiglotApp(Workspace(home), settings_path=home / "settings.ini")
 diglot.start()
 
 def check():
-    if not diglot.indexing and diglot.workspace.view.document is not None:
+    if not diglot.indexing and diglot.workspace.reading.document is not None:
         print(len(diglot.workspace.catalog.visible()))
         print(diglot.window.status_label.text())
         diglot.shutdown()

@@ -28,7 +28,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
 from reader.core.export.model import ExportLayout, export_view, to_html
-from reader.core.session.reading import ReadingView
+from reader.core.session.reading import ReadingState
 from reader.ui.resources import SANS_FAMILY, SERIF_FAMILY, register_fonts
 from reader.ui.split_view import language_name
 
@@ -219,7 +219,7 @@ def print_document(
     return dialog
 
 
-def view_html(view: ReadingView, layout: ExportLayout = "parallel") -> str | None:
+def view_html(view: ReadingState, layout: ExportLayout = "parallel") -> str | None:
     """The print HTML of what `view` shows, in the bundled fonts; None without a document."""
     export = export_view(view, layout)
     if export is None:
@@ -228,7 +228,7 @@ def view_html(view: ReadingView, layout: ExportLayout = "parallel") -> str | Non
 
 
 def print_view(
-    view: ReadingView,
+    view: ReadingState,
     parent: QWidget | None = None,
     layout: ExportLayout = "parallel",
     on_printed: Callable[[int], object] | None = None,

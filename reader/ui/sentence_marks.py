@@ -32,7 +32,7 @@ class SentenceMarks(QObject):
         self._split = split
         self._pointed: TextRange | None = None
         links.changed.connect(self._on_links_changed)
-        split.view.changed.connect(self._on_view_changed)
+        split.reading.changed.connect(self._on_view_changed)
         session.changed.connect(self._on_session_changed)
         for pane, text_pane in split.panes.items():
             text_pane.pointed.connect(lambda p, o, pane=pane: self._on_pointed(pane, p, o))
@@ -77,7 +77,7 @@ class SentenceMarks(QObject):
         text_pane.viewport().setToolTip(self._links.describe(sentence) if sentence else "")
         # Only while the panes scroll together: a reader who unlocked them placed the other
         # pane on purpose, and a mouse passing over text must not undo that.
-        if sentence is not None and self._split.view.scroll_locked:
+        if sentence is not None and self._split.reading.scroll_locked:
             self._split.reveal(self._links.counterparts_of(sentence))
 
     def _on_clicked(self, pane: Pane, paragraph: int, offset: int) -> None:
@@ -91,7 +91,7 @@ class SentenceMarks(QObject):
         """
         cursor = self._links.cursor
         if cursor is None:
-            pane = self._split.view.focused
+            pane = self._split.reading.focused
             text_cursor = self._split.panes[pane].textCursor()
             block = text_cursor.block()
             cursor = self._links.place_cursor(
@@ -104,8 +104,8 @@ class SentenceMarks(QObject):
         if not counterparts:
             self.message.emit(self._links.describe(cursor))
             return
-        if other_pane(cursor.pane) not in self._split.view.shown_panes:
-            self._split.view.show_both()
+        if other_pane(cursor.pane) not in self._split.reading.shown_panes:
+            self._split.reading.show_both()
         self._split.reveal([cursor])
         self._split.reveal(counterparts, at=self._split.viewport_y(cursor))
 

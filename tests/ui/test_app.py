@@ -69,7 +69,7 @@ def start(qtbot: QtBot, home: Path) -> DiglotApp:
     qtbot.waitExposed(app.window)
     app.window.activateWindow()
     qtbot.waitUntil(app.window.isActiveWindow)  # focus and keys need the active window
-    qtbot.waitUntil(lambda: not app.indexing and app.workspace.view.document is not None,
+    qtbot.waitUntil(lambda: not app.indexing and app.workspace.reading.document is not None,
                     timeout=30000)
     return app
 
@@ -113,7 +113,7 @@ def test_search_opens_the_right_paragraph_with_highlights(
         panel.results.setCurrentIndex(panel.model.index(0, 0))
         QTest.keyClick(panel.results, Qt.Key.Key_Return)
     workspace = diglot.workspace
-    assert workspace.view.document is not None and workspace.view.document.id == "113729"
+    assert workspace.reading.document is not None and workspace.reading.document.id == "113729"
     matches = workspace.session.matches
     assert {(m.pane, m.paragraph) for m in matches} >= {("original", 5)}
     split = diglot.window.split_view
@@ -157,10 +157,10 @@ def test_every_command_runs_from_its_key(qtbot: QtBot, diglot: DiglotApp) -> Non
         assert keys, f"{entry.name} has no key"
         close_dialogs()
         window.activateWindow()
-        pane = window.split_view.panes[workspace.view.focused]
+        pane = window.split_view.panes[workspace.reading.focused]
         if not pane.isVisible():
-            workspace.view.show_both()
-        window.split_view.focus_pane(workspace.view.focused)
+            workspace.reading.show_both()
+        window.split_view.focus_pane(workspace.reading.focused)
         qtbot.waitUntil(lambda: window.isActiveWindow())
         ran.clear()
         target = QApplication.focusWidget() or window
@@ -198,15 +198,15 @@ def test_settings_survive_a_restart(qtbot: QtBot, library_home: Path) -> None:
     first = start(qtbot, library_home)
     workspace = first.workspace
     workspace.open_document("113729")
-    workspace.view.toggle_orientation()
-    workspace.view.zoom_in()
+    workspace.reading.toggle_orientation()
+    workspace.reading.zoom_in()
     workspace.appearance.set_theme("dark")
     first.window.resize(712, 534)  # inside the offscreen screen, which restoreGeometry respects
     first.window.split_view.scroll_to_paragraph("translation", 6)
     first.window.close()
 
     second = start(qtbot, library_home)
-    view = second.workspace.view
+    view = second.workspace.reading
     assert view.document is not None and view.document.id == "113729"
     assert view.layout == "stacked"
     assert view.zoom == 1
@@ -220,7 +220,7 @@ def test_export_pdf_writes_the_open_document(diglot: DiglotApp, tmp_path: Path) 
     from reader.ui.printing import view_html
 
     diglot.workspace.open_document("113729")
-    html = view_html(diglot.workspace.view)
+    html = view_html(diglot.workspace.reading)
     assert html is not None
     target = tmp_path / "out" / "telegram.pdf"
     target.parent.mkdir()

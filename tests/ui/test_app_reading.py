@@ -64,7 +64,7 @@ def test_one_text_size_from_launch_through_zoom_theme_and_restart(
         assert bar.value() == top
     first.window.close()
     second = start(qtbot, diglot_home)
-    assert second.workspace.view.zoom == 1
+    assert second.workspace.reading.zoom == 1
     assert text_size(second) == text_point_size(1)
     second.shutdown()
 
@@ -155,7 +155,7 @@ def test_list_keys_belong_to_the_list_and_return_opens(qtbot: QtBot, three: Digl
     assert focused() is table
     wanted = table.model().index(1, 0).data(Qt.ItemDataRole.UserRole + 1)
     type_key(window, "Return")
-    view = three.workspace.view
+    view = three.workspace.reading
     assert view.document is not None and view.document.id == wanted
     assert focused() is split.panes[view.focused]
     del before
@@ -177,8 +177,8 @@ def test_search_results_and_facets_keep_their_keys(qtbot: QtBot, three: DiglotAp
     assert panel.results.currentIndex().row() == last
     hit = three.workspace.session.results.hits[last]
     type_key(window, "Return")
-    assert three.workspace.view.document is not None
-    assert three.workspace.view.document.id == hit.id
+    assert three.workspace.reading.document is not None
+    assert three.workspace.reading.document.id == hit.id
     facets = three.window.document_list.facets
     type_key(window, "o")
     facets.setFocus()
@@ -256,7 +256,7 @@ def test_the_export_dialog_opens_where_the_last_pdf_went(
 ) -> None:
     from reader.ui.printing import view_html
 
-    html = view_html(reader.workspace.view)
+    html = view_html(reader.workspace.reading)
     assert html is not None
     folder = tmp_path / "exports"
     folder.mkdir()

@@ -44,7 +44,7 @@ def start(qtbot: QtBot, home: Path) -> tuple[DiglotApp, list[int]]:
 
 
 def settled(app: DiglotApp) -> bool:
-    return not app.indexing and app.workspace.view.document is not None
+    return not app.indexing and app.workspace.reading.document is not None
 
 
 @LEAKS

@@ -12,13 +12,13 @@ from pytestqt.qtbot import QtBot
 from reader.core.document import Document, Source
 from reader.core.provenance.formats import CITATION_FORMATS
 from reader.core.session.appearance import Appearance, Theme
-from reader.core.session.reading import ReadingView
+from reader.core.session.reading import ReadingState
 from reader.ui.metadata_panel import MetadataPanel
 from reader.ui.theme import ThemeController
 from tests.conftest import SEED_PAGE
 
 
-def make_panel(qtbot: QtBot, view: ReadingView) -> MetadataPanel:
+def make_panel(qtbot: QtBot, view: ReadingState) -> MetadataPanel:
     panel = MetadataPanel(view)
     qtbot.addWidget(panel)
     panel.resize(420, 800)
@@ -28,14 +28,14 @@ def make_panel(qtbot: QtBot, view: ReadingView) -> MetadataPanel:
 
 
 def test_empty_panel_says_so(qtbot: QtBot) -> None:
-    panel = make_panel(qtbot, ReadingView())
+    panel = make_panel(qtbot, ReadingState())
     assert panel.empty.isVisible()
     assert not panel.title.isVisible()
     assert not panel.buttons["bibtex"].isVisible()
 
 
 def test_fields_are_shown(qtbot: QtBot, seed_document: Document) -> None:
-    view = ReadingView()
+    view = ReadingState()
     panel = make_panel(qtbot, view)
     view.set_document(seed_document)
     assert not panel.empty.isVisible()
@@ -55,7 +55,7 @@ def test_fields_are_shown(qtbot: QtBot, seed_document: Document) -> None:
 
 
 def test_citation_blocks(qtbot: QtBot, seed_document: Document) -> None:
-    view = ReadingView()
+    view = ReadingState()
     panel = make_panel(qtbot, view)
     view.set_document(seed_document)
     first, second = panel.citation_blocks
@@ -78,7 +78,7 @@ def test_citation_blocks(qtbot: QtBot, seed_document: Document) -> None:
 
 
 def test_a_new_document_replaces_the_citations(qtbot: QtBot, seed_document: Document) -> None:
-    view = ReadingView()
+    view = ReadingState()
     panel = make_panel(qtbot, view)
     view.set_document(seed_document)
     old = panel.citation_blocks
@@ -96,7 +96,7 @@ def test_a_new_document_replaces_the_citations(qtbot: QtBot, seed_document: Docu
 
 
 def test_warnings_are_visible(qtbot: QtBot, seed_document: Document) -> None:
-    view = ReadingView()
+    view = ReadingState()
     panel = make_panel(qtbot, view)
     warning = "No Language field value; languages were detected from the text."
     view.set_document(replace(seed_document, warnings=(warning,)))
@@ -107,7 +107,7 @@ def test_warnings_are_visible(qtbot: QtBot, seed_document: Document) -> None:
 
 
 def test_sparse_record(qtbot: QtBot, seed_document: Document) -> None:
-    view = ReadingView()
+    view = ReadingState()
     panel = make_panel(qtbot, view)
     sparse = replace(
         seed_document, summary="", record_id="", uploaded="", rights=(), source=Source()
@@ -120,7 +120,7 @@ def test_sparse_record(qtbot: QtBot, seed_document: Document) -> None:
 
 
 def test_copy_buttons_emit_their_format(qtbot: QtBot, seed_document: Document) -> None:
-    view = ReadingView()
+    view = ReadingState()
     panel = make_panel(qtbot, view)
     view.set_document(seed_document)
     for fmt, label in ((f.name, f.label) for f in CITATION_FORMATS):
@@ -133,7 +133,7 @@ def test_copy_buttons_emit_their_format(qtbot: QtBot, seed_document: Document) -
 
 
 def test_every_control_is_named_and_text_selectable(qtbot: QtBot, seed_document: Document) -> None:
-    view = ReadingView()
+    view = ReadingState()
     panel = make_panel(qtbot, view)
     view.set_document(seed_document)
     for button in panel.findChildren(QPushButton):
@@ -193,7 +193,7 @@ def test_themed_panel_lays_out_without_overlap(
     request.addfinalizer(restore)
     controller = ThemeController(qapp, Appearance(theme), tmp_path / "cache")
     request.addfinalizer(controller.close)
-    view = ReadingView()
+    view = ReadingState()
     panel = MetadataPanel(view)
     qtbot.addWidget(panel)
     panel.resize(width, 600)
@@ -211,7 +211,7 @@ def test_themed_panel_lays_out_without_overlap(
 
 
 def test_a_long_file_name_is_elided_not_scrolled(qtbot: QtBot, seed_document: Document) -> None:
-    view = ReadingView()
+    view = ReadingState()
     panel = make_panel(qtbot, view)
     panel.resize(280, 600)
     name = "made_up_" + "0123456789abcdef" * 4 + ".txt"  # one word, wider than the panel
@@ -232,7 +232,7 @@ def test_a_file_name_that_is_not_utf8_is_shown_with_its_byte(qtbot: QtBot, tmp_p
 
     odd = tmp_path / os.fsdecode(b"x\xe9.txt")
     odd.write_bytes(SEED_PAGE.read_bytes())
-    view = ReadingView()
+    view = ReadingState()
     panel = make_panel(qtbot, view)
     view.set_document(parse_page(odd))
     assert panel.fields["file"].text() == "x\\xe9.txt"  # Qt would drop the lone surrogate

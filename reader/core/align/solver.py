@@ -183,7 +183,7 @@ def _sentence_beads(
 
 
 def paragraph_aligner(original: Text, translation: Text) -> alignment.ParagraphAlignment:
-    """An aligner for `ReadingView(aligner=...)`: `align_texts`, paragraphs only.
+    """An aligner for `ReadingState(aligner=...)`: `align_texts`, paragraphs only.
 
     Args:
         original: the original-language text.

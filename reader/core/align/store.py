@@ -81,7 +81,7 @@ class AlignmentStore:
         return alignment
 
     def paragraph_aligner(self, original: Text, translation: Text) -> ParagraphAlignment:
-        """An `Aligner` for `ReadingView`: the cached alignment's paragraph pairs."""
+        """An `Aligner` for `ReadingState`: the cached alignment's paragraph pairs."""
         return self.computed(original, translation).paragraph_alignment()
 
     def alignment(self, document: Document, translation: int = 0) -> Alignment:

@@ -19,7 +19,7 @@ from typing import Literal, get_args
 from reader.core.align.alignment import ParagraphAlignment, proportional_alignment
 from reader.core.document import Document, Text
 from reader.core.provenance.formats import chicago_note
-from reader.core.session.reading import ReadingView
+from reader.core.session.reading import ReadingState
 from reader.core.text.editorial import EditorialSpan, editorial_spans
 
 ExportLayout = Literal["parallel", "sequential"]
@@ -114,7 +114,7 @@ def build_export(
         translation: which of its translations (0-based); ignored when it has none.
         layout: "parallel" (original and translation side by side, paragraph by paragraph)
             or "sequential" (the whole original, then the whole translation).
-        alignment: the paragraph pairs to print by, normally `ReadingView.alignment`, so
+        alignment: the paragraph pairs to print by, normally `ReadingState.alignment`, so
             the printout matches the screen; proportional pairing when None.
 
     Returns:
@@ -166,7 +166,7 @@ def build_export(
     )
 
 
-def export_view(view: ReadingView, layout: ExportLayout = "parallel") -> Export | None:
+def export_view(view: ReadingState, layout: ExportLayout = "parallel") -> Export | None:
     """Lay out what the reading view shows: its document, translation and alignment.
 
     Returns:

@@ -29,7 +29,7 @@ def _proportional(original: Text, translation: Text) -> ParagraphAlignment:
     return proportional_alignment(len(original.paragraphs), len(translation.paragraphs))
 
 
-class ReadingView:
+class ReadingState:
     """The state of the split view: document, translation, layout, panes, lock, zoom, focus.
 
     Every change goes through a method that emits `changed` with the aspect that changed,
@@ -249,7 +249,7 @@ class ReadingView:
             self.set_zoom(zoom)
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any], aligner: Aligner = _proportional) -> ReadingView:
+    def from_dict(cls, data: Mapping[str, Any], aligner: Aligner = _proportional) -> ReadingState:
         """A new view with the settings saved by `to_dict` (see `restore`), no document."""
         view = cls(aligner)
         view.restore(data)

@@ -1,6 +1,6 @@
 """SentenceLinks: the open document's sentence alignment, as the reader points at it.
 
-It mirrors a `ReadingView`: whatever document and translation the view shows, `SentenceLinks`
+It mirrors a `ReadingState`: whatever document and translation the view shows, `SentenceLinks`
 answers for them in `TextRange` terms (which sentences a pane holds, which sentences of the
 other pane a position corresponds to, how sure the aligner is, what it left unaligned). It also
 holds the sentence cursor that `]` and `[` move, and applies the reader's links and unlinks
@@ -16,7 +16,7 @@ from reader.core.align.alignment import Alignment, ParagraphAlignment, SentenceB
 from reader.core.align.store import AlignmentStore
 from reader.core.document import Document, Text
 from reader.core.events import Event
-from reader.core.session.reading import Aspect, ReadingView
+from reader.core.session.reading import Aspect, ReadingState
 from reader.core.text_range import PANES, Pane, TextRange, other_pane
 
 LinkAspect = Literal["alignment", "cursor"]
@@ -26,13 +26,13 @@ UNCERTAIN_BELOW = 0.5
 
 
 class SentenceLinks:
-    """Sentence correspondence of the document a `ReadingView` shows, and a sentence cursor.
+    """Sentence correspondence of the document a `ReadingState` shows, and a sentence cursor.
 
     The alignment is computed lazily and kept for the view's current document and translation,
     so asking on every mouse move costs a dictionary lookup.
     """
 
-    def __init__(self, view: ReadingView, store: AlignmentStore) -> None:
+    def __init__(self, view: ReadingState, store: AlignmentStore) -> None:
         """Follow `view`; alignments and corrections come from `store`.
 
         Args:
@@ -79,7 +79,7 @@ class SentenceLinks:
             sentences.sort()
 
     def paragraph_aligner(self, original: Text, translation: Text) -> ParagraphAlignment:
-        """An aligner for `ReadingView`: the open document's paragraphs, corrections applied.
+        """An aligner for `ReadingState`: the open document's paragraphs, corrections applied.
 
         The view asks with its own texts; any other pair gets the store's cached alignment.
         Computed once per document version (the store caches it in memory and on disk); the

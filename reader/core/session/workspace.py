@@ -25,7 +25,7 @@ from reader.core.page.errors import PageError
 from reader.core.provenance.formats import CITATION_FORMATS, citation_format
 from reader.core.session.appearance import Appearance
 from reader.core.session.catalog import Catalog
-from reader.core.session.reading import ReadingView
+from reader.core.session.reading import ReadingState
 from reader.core.session.search import SearchResults, SearchSession, find_text
 from reader.core.session.sentence_links import SentenceLinks
 from reader.core.text.language import latin_language
@@ -56,8 +56,8 @@ class Workspace:
         self.alignments = AlignmentStore(self.home)
         # The view scrolls by the real alignment, corrections included; `links` answers for
         # the view's own texts and is built on the view, hence the late-bound aligner.
-        self.view = ReadingView(aligner=lambda a, b: self.links.paragraph_aligner(a, b))
-        self.links = SentenceLinks(self.view, self.alignments)
+        self.reading = ReadingState(aligner=lambda a, b: self.links.paragraph_aligner(a, b))
+        self.links = SentenceLinks(self.reading, self.alignments)
         self.session = SearchSession()
         self.appearance = Appearance()
         self.keymap_problems: list[str] = []
@@ -167,7 +167,7 @@ class Workspace:
         except (PageError, KeyError, OSError) as error:
             self.message.emit(f"Cannot open {doc_id}: {error}")
             return None
-        self.view.set_document(document)
+        self.reading.set_document(document)
         return document
 
     def step_document(self, delta: int) -> Document | None:
@@ -175,7 +175,7 @@ class Workspace:
         visible = self.catalog.visible()
         if not visible:
             return None
-        current = self.view.document.id if self.view.document else None
+        current = self.reading.document.id if self.reading.document else None
         row = self.catalog.index_of(current, visible) if current else -1
         target = (0 if delta > 0 else len(visible) - 1) if row < 0 else row + delta
         if not 0 <= target < len(visible):
@@ -185,17 +185,17 @@ class Workspace:
 
     def show_matches(self, query: str, first: TextRange | None = None) -> None:
         """Mark where the open document matches a search, for n/N and the highlights."""
-        document = self.view.document
+        document = self.reading.document
         if document is None:
             self.session.set_matches([])
             return
-        ranges = self.index.match_ranges(query, document, self.view.translation_index)
+        ranges = self.index.match_ranges(query, document, self.reading.translation_index)
         self.session.set_matches(ranges, first)
 
     def find_in_document(self, needle: str) -> list[TextRange]:
         """Case-insensitive find in the open document's shown texts (Ctrl+F)."""
-        document = self.view.document
-        ranges = find_text(document, needle, self.view.translation_index) if document else []
+        document = self.reading.document
+        ranges = find_text(document, needle, self.reading.translation_index) if document else []
         self.session.set_matches(ranges)
         return ranges
 
@@ -217,13 +217,13 @@ class Workspace:
 
     def citation(self, fmt: str) -> str:
         """The open document's citation in the format named `fmt` (see `CITATION_FORMATS`)."""
-        if self.view.document is None:
+        if self.reading.document is None:
             raise ValueError("no document is open")
-        return citation_format(fmt).write(self.view.document, "")
+        return citation_format(fmt).write(self.reading.document, "")
 
     def copy_citation(self, fmt: str) -> str:
         """Put the open document's citation on the clipboard, and say so."""
-        if self.view.document is None:
+        if self.reading.document is None:
             self.message.emit("Open a document to cite it")
             return ""
         text = self.citation(fmt)
@@ -243,10 +243,10 @@ class Workspace:
 
     def next_translation(self) -> None:
         """Show the document's next translation, when it has several."""
-        document = self.view.document
+        document = self.reading.document
         if document and len(document.translations) > 1:
-            following = (self.view.translation_index + 1) % len(document.translations)
-            self.view.set_translation(following)
+            following = (self.reading.translation_index + 1) % len(document.translations)
+            self.reading.set_translation(following)
         else:
             self.message.emit("This document has one translation")
 
@@ -274,7 +274,7 @@ class Workspace:
             self.message.emit(str(error))
 
     def _bind_commands(self) -> None:
-        view, bind = self.view, self.registry.register
+        view, bind = self.reading, self.registry.register
         bindings: dict[str, Callable[..., Any]] = {
             "next-document": lambda: self.step_document(1),
             "previous-document": lambda: self.step_document(-1),

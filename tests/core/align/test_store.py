@@ -6,7 +6,7 @@ from pathlib import Path
 from reader.core.align.store import AlignmentStore
 from reader.core.document import Document, Text
 from reader.core.page.parser import parse_page
-from reader.core.session.reading import ReadingView
+from reader.core.session.reading import ReadingState
 from tests.conftest import SEED_PAGE
 
 
@@ -94,7 +94,7 @@ def test_merge_beads(diglot_home: Path) -> None:
 
 def test_reading_view_uses_the_real_aligner(diglot_home: Path) -> None:
     store = AlignmentStore(diglot_home)
-    view = ReadingView(aligner=store.paragraph_aligner)
+    view = ReadingState(aligner=store.paragraph_aligner)
     document = seed()
     assert document.original is not None
     original = Text("ru", document.original.paragraphs[:8] + document.original.paragraphs[9:])

@@ -9,7 +9,7 @@ from reader.core.align.alignment import ParagraphAlignment
 from reader.core.document import Document, Text
 from reader.core.export.model import build_export, export_view, paragraph_html, to_html
 from reader.core.page.parser import parse_page
-from reader.core.session.reading import ReadingView
+from reader.core.session.reading import ReadingState
 from tests.conftest import SEED_PAGE
 
 
@@ -85,7 +85,7 @@ def test_rows_follow_the_given_alignment(seed: Document) -> None:
 
 
 def test_export_view_uses_the_view_alignment(seed: Document) -> None:
-    view = ReadingView()
+    view = ReadingState()
     assert export_view(view) is None
     view.set_document(seed)
     export = export_view(view, "sequential")

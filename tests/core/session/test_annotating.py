@@ -7,16 +7,16 @@ from reader.core.annotations.store import AnnotationStore
 from reader.core.document import Document
 from reader.core.page.parser import parse_page
 from reader.core.session.annotating import AnnotationsChanged, AnnotationSession
-from reader.core.session.reading import ReadingView
+from reader.core.session.reading import ReadingState
 from reader.core.session.sentence_links import SentenceLinks
 from reader.core.text_range import TextRange
 from tests.conftest import SEED_PAGE
 
 
-def build(home: Path) -> tuple[ReadingView, SentenceLinks, AnnotationSession]:
+def build(home: Path) -> tuple[ReadingState, SentenceLinks, AnnotationSession]:
     alignments = AlignmentStore(home)
     holder: list[SentenceLinks] = []
-    view = ReadingView(aligner=lambda a, b: holder[0].paragraph_aligner(a, b))
+    view = ReadingState(aligner=lambda a, b: holder[0].paragraph_aligner(a, b))
     links = SentenceLinks(view, alignments)
     holder.append(links)
     return view, links, AnnotationSession(view, links, AnnotationStore(home))

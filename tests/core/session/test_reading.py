@@ -6,7 +6,7 @@ import pytest
 
 from reader.core.align.alignment import ParagraphAlignment
 from reader.core.document import Document, Text
-from reader.core.session.reading import NO_ORIGINAL_NOTICE, ZOOM_MAX, ZOOM_MIN, Aspect, ReadingView
+from reader.core.session.reading import NO_ORIGINAL_NOTICE, ZOOM_MAX, ZOOM_MIN, Aspect, ReadingState
 
 
 def make_document(original: int | None = 3, translations: tuple[int, ...] = (3,)) -> Document:
@@ -23,18 +23,18 @@ def make_document(original: int | None = 3, translations: tuple[int, ...] = (3,)
 
 
 @pytest.fixture
-def view() -> ReadingView:
-    return ReadingView()
+def view() -> ReadingState:
+    return ReadingState()
 
 
 @pytest.fixture
-def changes(view: ReadingView) -> list[Aspect]:
+def changes(view: ReadingState) -> list[Aspect]:
     seen: list[Aspect] = []
     view.changed.connect(seen.append)
     return seen
 
 
-def test_defaults(view: ReadingView) -> None:
+def test_defaults(view: ReadingState) -> None:
     assert view.document is None
     assert view.layout == "side_by_side"
     assert not view.swapped
@@ -45,7 +45,7 @@ def test_defaults(view: ReadingView) -> None:
     assert view.notice == ""
 
 
-def test_set_document_shows_both_and_aligns(view: ReadingView, changes: list[Aspect]) -> None:
+def test_set_document_shows_both_and_aligns(view: ReadingState, changes: list[Aspect]) -> None:
     view.set_document(make_document(4, (4,)))
     assert changes == ["document"]
     assert view.shown_panes == ("original", "translation")
@@ -54,7 +54,7 @@ def test_set_document_shows_both_and_aligns(view: ReadingView, changes: list[Asp
     assert view.notice == ""
 
 
-def test_no_original_shows_translation_alone_with_notice(view: ReadingView) -> None:
+def test_no_original_shows_translation_alone_with_notice(view: ReadingState) -> None:
     view.set_document(make_document(None, (5,)))
     assert view.shown_panes == ("translation",)
     assert view.notice == NO_ORIGINAL_NOTICE
@@ -63,7 +63,7 @@ def test_no_original_shows_translation_alone_with_notice(view: ReadingView) -> N
     assert view.shown_panes == ("translation",)
 
 
-def test_swap_and_orientation(view: ReadingView, changes: list[Aspect]) -> None:
+def test_swap_and_orientation(view: ReadingState, changes: list[Aspect]) -> None:
     view.set_document(make_document())
     view.swap()
     assert view.shown_panes == ("translation", "original")
@@ -74,7 +74,7 @@ def test_swap_and_orientation(view: ReadingView, changes: list[Aspect]) -> None:
     assert changes == ["document", "swapped", "layout", "layout"]
 
 
-def test_show_only_and_both(view: ReadingView, changes: list[Aspect]) -> None:
+def test_show_only_and_both(view: ReadingState, changes: list[Aspect]) -> None:
     view.set_document(make_document())
     view.show_only("translation")
     assert view.shown_panes == ("translation",)
@@ -85,7 +85,7 @@ def test_show_only_and_both(view: ReadingView, changes: list[Aspect]) -> None:
     assert changes == ["document", "visible", "focus", "visible"]
 
 
-def test_switch_pane_only_between_shown_panes(view: ReadingView) -> None:
+def test_switch_pane_only_between_shown_panes(view: ReadingState) -> None:
     view.set_document(make_document())
     assert view.focused == "original"
     view.switch_pane()
@@ -95,7 +95,7 @@ def test_switch_pane_only_between_shown_panes(view: ReadingView) -> None:
     assert view.focused == "translation"
 
 
-def test_zoom_steps_and_clamps(view: ReadingView, changes: list[Aspect]) -> None:
+def test_zoom_steps_and_clamps(view: ReadingState, changes: list[Aspect]) -> None:
     view.zoom_in()
     view.zoom_in()
     view.zoom_out()
@@ -110,7 +110,7 @@ def test_zoom_steps_and_clamps(view: ReadingView, changes: list[Aspect]) -> None
     assert changes == ["zoom"] * 6
 
 
-def test_scroll_lock_toggle(view: ReadingView, changes: list[Aspect]) -> None:
+def test_scroll_lock_toggle(view: ReadingState, changes: list[Aspect]) -> None:
     view.toggle_scroll_lock()
     assert not view.scroll_locked
     view.toggle_scroll_lock()
@@ -118,7 +118,7 @@ def test_scroll_lock_toggle(view: ReadingView, changes: list[Aspect]) -> None:
     assert changes == ["scroll_lock", "scroll_lock"]
 
 
-def test_set_translation_realigns(view: ReadingView, changes: list[Aspect]) -> None:
+def test_set_translation_realigns(view: ReadingState, changes: list[Aspect]) -> None:
     view.set_document(make_document(2, (2, 4)))
     view.set_paragraph("translation", 1)
     view.set_translation(1)
@@ -132,7 +132,7 @@ def test_set_translation_realigns(view: ReadingView, changes: list[Aspect]) -> N
         view.set_translation(2)
 
 
-def test_set_paragraph_emits_only_on_change(view: ReadingView, changes: list[Aspect]) -> None:
+def test_set_paragraph_emits_only_on_change(view: ReadingState, changes: list[Aspect]) -> None:
     view.set_paragraph("original", 2)
     view.set_paragraph("original", 2)
     assert changes == ["paragraph"]
@@ -146,13 +146,13 @@ def test_custom_aligner_is_used() -> None:
         calls.append((len(original.paragraphs), len(translation.paragraphs)))
         return ParagraphAlignment((((0, 1, 2), (0,)),), 3, 3)
 
-    view = ReadingView(aligner)
+    view = ReadingState(aligner)
     view.set_document(make_document())
     assert calls == [(3, 3)]
     assert view.alignment.counterpart("translation", 0) == 0
 
 
-def test_round_trip_through_json(view: ReadingView) -> None:
+def test_round_trip_through_json(view: ReadingState) -> None:
     view.set_document(make_document())
     view.swap()
     view.toggle_orientation()
@@ -161,16 +161,16 @@ def test_round_trip_through_json(view: ReadingView) -> None:
     view.zoom_in()
     data = json.loads(json.dumps(view.to_dict()))
     assert data["document_id"] == "113729"
-    restored = ReadingView.from_dict(data)
+    restored = ReadingState.from_dict(data)
     assert restored.document is None
     for key in ("swapped", "layout", "visible", "scroll_locked", "zoom", "focused"):
         assert getattr(restored, key) == getattr(view, key)
 
 
 def test_from_dict_ignores_damaged_values() -> None:
-    restored = ReadingView.from_dict(
+    restored = ReadingState.from_dict(
         {"layout": "diagonal", "zoom": "big", "swapped": "yes", "visible": 3, "focused": None}
     )
-    defaults = ReadingView()
+    defaults = ReadingState()
     assert restored.to_dict() == defaults.to_dict()
-    assert ReadingView.from_dict({"zoom": 999}).zoom == ZOOM_MAX
+    assert ReadingState.from_dict({"zoom": 999}).zoom == ZOOM_MAX

@@ -8,7 +8,7 @@ import pytest
 from reader.core.align.store import AlignmentStore
 from reader.core.document import Document, Text
 from reader.core.page.parser import parse_page
-from reader.core.session.reading import ReadingView
+from reader.core.session.reading import ReadingState
 from reader.core.session.sentence_links import SentenceLinks
 from reader.core.text_range import TextRange
 from tests.conftest import SEED_PAGE
@@ -18,10 +18,10 @@ def seed() -> Document:
     return parse_page(SEED_PAGE)
 
 
-def build(home: Path, document: Document | None = None) -> tuple[ReadingView, SentenceLinks]:
+def build(home: Path, document: Document | None = None) -> tuple[ReadingState, SentenceLinks]:
     store = AlignmentStore(home)
     holder: list[SentenceLinks] = []
-    view = ReadingView(aligner=lambda a, b: holder[0].paragraph_aligner(a, b))
+    view = ReadingState(aligner=lambda a, b: holder[0].paragraph_aligner(a, b))
     links = SentenceLinks(view, store)
     holder.append(links)
     view.set_document(document or seed())

@@ -27,7 +27,7 @@ def test_an_opening_shows_the_document_prepared_for_it(diglot_home: Path) -> Non
     key_count = len(workspace.alignments._memory)
     assert key_count == 1
     assert workspace.open_document(made_up_id(50001)) is document
-    assert workspace.view.document is document
+    assert workspace.reading.document is document
     assert len(workspace.alignments._memory) == key_count  # nothing aligned again
     assert workspace._prepared is None  # used once
 
