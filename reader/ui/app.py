@@ -14,6 +14,7 @@ from reader.core.index.types import DocumentEntry, UpdateReport
 from reader.core.library.page_files import ImportReport
 from reader.core.library.watch import LibraryWatch
 from reader.core.paths import config_dir, data_home
+from reader.core.session.index_updates import IndexUpdates, UpdateRequest
 from reader.core.session.search import SearchResults
 from reader.core.session.workspace import Workspace
 from reader.core.text_range import TextRange
@@ -36,7 +37,6 @@ if TYPE_CHECKING:
 
 SETTINGS_FILE = "settings.ini"
 SCROLL_LINES = 3
-PREPARE_FOR = 50  # files an update parses; fewer end too soon to load anything ahead
 IDLE_MS = 5 * 60 * 1000  # an index process with no update for this long ends
 
 
@@ -58,10 +58,8 @@ class DiglotApp:
         self.index_tasks = TaskRunner(self.window, max_threads=1)
         self.find_bar = FindBar(workspace.session, self.window)
         self._wrap_central_with_find_bar()
-        self.indexing = False
         self.import_report: ImportReportDialog | None = None
         self.last_report: UpdateReport | None = None
-        self._import_summary = ""  # the last import's, until the update that follows ends
         self._shut_down = False
         self._printer: QPrinter | None = None
         self.export_dialog: QFileDialog | None = None
@@ -69,19 +67,15 @@ class DiglotApp:
         self._first_frame: FirstFrame | None = None  # starts the index after the first paint
         self.index_feed: IndexJobFeed | None = None  # the index update running, if any
         self.index_job: IndexJob | None = None  # its child process, kept between updates
-        self._update_again = False
-        self._again_changed: set[Path] | None = set()  # what it must look at; None: all
         self.library_watcher: LibraryWatcher | None = None  # made after the first paint
-        self._damaged = ""  # what a search found damaged, for the update asked for next
         # A child waiting for updates holds the index's manifest and the file listing: after
         # IDLE_MS without an update it ends, and the next update starts another.
         self._idle = QTimer(self.window)
         self._idle.setSingleShot(True)
         self._idle.setInterval(IDLE_MS)
         self._idle.timeout.connect(self._close_idle_job)
-        self._listed = False  # an update's listing has been shown
         self._slicer = Slicer(self.window)
-        self._prepared = False  # prepare_reading was asked for
+        self.updates = IndexUpdates()  # when to index, list and open: the rules, Qt-free
         self._bind_commands()
         self._connect()
 
@@ -304,7 +298,7 @@ class DiglotApp:
 
     def _on_imported(self, report: ImportReport) -> None:
         self.window.show_message(report.summary())
-        self._import_summary = report.summary()  # said again when the index has them
+        self.updates.imported(report.summary())  # said again when the index has them
         if report.errors or report.skipped:
             # Anything not imported is listed with every other file: what became of each.
             from reader.ui.import_report import ImportReportDialog
@@ -326,18 +320,16 @@ class DiglotApp:
                 the last update: the child then looks at no other file.
             damaged: what a search found damaged in the index: the update rebuilds it.
         """
-        if self.index_feed is not None:
-            self._update_again = True
-            if changed is None or self._again_changed is None:
-                self._again_changed = None
-            else:
-                self._again_changed.update(changed)
-            self._damaged = self._damaged or damaged
-            return
-        self.indexing = True
-        self._update_again = False
-        self._again_changed = set()
-        damaged, self._damaged = self._damaged or damaged, ""
+        request = self.updates.request(changed, damaged)
+        if request is not None:
+            self._start_update(request)
+
+    @property
+    def indexing(self) -> bool:
+        """Whether an update runs, or its listing is still being shown."""
+        return self.updates.indexing
+
+    def _start_update(self, request: UpdateRequest) -> None:
         self.window.show_progress(0, 1)
         self._idle.stop()
         if self.index_job is None:
@@ -347,25 +339,24 @@ class DiglotApp:
         feed.entries.connect(self.workspace.add_entries)
         feed.finished.connect(self._on_indexed)
         feed.failed.connect(self._on_index_failed)
-        feed.start(changed, damaged)
+        feed.start(None if request.changed is None else list(request.changed), request.damaged)
 
     def _on_index_progress(self, done: int, total: int, path: str) -> None:
         self.window.show_progress(done, total)
         if total == 0 and path == LOCK_WAIT:
             self.window.show_message("Waiting for another Diglot (a window or a command) to "
                                      "finish writing the index…")
-        if total >= PREPARE_FOR and not self._prepared and self.workspace.reading.document is None:
+        if self.updates.prepare_now(total, self.workspace.reading.document is not None):
             # A long update ends by opening a document: load its language model meanwhile.
-            self._prepared = True
             self.index_tasks.submit(self.workspace.prepare_reading)
 
-    def _end_update(self) -> None:
+    def _end_update(self, failed: bool = False) -> None:
         if self.index_feed is not None:
             self.index_feed.deleteLater()
             self.index_feed = None
-        if self._update_again and not self._shut_down:
-            again = self._again_changed
-            self.update_index(None if again is None else sorted(again))
+        following = self.updates.ended(failed=failed, shutting_down=self._shut_down)
+        if following is not None:
+            self._start_update(following)
         elif not self._shut_down:
             self._idle.start()
 
@@ -376,32 +367,19 @@ class DiglotApp:
     def _on_indexed(self, report: UpdateReport, listing: list[DocumentEntry]) -> None:
         self.last_report = report
         self.window.show_progress(1, 1)
-        problems = len(report.errors)
-        said, self._import_summary = self._import_summary, ""
-        damage = report.damage_line()
-        self.window.show_message(
-            (f"{said} " if said else "")
-            + (f"{damage[0].upper()}{damage[1:]}: " if damage else "")
-            + plural(report.documents, "document")
-            + (f"; {plural(problems, 'file')} could not be read" if problems else "")
-            + (f"; index rebuilt ({report.rebuilt_because})" if report.rebuilt_because else "")
-            + (f"; {report.unreadable[0]} cannot be read: its documents are kept as last "
-               "indexed" if report.unreadable else "")
-        )
+        self.window.show_message(self.updates.status_line(report))
         self._on_entries(listing, True)
         self._end_update()
 
     def _on_index_failed(self, reason: str) -> None:
-        self.indexing = False
         self.window.show_progress(1, 1)
         self.window.show_message(f"Indexing failed: {reason}")
-        self._end_update()
+        self._end_update(failed=True)
 
     def _on_entries(self, entries: list[Any], final: bool) -> None:
         """Show a listing of the index, a slice per event-loop turn (10,000 take a while)."""
-        if not final and self._listed:
-            return  # the index's first listing came after an update's: it is older
-        self._listed = self._listed or final
+        if not self.updates.show_listing(final):
+            return
         self._slicer.feed(entries, lambda part: self.workspace.add_entries(part, announce=False),
                           lambda: self._on_listed(entries, final))  # fmt: skip
 
@@ -410,14 +388,15 @@ class DiglotApp:
         # now (an update's listing without what the index no longer holds).
         if final:
             self.workspace.retain_entries({entry.id for entry in entries})
-            self.indexing = self.index_feed is not None  # another update may have begun
+            self.updates.listing_shown(final)
         else:
             self.workspace.catalog.announce()
         if entries and self.workspace.reading.document is None:
             # The pool parses and aligns the document to open (and loads the language model
             # on the first opening), so that the GUI thread only lays it out; had that failed,
             # opening would only be slower.
-            target = self._listed_target(entries, final)
+            visible = [entry.id for entry in self.workspace.catalog.visible()[:1]]
+            target = self.updates.first_document([e.id for e in entries], final, visible)
 
             def open_listed(_: object) -> None:
                 self._open_listed(target)
@@ -425,22 +404,12 @@ class DiglotApp:
             self.index_tasks.submit(lambda: self.workspace.prepare_reading(target),
                                     on_finished=open_listed, on_failed=open_listed)
 
-    def _listed_target(self, entries: list[Any], final: bool) -> str | None:
-        """The document the last session showed, if listed, else the first listed."""
-        wanted = self._place.document_id
-        if wanted and (final or any(entry.id == wanted for entry in entries)):
-            return wanted
-        if wanted:
-            return None  # not listed yet: wait for the listing that has it
-        visible = self.workspace.catalog.visible()
-        return visible[0].id if visible else None
-
     def _open_listed(self, target: str | None) -> None:
-        """Open `target` (see `_listed_target`) unless a document is open by now."""
+        """Open `target` (see `IndexUpdates.first_document`) unless one is open by now."""
         if self.workspace.reading.document is not None or target is None:
             return
-        if target == self._place.document_id:
-            self._place.document_id = ""
+        if target == self.updates.place_document:
+            self.updates.opened_place()
             if self.workspace.open_document(target):
                 for pane, paragraph in self._place.paragraphs.items():
                     self.window.split_view.scroll_to_paragraph(pane, paragraph)
@@ -455,6 +424,7 @@ class DiglotApp:
     def start(self) -> None:
         """Show the window at once; the index opens and updates after the first paint."""
         self._place = self.settings.restore(self.window, self.workspace.reading)
+        self.updates.place_document = self._place.document_id
         self.window.show()
         # After the first paint: the list the index already holds, then an update.
         self._first_frame = FirstFrame(self.window, self._load_then_update)

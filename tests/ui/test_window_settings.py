@@ -29,7 +29,8 @@ def test_round_trip(qtbot: QtBot, diglot_home: Path, tmp_path: Path) -> None:
     settings = WindowSettings(path)
     again.appearance.restore(settings.appearance())
     place = settings.restore(window2, again.reading)
-    assert (again.reading.swapped, again.reading.visible, again.reading.zoom) == (True, "translation", 3)
+    reading = again.reading
+    assert (reading.swapped, reading.visible, reading.zoom) == (True, "translation", 3)
     assert again.appearance.theme == "dark"
     assert place.document_id == ""
 
