@@ -17,7 +17,6 @@ from reader.core.paths import config_dir, data_home
 from reader.core.session.index_updates import IndexUpdates, UpdateRequest
 from reader.core.session.search import SearchResults
 from reader.core.session.workspace import Workspace
-from reader.core.text_range import TextRange
 from reader.core.wording import plural
 from reader.ui.display import display_problem
 from reader.ui.find_bar import FindBar
@@ -259,25 +258,11 @@ class DiglotApp:
 
     def open_hit(self, row: int) -> None:
         """Open a search result at its paragraph, with every match highlighted."""
-        hits = self.workspace.session.results.hits
-        if not 0 <= row < len(hits):
-            return
-        hit = hits[row]
-        if self.workspace.open_document(hit.id) is None:
-            return
-        first = None
-        if hit.pane in ("original", "translation") and hit.paragraph is not None:
-            pane: Any = hit.pane
-            self.window.split_view.scroll_to_paragraph(pane, hit.paragraph)
-            first = TextRange(pane, hit.paragraph, 0, 0)
-        self.workspace.show_matches(self.workspace.session.query, None)
-        session = self.workspace.session
-        if first is not None:
-            # Start n/N at the first match in the hit's paragraph.
-            near = [m for m in session.matches if (m.pane, m.paragraph) == first[:2]]
-            if near:
-                session.set_matches(session.matches, near[0])
-        self.window.split_view.focus_pane(self.workspace.reading.focused)
+        place = self.workspace.open_hit(row)
+        if place is not None:
+            self.window.split_view.scroll_to_paragraph(place.pane, place.paragraph)
+        if self.workspace.reading.document is not None:
+            self.window.split_view.focus_pane(self.workspace.reading.focused)
 
     def _on_session_changed(self, aspect: str) -> None:
         session, split = self.workspace.session, self.window.split_view

@@ -192,6 +192,30 @@ class Workspace:
         ranges = self.index.match_ranges(query, document, self.reading.translation_index)
         self.session.set_matches(ranges, first)
 
+    def open_hit(self, row: int) -> TextRange | None:
+        """Open search result `row` with every match marked, n/N starting in its paragraph.
+
+        Returns:
+            Where the hit is (its pane and paragraph), for the window to scroll to; None when
+            the row is not a result, the document cannot be opened, or the hit is in the
+            metadata rather than in a text.
+        """
+        hits = self.session.results.hits
+        if not 0 <= row < len(hits):
+            return None
+        hit = hits[row]
+        if self.open_document(hit.id) is None:
+            return None
+        self.show_matches(self.session.query, None)
+        if hit.pane not in ("original", "translation") or hit.paragraph is None:
+            return None
+        place = TextRange("original" if hit.pane == "original" else "translation", hit.paragraph,
+                          0, 0)
+        near = [m for m in self.session.matches if (m.pane, m.paragraph) == place[:2]]
+        if near:
+            self.session.set_matches(self.session.matches, near[0])
+        return place
+
     def find_in_document(self, needle: str) -> list[TextRange]:
         """Case-insensitive find in the open document's shown texts (Ctrl+F)."""
         document = self.reading.document

@@ -59,3 +59,18 @@ def test_a_command_that_cannot_run_is_one_line_in_the_status_bar(tmp_path: Path)
     assert not workspace.run_command("print")  # declared, but only the window binds it
     assert len(said) == 2 and "no-such-command" in said[0] and "print" in said[1]
     assert workspace.run_command("zoom-in")
+
+
+def test_opening_a_hit_marks_every_match_and_starts_at_its_paragraph(tmp_path: Path) -> None:
+    workspace = Workspace(tmp_path / "home")
+    workspace.index.update(workspace.library)
+    workspace.session.ask("Сеула")
+    workspace.session.answer(workspace.run_search("Сеула"))
+    place = workspace.open_hit(0)
+    assert place is not None and (place.pane, place.paragraph) == ("original", 5)
+    session = workspace.session
+    assert len(session.matches) >= 2  # "Сеула" twice in the Russian, "Seoul" in the English
+    current = session.current_match
+    assert current is not None and (current.pane, current.paragraph) == ("original", 5)
+    assert workspace.reading.document is not None and workspace.reading.document.id == "113729"
+    assert workspace.open_hit(7) is None
