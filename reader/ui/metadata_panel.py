@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from reader.core.document import Citation, Document
 from reader.core.reading import Aspect, ReadingView
 from reader.ui.mark_styles import blend
+from reader.ui.plain_text import plain_label, plain_tooltip
 from reader.ui.resources import SERIF_FAMILY
 from reader.ui.split_view import language_name
 
@@ -63,10 +64,9 @@ def _citation_cell(citation: Citation, key: str) -> str:
 
 
 def _selectable_label(text: str, accessible_name: str) -> QLabel:
-    label = QLabel(text)
+    label = plain_label(text)  # page text is never markup
     label.setAccessibleName(accessible_name)
     label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # page text is never markup
     label.setTextInteractionFlags(
         Qt.TextInteractionFlag.TextSelectableByMouse
         | Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -105,9 +105,9 @@ class CitationBlock(QWidget):
         archive = self.values.get("Archive", "")
         self.setAccessibleName(f"Citation: {archive or citation.text}")
         self.setAccessibleDescription(citation.text)
-        self.setToolTip(citation.text)
+        self.setToolTip(plain_tooltip(citation.text))
         self.heading.setText(self.values.get("Full name") or archive or citation.text)
-        self.heading.setToolTip(citation.archive_name_original)
+        self.heading.setToolTip(plain_tooltip(citation.archive_name_original))
         parts = [archive] if archive and "Full name" in self.values else []
         parts += [
             value if title == "Other" else f"{title} {value}"
@@ -281,7 +281,7 @@ class MetadataPanel(QScrollArea):
         self.fields["uploaded"].setText(document.uploaded or NOT_GIVEN)
         # The name is what a reader recognises; the folder is a hover away.
         self.fields["file"].setText(Path(document.file).name if document.file else NOT_GIVEN)
-        self.fields["file"].setToolTip(document.file)
+        self.fields["file"].setToolTip(plain_tooltip(document.file))
 
         self.summary.setText(document.summary)
         self._set_section(self.summary, bool(document.summary))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from reader.core.reading import Aspect, ReadingView
 from reader.core.text_range import PANES, Pane, TextRange, other_pane
 from reader.ui.mark_styles import blend
+from reader.ui.plain_text import plain_label
 from reader.ui.resources import SANS_FAMILY, SERIF_FAMILY
 from reader.ui.text_pane import TextPane
 
@@ -53,7 +54,7 @@ class SplitView(QWidget):
         self._syncing = False  # set while we move the follower, so it does not lead back
         self.setAccessibleName("Document texts")
 
-        self.notice = QLabel(self)
+        self.notice = plain_label(parent=self)
         self.notice.setObjectName("notice")
         self.notice.setAccessibleName("Notice")
         self.notice.setWordWrap(True)
@@ -87,7 +88,7 @@ class SplitView(QWidget):
     def _build_pane(self, pane: Pane) -> None:
         box = QWidget(self.splitter)
         text_pane = TextPane(pane, box)
-        caption = QLabel(box)
+        caption = plain_label(parent=box)
         caption.setObjectName(f"{pane}_caption")
         caption.setContentsMargins(0, 10, 0, 2)
         caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
