@@ -333,6 +333,6 @@ def _apply_sentences(
 def _align(original: Text, translation: Text, fixed: Sequence[FixedBead] = ()) -> Alignment:
     # Imported on first use: alignments are cached, and the solver's stemmers and anchor
     # patterns are not worth loading before the window shows or for a page aligned before.
-    from reader.core.alignment_solver import align_texts
+    from reader.core.alignment_sections import align_long  # huge texts by sections
 
-    return align_texts(original, translation, fixed)
+    return align_long(original, translation, fixed)
