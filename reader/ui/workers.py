@@ -110,6 +110,11 @@ class TaskRunner(QObject):
         self._pool.start(task)
         return task
 
+    @property
+    def idle(self) -> bool:
+        """Whether every task submitted has finished and its callbacks have run."""
+        return not self._running
+
     def wait(self, msecs: int = -1) -> bool:
         """Block until every task has finished (used at shutdown); False on timeout."""
         return bool(self._pool.waitForDone(msecs))
