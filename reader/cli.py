@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from reader import __version__
-from reader.core.alignment import Alignment
+from reader.core.alignment import Alignment, SentenceBead
 from reader.core.alignment_store import AlignmentStore
 from reader.core.archive_page import PageError, parse_page
 from reader.core.document import Document, document_to_dict
@@ -226,17 +226,26 @@ def _print_alignment(document: Document, alignment: Alignment, translation: int)
         text = " ".join(" ".join(paragraphs[p][s:e].split()) for p, s, e in refs) or "—"
         return text if len(text) <= 58 else text[:57] + "…"
 
+    # Each sentence bead under the paragraph bead holding its first sentence, found in one
+    # pass: scanning every sentence bead for every paragraph bead was quadratic (issue 12).
+    owner: dict[tuple[bool, int], int] = {}
+    for number, bead in enumerate(alignment.paragraph_beads):
+        owner.update({(True, p): number for p in bead.original})
+        owner.update({(False, p): number for p in bead.translation})
+    under: dict[int, list[SentenceBead]] = {}
+    for sentence in alignment.sentence_beads:
+        first = (sentence.original or sentence.translation)[0][0]
+        holder = owner.get((bool(sentence.original), first))
+        if holder is not None:
+            under.setdefault(holder, []).append(sentence)
     print(f"{document.title}\n")
-    for bead in alignment.paragraph_beads:
+    for number, bead in enumerate(alignment.paragraph_beads):
         a = ",".join(str(p + 1) for p in bead.original) or "—"
         b = ",".join(str(p + 1) for p in bead.translation) or "—"
         print(f"¶ {a:>7} ↔ {b:<7}  {bead.confidence:.2f}")
-        for sentence in alignment.sentence_beads:
-            first = (sentence.original or sentence.translation)[0][0]
-            mine = bead.original if sentence.original else bead.translation
-            if first in mine:
-                print(f"    {cell(original.paragraphs, sentence.original):<58} │ "
-                      f"{cell(target.paragraphs, sentence.translation)}  {sentence.confidence:.2f}")
+        for sentence in under.get(number, []):
+            print(f"    {cell(original.paragraphs, sentence.original):<58} │ "
+                  f"{cell(target.paragraphs, sentence.translation)}  {sentence.confidence:.2f}")
 
 
 def _cmd_keys(args: argparse.Namespace) -> int:
