@@ -138,6 +138,13 @@ class SplitView(QWidget):
         # "paragraph" is what we reported ourselves: nothing to redo.
 
     def _show_document(self) -> None:
+        # Arranged while empty: a rearrangement resizes the panes, and every resize lays their
+        # text out again (a paragraph of megabytes took a second each time, issue 12).
+        if self._arrangement != self._wanted_arrangement():
+            for pane in PANES:
+                self.panes[pane].set_text(None)
+            self.notice.setVisible(bool(self.view.notice))
+            self._arrange()
         for pane in PANES:
             text = self.view.text(pane)
             self.panes[pane].set_text(text)
@@ -168,11 +175,13 @@ class SplitView(QWidget):
         choice.view().setAccessibleName("Translations of this page")
         choice.setVisible(len(translations) > 1)
 
-    def _arrange(self) -> None:
-        shown = self.view.shown_panes
-        vertical = self.view.layout == "stacked"
+    def _wanted_arrangement(self) -> tuple[tuple[Pane, ...], bool, tuple[Pane, ...]]:
         order = PANES[::-1] if self.view.swapped else PANES
-        arrangement = (tuple(shown), vertical, order)
+        return tuple(self.view.shown_panes), self.view.layout == "stacked", tuple(order)
+
+    def _arrange(self) -> None:
+        arrangement = self._wanted_arrangement()
+        shown, vertical, order = arrangement
         # Opening the next document in the same arrangement keeps the panes as the user
         # dragged them (and spares a relayout of both texts).
         if arrangement != self._arrangement:
