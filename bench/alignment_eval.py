@@ -13,15 +13,15 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.core.alignment import Alignment  # noqa: E402
-from reader.core.alignment_score import (  # noqa: E402
+from reader.core.align.alignment import Alignment  # noqa: E402
+from reader.core.align.score import (  # noqa: E402
     Bead,
     BeadScore,
     format_score,
     score_beads,
     sum_scores,
 )
-from reader.core.alignment_solver import align_texts  # noqa: E402
+from reader.core.align.solver import align_texts  # noqa: E402
 from reader.core.document import Text  # noqa: E402
 
 GOLD = ROOT / "tests" / "core" / "data" / "alignment"

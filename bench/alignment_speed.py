@@ -14,9 +14,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.core.alignment_solver import align_texts  # noqa: E402
-from reader.core.archive_page import parse_page  # noqa: E402
+from reader.core.align.solver import align_texts  # noqa: E402
 from reader.core.document import Text  # noqa: E402
+from reader.core.page.parser import parse_page  # noqa: E402
 
 SEED = ROOT / "seeds" / "000_6ac3a21e3d46086e.txt"
 RUNS = 7

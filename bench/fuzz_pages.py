@@ -139,7 +139,7 @@ def hypothesis_pages(count: int) -> Iterator[tuple[str, bytes]]:
 
 def parse_one(data: bytes) -> tuple[float, BaseException | None]:
     """Parse `data`; the time taken and the exception if it was not a PageError."""
-    from reader.core.archive_page import PageError, parse_bytes
+    from reader.core.page.parser import PageError, parse_bytes
 
     start = time.perf_counter()
     try:

@@ -95,7 +95,7 @@ def app_start() -> None:
 
     def poll() -> None:
         workspace = found["diglot"].workspace
-        if workspace.catalog.visible() and workspace.view.document is not None:
+        if workspace.catalog.visible() and workspace.reading.document is not None:
             found["diglot"].window.repaint()  # synchronous: the listed library is on screen
             result["ready"] = time.time()
             emit(result)
@@ -113,7 +113,7 @@ def app_start() -> None:
 def _window(home: Path) -> Any:
     from PySide6.QtWidgets import QApplication
 
-    from reader.core.workspace import Workspace
+    from reader.core.session.workspace import Workspace
     from reader.ui.app import DiglotApp
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -133,7 +133,7 @@ def open_document(home: Path, page: Path) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMainWindow, QSplitter, QTextBrowser
 
-    from reader.core.archive_page import parse_page
+    from reader.core.page.parser import parse_page
 
     app, diglot = _window(home)
     workspace = diglot.workspace
@@ -200,7 +200,7 @@ def stall(home: Path) -> None:
     during = len(lateness)
     # Then the first document opens: a stall of its own (see `open`), reported apart.
     settle = time.perf_counter() + SETTLE_SECONDS
-    while diglot.workspace.view.document is None or time.perf_counter() < settle:
+    while diglot.workspace.reading.document is None or time.perf_counter() < settle:
         app.processEvents()
         time.sleep(0.001)
     timer.stop()

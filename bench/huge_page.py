@@ -48,7 +48,7 @@ def _write(name: str, folder: Path) -> Path:
 
 
 def parse(name: str) -> None:
-    from reader.core.archive_page import PageError, parse_page
+    from reader.core.page.parser import PageError, parse_page
 
     with tempfile.TemporaryDirectory() as folder:
         path = _write(name, Path(folder))
@@ -64,8 +64,8 @@ def parse(name: str) -> None:
 
 
 def align(name: str) -> None:
-    from reader.core.alignment_sections import align_long
-    from reader.core.archive_page import parse_text
+    from reader.core.align.sections import align_long
+    from reader.core.page.parser import parse_text
 
     document = parse_text(PAGES[name](), f"made_up_{name}.txt")
     assert document.original is not None
@@ -104,7 +104,7 @@ def gui(name: str) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from reader.core.workspace import Workspace
+    from reader.core.session.workspace import Workspace
     from reader.ui.app import DiglotApp
 
     folder = Path(tempfile.mkdtemp())
@@ -116,11 +116,11 @@ def gui(name: str) -> None:
     diglot.window.resize(1400, 880)
     diglot.start()
     workspace = diglot.workspace
-    while diglot.last_report is None or diglot.indexing or workspace.view.document is None:
+    while diglot.last_report is None or diglot.indexing or workspace.reading.document is None:
         app.processEvents()
         time.sleep(0.001)
     entry = next(e for e in workspace.load_entries() if e.path == str(path.resolve()))
-    workspace.view.set_document(None)
+    workspace.reading.set_document(None)
     app.processEvents()
     lateness: list[float] = []
     expected = [time.perf_counter() + 0.010]
@@ -142,7 +142,7 @@ def gui(name: str) -> None:
     while aligned is None and time.perf_counter() - start < 300:
         app.processEvents()
         now = time.perf_counter() - start
-        document = workspace.view.document
+        document = workspace.reading.document
         if shown is None and document is not None and pane.document().characterCount() > 1:
             diglot.window.repaint()
             shown = time.perf_counter() - start

@@ -26,14 +26,14 @@ from bench.measure import emit, folder_mb, peak_mb, reset_peak, rss_mb
 
 
 def _library(corpus: Path, home: Path) -> Any:
-    from reader.core.library import Library
+    from reader.core.library.collection import Library
 
     return Library(home, seeds=corpus)
 
 
 def prepare(corpus: Path, cache: Path) -> None:
-    from reader.core.index_schema import document_record
-    from reader.core.library import parse_library_file
+    from reader.core.index.schema import document_record
+    from reader.core.library.collection import parse_library_file
 
     files = _library(corpus, cache.parent / "prepare-home").files()
     start = time.perf_counter()
@@ -46,7 +46,7 @@ def prepare(corpus: Path, cache: Path) -> None:
 
 
 def update(corpus: Path, home: Path) -> None:
-    from reader.core.index import SearchIndex
+    from reader.core.index.search_index import SearchIndex
 
     library = _library(corpus, home)
     start = time.perf_counter()
@@ -66,9 +66,9 @@ def _load(cache: Path) -> tuple[list[dict[str, Any]], list[tuple[Any, ...]]]:
 def write(cache: Path, home: Path) -> None:
     import whoosh.index
 
-    from reader.core.index import _INDEX_NAME, _WRITER_MEMORY_MB
-    from reader.core.index_schema import build_schema
-    from reader.core.segment_writer import SegmentWriter
+    from reader.core.index.schema import build_schema
+    from reader.core.index.search_index import _INDEX_NAME, _WRITER_MEMORY_MB
+    from reader.core.index.speedups.segment_writer import SegmentWriter
 
     records, _ = _load(cache)
     base = rss_mb()
@@ -95,7 +95,7 @@ def fts_build(cache: Path, db: Path) -> None:
 
 
 def one(corpus: Path, home: Path, count: int) -> None:
-    from reader.core.index import SearchIndex
+    from reader.core.index.search_index import SearchIndex
 
     library, index = _library(corpus, home), SearchIndex(home)
     start = time.perf_counter()
@@ -134,7 +134,7 @@ def one(corpus: Path, home: Path, count: int) -> None:
 
 def job(corpus: Path, home: Path, count: int) -> None:
     """One-page updates as the window runs them: in its kept index process, end to end."""
-    from reader.core.index_job import IndexJob, JobDone, JobListing
+    from reader.core.index.job import IndexJob, JobDone, JobListing
 
     def run(changed: list[Path] | None) -> tuple[float, int]:
         start = time.perf_counter()
@@ -177,7 +177,7 @@ def query(home: Path, db: Path, count: int) -> None:
     import sqlite3
 
     from bench.queries import workload
-    from reader.core.index import SearchIndex
+    from reader.core.index.search_index import SearchIndex
 
     index = SearchIndex(home)
     connection = sqlite3.connect(db)

@@ -43,7 +43,7 @@ def main() -> None:
     for name in SAMPLES:
         shutil.copy(ROOT / "tests" / "core" / "data" / name, home / "library")
 
-    from reader.core.workspace import Workspace
+    from reader.core.session.workspace import Workspace
     from reader.ui.app import DiglotApp
     from reader.ui.resources import app_icon, register_fonts
 
@@ -54,7 +54,7 @@ def main() -> None:
     diglot.workspace.appearance.set_theme("light")
     diglot.start()
     diglot.window.resize(1500, 900)
-    wait_for(lambda: not diglot.indexing and diglot.workspace.view.document is not None)
+    wait_for(lambda: not diglot.indexing and diglot.workspace.reading.document is not None)
     diglot.workspace.open_document("113729")
     settle()
     diglot.window.grab().save(str(out / "window-light.png"))
@@ -65,7 +65,7 @@ def main() -> None:
 
     # A sentence cursor on the Russian "В районе Сеула ...": its two English sentences light up.
     links, split = diglot.workspace.links, diglot.window.split_view
-    russian = diglot.workspace.view.original
+    russian = diglot.workspace.reading.original
     assert russian is not None
     split.scroll_to_paragraph("original", 4)
     links.place_cursor("original", 5, russian.paragraphs[5].find("В районе Сеула") + 2)

@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from reader import __version__
-from reader.core.alignment import Alignment, SentenceBead
-from reader.core.alignment_store import AlignmentStore
-from reader.core.archive_page import PageError, parse_page
+from reader.core.align.alignment import Alignment, SentenceBead
+from reader.core.align.store import AlignmentStore
+from reader.core.commands.keyfile import load_keymap
 from reader.core.document import Document, document_to_dict
-from reader.core.index import Hit, QueryError, SearchIndex, UpdateReport
-from reader.core.keyfile import load_keymap
-from reader.core.library import Library, data_home
+from reader.core.index.search_index import Hit, QueryError, SearchIndex, UpdateReport
+from reader.core.library.collection import Library, data_home
+from reader.core.page.parser import PageError, parse_page
 
 _BOLD = re.compile(r"<b>(.*?)</b>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")

@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.corpus import write_corpus
-from reader.core.archive_page import parse_page
+from reader.core.page.parser import parse_page
 
 
 def test_the_corpus_is_deterministic_and_parses(tmp_path: Path) -> None:

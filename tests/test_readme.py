@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.core.keymap import Keymap
+from reader.core.commands.keymap import Keymap
 from tests.conftest import ROOT
 
 

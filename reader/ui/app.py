@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QVBoxLayout, QWidget
 
-from reader.core.index_types import DocumentEntry, UpdateReport, plural
-from reader.core.keyfile import config_dir
-from reader.core.library import data_home
-from reader.core.page_files import ImportReport
-from reader.core.search_session import SearchResults
+from reader.core.commands.keyfile import config_dir
+from reader.core.index.types import DocumentEntry, UpdateReport, plural
+from reader.core.library.collection import data_home
+from reader.core.library.page_files import ImportReport
+from reader.core.session.search import SearchResults
+from reader.core.session.workspace import Workspace
 from reader.core.text_range import TextRange
-from reader.core.workspace import Workspace
 from reader.ui.display import display_problem
 from reader.ui.find_bar import FindBar
 from reader.ui.main_window import MainWindow
@@ -36,8 +36,8 @@ from reader.ui.workers import (
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
-    from reader.core.alignment_store import Progress
-    from reader.core.index_job import IndexJob
+    from reader.core.align.store import Progress
+    from reader.core.index.job import IndexJob
     from reader.ui.import_report import ImportReportDialog
 
 SETTINGS_FILE = "settings.ini"
@@ -153,7 +153,7 @@ class DiglotApp:
 
     def copy_selection(self) -> None:
         """Copy what is selected in the focused pane."""
-        pane = self.window.split_view.panes[self.workspace.view.focused]
+        pane = self.window.split_view.panes[self.workspace.reading.focused]
         pane.copy()
 
     def choose_files(self) -> None:
@@ -191,7 +191,7 @@ class DiglotApp:
 
         from reader.ui.printing import view_html
 
-        html = view_html(self.workspace.view)
+        html = view_html(self.workspace.reading)
         if html is None:
             self.workspace.message.emit("Open a document to print it")
             return
@@ -213,8 +213,8 @@ class DiglotApp:
         """Save the open document as a PDF, laid out as it prints."""
         from reader.ui.printing import view_html
 
-        html = view_html(self.workspace.view)
-        document = self.workspace.view.document
+        html = view_html(self.workspace.reading)
+        document = self.workspace.reading.document
         if html is None or document is None:
             self.workspace.message.emit("Open a document to export it")
             return
@@ -283,7 +283,7 @@ class DiglotApp:
             near = [m for m in session.matches if (m.pane, m.paragraph) == first[:2]]
             if near:
                 session.set_matches(session.matches, near[0])
-        self.window.split_view.focus_pane(self.workspace.view.focused)
+        self.window.split_view.focus_pane(self.workspace.reading.focused)
 
     def _on_session_changed(self, aspect: str) -> None:
         session, split = self.workspace.session, self.window.split_view
@@ -338,7 +338,7 @@ class DiglotApp:
 
     def _on_index_progress(self, done: int, total: int, _path: str) -> None:
         self.window.show_progress(done, total)
-        if total >= PREPARE_FOR and not self._prepared and self.workspace.view.document is None:
+        if total >= PREPARE_FOR and not self._prepared and self.workspace.reading.document is None:
             # A long update ends by opening a document: load its language model meanwhile.
             self._prepared = True
             self.index_tasks.submit(self.workspace.prepare_reading)
@@ -389,7 +389,7 @@ class DiglotApp:
             self.indexing = self.index_feed is not None  # another update may have begun
         else:
             self.workspace.catalog.announce()
-        if entries and self.workspace.view.document is None:
+        if entries and self.workspace.reading.document is None:
             # The pool parses and aligns the document to open (and loads the language model
             # on the first opening), so that the GUI thread only lays it out; had that failed,
             # opening would only be slower.
@@ -413,7 +413,7 @@ class DiglotApp:
 
     def _open_listed(self, target: str | None) -> None:
         """Open `target` (see `_listed_target`) unless a document is open by now."""
-        if self.workspace.view.document is not None or target is None:
+        if self.workspace.reading.document is not None or target is None:
             return
         if target == self._place.document_id:
             self._place.document_id = ""
@@ -430,7 +430,7 @@ class DiglotApp:
 
     def start(self) -> None:
         """Show the window at once; the index opens and updates after the first paint."""
-        self._place = self.settings.restore(self.window, self.workspace.view)
+        self._place = self.settings.restore(self.window, self.workspace.reading)
         self.window.show()
         # After the first paint: the list the index already holds, then an update.
         self._first_frame = FirstFrame(self.window, self._load_then_update)
@@ -448,7 +448,7 @@ class DiglotApp:
         if self._shut_down:
             return
         self._shut_down = True
-        self.settings.save(self.window, self.workspace.view, self.workspace.appearance)
+        self.settings.save(self.window, self.workspace.reading, self.workspace.appearance)
         if self.index_feed is not None:
             self.index_feed.cancel()  # the index keeps its last committed state
         self._idle.stop()

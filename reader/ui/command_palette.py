@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.commands import Command, CommandRegistry, fuzzy_filter
-from reader.core.keymap import Keymap
+from reader.core.commands.keymap import Keymap
+from reader.core.commands.registry import Command, CommandRegistry, fuzzy_filter
 from reader.ui.mark_styles import blend
 
 TITLE, CATEGORY, KEYS = range(3)

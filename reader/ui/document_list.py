@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.catalog import COLUMNS, FACETS, Catalog, CatalogEntry, FacetName
+from reader.core.session.catalog import COLUMNS, FACETS, Catalog, CatalogEntry, FacetName
 from reader.ui.plain_text import plain_tooltip
 
 _HEADERS = {"date": "Date", "title": "Title", "type": "Type", "archive": "Archive",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from reader.core.search_session import SearchSession
+from reader.core.session.search import SearchSession
 
 
 class FindBar(QWidget):

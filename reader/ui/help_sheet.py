@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.keymap import HelpRow, Keymap
+from reader.core.commands.keymap import HelpRow, Keymap
 from reader.ui.command_palette import KEY_SEPARATOR
 from reader.ui.mark_styles import blend
 

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.commands import CommandError
-from reader.core.keymap import DEFAULT_KEYMAP, MatchState
-from reader.core.reading import Aspect
-from reader.core.workspace import Workspace
+from reader.core.commands.keymap import DEFAULT_KEYMAP, MatchState
+from reader.core.commands.registry import CommandError
+from reader.core.session.reading import Aspect
+from reader.core.session.workspace import Workspace
 from reader.ui.document_list import DocumentList
 from reader.ui.keys import key_string
 from reader.ui.metadata_panel import MetadataPanel
@@ -110,7 +110,7 @@ class KeyDispatcher(QObject):
         """Hook for the window: focus returns to the reading panes."""
         window = self._window
         if isinstance(window, MainWindow):
-            window.split_view.focus_pane(self._workspace.view.focused)
+            window.split_view.focus_pane(self._workspace.reading.focused)
 
 
 class MainWindow(QMainWindow):
@@ -127,12 +127,12 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
 
-        self.split_view = SplitView(workspace.view, self)
+        self.split_view = SplitView(workspace.reading, self)
         self.setCentralWidget(self.split_view)
         self.sentence_marks = SentenceMarks(workspace.links, workspace.session, self.split_view)
         self.document_list = DocumentList(workspace.catalog, self)
         self.search_panel = SearchPanel(workspace.session, self)
-        self.metadata_panel = MetadataPanel(workspace.view, self)
+        self.metadata_panel = MetadataPanel(workspace.reading, self)
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.list_dock = self._dock("Documents", self.document_list, left)
         self.search_dock = self._dock("Search", self.search_panel, left)
@@ -161,7 +161,7 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self.key_dispatcher)
 
         self.document_list.document_activated.connect(workspace.open_document)
-        workspace.view.changed.connect(self._on_view_changed)
+        workspace.reading.changed.connect(self._on_view_changed)
         workspace.message.connect(self.show_message)
         self.sentence_marks.message.connect(self.show_message)
         self.metadata_panel.copy_citation_requested.connect(workspace.copy_citation)
@@ -226,7 +226,7 @@ class MainWindow(QMainWindow):
         """Hide a panel, or show and focus it."""
         if dock.isVisible():
             dock.hide()
-            self.split_view.focus_pane(self.workspace.view.focused)
+            self.split_view.focus_pane(self.workspace.reading.focused)
         else:
             dock.show()
             dock.raise_()
@@ -234,7 +234,7 @@ class MainWindow(QMainWindow):
 
     def _on_view_changed(self, aspect: Aspect) -> None:
         if aspect == "document":
-            document = self.workspace.view.document
+            document = self.workspace.reading.document
             self.setWindowTitle(f"{APP_NAME} — {document.title}" if document else APP_NAME)
             if document:
                 self.document_list.select_document(document.id)

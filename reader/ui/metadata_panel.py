@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.document import Citation, Document
-from reader.core.reading import Aspect, ReadingView
+from reader.core.session.reading import Aspect, ReadingState
 from reader.ui.mark_styles import blend
 from reader.ui.plain_text import plain_label, plain_tooltip
 from reader.ui.resources import SERIF_FAMILY
@@ -121,15 +121,15 @@ class CitationBlock(QWidget):
 class MetadataPanel(QScrollArea):
     """Everything the page says about the document, read-only and selectable.
 
-    Mirrors the ReadingView's current document. The copy buttons only ask: the app routes
+    Mirrors the ReadingState's current document. The copy buttons only ask: the app routes
     `copy_citation_requested` to the citation commands, which own the formats and shortcuts.
     """
 
     copy_citation_requested = Signal(str)
 
-    def __init__(self, view: ReadingView, parent: QWidget | None = None) -> None:
+    def __init__(self, view: ReadingState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.view = view
+        self.reading = view
         self.setAccessibleName("Document information")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -247,7 +247,7 @@ class MetadataPanel(QScrollArea):
     # Mirroring -----------------------------------------------------------------------------
     def _on_view_changed(self, aspect: Aspect) -> None:
         if aspect in ("document", "translation"):
-            self._show_document(self.view.document)
+            self._show_document(self.reading.document)
 
     def _on_copy_clicked(self, fmt: str) -> None:
         self.copy_citation_requested.emit(fmt)

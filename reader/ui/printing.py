@@ -1,4 +1,4 @@
-"""Printing and PDF export of an export's HTML (see `reader.core.export`), with running heads.
+"""Printing and PDF export of an export's HTML (see `reader.core.export.model`), with running heads.
 
 The HTML is laid out by a QTextDocument on the printer's own resolution, then painted page by
 page so each page carries the document title at the top and "page N of M" at the bottom: a
@@ -25,8 +25,8 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
-from reader.core.export import ExportLayout, export_view, to_html
-from reader.core.reading import ReadingView
+from reader.core.export.model import ExportLayout, export_view, to_html
+from reader.core.session.reading import ReadingState
 from reader.ui.resources import SANS_FAMILY, SERIF_FAMILY, register_fonts
 from reader.ui.split_view import language_name
 
@@ -61,7 +61,7 @@ def paint_document(export_html: str, printer: QPrinter) -> int:
     """Lay out `export_html` for `printer` and paint every page with its running heads.
 
     Args:
-        export_html: HTML from `reader.core.export.to_html`; its <title> is the running head.
+        export_html: HTML from `reader.core.export.model.to_html`; its <title> is the running head.
         printer: a printer set up by the caller (dialog choices, or PDF output).
 
     Returns:
@@ -131,7 +131,7 @@ def export_pdf(export_html: str, path: Path, page_size: PageSize = "A4") -> int:
     """Write `export_html` to a PDF file at `path`.
 
     Args:
-        export_html: HTML from `reader.core.export.to_html`.
+        export_html: HTML from `reader.core.export.model.to_html`.
         path: the PDF to write; an existing file is replaced.
         page_size: "A4" or "Letter".
 
@@ -163,7 +163,7 @@ def print_document(
     everything queued behind the key press that asked for printing.
 
     Args:
-        export_html: HTML from `reader.core.export.to_html`.
+        export_html: HTML from `reader.core.export.model.to_html`.
         parent: the window the dialog belongs to; keep the returned dialog alive without one.
         on_printed: called with the number of pages printed (0 when printing failed) after
             the reader accepts; not called when they cancel.
@@ -192,7 +192,7 @@ def print_document(
     return dialog
 
 
-def view_html(view: ReadingView, layout: ExportLayout = "parallel") -> str | None:
+def view_html(view: ReadingState, layout: ExportLayout = "parallel") -> str | None:
     """The print HTML of what `view` shows, in the bundled fonts; None without a document."""
     export = export_view(view, layout)
     if export is None:
@@ -201,7 +201,7 @@ def view_html(view: ReadingView, layout: ExportLayout = "parallel") -> str | Non
 
 
 def print_view(
-    view: ReadingView,
+    view: ReadingState,
     parent: QWidget | None = None,
     layout: ExportLayout = "parallel",
     on_printed: Callable[[int], object] | None = None,

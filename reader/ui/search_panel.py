@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.search_session import SearchSession
+from reader.core.session.search import SearchSession
 from reader.ui.plain_text import plain_label
 
 DEBOUNCE_MS = 180

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from reader.core.reading import Aspect
-from reader.core.search_session import SearchAspect, SearchSession
-from reader.core.sentence_links import UNCERTAIN_BELOW, LinkAspect, SentenceLinks
+from reader.core.session.reading import Aspect
+from reader.core.session.search import SearchAspect, SearchSession
+from reader.core.session.sentence_links import UNCERTAIN_BELOW, LinkAspect, SentenceLinks
 from reader.core.text_range import PANES, Pane, TextRange, other_pane
 from reader.ui.mark_styles import MarkStyle
 from reader.ui.plain_text import plain_tooltip
@@ -33,7 +33,7 @@ class SentenceMarks(QObject):
         self._split = split
         self._pointed: TextRange | None = None
         links.changed.connect(self._on_links_changed)
-        split.view.changed.connect(self._on_view_changed)
+        split.reading.changed.connect(self._on_view_changed)
         session.changed.connect(self._on_session_changed)
         for pane, text_pane in split.panes.items():
             text_pane.pointed.connect(lambda p, o, pane=pane: self._on_pointed(pane, p, o))
@@ -79,7 +79,7 @@ class SentenceMarks(QObject):
         text_pane.viewport().setToolTip(plain_tooltip(described))
         # Only while the panes scroll together: a reader who unlocked them placed the other
         # pane on purpose, and a mouse passing over text must not undo that.
-        if sentence is not None and self._split.view.scroll_locked:
+        if sentence is not None and self._split.reading.scroll_locked:
             self._split.reveal(self._links.counterparts_of(sentence))
 
     def _on_clicked(self, pane: Pane, paragraph: int, offset: int) -> None:
@@ -93,7 +93,7 @@ class SentenceMarks(QObject):
         """
         cursor = self._links.cursor
         if cursor is None:
-            pane = self._split.view.focused
+            pane = self._split.reading.focused
             text_cursor = self._split.panes[pane].textCursor()
             block = text_cursor.block()
             cursor = self._links.place_cursor(
@@ -106,8 +106,8 @@ class SentenceMarks(QObject):
         if not counterparts:
             self.message.emit(self._links.describe(cursor))
             return
-        if other_pane(cursor.pane) not in self._split.view.shown_panes:
-            self._split.view.show_both()
+        if other_pane(cursor.pane) not in self._split.reading.shown_panes:
+            self._split.reading.show_both()
         self._split.reveal([cursor])
         self._split.reveal(counterparts, at=self._split.viewport_y(cursor))
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.reading import Aspect, ReadingView
+from reader.core.session.reading import Aspect, ReadingState
 from reader.core.text_range import PANES, Pane, TextRange, other_pane
 from reader.ui.mark_styles import blend
 from reader.ui.plain_text import plain_label
@@ -42,15 +42,15 @@ def text_point_size(zoom: int) -> float:
 
 
 class SplitView(QWidget):
-    """Two read-only panes mirroring a ReadingView; scrolling one moves the other.
+    """Two read-only panes mirroring a ReadingState; scrolling one moves the other.
 
-    The ReadingView owns every setting (layout, swap, panes, lock, zoom, focus); this widget
+    The ReadingState owns every setting (layout, swap, panes, lock, zoom, focus); this widget
     only shows them, and reports the paragraph at the top of each pane back to it.
     """
 
-    def __init__(self, view: ReadingView, parent: QWidget | None = None) -> None:
+    def __init__(self, view: ReadingState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.view = view
+        self.reading = view
         self._syncing = False  # set while we move the follower, so it does not lead back
         self.setAccessibleName("Document texts")
 
@@ -121,7 +121,7 @@ class SplitView(QWidget):
         )
         text_pane.focus_received.connect(lambda p=pane: self._on_pane_focused(p))
 
-    # Mirroring the ReadingView -------------------------------------------------------------
+    # Mirroring the ReadingState -------------------------------------------------------------
     def _on_view_changed(self, aspect: Aspect) -> None:
         if aspect in ("document", "translation"):
             self._show_document()
@@ -131,8 +131,8 @@ class SplitView(QWidget):
             self._apply_font()
         elif aspect == "focus":
             self._update_captions()
-            self.panes[self.view.focused].setFocus(Qt.FocusReason.OtherFocusReason)
-        elif (aspect == "scroll_lock" and self.view.scroll_locked) or aspect == "alignment":
+            self.panes[self.reading.focused].setFocus(Qt.FocusReason.OtherFocusReason)
+        elif (aspect == "scroll_lock" and self.reading.scroll_locked) or aspect == "alignment":
             # Locked again, or paired differently by a link made by hand: level the panes.
             self.sync_from(self._active_pane())
         # "paragraph" is what we reported ourselves: nothing to redo.
@@ -143,10 +143,10 @@ class SplitView(QWidget):
         if self._arrangement != self._wanted_arrangement():
             for pane in PANES:
                 self.panes[pane].set_text(None)
-            self.notice.setVisible(bool(self.view.notice))
+            self.notice.setVisible(bool(self.reading.notice))
             self._arrange()
         for pane in PANES:
-            text = self.view.text(pane)
+            text = self.reading.text(pane)
             self.panes[pane].set_text(text)
             language = language_name(text.language) if text else ""
             name = "Original text" if pane == "original" else "Translation"
@@ -154,21 +154,21 @@ class SplitView(QWidget):
             caption = "Original" if pane == "original" else "Translation"
             self.captions[pane].setText(f"{caption} · {language}" if text else caption)
         self._offer_translations()
-        self.notice.setText(self.view.notice)
-        self.notice.setVisible(bool(self.view.notice))
+        self.notice.setText(self.reading.notice)
+        self.notice.setVisible(bool(self.reading.notice))
         self._arrange()
         for pane in PANES:
-            self.panes[pane].scroll_to_position(self.view.paragraphs[pane], 0.0)
+            self.panes[pane].scroll_to_position(self.reading.paragraphs[pane], 0.0)
 
     def _offer_translations(self) -> None:
-        document = self.view.document
+        document = self.reading.document
         translations = document.translations if document else ()
         choice = self.translation_choice
         choice.blockSignals(True)
         choice.clear()
         for number, text in enumerate(translations, start=1):
             choice.addItem(f"Translation {number}: {language_name(text.language) or 'unknown'}")
-        choice.setCurrentIndex(self.view.translation_index)
+        choice.setCurrentIndex(self.reading.translation_index)
         choice.blockSignals(False)
         # Named with the first document, not when built: Qt makes the list on first asking,
         # and making it (with the classes it brings in) cost the first frame 15 ms.
@@ -176,8 +176,8 @@ class SplitView(QWidget):
         choice.setVisible(len(translations) > 1)
 
     def _wanted_arrangement(self) -> tuple[tuple[Pane, ...], bool, tuple[Pane, ...]]:
-        order = PANES[::-1] if self.view.swapped else PANES
-        return tuple(self.view.shown_panes), self.view.layout == "stacked", tuple(order)
+        order = PANES[::-1] if self.reading.swapped else PANES
+        return tuple(self.reading.shown_panes), self.reading.layout == "stacked", tuple(order)
 
     def _arrange(self) -> None:
         arrangement = self._wanted_arrangement()
@@ -202,7 +202,7 @@ class SplitView(QWidget):
         font = QFont(SERIF_FAMILY)
         font.setFamilies([SERIF_FAMILY, "Serif"])
         font.setStyleHint(QFont.StyleHint.Serif)
-        font.setPointSizeF(text_point_size(self.view.zoom))
+        font.setPointSizeF(text_point_size(self.reading.zoom))
         self._syncing = True
         try:
             for pane in PANES:
@@ -218,29 +218,29 @@ class SplitView(QWidget):
                        palette.color(QPalette.ColorRole.Base), 0.3)
         quiet = blend(palette.color(QPalette.ColorRole.Text),
                       palette.color(QPalette.ColorRole.Base), 0.6)
-        both = len(self.view.shown_panes) > 1
+        both = len(self.reading.shown_panes) > 1
         for pane, caption in self.captions.items():
             caption_palette = caption.palette()
-            focused = both and pane == self.view.focused
+            focused = both and pane == self.reading.focused
             caption_palette.setColor(QPalette.ColorRole.WindowText, strong if focused else quiet)
             caption.setPalette(caption_palette)
 
     # Following -----------------------------------------------------------------------------
     def _on_pane_focused(self, pane: Pane) -> None:
-        self.view.focus(pane)
+        self.reading.focus(pane)
 
     def _on_pane_scrolled(self, pane: Pane) -> None:
-        self.view.set_paragraph(pane, self.panes[pane].position()[0])
-        if self._syncing or not self.view.scroll_locked:
+        self.reading.set_paragraph(pane, self.panes[pane].position()[0])
+        if self._syncing or not self.reading.scroll_locked:
             return
         self.sync_from(pane)
 
     def sync_from(self, pane: Pane) -> None:
         """Bring the other pane to the paragraph that corresponds to `pane`'s top edge."""
         follower = other_pane(pane)
-        if self._syncing or follower not in self.view.shown_panes:
+        if self._syncing or follower not in self.reading.shown_panes:
             return
-        if pane not in self.view.shown_panes:
+        if pane not in self.reading.shown_panes:
             return
         leader_bar = self.panes[pane].verticalScrollBar()
         follower_bar = self.panes[follower].verticalScrollBar()
@@ -251,15 +251,15 @@ class SplitView(QWidget):
                 follower_bar.setValue(follower_bar.maximum())
             else:
                 paragraph, fraction = self.panes[pane].position()
-                mapped = self.view.alignment.map_position(pane, paragraph, fraction)
+                mapped = self.reading.alignment.map_position(pane, paragraph, fraction)
                 self.panes[follower].scroll_to_position(*mapped)
         finally:
             self._syncing = False
 
     def _active_pane(self) -> Pane:
-        shown = self.view.shown_panes
-        if self.view.focused in shown or not shown:
-            return self.view.focused
+        shown = self.reading.shown_panes
+        if self.reading.focused in shown or not shown:
+            return self.reading.focused
         return shown[0]
 
     # Commands ------------------------------------------------------------------------------
@@ -302,12 +302,12 @@ class SplitView(QWidget):
         """
         leader = self._active_pane()
         follower = other_pane(leader)
-        if follower not in self.view.shown_panes:
+        if follower not in self.reading.shown_panes:
             return
         paragraph = self.panes[leader].textCursor().blockNumber()
         leader_bar = self.panes[leader].verticalScrollBar()
         height = self.panes[leader].paragraph_top(paragraph) - leader_bar.value()
-        counterpart = self.view.alignment.counterpart(leader, paragraph)
+        counterpart = self.reading.alignment.counterpart(leader, paragraph)
         target = self.panes[follower]
         self._syncing = True
         try:
@@ -357,11 +357,11 @@ class SplitView(QWidget):
 
     def selection_ranges(self) -> list[TextRange]:
         """What is selected in the shown panes, as core ranges."""
-        return [r for pane in self.view.shown_panes for r in self.panes[pane].selection_ranges()]
+        return [r for pane in self.reading.shown_panes for r in self.panes[pane].selection_ranges()]
 
     def focus_pane(self, pane: Pane) -> None:
-        """Give `pane` the keyboard focus (through the ReadingView, which records it)."""
-        self.view.focus(pane)
+        """Give `pane` the keyboard focus (through the ReadingState, which records it)."""
+        self.reading.focus(pane)
         self.panes[pane].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def highlight(self, ranges: Iterable[TextRange]) -> None:

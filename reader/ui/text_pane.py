@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
 
 from reader.core.document import Text
-from reader.core.editorial import editorial_spans
+from reader.core.text.editorial import editorial_spans
 from reader.core.text_range import Pane, TextRange
 from reader.ui.mark_styles import LAYERS, MarkStyle, blend, mark_format
 

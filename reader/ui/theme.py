@@ -25,8 +25,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from reader.core.appearance import Appearance, Theme
 from reader.core.atomic_file import write_atomic
+from reader.core.session.appearance import Appearance, Theme
 from reader.ui.resources import SERIF_FAMILY
 
 Painted = Literal["light", "dark"]

@@ -8,8 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 
-from reader.core.appearance import Appearance
-from reader.core.reading import ReadingView
+from reader.core.session.appearance import Appearance
+from reader.core.session.reading import ReadingState
 from reader.core.text_range import PANES, Pane
 from reader.ui.main_window import MainWindow
 
@@ -36,7 +36,7 @@ class WindowSettings:
         """What `Appearance.restore` takes; read before the first paint."""
         return {"theme": self.settings.value("appearance/theme", "system")}
 
-    def restore(self, window: MainWindow, view: ReadingView) -> SavedPlace:
+    def restore(self, window: MainWindow, view: ReadingState) -> SavedPlace:
         """Put the window and view back as they were; returns where the reader was."""
         settings = self.settings
         geometry = settings.value("window/geometry")
@@ -61,7 +61,7 @@ class WindowSettings:
             {pane: _int(settings.value(f"document/{pane}", 0)) for pane in PANES},
         )
 
-    def save(self, window: MainWindow, view: ReadingView, appearance: Appearance) -> None:
+    def save(self, window: MainWindow, view: ReadingState, appearance: Appearance) -> None:
         """Write what `restore` and `appearance` read."""
         settings = self.settings
         settings.setValue("window/geometry", window.saveGeometry())

@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, QTimer, Sign
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from reader.core.index_job import (
+from reader.core.index.job import (
     IndexJob,
     JobDone,
     JobEntries,
@@ -21,7 +21,7 @@ from reader.core.index_job import (
     JobListing,
     JobProgress,
 )
-from reader.core.index_types import DocumentEntry
+from reader.core.index.types import DocumentEntry
 
 ProgressFn = Callable[[int, int, str], None]
 

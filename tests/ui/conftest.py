@@ -6,8 +6,8 @@ from dataclasses import replace
 
 import pytest
 
-from reader.core.archive_page import parse_page
 from reader.core.document import Document
+from reader.core.page.parser import parse_page
 from tests.conftest import SEED_PAGE
 
 

@@ -14,11 +14,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from reader.core.index import SearchIndex
-from reader.core.keymap import DEFAULT_KEYMAP
-from reader.core.keynames import split_sequence
-from reader.core.library import Library
-from reader.core.workspace import Workspace
+from reader.core.commands.keymap import DEFAULT_KEYMAP
+from reader.core.commands.keynames import split_sequence
+from reader.core.index.search_index import SearchIndex
+from reader.core.library.collection import Library
+from reader.core.session.workspace import Workspace
 from reader.ui.app import DiglotApp
 from tests.conftest import DATA
 from tests.core.seed_variants import write_variants
@@ -67,7 +67,7 @@ def start(qtbot: QtBot, home: Path) -> DiglotApp:
     qtbot.waitExposed(app.window)
     app.window.activateWindow()
     qtbot.waitUntil(app.window.isActiveWindow)  # focus and keys need the active window
-    qtbot.waitUntil(lambda: not app.indexing and app.workspace.view.document is not None,
+    qtbot.waitUntil(lambda: not app.indexing and app.workspace.reading.document is not None,
                     timeout=30000)
     return app
 
@@ -111,7 +111,7 @@ def test_search_opens_the_right_paragraph_with_highlights(
         panel.results.setCurrentIndex(panel.model.index(0, 0))
         QTest.keyClick(panel.results, Qt.Key.Key_Return)
     workspace = diglot.workspace
-    assert workspace.view.document is not None and workspace.view.document.id == "113729"
+    assert workspace.reading.document is not None and workspace.reading.document.id == "113729"
     matches = workspace.session.matches
     assert {(m.pane, m.paragraph) for m in matches} >= {("original", 5)}
     split = diglot.window.split_view
@@ -155,10 +155,10 @@ def test_every_command_runs_from_its_key(qtbot: QtBot, diglot: DiglotApp) -> Non
         assert keys, f"{entry.name} has no key"
         close_dialogs()
         window.activateWindow()
-        pane = window.split_view.panes[workspace.view.focused]
+        pane = window.split_view.panes[workspace.reading.focused]
         if not pane.isVisible():
-            workspace.view.show_both()
-        window.split_view.focus_pane(workspace.view.focused)
+            workspace.reading.show_both()
+        window.split_view.focus_pane(workspace.reading.focused)
         qtbot.waitUntil(lambda: window.isActiveWindow())
         ran.clear()
         target = QApplication.focusWidget() or window
@@ -196,15 +196,15 @@ def test_settings_survive_a_restart(qtbot: QtBot, library_home: Path) -> None:
     first = start(qtbot, library_home)
     workspace = first.workspace
     workspace.open_document("113729")
-    workspace.view.toggle_orientation()
-    workspace.view.zoom_in()
+    workspace.reading.toggle_orientation()
+    workspace.reading.zoom_in()
     workspace.appearance.set_theme("dark")
     first.window.resize(712, 534)  # inside the offscreen screen, which restoreGeometry respects
     first.window.split_view.scroll_to_paragraph("translation", 6)
     first.window.close()
 
     second = start(qtbot, library_home)
-    view = second.workspace.view
+    view = second.workspace.reading
     assert view.document is not None and view.document.id == "113729"
     assert view.layout == "stacked"
     assert view.zoom == 1
@@ -218,7 +218,7 @@ def test_export_pdf_writes_the_open_document(diglot: DiglotApp, tmp_path: Path) 
     from reader.ui.printing import view_html
 
     diglot.workspace.open_document("113729")
-    html = view_html(diglot.workspace.view)
+    html = view_html(diglot.workspace.reading)
     assert html is not None
     target = tmp_path / "out" / "telegram.pdf"
     target.parent.mkdir()
@@ -272,14 +272,14 @@ import json, sys
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from reader.core.library import data_home
-from reader.core.workspace import Workspace
+from reader.core.library.collection import data_home
+from reader.core.session.workspace import Workspace
 from reader.ui.app import DiglotApp
 diglot = DiglotApp(Workspace(data_home()), settings_path=Path(sys.argv[1]))
 diglot.window.show()
 diglot.window.repaint()
-heavy = [name for name in ("whoosh", "qdarktheme", "py3langid", "numpy", "reader.core.archive_page",
-                           "reader.core.alignment_solver", "multiprocessing", "tomllib")
+heavy = [name for name in ("whoosh", "qdarktheme", "py3langid", "numpy", "reader.core.page.parser",
+                           "reader.core.align.solver", "multiprocessing", "tomllib")
          if name in sys.modules]
 print(json.dumps({"heavy": heavy, "styled": bool(app.styleSheet())}))
 """

@@ -3,8 +3,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from reader.core.commands import CommandRegistry
-from reader.core.keymap import Keymap, default_commands
+from reader.core.commands.keymap import Keymap, default_commands
+from reader.core.commands.registry import CommandRegistry
 from reader.ui.command_palette import KEYS, TITLE, CommandPalette
 
 

@@ -4,9 +4,9 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from reader.core.catalog import Catalog
+from reader.core.session.catalog import Catalog
 from reader.ui.document_list import DocumentList
-from tests.core.test_catalog import ENTRIES as ALL_ENTRIES
+from tests.core.session.test_catalog import ENTRIES as ALL_ENTRIES
 
 ENTRIES = ALL_ENTRIES[:3]
 

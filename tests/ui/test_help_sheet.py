@@ -3,7 +3,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
-from reader.core.keymap import Keymap
+from reader.core.commands.keymap import Keymap
 from reader.ui.help_sheet import COMMAND, DESCRIPTION, KEYS, NO_KEYS, HelpSheet
 
 

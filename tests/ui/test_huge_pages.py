@@ -13,9 +13,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from bench.made_up_pages import many_paragraphs
-from reader.core import alignment_sections, workspace
-from reader.core.alignment_solver import align_texts
-from reader.core.workspace import Workspace
+from reader.core.align import sections as alignment_sections
+from reader.core.align.solver import align_texts
+from reader.core.session import workspace
+from reader.core.session.workspace import Workspace
 from reader.ui.app import DiglotApp
 
 

@@ -44,7 +44,7 @@ def test_lone_modifiers_are_no_key() -> None:
 
 
 def test_key_strings_are_what_the_keymap_calls_them() -> None:
-    from reader.core.keynames import normalise_key
+    from reader.core.commands.keynames import normalise_key
 
     for event in (
         press(K.Key_P, M.ControlModifier | M.ShiftModifier, "\x10"),

@@ -9,16 +9,16 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
-from reader.core.appearance import Appearance, Theme
 from reader.core.document import Document, Source
-from reader.core.reading import ReadingView
+from reader.core.session.appearance import Appearance, Theme
+from reader.core.session.reading import ReadingState
 from reader.ui.metadata_panel import CITATION_FORMATS, MetadataPanel
 from reader.ui.theme import ThemeController
 from tests.conftest import SEED_PAGE
 from tests.ui.rendered import as_shown
 
 
-def make_panel(qtbot: QtBot, view: ReadingView) -> MetadataPanel:
+def make_panel(qtbot: QtBot, view: ReadingState) -> MetadataPanel:
     panel = MetadataPanel(view)
     qtbot.addWidget(panel)
     panel.resize(420, 800)
@@ -28,14 +28,14 @@ def make_panel(qtbot: QtBot, view: ReadingView) -> MetadataPanel:
 
 
 def test_empty_panel_says_so(qtbot: QtBot) -> None:
-    panel = make_panel(qtbot, ReadingView())
+    panel = make_panel(qtbot, ReadingState())
     assert panel.empty.isVisible()
     assert not panel.title.isVisible()
     assert not panel.buttons["bibtex"].isVisible()
 
 
 def test_fields_are_shown(qtbot: QtBot, seed_document: Document) -> None:
-    view = ReadingView()
+    view = ReadingState()
     panel = make_panel(qtbot, view)
     view.set_document(seed_document)
     assert not panel.empty.isVisible()
@@ -54,7 +54,7 @@ def test_fields_are_shown(qtbot: QtBot, seed_document: Document) -> None:
 
 
 def test_citation_blocks(qtbot: QtBot, seed_document: Document) -> None:
-    view = ReadingView()
+    view = ReadingState()
     panel = make_panel(qtbot, view)
     view.set_document(seed_document)
     first, second = panel.citation_blocks
@@ -75,7 +75,7 @@ def test_citation_blocks(qtbot: QtBot, seed_document: Document) -> None:
 
 
 def test_a_new_document_replaces_the_citations(qtbot: QtBot, seed_document: Document) -> None:
-    view = ReadingView()
+    view = ReadingState()
     panel = make_panel(qtbot, view)
     view.set_document(seed_document)
     old = panel.citation_blocks
@@ -93,7 +93,7 @@ def test_a_new_document_replaces_the_citations(qtbot: QtBot, seed_document: Docu
 
 
 def test_warnings_are_visible(qtbot: QtBot, seed_document: Document) -> None:
-    view = ReadingView()
+    view = ReadingState()
     panel = make_panel(qtbot, view)
     warning = "No Language field value; languages were detected from the text."
     view.set_document(replace(seed_document, warnings=(warning,)))
@@ -104,7 +104,7 @@ def test_warnings_are_visible(qtbot: QtBot, seed_document: Document) -> None:
 
 
 def test_sparse_record(qtbot: QtBot, seed_document: Document) -> None:
-    view = ReadingView()
+    view = ReadingState()
     panel = make_panel(qtbot, view)
     sparse = replace(
         seed_document, summary="", record_id="", uploaded="", rights=(), source=Source()
@@ -117,7 +117,7 @@ def test_sparse_record(qtbot: QtBot, seed_document: Document) -> None:
 
 
 def test_copy_buttons_emit_their_format(qtbot: QtBot, seed_document: Document) -> None:
-    view = ReadingView()
+    view = ReadingState()
     panel = make_panel(qtbot, view)
     view.set_document(seed_document)
     for fmt, label in CITATION_FORMATS:
@@ -130,7 +130,7 @@ def test_copy_buttons_emit_their_format(qtbot: QtBot, seed_document: Document) -
 
 
 def test_every_control_is_named_and_text_selectable(qtbot: QtBot, seed_document: Document) -> None:
-    view = ReadingView()
+    view = ReadingState()
     panel = make_panel(qtbot, view)
     view.set_document(seed_document)
     for button in panel.findChildren(QPushButton):
@@ -190,7 +190,7 @@ def test_themed_panel_lays_out_without_overlap(
     request.addfinalizer(restore)
     controller = ThemeController(qapp, Appearance(theme), tmp_path / "cache")
     request.addfinalizer(controller.close)
-    view = ReadingView()
+    view = ReadingState()
     panel = MetadataPanel(view)
     qtbot.addWidget(panel)
     panel.resize(width, 600)

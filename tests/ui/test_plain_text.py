@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QStyleOptionViewItem, QWidget
 from pytestqt.qtbot import QtBot
 
-from reader.core.workspace import Workspace
+from reader.core.session.workspace import Workspace
 from reader.ui.app import DiglotApp
 from reader.ui.plain_text import plain_label, plain_tooltip
 from tests.ui.rendered import as_shown
@@ -69,7 +69,7 @@ def diglot(qtbot: QtBot, diglot_home: Path, planted: Path) -> Iterator[DiglotApp
     qtbot.addWidget(app.window)
     app.start()
     qtbot.waitExposed(app.window)
-    qtbot.waitUntil(lambda: not app.indexing and app.workspace.view.document is not None,
+    qtbot.waitUntil(lambda: not app.indexing and app.workspace.reading.document is not None,
                     timeout=30000)
     yield app
     app.shutdown()
@@ -139,9 +139,9 @@ def test_markup_in_every_field_is_shown_as_written(qtbot: QtBot, diglot: DiglotA
     workspace = diglot.workspace
     (ours,) = [e for e in workspace.catalog.visible() if "bold" in e.title]
     workspace.open_document(ours.id)
-    qtbot.waitUntil(lambda: workspace.view.document is not None
-                    and workspace.view.document.id == ours.id)
-    document = workspace.view.document
+    qtbot.waitUntil(lambda: workspace.reading.document is not None
+                    and workspace.reading.document.id == ours.id)
+    document = workspace.reading.document
     assert document is not None and BOLD in document.title and BOLD in document.source.text
     assert BOLD in document.type and BOLD in document.summary and BOLD in document.rights[0]
     assert document.original is not None and BOLD in document.original.paragraphs[0]

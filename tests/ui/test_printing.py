@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.core.document import Document
-from reader.core.export import build_export, to_html
-from reader.core.reading import ReadingView
+from reader.core.export.model import build_export, to_html
+from reader.core.session.reading import ReadingState
 from reader.ui import printing
 from reader.ui.printing import export_pdf, print_document, print_view
 from reader.ui.resources import SANS_FAMILY, SERIF_FAMILY
@@ -125,7 +125,7 @@ def test_print_view_prints_what_the_view_shows(
 ) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
-    view = ReadingView()
+    view = ReadingState()
     assert print_view(view, parent) is None  # no document: no dialog
     view.set_document(seed_document)
     path = tmp_path / "view.pdf"

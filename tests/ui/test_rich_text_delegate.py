@@ -5,7 +5,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
-from reader.core.search_session import SearchResults, SearchSession
+from reader.core.session.search import SearchResults, SearchSession
 from reader.ui.rich_text_delegate import RichTextDelegate
 from reader.ui.search_panel import SearchPanel
 from tests.ui.test_search_panel import HITS

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from reader.core.search_session import SearchResults, SearchSession
+from reader.core.session.search import SearchResults, SearchSession
 from reader.ui.search_panel import SearchPanel
 
 

@@ -13,8 +13,8 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from reader.core.document import Document, Text
+from reader.core.session.workspace import Workspace
 from reader.core.text_range import TextRange
-from reader.core.workspace import Workspace
 from reader.ui.app import DiglotApp
 from reader.ui.text_pane import TextPane
 from tests.ui.rendered import as_shown
@@ -30,7 +30,7 @@ def reader(qtbot: QtBot, diglot_home: Path, seed_document: Document) -> Iterator
     qtbot.waitExposed(app.window)
     app.window.activateWindow()
     qtbot.waitUntil(app.window.isActiveWindow)  # keys need the active window
-    app.workspace.view.set_document(seed_document)
+    app.workspace.reading.set_document(seed_document)
     yield app
     app.shutdown()
 
@@ -114,7 +114,7 @@ def test_return_brings_the_other_pane_to_the_counterpart(
     qtbot: QtBot, reader: DiglotApp
 ) -> None:
     workspace, split = reader.workspace, reader.window.split_view
-    workspace.view.toggle_scroll_lock()  # so only the jump moves the translation
+    workspace.reading.toggle_scroll_lock()  # so only the jump moves the translation
     split.scroll_to_paragraph("translation", 0)
     split.scroll_to_paragraph("original", 7)
     links = workspace.links
@@ -140,7 +140,7 @@ def without_however(document: Document) -> Document:
 def test_an_unaligned_sentence_is_marked(
     qtbot: QtBot, reader: DiglotApp, seed_document: Document
 ) -> None:
-    reader.workspace.view.set_document(without_however(seed_document))
+    reader.workspace.reading.set_document(without_however(seed_document))
     english = seed_document.translations[0].paragraphs[4]
     start = english.find("However, from the information")
     end = english.find(".", start) + 1
@@ -175,7 +175,7 @@ def test_link_and_unlink_by_keys_survive_a_new_workspace(
     assert links.counterparts_of(ru) == [first]
     assert spans(second)[0] in panes["translation"].marks("unaligned")
     fresh = Workspace(diglot_home)
-    fresh.view.set_document(seed_document)
+    fresh.reading.set_document(seed_document)
     assert fresh.links.counterparts_of(ru) == [first]
 
     click(reader, first)
@@ -183,7 +183,7 @@ def test_link_and_unlink_by_keys_survive_a_new_workspace(
     assert links.counterparts_of(first) == []
     assert spans(first)[0] in panes["translation"].marks("unaligned")
     again = Workspace(diglot_home)
-    again.view.set_document(seed_document)
+    again.reading.set_document(seed_document)
     assert again.links.counterparts_of(first) == []
 
 
@@ -205,7 +205,7 @@ def test_scrolling_follows_the_aligned_paragraphs(
     english = list(seed_document.translations[0].paragraphs)
     # The translator ran Russian paragraphs 5 and 6 (English 4 and 5) together.
     merged = (*english[:4], english[4] + " " + english[5], *english[6:])
-    reader.workspace.view.set_document(
+    reader.workspace.reading.set_document(
         replace(seed_document, translations=(Text("en", merged),))
     )
     split = reader.window.split_view

@@ -9,18 +9,18 @@ from PySide6.QtGui import QTextBlock, QTextCursor
 from pytestqt.qtbot import QtBot
 
 from reader.core.document import Document, Text
-from reader.core.reading import NO_ORIGINAL_NOTICE, ReadingView
+from reader.core.session.reading import NO_ORIGINAL_NOTICE, ReadingState
 from reader.core.text_range import TextRange
 from reader.ui.resources import register_fonts
 from reader.ui.split_view import SplitView
 
 
 @pytest.fixture
-def view() -> ReadingView:
-    return ReadingView()
+def view() -> ReadingState:
+    return ReadingState()
 
 
-def make_split(qtbot: QtBot, view: ReadingView, document: Document) -> SplitView:
+def make_split(qtbot: QtBot, view: ReadingState, document: Document) -> SplitView:
     register_fonts()
     widget = SplitView(view)
     qtbot.addWidget(widget)
@@ -32,7 +32,7 @@ def make_split(qtbot: QtBot, view: ReadingView, document: Document) -> SplitView
 
 
 @pytest.fixture
-def split(qtbot: QtBot, view: ReadingView, seed_document: Document) -> Iterator[SplitView]:
+def split(qtbot: QtBot, view: ReadingState, seed_document: Document) -> Iterator[SplitView]:
     yield make_split(qtbot, view, seed_document)
 
 
@@ -61,7 +61,7 @@ def test_opening_shows_both_texts(split: SplitView) -> None:
     assert not original.toPlainText().startswith("1")
 
 
-def test_paragraph_lines_stay_lines(qtbot: QtBot, view: ReadingView) -> None:
+def test_paragraph_lines_stay_lines(qtbot: QtBot, view: ReadingState) -> None:
     document = Document(
         id="x",
         title="Header",
@@ -88,7 +88,7 @@ def test_scrolling_one_pane_moves_the_other(qtbot: QtBot, split: SplitView) -> N
     paragraph, fraction = translation.position()
     assert paragraph == 5
     assert fraction == pytest.approx(0.25, abs=0.05)
-    assert split.view.paragraphs == {"original": 5, "translation": 5}
+    assert split.reading.paragraphs == {"original": 5, "translation": 5}
     # And back the other way.
     translation.scroll_to_position(3, 0.0)
     qtbot.waitUntil(lambda: split.paragraph_at_top("original") == 3)
@@ -103,12 +103,12 @@ def test_following_never_bounces_back(split: SplitView) -> None:
 
 
 def test_scroll_lock_off_stops_following(qtbot: QtBot, split: SplitView) -> None:
-    split.view.toggle_scroll_lock()
+    split.reading.toggle_scroll_lock()
     split.panes["original"].scroll_to_position(6, 0.0)
     assert split.paragraph_at_top("original") == 6
     assert split.paragraph_at_top("translation") == 0
     # Turning it back on brings the follower level again.
-    split.view.toggle_scroll_lock()
+    split.reading.toggle_scroll_lock()
     qtbot.waitUntil(lambda: split.paragraph_at_top("translation") == 6)
 
 
@@ -116,15 +116,15 @@ def test_swap_stacked_and_one_pane(split: SplitView) -> None:
     boxes = {pane: split.panes[pane].parentWidget() for pane in ("original", "translation")}
     assert boxes["original"] is not None and boxes["translation"] is not None
     assert split.splitter.indexOf(boxes["original"]) == 0
-    split.view.swap()
+    split.reading.swap()
     assert split.splitter.indexOf(boxes["translation"]) == 0
     assert split.splitter.orientation() == Qt.Orientation.Horizontal
-    split.view.toggle_orientation()
+    split.reading.toggle_orientation()
     assert split.splitter.orientation() == Qt.Orientation.Vertical
-    split.view.show_only("translation")
+    split.reading.show_only("translation")
     assert not split.panes["original"].isVisible()
     assert split.panes["translation"].isVisible()
-    split.view.show_both()
+    split.reading.show_both()
     assert split.panes["original"].isVisible()
 
 
@@ -134,15 +134,15 @@ def test_next_document_keeps_the_panes_as_dragged(
     split.splitter.setSizes([300, 900])
     dragged = split.splitter.sizes()
     assert dragged[0] < dragged[1]
-    split.view.set_document(seed_document)
+    split.reading.set_document(seed_document)
     assert split.splitter.sizes() == dragged
-    split.view.swap()  # a new arrangement starts from even halves again
+    split.reading.swap()  # a new arrangement starts from even halves again
     halves = split.splitter.sizes()
     assert abs(halves[0] - halves[1]) <= 1
 
 
 def test_document_without_original_shows_notice(
-    qtbot: QtBot, view: ReadingView, translation_only: Document
+    qtbot: QtBot, view: ReadingState, translation_only: Document
 ) -> None:
     widget = make_split(qtbot, view, translation_only)
     assert widget.notice.isVisible()
@@ -157,19 +157,19 @@ def test_zoom_changes_font_size(split: SplitView) -> None:
         return split.panes["original"].document().defaultFont().pointSizeF()
 
     before = size()
-    split.view.zoom_in()
+    split.reading.zoom_in()
     assert size() > before
-    split.view.zoom_out()
-    split.view.zoom_out()
+    split.reading.zoom_out()
+    split.reading.zoom_out()
     assert size() < before
-    split.view.zoom_reset()
+    split.reading.zoom_reset()
     assert size() == before
     assert split.panes["translation"].document().defaultFont().pointSizeF() == before
 
 
 def test_zoom_keeps_the_reading_position(split: SplitView) -> None:
     split.panes["original"].scroll_to_position(6, 0.0)
-    split.view.zoom_in()
+    split.reading.zoom_in()
     assert split.paragraph_at_top("original") == 6
     assert split.paragraph_at_top("translation") == 6
 
@@ -185,7 +185,7 @@ def test_highlight_marks_ranges(split: SplitView) -> None:
 
 def test_scroll_commands_move_focused_pane(qtbot: QtBot, split: SplitView) -> None:
     split.focus_pane("translation")
-    assert split.view.focused == "translation"
+    assert split.reading.focused == "translation"
     bar = split.panes["translation"].verticalScrollBar()
     split.scroll_lines(2)
     assert bar.value() == 2 * split.panes["translation"].line_step()
@@ -207,7 +207,7 @@ def test_scroll_to_paragraph(split: SplitView) -> None:
 
 
 def test_sync_other_pane_aligns_cursor_paragraph(split: SplitView) -> None:
-    split.view.toggle_scroll_lock()
+    split.reading.toggle_scroll_lock()
     original = split.panes["original"]
     split.focus_pane("original")
     original.scroll_to_position(4, 0.0)
@@ -225,7 +225,7 @@ def test_sync_other_pane_aligns_cursor_paragraph(split: SplitView) -> None:
 
 
 def test_several_translations_follow_the_view(
-    qtbot: QtBot, view: ReadingView, seed_document: Document
+    qtbot: QtBot, view: ReadingState, seed_document: Document
 ) -> None:
     from dataclasses import replace
 
@@ -252,11 +252,11 @@ def test_one_translation_offers_no_choice(split: SplitView) -> None:
 
 def test_clicking_a_pane_focuses_it_in_the_view(qtbot: QtBot, split: SplitView) -> None:
     qtbot.mouseClick(split.panes["translation"].viewport(), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: split.view.focused == "translation")
+    qtbot.waitUntil(lambda: split.reading.focused == "translation")
 
 
 def test_apparatus_after_characters_beyond_the_basic_plane(
-    qtbot: QtBot, view: ReadingView, seed_document: Document
+    qtbot: QtBot, view: ReadingState, seed_document: Document
 ) -> None:
     # 𠀀 (U+20000, a rare Han character) is two positions for Qt and one for Python.
     text = Text(language="zh", paragraphs=("𠀀字 [注]", "第二 [按]"))

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 import reader.ui.theme as theme_module
-from reader.core.appearance import Appearance
+from reader.core.session.appearance import Appearance
 from reader.ui.theme import (
     EXTRA_QSS,
     ThemeController,

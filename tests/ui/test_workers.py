@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 from pytestqt.qtbot import QtBot
 
-from reader.core.index_job import IndexJob
+from reader.core.index.job import IndexJob
 from reader.ui.workers import FirstFrame, IndexJobFeed, Slicer, TaskRunner
 from tests.core.seed_variants import SEED_RECORD, variant, write_page
 

@@ -1,0 +1,1 @@
+"""Aligning an original with its translation: paragraphs, then sentences."""

@@ -1,0 +1,1 @@
+"""Commands, their default keys and the user's key file."""

@@ -1,0 +1,1 @@
+"""Exporting a document: the page model that printing and writers share."""

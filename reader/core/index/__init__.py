@@ -1,0 +1,1 @@
+"""The search index over the library (whoosh): building, updating, querying."""

@@ -1,0 +1,242 @@
+"""Search hits: where in a document a query matched, and a highlighted snippet per language.
+
+Snippets are small HTML fragments: the text is HTML-escaped and every matching word is wrapped
+in <b></b>. (Guillemets were the other candidate, but Russian originals use «» as quotes.)
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from whoosh import query as wq
+
+from reader.core.document import Document
+from reader.core.index.analysis import family_of
+from reader.core.index.schema import TEXT_FIELDS, text_field
+from reader.core.index.term_matches import matched_spans, paragraph_spans, paragraph_words
+from reader.core.text_range import TextRange
+
+Pane = Literal["original", "translation", "metadata"]
+
+SNIPPET_CHARS = 240  # about two lines of the search panel
+_CONTEXT_BEFORE = 70
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One matching document.
+
+    `pane` and `paragraph` say where the best match is: `paragraph` indexes the paragraphs of
+    that pane's Text (None for "metadata": title, summary, source, names). `snippets` maps each
+    text's language code to an HTML snippet, with matches in <b></b>; when a text has no match
+    itself, its snippet is the paragraph at the same index, unhighlighted (originals and
+    translations run paragraph for paragraph on archive pages).
+    """
+
+    id: str
+    title: str
+    score: float
+    pane: Pane
+    paragraph: int | None
+    snippets: dict[str, str] = field(default_factory=dict)
+    language: str = ""  # the language of the pane's text, "" for metadata
+    path: str = ""  # the file the document was indexed from
+    date_text: str = ""  # the document's date as written, for the result list
+
+
+@dataclass(frozen=True)
+class _Match:
+    """The best-matching paragraph of one text."""
+
+    distinct: int  # how many different query terms it contains
+    count: int  # how many matching words in all
+    paragraph: int
+    spans: tuple[tuple[int, int], ...]
+
+
+def make_hit(
+    stored: dict[str, Any], score: float, matched: Iterable[tuple[str, str | bytes]]
+) -> Hit:
+    """Build a Hit from a record's stored fields and the (field, term) pairs a query seeks.
+
+    Terms the document does not hold are simply not found in it, so `matched` may be every
+    positive term of the query (see `positive_terms`) rather than this document's own.
+    """
+    terms: dict[str, set[str]] = {}
+    for fieldname, term in matched:
+        if fieldname not in TEXT_FIELDS:
+            continue  # metadata fields (some hold binary terms, like dates) have no paragraphs
+        text = term.decode("utf-8") if isinstance(term, bytes) else str(term)
+        terms.setdefault(fieldname, set()).add(text)
+    texts: list[tuple[str, str, tuple[str, ...]]] = list(stored.get("texts") or [])
+    matches: list[_Match | None] = []
+    for pane, language, paragraphs in texts:
+        wanted = terms.get(text_field(pane, family_of(language)), set())
+        matches.append(_best_paragraph(paragraphs, language, wanted) if wanted else None)
+    best_index: int | None = None
+    for index, match in enumerate(matches):
+        if match is None:
+            continue
+        current = matches[best_index] if best_index is not None else None
+        # Ties go to the earlier text, so the original wins over its translation.
+        if current is None or (match.distinct, match.count) > (current.distinct, current.count):
+            best_index = index
+    where: Pane = "metadata"
+    paragraph: int | None = None
+    language = ""
+    if best_index is not None:
+        best = matches[best_index]
+        assert best is not None
+        where = "original" if texts[best_index][0] == "original" else "translation"
+        paragraph, language = best.paragraph, texts[best_index][1]
+    snippets: dict[str, str] = {}
+    for (_, text_language, paragraphs), match in zip(texts, matches, strict=True):
+        if text_language in snippets or not paragraphs:
+            continue
+        if match is not None:
+            snippets[text_language] = _snippet(paragraphs[match.paragraph], match.spans)
+        else:
+            fallback = _parallel_paragraph(paragraphs, paragraph)
+            snippets[text_language] = _snippet(paragraphs[fallback], ())
+    return Hit(
+        id=str(stored.get("id", "")),
+        title=str(stored.get("title", "")),
+        score=float(score),
+        pane=where,
+        paragraph=paragraph,
+        snippets=snippets,
+        language=language,
+        path=str(stored.get("path", "")),
+        date_text=str(stored.get("date_text", "")),
+    )
+
+
+def _best_paragraph(paragraphs: Sequence[str], language: str, wanted: set[str]) -> _Match | None:
+    family = family_of(language)
+    best: tuple[int, int, int, list[str]] | None = None  # distinct, count, paragraph, words
+    for index, words in paragraph_words(paragraphs, family, wanted):
+        match = (len({word.lower() for word in words}), len(words), index, words)
+        if best is None or match[:2] > best[:2]:
+            best = match
+    if best is None:
+        return None
+    distinct, count, index, words = best
+    # Spans only for the paragraph shown: most matching paragraphs are never displayed.
+    spans = matched_spans(paragraphs[index], family, words, wanted)
+    return _Match(distinct, count, index, tuple(merge_spans(spans)))
+
+
+def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with overlapping and touching ones joined (character bigrams overlap)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _parallel_paragraph(paragraphs: Sequence[str], paragraph: int | None) -> int:
+    if paragraph is not None and paragraph < len(paragraphs):
+        return paragraph
+    return 0
+
+
+def _snippet(paragraph: str, spans: Sequence[tuple[int, int]]) -> str:
+    """A window of the paragraph around its first match, escaped, matches in <b></b>."""
+    start = 0
+    if spans:
+        start = max(0, spans[0][0] - _CONTEXT_BEFORE)
+        if start:
+            space = paragraph.find(" ", start)
+            start = space + 1 if 0 <= space < spans[0][0] else start
+    end = min(len(paragraph), start + SNIPPET_CHARS)
+    if end < len(paragraph):
+        space = paragraph.rfind(" ", start, end)
+        end = space if space > (spans[0][1] if spans else start) else end
+    pieces: list[str] = ["…" if start else ""]
+    cursor = start
+    for span_start, span_end in spans:
+        if span_start < cursor or span_end > end:
+            continue
+        pieces.append(html.escape(paragraph[cursor:span_start]))
+        pieces.append(f"<b>{html.escape(paragraph[span_start:span_end])}</b>")
+        cursor = span_end
+    pieces.append(html.escape(paragraph[cursor:end]))
+    pieces.append("…" if end < len(paragraph) else "")
+    return " ".join("".join(pieces).split())  # runs of white space as one space
+
+
+def positive_terms(parsed: Any, reader: Any) -> set[tuple[str, str]]:
+    """The (field, term) pairs a query looks for, outside NOT; prefixes expanded via `reader`.
+
+    For fields of character bigrams (CJK) a phrase's term is its words written out whole.
+    """
+    found: set[tuple[str, str]] = set()
+
+    def visit(node: Any) -> None:
+        if isinstance(node, wq.Not):
+            return
+        if node.is_leaf():
+            fieldname = getattr(node, "fieldname", None)
+            if fieldname not in TEXT_FIELDS:
+                return  # not expanded: a date range alone can stand for thousands of terms
+            if isinstance(node, wq.Phrase) and TEXT_FIELDS[fieldname][1] == "cjk":
+                # Character bigrams in a row: the word as written is what is sought in texts,
+                # not each pair wherever it stands.
+                found.add((fieldname, node.words[0] + "".join(w[-1] for w in node.words[1:])))
+                return
+            if isinstance(node, wq.Term | wq.Phrase) or reader is None:
+                pairs = node.iter_all_terms(phrases=True)
+            else:
+                pairs = node.existing_terms(reader, phrases=True, expand=True)
+            for fieldname, term in pairs:
+                if fieldname in TEXT_FIELDS:
+                    text = term.decode("utf-8") if isinstance(term, bytes) else str(term)
+                    found.add((fieldname, text))
+            return
+        for child in node.children():
+            visit(child)
+
+    visit(parsed)
+    return found
+
+
+def indexed_terms(terms: Iterable[tuple[str, str]], reader: Any) -> set[tuple[str, str]]:
+    """Those of `terms` (from `positive_terms`) that some document in `reader` holds.
+
+    A hit's stored texts are what the index was built from, so a term the index lacks is in
+    none of them: leaving it out spares cutting texts that cannot match (a Russian word's
+    English-field term, say). CJK words written out are not index terms and are kept.
+    """
+    found = set()
+    for fieldname, term in terms:
+        if TEXT_FIELDS[fieldname][1] == "cjk":
+            found.add((fieldname, term))
+            continue
+        try:
+            key = reader.schema[fieldname].to_bytes(term)
+        except ValueError:
+            continue
+        if (fieldname, key) in reader:
+            found.add((fieldname, term))
+    return found
+
+
+def document_ranges(
+    document: Document, translation_index: int, terms: set[tuple[str, str]]
+) -> list[TextRange]:
+    """Every word of the original and of one translation that is one of `terms`."""
+    ranges: list[TextRange] = []
+    for pane, text in document.pane_texts(translation_index):
+        family = family_of(text.language)
+        wanted = {term for fieldname, term in terms if fieldname == text_field(pane, family)}
+        if not wanted:
+            continue
+        for number, spans in paragraph_spans(text.paragraphs, family, wanted):
+            ranges.extend(TextRange(pane, number, s, e) for s, e in merge_spans(spans))
+    return ranges

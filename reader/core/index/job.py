@@ -1,0 +1,399 @@
+"""Index updates run in a child process, reported back as a stream of small messages.
+
+The window must never build the index itself: parsing and whoosh are pure Python, and a
+build on a thread of the GUI process makes the GUI thread wait for the GIL every time it
+comes back from Qt (thousands of times a second while the list paints). A child process has
+its own interpreter, so the GUI process only reads these messages, a few a second:
+
+    JobProgress     files parsed so far (at most every PROGRESS_SECONDS)
+    JobEntries      documents newly written as shown (at most every BATCH_SECONDS)
+    JobListing      a slice of the finished index's document list (sent after the commit)
+    JobChanges      instead of the listing, from a child that sent one before: what changed
+                    in it (the parent side hands on the whole listing all the same)
+    JobDone         the update's report; the last message of an update
+    JobFailed       why the update failed; the last message of an update
+
+The child stays for the next update: starting one (an interpreter, whoosh, the index's
+manifest, the library's file listing) takes a second, while a one-page update in a warm
+child takes a few hundredths, and an update told which files changed looks at no other.
+After an update that parsed many files the child ends (its heap is as large as the build
+made it) and the next update starts a fresh one; the window also closes an idle child.
+
+The child is started with the "spawn" method, so it works the same on every platform and
+from a frozen app (which must call `multiprocessing.freeze_support()` first). Killing the
+child at any moment is safe: `index_store` keeps the previous generation live, and the next
+update clears what the killed one left.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reader.core.index.types import DocumentEntry, UpdateReport
+from reader.core.library.collection import Library
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
+_log = logging.getLogger(__name__)
+
+PROGRESS_SECONDS = 0.25
+BATCH_SECONDS = 0.5
+BATCH_SIZE = 200  # entries per message: unpickling one message stays well under a frame
+LISTING_SIZE = 500
+CHILD_NICENESS = 10
+# Parsing this many files leaves a heap worth giving back: the child ends after such an update.
+RETIRE_AFTER_PARSED = 1000
+TIDY_AFTER_SECONDS = 20.0  # without an update, then the child merges small index segments
+
+
+@dataclass(frozen=True)
+class JobProgress:
+    """`done` of `total` files parsed; `path` is the last one."""
+
+    done: int
+    total: int
+    path: str
+
+
+@dataclass(frozen=True)
+class JobEntries:
+    """Documents just written as shown (not yet searchable: the commit comes at the end)."""
+
+    entries: list[DocumentEntry]
+
+
+@dataclass(frozen=True)
+class JobListing:
+    """A slice of every shown document after the update, in the index's order."""
+
+    entries: list[DocumentEntry]
+
+
+@dataclass(frozen=True)
+class JobChanges:
+    """A slice of what changed in the document list since this child's previous update."""
+
+    entries: list[DocumentEntry]  # new or changed
+    removed: list[str]  # ids no longer listed
+
+
+@dataclass(frozen=True)
+class JobDone:
+    """The update's report; the listing slices before it hold the whole document list."""
+
+    report: UpdateReport
+    retiring: bool = False  # the child ends now; the next update starts another
+
+
+@dataclass(frozen=True)
+class JobFailed:
+    """Why the update failed (it raised, or its process ended without a report)."""
+
+    reason: str
+
+
+JobMessage = JobProgress | JobEntries | JobListing | JobChanges | JobDone | JobFailed
+Listed = dict[str, DocumentEntry]  # a listing sent to the window, by id
+
+
+class IndexJob:
+    """`SearchIndex.update`s of a library, run one at a time in a child process.
+
+    Call `start`, then `receive` from time to time (by default it never blocks) until
+    `finished`; then `start` again for the next update, and `close` at the end.
+    """
+
+    def __init__(
+        self,
+        home: Path,
+        seeds: Path | None = None,
+        retire_after: int = RETIRE_AFTER_PARSED,
+        tidy_after: float = TIDY_AFTER_SECONDS,
+    ) -> None:
+        """Prepare updates of the library and index under `home` (see `Library`).
+
+        Args:
+            home: Diglot's data folder.
+            seeds: the bundled pages (see `Library`).
+            retire_after: the child ends after an update that parsed this many files.
+            tidy_after: seconds without an update after which the child merges the index's
+                small segments (see `SearchIndex.tidy`).
+        """
+        self.home = Path(home)
+        self.seeds = seeds
+        self.retire_after = retire_after
+        self.tidy_after = tidy_after
+        self._process: Any = None
+        self._connection: Connection | None = None
+        self._reusable = False  # the child finished its last update and waits for another
+        # The child's last listing, and the one the running update is sending (whole, or as
+        # changes to the last, `patched`).
+        self._listed: Listed = {}
+        self._listing: Listed = {}
+        self._patched = False
+        self.finished = True
+
+    def start(self, changed: Iterable[Path] | None = None) -> None:
+        """Begin an update; returns at once. The child is started if none is waiting.
+
+        Args:
+            changed: when known (an import), the only files that may have changed since the
+                child's last update (see `SearchIndex.update`); a new child scans all anyway.
+        """
+        if not self.finished:
+            raise RuntimeError("an update is still running")
+        if not (self._reusable and self._process.is_alive()):
+            self._stop_child()
+            self._spawn()
+        self._reusable = False
+        self.finished = False
+        self._listing, self._patched = {}, False
+        assert self._connection is not None
+        request = None if changed is None else [str(path) for path in changed]
+        with contextlib.suppress(OSError):  # the child is gone: `receive` reports it
+            self._connection.send(request)
+
+    def _spawn(self) -> None:
+        import multiprocessing  # here, not at import: the window shows before any update
+
+        context = multiprocessing.get_context("spawn")
+        mine, theirs = context.Pipe(duplex=True)
+        seeds = None if self.seeds is None else str(self.seeds)
+        self._process = context.Process(
+            target=serve_updates,
+            args=(str(self.home), seeds, theirs, self.retire_after, self.tidy_after),
+            name="diglot-index",
+            daemon=True,  # never outlives the window, even if shutdown is skipped
+        )
+        self._process.start()
+        theirs.close()  # the child's end closing is how we see it end
+        self._connection = mine
+
+    def receive(self, budget: float = 0.01, wait: float = 0.0) -> list[JobMessage]:
+        """The messages of the running update that have arrived, read for about `budget` s.
+
+        Args:
+            budget: how long to go on reading messages that are already there.
+            wait: how long to wait for a first message (0: never block, as in a window).
+
+        When the child ends without a last message (killed, crashed), a JobFailed says so.
+        """
+        connection = self._connection
+        if connection is None or self.finished:
+            return []
+        found: list[JobMessage] = []
+        try:
+            if wait > 0:
+                connection.poll(wait)
+            deadline = time.perf_counter() + budget
+            while time.perf_counter() < deadline and connection.poll():
+                message = connection.recv()
+                if isinstance(message, JobListing):
+                    self._listing.update((entry.id, entry) for entry in message.entries)
+                elif isinstance(message, JobChanges):
+                    self._take_changes(message)
+                    continue  # handed on as a whole listing at the end
+                if isinstance(message, JobDone) and self._patched:
+                    found.append(JobListing(list(self._listing.values())))
+                found.append(message)
+                if isinstance(message, JobDone | JobFailed):
+                    self.finished = True
+                    self._reusable = isinstance(message, JobDone) and not message.retiring
+                    self._listed = self._listing if isinstance(message, JobDone) else {}
+                    break
+        except (EOFError, OSError):
+            self._process.join(0.2)  # ended, or about to: only for its exit code
+            found.append(JobFailed(f"the indexing process ended (exit code "
+                                   f"{self._process.exitcode})"))  # fmt: skip
+            self._stop_child()
+        return found
+
+    def _take_changes(self, changes: JobChanges) -> None:
+        # The child's previous listing, changed: the listing it would have sent.
+        if not self._patched:
+            self._listing, self._patched = dict(self._listed), True
+        for entry in changes.entries:
+            self._listing[entry.id] = entry
+        for doc_id in changes.removed:
+            self._listing.pop(doc_id, None)
+
+    def cancel(self) -> None:
+        """Stop the child now (the index keeps its previous state); nothing more arrives."""
+        if self._process is not None and self._process.is_alive():
+            self._process.kill()
+            self._process.join(5)
+        self._stop_child()
+
+    def close(self) -> None:
+        """Let a waiting child end (freeing its memory); an update still running is cancelled."""
+        if not self.finished:
+            self.cancel()
+        self._stop_child()
+
+    @property
+    def pid(self) -> int | None:
+        """The child's process id, once started."""
+        return None if self._process is None else int(self._process.pid)
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the child has ended (for tests); False on timeout."""
+        if self._process is None:
+            return True
+        self._process.join(timeout)
+        return not self._process.is_alive()
+
+    def _stop_child(self) -> None:
+        # A waiting child reads the closed pipe as its cue to end.
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+        if self._process is not None and self._process.is_alive():
+            self._process.join(5)
+            if self._process.is_alive():
+                self._process.kill()
+                self._process.join(5)
+        self._reusable = False
+        self._listed = {}
+        self.finished = True
+
+
+def serve_updates(
+    home: str,
+    seeds: str | None,
+    connection: Connection,
+    retire_after: int = RETIRE_AFTER_PARSED,
+    tidy_after: float = TIDY_AFTER_SECONDS,
+) -> None:
+    """The child's work: run each update asked for, streaming JobMessages over `connection`.
+
+    Ends when the window closes its end, after an update that parsed many files, or after
+    one that failed (whatever it left in memory is not trusted for the next).
+    """
+    if hasattr(os, "nice"):
+        # Below the window's priority: when the two want the same core, the window wins, as
+        # it has a frame to paint and the build does not mind a few milliseconds.
+        os.nice(CHILD_NICENESS)
+    library = Library(Path(home), seeds=None if seeds is None else Path(seeds))
+    index: Any = None
+    listed: Listed | None = None  # what the window was last sent
+    tidy = False  # an update ran since the index was last tidied
+    try:
+        while True:
+            if tidy and not connection.poll(tidy_after):
+                # Idle: merge the small segments updates leave, which slow every query a
+                # little; an update asked for meanwhile waits for the merge.
+                tidy = False
+                try:
+                    index.tidy()
+                except Exception as error:  # only a speed-up: the next update does without it
+                    _log.warning("could not merge small index segments: %s", error)
+            try:
+                changed = connection.recv()
+            except (EOFError, ConnectionError):
+                return  # the window is done with us (or went away without closing)
+            if index is None:
+                from reader.core.index.search_index import (
+                    SearchIndex,  # the window never waits for whoosh
+                )
+
+                index = SearchIndex(Path(home))
+            library.reload_folders()
+            paths = None if changed is None else [Path(path) for path in changed]
+            first = listed is None
+            listed = _run_update(library, index, paths, connection, retire_after, listed)
+            if listed is None:
+                return
+            if first:
+                # While waiting: the next page parsed (an import) would otherwise load the
+                # language identifier first, a quarter of a second.
+                from reader.core.text.language import latin_language
+
+                latin_language("a warm-up")
+            tidy = True
+    except ConnectionError:
+        return  # the window went away: nobody to tell
+    finally:
+        if index is not None:
+            index.close()
+        connection.close()
+
+
+def _run_update(library: Library, index: Any, changed: list[Path] | None,
+                connection: Connection, retire_after: int,
+                listed: Listed | None) -> Listed | None:  # fmt: skip
+    """One update, told over `connection`; the listing sent, or None when the child ends.
+
+    The first update of a child sends the whole listing; later ones only what changed in it
+    since `listed`, as pickling 10,000 entries for a one-page update took ten times as long
+    as the update.
+    """
+    sender = _Sender(connection)
+    try:
+        report = index.update(library, sender.progress, sender.entry, changed=changed)
+        sender.flush()
+        listing = index.documents()
+        if listed is None:
+            for start in range(0, len(listing), LISTING_SIZE):
+                connection.send(JobListing(listing[start : start + LISTING_SIZE]))
+        else:
+            # Unchanged entries are the very objects sent last time (see `documents`).
+            new = [e for e in listing if (old := listed.get(e.id)) is not e and old != e]
+            now = {entry.id for entry in listing}
+            removed = [doc_id for doc_id in listed if doc_id not in now]
+            for start in range(0, max(len(new), 1), LISTING_SIZE):
+                last = start + LISTING_SIZE >= len(new)
+                connection.send(JobChanges(new[start : start + LISTING_SIZE],
+                                           removed if last else []))  # fmt: skip
+    except ConnectionError:
+        raise
+    except Exception as error:  # told to the window, which says it in the status bar
+        sender.flush()
+        connection.send(JobFailed(str(error) or type(error).__name__))
+        return None
+    retiring = report.parsed >= retire_after
+    connection.send(JobDone(report, retiring))
+    return None if retiring else {entry.id: entry for entry in listing}
+
+
+class _Sender:
+    """Throttles progress and batches entries, so the window gets a few messages a second."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+        self._entries: list[DocumentEntry] = []
+        self._progress: JobProgress | None = None
+        self._sent_progress = self._sent_entries = time.monotonic()
+
+    def progress(self, done: int, total: int, path: str) -> None:
+        self._progress = JobProgress(done, total, path)
+        now = time.monotonic()
+        if now - self._sent_progress >= PROGRESS_SECONDS or done == total:
+            self._sent_progress = now
+            self._connection.send(self._progress)
+            self._progress = None
+
+    def entry(self, entry: DocumentEntry) -> None:
+        self._entries.append(entry)
+        now = time.monotonic()
+        if len(self._entries) >= BATCH_SIZE or now - self._sent_entries >= BATCH_SECONDS:
+            self._sent_entries = now
+            self._send_entries()
+
+    def flush(self) -> None:
+        self._send_entries()
+        if self._progress is not None:
+            self._connection.send(self._progress)
+            self._progress = None
+
+    def _send_entries(self) -> None:
+        if self._entries:
+            self._connection.send(JobEntries(self._entries))
+            self._entries = []

@@ -1,0 +1,166 @@
+"""Search queries: whoosh query syntax in, a whoosh query or one clear QueryError out.
+
+Syntax (whoosh's): words, "phrases", AND/OR/NOT and parentheses, `field:word`, prefixes
+`Сеу*`, wildcards `Москв?`, ranges `date:[1950 TO 1951]`, `date:>1950`, `date:1950-10`.
+Unfielded words search DEFAULT_FIELDS. `original:` and `translation:` search a pane in every
+language; `language:` and `archives:` are aliases of `languages:` and `archive:`.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from typing import Any
+
+from whoosh import query as wq
+from whoosh.qparser import (
+    FieldsPlugin,
+    GtLtPlugin,
+    MultifieldPlugin,
+    OrGroup,
+    QueryParser,
+    syntax,
+)
+from whoosh.qparser.plugins import Plugin
+
+from reader.core.index.analysis import stem_english, stem_russian
+from reader.core.index.schema import DEFAULT_FIELDS, FIELD_ALIASES, TEXT_FIELDS
+from reader.core.index.speedups.phrase_query import Phrase
+from reader.core.index.types import QueryError
+
+# A stemmed prefix is also tried when it keeps this many letters: "division*" -> "divis*"
+# finds "divisions", while "Сеу*" is not cut to "се*", which would match half the language.
+_MIN_STEMMED_PREFIX = 4
+
+_STEMMERS = {"ru": stem_russian, "en": stem_english}
+_FIELD_STEMMERS = {name: _STEMMERS.get(family) for name, (_, family) in TEXT_FIELDS.items()}
+_FIELD_STEMMERS.update(title=stem_english, summary=stem_english, archive_name=stem_english)
+
+
+class _AliasPlugin(Plugin):  # type: ignore[misc]
+    """Turns `original:x` into `(original_ru:x OR original_en:x ...)`, analysed per field."""
+
+    def filters(self, parser: Any) -> list[tuple[Any, int]]:
+        # After explicit field names are applied (100), before unfielded expansion (110).
+        return [(self._expand, 105)]
+
+    def _expand(self, parser: Any, group: Any) -> Any:
+        for i, node in enumerate(group):
+            if isinstance(node, syntax.GroupNode):
+                group[i] = self._expand(parser, node)
+            elif node.has_fieldname and node.fieldname in FIELD_ALIASES:
+                copies = []
+                for name in FIELD_ALIASES[node.fieldname]:
+                    fielded = copy.copy(node)
+                    fielded.set_fieldname(name, override=True)
+                    copies.append(fielded)
+                group[i] = syntax.OrGroup(copies)
+        return group
+
+
+class _Parser(QueryParser):  # type: ignore[misc]
+    """whoosh's parser, except that prefixes and wildcards are not stemmed as whole words."""
+
+    def term_query(
+        self,
+        fieldname: str,
+        text: str,
+        termclass: Any,
+        boost: float = 1.0,
+        tokenize: bool = True,
+        removestops: bool = True,
+    ) -> Any:
+        if termclass not in (wq.Prefix, wq.Wildcard) or fieldname not in self.schema:
+            return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
+        field = self.schema[fieldname]
+        if field.self_parsing():
+            return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
+        # The index holds stems; a prefix is matched against them unstemmed, plus stemmed
+        # when that keeps enough of it (see _MIN_STEMMED_PREFIX).
+        lowered = text.lower().replace("ё", "е")
+        stemmer = _FIELD_STEMMERS.get(fieldname)
+        if termclass is wq.Prefix and stemmer is not None:
+            stemmed = stemmer(lowered)
+            if stemmed != lowered and len(stemmed) >= _MIN_STEMMED_PREFIX:
+                return wq.Or(
+                    [
+                        wq.Prefix(fieldname, lowered, boost=boost),
+                        wq.Prefix(fieldname, stemmed, boost=boost),
+                    ]
+                )
+        return termclass(fieldname, lowered, boost=boost)
+
+
+def build_parser(schema: Any) -> Any:
+    """A query parser over `schema`, searching DEFAULT_FIELDS for unfielded words."""
+    parse_schema = copy.deepcopy(schema)
+    for alias in FIELD_ALIASES:
+        # Known to the parser so `original:` is read as a field name, then expanded by the plugin.
+        parse_schema.add(alias, schema["title"].__class__())
+    parser = _Parser(None, parse_schema, group=syntax.AndGroup, phraseclass=Phrase)
+    parser.remove_plugin_class(FieldsPlugin)
+    parser.add_plugin(FieldsPlugin(remove_unknown=False))
+    parser.add_plugin(MultifieldPlugin(list(DEFAULT_FIELDS), group=OrGroup))
+    parser.add_plugin(_AliasPlugin())
+    parser.add_plugin(GtLtPlugin())
+    parser.schema_fields = frozenset(schema.names())
+    return parser
+
+
+def parse_query(parser: Any, text: str) -> Any:
+    """Parse `text`; None for a blank query.
+
+    Raises:
+        QueryError: for unbalanced quotes or brackets, unknown fields, unreadable dates and
+            anything else the parser cannot make sense of.
+    """
+    if not text.strip():
+        return None
+    _check_balance(text)
+    try:
+        parsed = parser.parse(text, normalize=False)
+    except Exception as error:  # whoosh raises bare Exceptions, e.g. for bad range dates
+        raise QueryError(f"cannot read the query: {error}") from None
+    known: frozenset[str] = parser.schema_fields
+    for node in _walk(parsed):
+        if getattr(node, "error", None):
+            raise QueryError(f"cannot read the query: {node.error}")
+        fieldname = getattr(node, "fieldname", None)
+        if fieldname is not None and fieldname not in known:
+            raise QueryError(
+                f"unknown field {fieldname!r}; put text with a colon in quotes, "
+                f"or use one of: {', '.join(sorted(_user_fields(known)))}"
+            )
+    try:
+        return parsed.normalize()
+    except Exception as error:
+        raise QueryError(f"cannot read the query: {error}") from None
+
+
+def _walk(node: Any) -> Any:
+    yield node
+    for child in node.children():
+        yield from _walk(child)
+
+
+def _user_fields(known: frozenset[str]) -> set[str]:
+    internal = {"path", "kind", "entry", "texts", *TEXT_FIELDS}
+    return (set(known) - internal) | set(FIELD_ALIASES)
+
+
+_QUOTED = re.compile(r'"[^"]*"')
+
+
+def _check_balance(text: str) -> None:
+    if text.count('"') % 2:
+        raise QueryError('unclosed quote: every " needs a partner')
+    unquoted = _QUOTED.sub("", text)
+    depth = 0
+    for char in unquoted:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth < 0:
+            raise QueryError("a ')' without its '('")
+    if depth:
+        raise QueryError("a '(' without its ')'")
+    if unquoted.count("[") != unquoted.count("]") or unquoted.count("{") != unquoted.count("}"):
+        raise QueryError("unclosed range: write ranges as date:[1950 TO 1951]")

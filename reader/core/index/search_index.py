@@ -1,0 +1,401 @@
+"""The search index over the library: build, update incrementally, search, list documents.
+
+whoosh stays behind this module (and its helpers `index_schema`, `index_store`, `index_sync`,
+`query`, `hits`): callers get Hit, DocumentEntry, UpdateReport, QueryError, never whoosh objects.
+Those the window needs before the index is first used live in the whoosh-free `index_types`.
+The index lives in `<home>/index`; see `index_store` for how builds survive being killed.
+
+A SearchIndex is not thread-safe: use one per thread, or one at a time.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import weakref
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import whoosh.index
+from whoosh import query as wq
+
+from reader.core.document import Document
+from reader.core.index.hits import Hit, document_ranges, indexed_terms, make_hit, positive_terms
+from reader.core.index.manifest import (
+    LARGE_SEGMENT,
+    Manifest,
+    RecordWriter,
+    merge_small,
+    merge_tiers,
+)
+from reader.core.index.query import build_parser, parse_query
+from reader.core.index.schema import (
+    KIND_DOC,
+    KIND_DUP,
+    KIND_ERROR,
+    SCHEMA_VERSION,
+    IndexEntry,
+    build_schema,
+)
+from reader.core.index.speedups.scoring import CachedLengthsBM25F
+from reader.core.index.speedups.segment_writer import SegmentWriter
+from reader.core.index.store import IndexStore
+from reader.core.index.sync import Changes, Progress, sync_records
+from reader.core.index.types import DocumentEntry, QueryError, UpdateReport
+from reader.core.library.collection import Library, LibraryFile
+from reader.core.text_range import TextRange
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "DocumentEntry",
+    "Hit",
+    "QueryError",
+    "SearchIndex",
+    "UpdateReport",
+]
+
+INDEX_FOLDER = "index"
+_INDEX_NAME = "MAIN"
+_WRITER_MEMORY_MB = 128
+
+_log = logging.getLogger(__name__)
+_WEIGHTING = CachedLengthsBM25F()
+Shown = Callable[["DocumentEntry"], None]
+
+
+class SearchIndex:
+    """The whoosh index kept under `<home>/index`."""
+
+    def __init__(self, home: Path) -> None:
+        """Open (lazily) the index under `home`; nothing is created until the first update."""
+        self.home = Path(home)
+        self.store = IndexStore(self.home / INDEX_FOLDER)
+        self._index: Any = None
+        self._searcher: Any = None
+        self._state: tuple[int, int, int] | None = None
+        self._opened = False
+        self._parser: Any = None
+        self._manifest = Manifest()
+        self._listed: dict[str, tuple[IndexEntry, DocumentEntry]] = {}  # see `documents`
+        # After an update: (roots, manifest version, library, its listing serial).
+        self._settled: tuple[Any, ...] = (None, None, None, 0)
+
+    # Writing
+
+    def update(
+        self,
+        library: Library,
+        progress: Progress | None = None,
+        shown: Shown | None = None,
+        changed: Iterable[Path] | None = None,
+    ) -> UpdateReport:
+        """Bring the index in line with the library, parsing only new and changed files.
+
+        Files are compared by content hash. Without a usable index (none yet, another schema
+        version, or unreadable) this is a full rebuild. The index's manifest stays in memory
+        between updates, so an update reads only what was committed since the last one, and
+        after an update by this object it compares only the files the library saw change.
+
+        Args:
+            library: the library to index.
+            progress: called as progress(done, total, path) after each parsed file.
+            shown: called with each new or changed document's entry as it is written
+                (before the commit makes it searchable), so a list can fill as it goes.
+            changed: when known (an import, a file watcher), the only files that may have
+                changed, appeared or gone since the library's last listing: then the other
+                files are not even looked at (see `Library.files`).
+        """
+        listen = None if shown is None else (lambda entry: shown(_document_entry(entry)))
+        with self.store.writing():
+            files = library.files(changed)
+            generation = self.store.current(SCHEMA_VERSION)
+            index = _open_index(generation) if generation else None
+            if index is None or generation is None:
+                return self._rebuild_locked(files, progress, listen)
+            self.store.collect_garbage(keep=generation)
+            manifest = self._manifest
+            manifest.follow(index)
+            # The index holds a sync's outcome over the same roots, nothing committed since:
+            # ours, or one noted on disk (by us or another process, in this run or an earlier).
+            roots = [os.path.realpath(root) for root in library.roots()]
+            ours = self._settled[:2] == (roots, manifest.version)
+            noted = self.store.synced(generation)
+            settled = ours or noted == _note(roots, manifest)
+            changes = None
+            if ours and self._settled[2] is library:  # and the library knows what changed since
+                paths = library.changed_since(self._settled[3])
+                changes = None if paths is None else Changes(paths, library.listed)
+            writer = RecordWriter(lambda: SegmentWriter(index, limitmb=_WRITER_MEMORY_MB), manifest)
+            try:
+                report = sync_records(writer, files, manifest, progress, listen, settled, changes)
+            except BaseException:
+                writer.cancel()
+                raise
+            if writer.commit(mergetype=merge_tiers):
+                manifest.follow(index)
+                self._close()
+            if noted != _note(roots, manifest):
+                self.store.note_synced(generation, _note(roots, manifest))
+            self._settled = (roots, manifest.version, library, library.listing_serial)
+        report.documents = manifest.shown
+        return report
+
+    def tidy(self) -> bool:
+        """Merge the small segments one-page updates leave behind into one (when idle).
+
+        Queries pay per segment, and updates merge only when a tier fills (`merge_tiers`).
+        Only an index this object's last update left as it is (nothing committed since, by
+        anyone) is tidied, so that what the update noted stays true. Returns whether it was.
+        """
+        with self.store.writing():
+            generation = self.store.current(SCHEMA_VERSION)
+            index = _open_index(generation) if generation else None
+            roots, version = self._settled[:2]
+            if index is None or generation is None or roots is None:
+                return False
+            manifest = self._manifest
+            manifest.follow(index)
+            if manifest.version != version:
+                return False
+            if sum(s.doc_count_all() < LARGE_SEGMENT for s in index._segments()) < 2:
+                return False
+            noted = self.store.synced(generation) == _note(roots, manifest)
+            SegmentWriter(index, limitmb=_WRITER_MEMORY_MB).commit(mergetype=merge_small)
+            manifest.follow(index)
+            self._close()
+            if noted:
+                self.store.note_synced(generation, _note(roots, manifest))
+            self._settled = (roots, manifest.version, *self._settled[2:])
+        return True
+
+    def rebuild(self, library: Library, progress: Progress | None = None) -> UpdateReport:
+        """Index the whole library afresh, beside the live index, then swap it in."""
+        with self.store.writing():
+            report = self._rebuild_locked(library.files(), progress)
+        return report
+
+    def _rebuild_locked(
+        self,
+        files: list[LibraryFile],
+        progress: Progress | None,
+        listen: Callable[[IndexEntry], None] | None = None,
+    ) -> UpdateReport:
+        build = self.store.new_build()
+        index = whoosh.index.create_in(str(build), build_schema(), indexname=_INDEX_NAME)
+        writer = SegmentWriter(index, limitmb=_WRITER_MEMORY_MB)
+        try:
+            report = sync_records(RecordWriter(lambda: writer), files, Manifest(), progress, listen)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit(merge=False)
+        index.close()
+        self.store.publish(build, SCHEMA_VERSION)
+        self._manifest.clear()
+        self._close()
+        report.rebuilt = True
+        report.documents = self.count
+        return report
+
+    # Reading
+
+    @property
+    def count(self) -> int:
+        """How many documents the index shows (hidden copies and bad files not counted)."""
+        generation = self.store.current(SCHEMA_VERSION)
+        index = _open_index(generation) if generation else None
+        if index is not None and self._manifest.version == (
+            str(generation),
+            index.latest_generation(),
+        ):
+            return self._manifest.shown  # what the last update left, nothing committed since
+        searcher = self._current_searcher()
+        if searcher is None:
+            return 0
+        return sum(1 for _ in searcher.document_numbers(kind=KIND_DOC))
+
+    @property
+    def schema_version(self) -> int | None:
+        """The schema version of the index on disk, None when there is none."""
+        return self.store.recorded_schema()
+
+    def documents(self) -> list[DocumentEntry]:
+        """Every shown document, by date (undated last), then title."""
+        if self._current_index() is None:
+            return []
+        listed = self._listed
+        # The manifest keeps the entry objects of records an update left alone: so do we.
+        self._listed = {}
+        entries = []
+        for entry in self._all_entries():
+            if entry.kind == KIND_DOC:
+                known = listed.get(entry.path)
+                document = known[1] if known and known[0] is entry else _document_entry(entry)
+                self._listed[entry.path] = (entry, document)
+                entries.append(document)
+        entries.sort(key=lambda e: (e.date_iso or "9999", e.title.casefold(), e.id))
+        return entries
+
+    def failures(self) -> list[tuple[str, str]]:
+        """(path, reason) of every library file that did not parse, as of the last update."""
+        if self._current_index() is None:
+            return []
+        found = [(e.path, e.reason) for e in self._all_entries() if e.kind == KIND_ERROR]
+        return sorted(found)
+
+    def _all_entries(self) -> Iterable[IndexEntry]:
+        """Every record's entry, through the manifest that updates keep (read once per run)."""
+        try:
+            self._manifest.follow(self._index)
+        except Exception:  # e.g. another process merged segments away meanwhile
+            searcher = self._current_searcher()
+            return _entries(searcher.reader())  # the searcher's view, as before
+        return self._manifest.entries.values()
+
+    def search(self, query: str, limit: int = 20) -> list[Hit]:
+        """Run a query (whoosh syntax, see `reader.core.index.query`); best hits first.
+
+        Args:
+            query: the query text; a blank query finds nothing.
+            limit: the most hits to return.
+
+        Raises:
+            QueryError: when the query cannot be understood.
+        """
+        searcher = self._current_searcher()
+        parsed = self._parse(query)
+        if parsed is None or searcher is None:
+            return []
+        try:
+            reader = searcher.reader()
+            # Hidden copies and bad files are few: masking them out is cheaper than a filter
+            # on kind:doc, which builds a set of every document on each search. Which words
+            # each hit holds is found from its stored texts, not recorded by whoosh for every
+            # matching document (terms=True), most of which never make the top `limit`.
+            hidden = set(searcher.docs_for_query(
+                wq.Or([wq.Term("kind", KIND_DUP), wq.Term("kind", KIND_ERROR)])))
+            collector = searcher.collector(limit=limit, mask=hidden or None)
+            # BM25F as the searcher's own, with field lengths cached per segment. Matchers
+            # built as for terms=True (needs_current): on indexes of up to 5,000 documents
+            # whoosh would otherwise preload OR queries, adding scores in another order.
+            context = searcher.context(weighting=_WEIGHTING, needs_current=True)
+            searcher.search_with_collector(parsed, collector, context=context)
+            results = collector.results()
+            wanted = indexed_terms(positive_terms(parsed, reader), reader)
+            entry_column = _entry_column(reader)
+            hits = []
+            for result in results:
+                entry = IndexEntry.from_bytes(entry_column[result.docnum])
+                stored = dict(result.fields(), id=entry.id, title=entry.title, path=entry.path,
+                              date_text=entry.date_text)
+                hits.append(make_hit(stored, result.score or 0.0, wanted))
+        except QueryError:
+            raise
+        except Exception as error:  # e.g. a prefix expanding to too many terms
+            raise QueryError(f"the search failed: {error}") from None
+        return hits
+
+    def match_ranges(
+        self, query: str, document: Document, translation_index: int = 0
+    ) -> list[TextRange]:
+        """Where a query matches in a document's original and one translation, word by word.
+
+        Matching uses the index's analysers, so "Москва" marks "Москвы" too; prefixes are
+        expanded against the index's vocabulary; words under NOT are not marked.
+
+        Raises:
+            QueryError: when the query cannot be understood.
+        """
+        searcher = self._current_searcher()
+        parsed = self._parse(query)
+        if parsed is None:
+            return []
+        reader = searcher.reader() if searcher is not None else None
+        return document_ranges(document, translation_index, positive_terms(parsed, reader))
+
+    def _parse(self, query: str) -> Any:
+        if self._parser is None:  # built on first use: start-up never pays for it
+            self._parser = build_parser(build_schema())
+        return parse_query(self._parser, query)
+
+    def close(self) -> None:
+        """Release open index files (the index can still be used; it reopens)."""
+        self._close()
+
+    def _current_index(self) -> Any:
+        # The whoosh index of the current generation; listing needs no searcher (opening
+        # one reads every segment's term tables: 40 ms over a dozen segments).
+        state = self.store.state()
+        if self._opened and state != self._state:
+            self._close()  # another process rebuilt the index: switch to the new generation
+        if not self._opened:
+            self._opened, self._state = True, state
+            generation = self.store.current(SCHEMA_VERSION)
+            self._index = _open_index(generation) if generation else None
+        return self._index
+
+    def _current_searcher(self) -> Any:
+        if self._current_index() is None:
+            return None
+        if self._searcher is None:
+            self._searcher = self._index.searcher()
+        else:
+            self._searcher = self._searcher.refresh()  # another process's incremental commit
+        return self._searcher
+
+    def _close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+        if self._index is not None:
+            self._index.close()
+        self._searcher = self._index = None
+        self._opened = False
+
+
+def _note(roots: list[str], manifest: Manifest) -> dict[str, Any]:
+    """The SYNCED note saying the index's latest commit is a sync's outcome over `roots`."""
+    commit = manifest.version[1] if manifest.version else None
+    return {"roots": roots, "commit": commit}
+
+
+_entry_columns: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
+
+
+def _entry_column(reader: Any) -> Any:
+    # Opening the column reads where every record's entry starts: once per reader, not per
+    # search (the cache lets a closed reader go).
+    column = _entry_columns.get(reader)
+    if column is None:
+        column = _entry_columns[reader] = reader.column_reader("entry")
+    return column
+
+
+def _open_index(generation: Path | None) -> Any:
+    if generation is None:
+        return None
+    try:
+        return whoosh.index.open_dir(str(generation), indexname=_INDEX_NAME)
+    except Exception as error:  # a damaged index is rebuilt, never fatal
+        _log.warning("cannot open the index in %s: %s", generation, error)
+        return None
+
+
+def _entries(reader: Any) -> list[IndexEntry]:
+    column = reader.column_reader("entry")
+    return [IndexEntry.from_bytes(column[docnum]) for docnum in reader.all_doc_ids()]
+
+
+def _document_entry(entry: IndexEntry) -> DocumentEntry:
+    return DocumentEntry(
+        id=entry.id,
+        title=entry.title,
+        date_text=entry.date_text,
+        date_iso=entry.date_iso,
+        date_precision=entry.date_precision,
+        type=entry.type,
+        archives=entry.archive_codes,
+        languages=entry.languages,
+        path=entry.path,
+        content_hash=entry.hash,
+    )

@@ -1,0 +1,1 @@
+"""The library: the pages a user has, where they live, importing, duplicates."""

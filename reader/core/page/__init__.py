@@ -1,0 +1,1 @@
+"""Reading a saved archive page (text or HTML) into a `Document`."""

@@ -1,0 +1,1 @@
+"""Provenance: source citations, the archives they name, citation formats."""

@@ -1,0 +1,1 @@
+"""The running app's Qt-free state: what is open, searched, shown and indexed."""

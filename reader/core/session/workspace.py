@@ -1,0 +1,358 @@
+"""One running Diglot: its core objects, and the core commands that act on them.
+
+The window and the tests drive the same object. Commands that need a widget (scrolling,
+focus, dialogs) are bound by the UI wiring; everything decided by the core is bound here.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable, Collection
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reader.core.align.store import AlignmentStore
+from reader.core.commands.keyfile import load_keymap
+from reader.core.commands.keymap import Keymap, default_commands
+from reader.core.commands.registry import CommandRegistry
+from reader.core.document import Document
+from reader.core.events import Event
+from reader.core.index.job import IndexJob
+from reader.core.index.types import DocumentEntry, QueryError, UpdateReport
+from reader.core.library.collection import Library
+from reader.core.library.page_files import ImportReport
+from reader.core.page.errors import PageError
+from reader.core.provenance.formats import bibtex, chicago_note, csl_json, ris
+from reader.core.session.appearance import Appearance
+from reader.core.session.catalog import Catalog
+from reader.core.session.reading import ReadingState
+from reader.core.session.search import SearchResults, SearchSession, find_text
+from reader.core.session.sentence_links import Defer, SentenceLinks
+from reader.core.text.language import latin_language
+from reader.core.text_range import TextRange
+
+if TYPE_CHECKING:
+    from reader.core.index.search_index import SearchIndex
+
+Progress = Callable[[int, int, str], None]
+CITATION_FORMATS: dict[str, Callable[[Document], str]] = {
+    "chicago": chicago_note,
+    "bibtex": bibtex,
+    "ris": ris,
+    "csl-json": lambda document: json.dumps(csl_json(document), ensure_ascii=False, indent=2),
+}
+
+FORMAT_NAMES = {"chicago": "Chicago note", "bibtex": "BibTeX", "ris": "RIS", "csl-json": "CSL-JSON"}
+
+
+BIG_PAGE_BYTES = 1_000_000  # pages this big are read away from the window's thread
+
+class Workspace:
+    """The library, index, list, reading view, search and appearance of one session."""
+
+    def __init__(self, home: Path, keymap: Keymap | None = None) -> None:
+        """Build the core objects over the data directory `home`; nothing slow happens here.
+
+        Args:
+            home: the data directory (library, index); see `library.data_home`.
+            keymap: the keymap to use; by default the user's keys.toml over the defaults,
+                whose problems are then in `keymap_problems`.
+        """
+        self.home = Path(home)
+        self.library = Library(self.home)
+        self._index: SearchIndex | None = None
+        self._index_lock = threading.Lock()
+        self.catalog = Catalog()
+        self.alignments = AlignmentStore(self.home)
+        # The view scrolls by the real alignment, corrections included; `links` answers for
+        # the view's own texts and is built on the view, hence the late-bound aligner.
+        self.reading = ReadingState(aligner=lambda a, b: self.links.paragraph_aligner(a, b))
+        self.links = SentenceLinks(self.reading, self.alignments)
+        self.session = SearchSession()
+        self.appearance = Appearance()
+        self.keymap_problems: list[str] = []
+        if keymap is None:
+            keymap, self.keymap_problems = load_keymap()
+        self.keymap = keymap
+        self.registry = CommandRegistry(default_commands())
+        self._entries: dict[str, DocumentEntry] = {}
+        # (id, path, file stamp, document) that `prepare_reading` parsed for the next opening.
+        self._prepared: tuple[str, str, tuple[int, int], Document] | None = None
+        self.message: Event[str] = Event()  # one line for the status bar
+        self._defer: Defer | None = None
+        self._opening: str | None = None  # a big page being read away from this thread
+        self.clipboard: Event[str] = Event()  # text the user asked to copy
+        self._bind_commands()
+
+    @property
+    def index(self) -> SearchIndex:
+        """The search index, made on first use.
+
+        Importing whoosh takes a noticeable part of start-up, and the first frame needs no
+        index, so it happens here, usually on the thread that first reads the index.
+        """
+        with self._index_lock:
+            if self._index is None:
+                from reader.core.index.search_index import SearchIndex
+
+                self._index = SearchIndex(self.home)
+            return self._index
+
+    # Slow work: plain functions the UI runs off its thread.
+
+    def update_index(
+        self,
+        progress: Progress | None = None,
+        shown: Callable[[DocumentEntry], None] | None = None,
+    ) -> UpdateReport:
+        """Bring the index up to date with the library (first launch: build it).
+
+        Args:
+            progress: called as progress(done, total, path) after each parsed file.
+            shown: hears of each new or changed document as it is indexed.
+        """
+        return self.index.update(self.library, progress, shown)
+
+    def index_job(self) -> IndexJob:
+        """`update_index` in a child process, for a window (see `reader.core.index.job`)."""
+        return IndexJob(self.home, self.library.seeds)
+
+    def add_entries(self, entries: list[DocumentEntry], *, announce: bool = True) -> None:
+        """Add or replace list entries (see `Catalog.add_entries`)."""
+        self._entries.update((entry.id, entry) for entry in entries)
+        self.catalog.add_entries(entries, announce=announce)
+
+    def run_search(self, query: str, limit: int = 50) -> SearchResults:
+        """Search the index; a bad query comes back as an error, never as an exception."""
+        try:
+            return SearchResults(query, tuple(self.index.search(query, limit=limit)))
+        except QueryError as error:
+            return SearchResults(query, error=str(error))
+
+    def prepare_reading(self, doc_id: str | None = None) -> None:
+        """Load ahead what opening a document loads, so that the opening only shows it.
+
+        That is the language identifier (for the first opening of a run) and, given a listed
+        document, its page parsed and its texts aligned, kept for `open_document`. Run it off
+        the GUI thread while there is time, e.g. before opening the first listed document.
+        """
+        latin_language("a warm-up")
+        entry = self._entries.get(doc_id) if doc_id else None
+        if entry is None:
+            return
+        from reader.core.page.parser import parse_page
+
+        path = Path(entry.path)
+        try:
+            stamp = _stamp(path)
+            document = parse_page(path)
+        except (PageError, OSError):
+            return  # the opening itself says what is wrong
+        if document.original is not None and document.translations:
+            self.alignments.computed(document.original, document.translations[0])
+        self._prepared = (entry.id, str(path), stamp, document)
+
+    def import_files(self, paths: list[Path]) -> ImportReport:
+        """Copy pages into the user's library; the index is updated separately."""
+        return self.library.import_files(paths)
+
+    # Quick work, on whatever thread calls it.
+
+    def load_entries(self) -> list[DocumentEntry]:
+        """What the index holds, for the document list (reads the index: run it off the GUI)."""
+        return self.index.documents()
+
+    def show_entries(self, entries: list[DocumentEntry]) -> None:
+        """Put entries from `load_entries` into the document list."""
+        self._entries = {entry.id: entry for entry in entries}
+        self.catalog.set_entries(entries)
+
+    def retain_entries(self, ids: Collection[str]) -> None:
+        """Drop from the list every document whose id is not in `ids`."""
+        self._entries = {doc_id: e for doc_id, e in self._entries.items() if doc_id in ids}
+        self.catalog.retain(ids)
+
+    def set_background(self, defer: Defer | None) -> None:
+        """Let slow work (reading a big page, aligning a huge one) run away from this thread.
+
+        Args:
+            defer: runs `work(progress)` elsewhere and `then(result)` back here; None (the
+                default) does everything on the calling thread.
+        """
+        self._defer = defer
+        self.links.defer = defer
+
+    def open_document(self, doc_id: str) -> Document | None:
+        """Parse a listed document and show it; a file that no longer reads is reported.
+
+        A page over `BIG_PAGE_BYTES` is read in the background when `set_background` allows
+        it: this returns None at once, says so in the status bar and shows the document when
+        it is read (unless another was opened meanwhile).
+        """
+        from reader.core.page.parser import parse_page  # the first frame needs no parser
+
+        entry = self._entries.get(doc_id)
+        prepared, self._prepared = self._prepared, None
+        self._opening = None
+        if entry and self._defer is not None and not (prepared and prepared[0] == doc_id):
+            size = _size(Path(entry.path))
+            if size > BIG_PAGE_BYTES:
+                self._opening = doc_id
+                self.message.emit(f"Opening {Path(entry.path).name} ({size / 1e6:.1f} MB)…")
+                path = Path(entry.path)
+                self._defer(lambda _progress: _read(path),
+                            lambda result: self._opened(doc_id, result))  # fmt: skip
+                return None
+        try:
+            if entry and prepared and prepared[:2] == (doc_id, entry.path) and (
+                prepared[2] == _stamp(Path(entry.path))
+            ):
+                document = prepared[3]  # parsed ahead, and the file is as it was then
+            elif entry:
+                document = parse_page(Path(entry.path))
+            else:
+                document = self.library.document(doc_id)
+        except (PageError, KeyError, OSError) as error:
+            self.message.emit(f"Cannot open {doc_id}: {error}")
+            return None
+        self.reading.set_document(document)
+        return document
+
+    def _opened(self, doc_id: str, result: Document | Exception) -> None:
+        if self._opening != doc_id:
+            return  # another document was opened while this one was read
+        self._opening = None
+        if isinstance(result, Exception):
+            self.message.emit(f"Cannot open {doc_id}: {result}")
+            return
+        self.reading.set_document(result)
+        self.message.emit(f"Opened {Path(result.file).name}")
+
+    def step_document(self, delta: int) -> Document | None:
+        """Open the document `delta` rows away in the list as it is filtered and sorted."""
+        visible = self.catalog.visible()
+        if not visible:
+            return None
+        current = self.reading.document.id if self.reading.document else None
+        row = self.catalog.index_of(current, visible) if current else -1
+        target = (0 if delta > 0 else len(visible) - 1) if row < 0 else row + delta
+        if not 0 <= target < len(visible):
+            self.message.emit("No more documents" if delta > 0 else "Already at the first")
+            return None
+        return self.open_document(visible[target].id)
+
+    def show_matches(self, query: str, first: TextRange | None = None) -> None:
+        """Mark where the open document matches a search, for n/N and the highlights."""
+        document = self.reading.document
+        if document is None:
+            self.session.set_matches([])
+            return
+        ranges = self.index.match_ranges(query, document, self.reading.translation_index)
+        self.session.set_matches(ranges, first)
+
+    def find_in_document(self, needle: str) -> list[TextRange]:
+        """Case-insensitive find in the open document's shown texts (Ctrl+F)."""
+        document = self.reading.document
+        ranges = find_text(document, needle, self.reading.translation_index) if document else []
+        self.session.set_matches(ranges)
+        return ranges
+
+    def citation(self, fmt: str) -> str:
+        """The open document's citation in one of CITATION_FORMATS."""
+        if self.reading.document is None:
+            raise ValueError("no document is open")
+        return CITATION_FORMATS[fmt](self.reading.document)
+
+    def copy_citation(self, fmt: str) -> str:
+        """Put the open document's citation on the clipboard, and say so."""
+        if self.reading.document is None:
+            self.message.emit("Open a document to cite it")
+            return ""
+        text = self.citation(fmt)
+        self.clipboard.emit(text)
+        self.message.emit(f"Copied the citation ({FORMAT_NAMES[fmt]})")
+        return text
+
+    def next_translation(self) -> None:
+        """Show the document's next translation, when it has several."""
+        document = self.reading.document
+        if document and len(document.translations) > 1:
+            following = (self.reading.translation_index + 1) % len(document.translations)
+            self.reading.set_translation(following)
+        else:
+            self.message.emit("This document has one translation")
+
+    def step_sentence(self, delta: int) -> TextRange | None:
+        """Move the sentence cursor in the focused pane; say so when its link is doubtful."""
+        sentence = self.links.step(delta)
+        if sentence is None:
+            self.message.emit("No sentences to move through here")
+            return None
+        self.message.emit(self.links.describe(sentence))
+        return sentence
+
+    def link_selection(self, ranges: list[TextRange]) -> None:
+        """Link by hand what is selected in the two panes (see `SentenceLinks.link`)."""
+        try:
+            self.message.emit(self.links.link(ranges))
+        except ValueError as error:
+            self.message.emit(str(error))
+
+    def unlink_sentence(self) -> None:
+        """Separate the sentence under the cursor from its counterparts, and say so."""
+        try:
+            self.message.emit(self.links.unlink_cursor())
+        except ValueError as error:
+            self.message.emit(str(error))
+
+    def _bind_commands(self) -> None:
+        view, bind = self.reading, self.registry.register
+        bindings: dict[str, Callable[..., Any]] = {
+            "next-document": lambda: self.step_document(1),
+            "previous-document": lambda: self.step_document(-1),
+            "switch-pane": view.switch_pane,
+            "toggle-scroll-lock": view.toggle_scroll_lock,
+            "zoom-in": view.zoom_in,
+            "zoom-out": view.zoom_out,
+            "zoom-reset": view.zoom_reset,
+            "cycle-theme": self.appearance.cycle_theme,
+            "swap-panes": view.swap,
+            "toggle-orientation": view.toggle_orientation,
+            "show-original-only": lambda: view.show_only("original"),
+            "show-translation-only": lambda: view.show_only("translation"),
+            "show-both": view.show_both,
+            "next-translation": self.next_translation,
+            "next-match": lambda: self.session.step(1),
+            "previous-match": lambda: self.session.step(-1),
+            "copy-citation-chicago": lambda: self.copy_citation("chicago"),
+            "copy-citation-bibtex": lambda: self.copy_citation("bibtex"),
+            "copy-citation-ris": lambda: self.copy_citation("ris"),
+            "copy-citation-csl-json": lambda: self.copy_citation("csl-json"),
+            "next-sentence": lambda: self.step_sentence(1),
+            "previous-sentence": lambda: self.step_sentence(-1),
+            "unlink-sentence": self.unlink_sentence,
+        }
+        for name, handler in bindings.items():
+            bind(name, handler)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # the opening itself says what is wrong
+
+
+def _read(path: Path) -> Document | Exception:
+    from reader.core.page.parser import parse_page
+
+    try:
+        return parse_page(path)
+    except (PageError, OSError) as error:
+        return error
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    status = path.stat()
+    return status.st_size, status.st_mtime_ns

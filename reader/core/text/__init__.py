@@ -1,0 +1,1 @@
+"""Text: languages and scripts, the language model, sentences, editorial brackets."""

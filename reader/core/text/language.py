@@ -1,0 +1,292 @@
+"""Script and language detection for archive texts.
+
+The script of a text decides most cases outright (Cyrillic, Han, Hangul, Kana); only Latin-script
+text needs a statistical language identifier, for which py3langid is used, restricted to the
+Latin-script languages an archive of Cold War documents plausibly holds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import Any
+
+CYRILLIC = "Cyrillic"
+HAN = "Han"
+HANGUL = "Hangul"
+KANA = "Kana"
+LATIN = "Latin"
+
+# Inclusive code point ranges per script; letters outside them (Greek, Arabic, ...) are not counted.
+_RANGES: tuple[tuple[int, int, str], ...] = (
+    (0x0041, 0x005A, LATIN),
+    (0x0061, 0x007A, LATIN),
+    (0x00C0, 0x024F, LATIN),
+    (0x1E00, 0x1EFF, LATIN),
+    (0x2C60, 0x2C7F, LATIN),
+    (0xA720, 0xA7FF, LATIN),
+    (0xFF21, 0xFF3A, LATIN),
+    (0xFF41, 0xFF5A, LATIN),
+    (0x0400, 0x052F, CYRILLIC),
+    (0x1C80, 0x1C8F, CYRILLIC),
+    (0x2DE0, 0x2DFF, CYRILLIC),
+    (0xA640, 0xA69F, CYRILLIC),
+    (0x1100, 0x11FF, HANGUL),
+    (0x3130, 0x318F, HANGUL),
+    (0xA960, 0xA97F, HANGUL),
+    (0xAC00, 0xD7FF, HANGUL),
+    (0x3040, 0x309F, KANA),
+    (0x30A0, 0x30FF, KANA),
+    (0x31F0, 0x31FF, KANA),
+    (0xFF66, 0xFF9F, KANA),
+    (0x3400, 0x4DBF, HAN),
+    (0x4E00, 0x9FFF, HAN),
+    (0xF900, 0xFAFF, HAN),
+    (0x20000, 0x3134F, HAN),
+)
+
+# Chinese text uses the katakana middle dot in foreign names, so it must not count as Japanese.
+_NOT_KANA = frozenset("\u30fb\u30a0")
+
+_SCRIPT_LANGUAGE = {CYRILLIC: "ru", HAN: "zh", HANGUL: "ko", KANA: "ja"}
+
+# Letters that only some Cyrillic languages use; Russian is assumed when none is frequent enough.
+_CYRILLIC_MARKERS: tuple[tuple[str, str], ...] = (
+    ("uk", "їєґі"),
+    ("be", "ўі"),
+    ("sr", "ђћџљњј"),
+    ("mk", "ѓќѕљњј"),
+    ("mn", "өү"),
+    ("kk", "әғқңөұүһі"),
+)
+
+# The Latin-script languages worth telling apart; a smaller set makes short texts far more reliable.
+_LATIN_LANGUAGES = (
+    "en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sk", "hu", "ro", "sq", "sl", "hr",
+    "bs", "sv", "da", "no", "fi", "et", "lv", "lt", "tr", "vi", "id", "ms", "la", "ca", "is",
+)  # fmt: skip
+_MIN_LATIN_LETTERS = 15
+_MIN_CONFIDENCE = 0.6
+
+_NAMES: dict[str, str] = {
+    "albanian": "sq", "arabic": "ar", "armenian": "hy", "azerbaijani": "az", "belarusian": "be",
+    "bulgarian": "bg", "burmese": "my", "chinese": "zh", "mandarin": "zh", "croatian": "hr",
+    "czech": "cs", "danish": "da", "dutch": "nl", "english": "en", "estonian": "et",
+    "farsi": "fa", "persian": "fa", "finnish": "fi", "french": "fr", "georgian": "ka",
+    "german": "de", "greek": "el", "hebrew": "he", "hindi": "hi", "hungarian": "hu",
+    "indonesian": "id", "italian": "it", "japanese": "ja", "kazakh": "kk", "khmer": "km",
+    "korean": "ko", "lao": "lo", "latvian": "lv", "lithuanian": "lt", "macedonian": "mk",
+    "malay": "ms", "mongolian": "mn", "norwegian": "no", "polish": "pl", "portuguese": "pt",
+    "romanian": "ro", "russian": "ru", "serbian": "sr", "serbo-croatian": "sh",
+    "serbo-croat": "sh", "slovak": "sk", "slovenian": "sl", "slovene": "sl", "spanish": "es",
+    "swedish": "sv", "thai": "th", "turkish": "tr", "ukrainian": "uk", "urdu": "ur",
+    "uzbek": "uz", "vietnamese": "vi", "yiddish": "yi", "icelandic": "is", "latin": "la",
+    "deutsch": "de", "français": "fr", "magyar": "hu", "română": "ro", "shqip": "sq",
+    "русский": "ru", "中文": "zh", "日本語": "ja", "한국어": "ko",
+}  # fmt: skip
+_CODES = frozenset(_NAMES.values())
+
+
+def _script_of_char(ch: str) -> str:
+    code = ord(ch)
+    if code < 0x41:
+        return ""
+    for low, high, script in _RANGES:
+        if low <= code <= high:
+            if script == KANA and ch in _NOT_KANA:
+                return ""
+            # × and ÷ sit inside the Latin-1 letter block but are not letters.
+            if script == LATIN and not ch.isalpha():
+                return ""
+            return script
+    return ""
+
+
+# Every character classified so far: a dict lookup is the cheapest test there is, and an
+# archive uses a few thousand distinct characters at most (the bound is for hostile input).
+_CHAR_SCRIPTS: dict[str, str] = {}
+_CHAR_SCRIPTS_SIZE = 65536
+
+
+def script_counts(text: str) -> Counter[str]:
+    """Count the letters of each script in a text.
+
+    Args:
+        text: any text.
+
+    Returns:
+        A counter from script name ("Cyrillic", "Han", "Hangul", "Kana", "Latin") to letters.
+    """
+    # Classify each distinct character once: a page has a few hundred distinct characters
+    # but thousands of letters, and this runs for every paragraph of every page indexed.
+    counts: dict[str, int] = {}
+    known = _CHAR_SCRIPTS
+    for ch, n in Counter(text).items():
+        script = known.get(ch)
+        if script is None:
+            script = _script_of_char(ch)
+            if len(known) < _CHAR_SCRIPTS_SIZE:
+                known[ch] = script
+        if script:
+            counts[script] = counts.get(script, 0) + n
+    return Counter(counts)
+
+
+def dominant_script(counts: Counter[str]) -> str:
+    """The dominant script of letter counts as made by `script_counts`.
+
+    Args:
+        counts: letters per script.
+
+    Returns:
+        The script name, or "" when there are no letters of a known script.
+    """
+    merged = {script: n for script, n in counts.items() if n > 0}
+    if merged.get(KANA):
+        # Japanese writes most words in Han characters; any kana marks the whole text as Japanese.
+        merged[KANA] += merged.pop(HAN, 0)
+    if not merged:
+        return ""
+    return max(merged, key=lambda script: merged[script])  # the first of equals, as most_common
+
+
+def script_of(text: str) -> str:
+    """The dominant script of a text.
+
+    Kana wins over Han whenever any kana is present, since Japanese mixes both.
+
+    Args:
+        text: any text.
+
+    Returns:
+        "Cyrillic", "Han", "Hangul", "Kana", "Latin", or "" when the text has no such letters.
+    """
+    return dominant_script(script_counts(text))
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> Any:
+    # Loading the model takes a while even from our cache, so it happens once per process and
+    # only when Latin text needs it.
+    from reader.core.library.collection import data_home
+    from reader.core.text.language_model import load_identifier
+
+    return load_identifier(data_home() / "cache", _LATIN_LANGUAGES)
+
+
+def _cyrillic_language(text: str, letters: int) -> str:
+    lowered = text.lower()
+    best, best_share = "ru", 0.0
+    for code, markers in _CYRILLIC_MARKERS:
+        share = sum(lowered.count(ch) for ch in markers) / max(letters, 1)
+        if share > best_share:
+            best, best_share = code, share
+    # One stray letter (a name, a typo) must not turn a Russian text into Ukrainian.
+    return best if best_share >= 0.02 else "ru"
+
+
+# Words only English uses this often. Where a fifth of a text's words are among them and "the"
+# is one, the text is English: py3langid (a few milliseconds a paragraph, the largest part of
+# parsing a page) would say so too, and translations are English on nearly every page.
+_ENGLISH_MARKERS = frozenset(
+    {"the", "of", "and", "to", "that", "with", "which", "this", "have", "has", "were", "would",
+     "from", "by", "for", "be", "are", "it", "was", "is", "not", "their", "they", "been"}
+)  # fmt: skip
+_ENGLISH_SHARE = 0.2
+_MIN_ENGLISH_WORDS = 8
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
+def _plainly_english(text: str) -> bool:
+    words = _LOWER_WORD.findall(text.lower())
+    if len(words) < _MIN_ENGLISH_WORDS or "the" not in words:
+        return False
+    return sum(word in _ENGLISH_MARKERS for word in words) >= _ENGLISH_SHARE * len(words)
+
+
+_SPACED_LETTERS = re.compile(r"\b(\w) (?=\w\b)")
+
+
+def latin_language(text: str) -> tuple[str, float]:
+    """Identify a Latin-script text with py3langid.
+
+    Args:
+        text: Latin-script text.
+
+    Returns:
+        The ISO 639-1 code and the probability the identifier gives it.
+    """
+    # Spaced-out letters ("F I L I P P O V") read as single-letter words; join them back.
+    joined = _SPACED_LETTERS.sub(r"\1", text)
+    language, confidence = _identifier().classify(joined)
+    return str(language), float(confidence)
+
+
+def detect_language(text: str, counts: Counter[str] | None = None) -> str:
+    """Detect the language of a text: by script first, by py3langid for Latin script.
+
+    Args:
+        text: any text.
+        counts: `script_counts(text)`, when the caller has it already.
+
+    Returns:
+        An ISO 639-1 code ("ru", "zh", "ko", "ja", "en", "de", ...), or "" when unsure.
+    """
+    if counts is None:
+        counts = script_counts(text)
+    script = dominant_script(counts)
+    if script == CYRILLIC:
+        return _cyrillic_language(text, counts[CYRILLIC])
+    if script in _SCRIPT_LANGUAGE:
+        return _SCRIPT_LANGUAGE[script]
+    if script != LATIN or counts[LATIN] < _MIN_LATIN_LETTERS:
+        return ""
+    if _plainly_english(text):
+        return "en"
+    language, confidence = latin_language(text)
+    return language if confidence >= _MIN_CONFIDENCE else ""
+
+
+def language_code(name: str) -> str:
+    """Map a declared language name ("Russian", "Chinese", "German", ...) to its ISO 639-1 code.
+
+    Args:
+        name: a language name in English (or the language itself), or already a code.
+
+    Returns:
+        The code, or "" when the name is not known.
+    """
+    key = re.sub(r"\s*\(.*?\)\s*", " ", name).strip().casefold()
+    key = re.sub(r"\s+", " ", key)
+    if key in _NAMES:
+        return _NAMES[key]
+    if key in _CODES:
+        return key
+    # "Chinese Traditional", "Simplified Chinese", "Old Russian": take the word that is a language.
+    for word in key.replace("-", " ").split():
+        if word in _NAMES:
+            return _NAMES[word]
+    return ""
+
+
+def script_language(code: str) -> str:
+    """The script a language is normally written in, for reconciling declared and detected codes.
+
+    Args:
+        code: an ISO 639-1 code.
+
+    Returns:
+        The script name, or "" for codes it does not know.
+    """
+    if code in {"ru", "uk", "be", "bg", "sr", "mk", "mn", "kk", "ky", "tg"}:
+        return CYRILLIC
+    if code == "zh":
+        return HAN
+    if code == "ko":
+        return HANGUL
+    if code == "ja":
+        return KANA
+    if code in _LATIN_LANGUAGES or code in {"sh", "ga", "cy", "eo"}:
+        return LATIN
+    return ""

@@ -1,0 +1,517 @@
+from __future__ import annotations
+
+import hashlib
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.core.document import Document, dedup_key
+from reader.core.page.parser import (
+    MAX_PAGE_BYTES,
+    PageError,
+    paragraphs_of,
+    parse_bytes,
+    parse_page,
+    parse_text,
+)
+from tests.conftest import DATA, SEED_PAGE
+
+SEED_BYTES = SEED_PAGE.read_bytes()
+
+
+def page(name: str) -> Document:
+    return parse_page(DATA / name)
+
+
+def refusal(name: str) -> PageError:
+    with pytest.raises(PageError) as caught:
+        parse_page(DATA / name)
+    return caught.value
+
+
+def assert_seed_texts(document: Document) -> None:
+    assert document.original is not None
+    assert document.original.language == "ru"
+    assert len(document.original.paragraphs) == 12
+    assert document.original.paragraphs[0] == "Передано т.Булганину [из Сочи]"
+    assert document.original.paragraphs[-1] == "1 октября  1950 г."
+    assert len(document.translations) == 1
+    english = document.translations[0]
+    assert english.language == "en"
+    assert len(english.paragraphs) == 12
+    assert english.paragraphs[0] == "Transmitted to Bulganin [from Sochi]"
+    assert english.paragraphs[-1] == "1 October 1950"
+
+
+# --- the seed -------------------------------------------------------------------------------
+
+
+def test_seed_parses_exactly() -> None:
+    document = parse_page(SEED_PAGE)
+    assert document.title == (
+        "Ciphered Telegram, Filippov [Stalin] to Mao Zedong and Zhou Enlai (via Roshchin)"
+    )
+    assert document.date.iso == "1950-10-01"
+    assert document.date.precision == "day"
+    assert document.date.text == "October 1, 1950"
+    assert document.type == "Telegram"
+    assert document.record_id == "113729"
+    assert document.id == "113729"
+    assert document.uploaded == "2011-11-20"
+    assert document.authors == ()
+    assert document.languages == ()
+    assert_seed_texts(document)
+    assert document.summary.startswith("Telegram from Stalin to Mao and Zhou Enlai")
+    assert len(document.rights) == 2
+    assert document.rights[0].startswith("The History and Public Policy Program welcomes reuse")
+    assert document.source.text.startswith("APRF, Fond 45, ")
+    assert len(document.source.citations) == 2
+    assert document.file == str(SEED_PAGE)
+    assert document.content_hash == hashlib.sha256(SEED_BYTES).hexdigest()
+    assert document.credit == ""
+    assert document.donors == ()
+    assert document.warnings == ()
+
+
+def test_seed_keeps_text_as_written() -> None:
+    document = parse_page(SEED_PAGE)
+    assert document.original is not None
+    russian = document.original.paragraphs
+    assert russian[2] == "Пекин   Совпосол"
+    assert "в Корее.Однако" in russian[4]
+    assert "сегодня  сведениям из Москвы ," in russian[4]
+    assert russian[4].startswith("“") and russian[9].endswith("”")
+    assert document.translations[0].paragraphs[2] == "Beijing   Soviet Ambassador"
+    assert "[email protected]" in document.rights[1]
+
+
+def test_parse_text_and_parse_bytes_agree_with_parse_page() -> None:
+    from_bytes = parse_bytes(SEED_BYTES, "seed.txt")
+    from_text = parse_text(SEED_BYTES.decode("utf-8"), "seed.txt")
+    assert from_bytes == from_text
+    assert from_bytes.file == "seed.txt"
+
+
+# --- encodings and files --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "record"), [("bom.txt", "900003"), ("utf16.txt", "900002")])
+def test_unicode_with_bom(name: str, record: str) -> None:
+    document = page(name)
+    assert document.record_id == record
+    assert document.title.startswith("Ciphered Telegram, Filippov [Stalin]")
+    assert_seed_texts(document)
+    assert document.warnings == ()
+
+
+def test_cp1251_is_decoded_with_a_warning() -> None:
+    document = page("cp1251.txt")
+    assert document.record_id == "900001"
+    assert_seed_texts(document)
+    assert "encoding guessed as windows-1251" in document.warnings
+    assert document.content_hash == hashlib.sha256((DATA / "cp1251.txt").read_bytes()).hexdigest()
+
+
+def test_crlf() -> None:
+    document = page("crlf.txt")
+    assert document.record_id == "900004"
+    assert_seed_texts(document)
+    assert all("\r" not in p for text in document.texts for p in text.paragraphs)
+    assert document.rights[0].endswith("materials.")
+
+
+def test_utf16_without_bom_is_guessed_with_a_warning() -> None:
+    document = parse_bytes(SEED_BYTES.decode("utf-8").encode("utf-16-le"), "le.txt")
+    assert_seed_texts(document)
+    assert any("utf-16-le" in warning for warning in document.warnings)
+
+
+def test_saved_html_page() -> None:
+    document = page("saved_page.html")
+    assert document.title == (
+        "Ciphered Telegram, Filippov [Stalin] to Mao Zedong and Zhou Enlai (via Roshchin)"
+    )
+    assert document.date.iso == "1950-10-01"
+    assert document.record_id == "113729"
+    assert document.type == "Telegram"
+    assert document.uploaded == "2011-11-20"
+    assert document.languages == ()
+    assert document.original is not None
+    assert document.original.language == "ru"
+    assert document.original.paragraphs[0] == "Передано т.Булганину [из Сочи]"
+    assert document.original.paragraphs[2] == "Пекин\u00a0\u00a0 Совпосол"
+    assert (
+        document.original.paragraphs[3] == "Для немедленной передачи Мао Цзэдуну или Чжоу Эньлаю."
+    )
+    assert document.original.paragraphs[-2] == "Жду Вашего ответа.\nПривет.”"
+    assert document.original.paragraphs[-1] == "ФИЛИППОВ"
+    english = document.translations[0]
+    assert english.language == "en"
+    assert english.paragraphs[0] == "Transmitted to Bulganin [from Sochi]"
+    assert english.paragraphs[-1] == "FILIPPOV"
+    assert document.summary.startswith("Telegram from Stalin")
+    assert len(document.rights) == 2
+    assert len(document.source.citations) == 2
+    everything = "\n".join(p for text in document.texts for p in text.paragraphs)
+    assert "gtag" not in everything and "Wilson Center, One Woodrow" not in everything
+    assert all("Woodrow" not in value for value in document.donors)
+
+
+@pytest.mark.parametrize("name", ["empty.txt", "blank.txt"])
+def test_empty_files_are_refused(name: str) -> None:
+    error = refusal(name)
+    assert error.reason == "the file is empty"
+    assert error.path == str(DATA / name)
+    assert str(error) == f"{DATA / name}: the file is empty"
+
+
+def test_binary_file_is_refused() -> None:
+    error = refusal("binary.txt")
+    assert "binary" in error.reason
+    assert str(error) == f"{error.path}: {error.reason}"
+
+
+def test_not_a_page_is_refused() -> None:
+    assert "not an archive page" in refusal("not_a_page.txt").reason
+
+
+def test_missing_file_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(PageError, match=r"cannot read|not a file"):
+        parse_page(tmp_path / "missing.txt")
+    with pytest.raises(PageError, match="not a file"):
+        parse_page(tmp_path)
+
+
+def test_huge_input_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(PageError, match="too large"):
+        parse_bytes(b"a" * (MAX_PAGE_BYTES + 1), "huge.txt")
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as handle:
+        handle.truncate(MAX_PAGE_BYTES + 1)
+    with pytest.raises(PageError, match="too large"):
+        parse_page(huge)
+
+
+def test_title_only_is_refused() -> None:
+    with pytest.raises(PageError, match="no document text"):
+        parse_text("October 1, 1950\n\nA Title\n", "t.txt")
+
+
+# --- layouts and head -----------------------------------------------------------------------
+
+
+def test_old_layout() -> None:
+    document = page("old_layout.txt")
+    assert document.title.startswith("CIPHERED TELEGRAM, FILIPPOV [STALIN] TO MAO ZEDONG")
+    assert document.date.text == "October 01, 1950"
+    assert document.date.iso == "1950-10-01"
+    assert document.record_id == "113729"
+    assert document.source.text == (
+        "APRF, Fond 45, Opis 1, Delo 334, Listy 97-98 and AVPRF, Fond 059a, Opis 5a, Delo 3, "
+        "Papka 11, List 69"
+    )
+    assert document.original is None
+    assert document.translations[0].paragraphs[0] == "Transmitted to Bulganin [from Sochi]"
+    assert document.translations[0].paragraphs[-1] == "FILIPPOV"
+    assert document.summary.startswith("Telegram from Stalin")
+    assert dedup_key(document) == dedup_key(parse_page(SEED_PAGE))
+
+
+def test_teaser_before_date() -> None:
+    document = page("teaser_before_date.txt")
+    assert document.title == "Letter from Filippov to Kim Il Sung"
+    assert document.date.iso == "1950-10-05"
+    assert document.translations[0].paragraphs == (
+        "Dear Comrade Kim Il Sung,",
+        "I received your letter of 29 September. The Chinese comrades are preparing to help you.",
+        "Filippov",
+    )
+    assert document.summary.startswith("Stalin informs Kim Il Sung")
+
+
+def test_year_only() -> None:
+    document = page("year_only.txt")
+    assert (document.date.text, document.date.iso, document.date.precision) == (
+        "1958",
+        "1958",
+        "year",
+    )
+    assert document.languages == ("en",)
+    assert document.original is None
+
+
+def test_month_only() -> None:
+    document = page("month_only.txt")
+    assert (document.date.iso, document.date.precision) == ("1967-11", "month")
+    assert document.uploaded == ""
+    assert document.source.text == "AVPRF, f. 079, op. 22, pap. 46, d. 12, ll. 1-4"
+
+
+def test_no_date() -> None:
+    document = page("no_date.txt")
+    assert document.title == "Draft Instructions to the Soviet Delegation at the Geneva Conference"
+    assert document.date.precision == "unknown"
+    assert document.date.iso is None
+    assert "no date found" in document.warnings
+    assert document.languages == ("ru",)
+    assert document.original is None
+    assert document.translations[0].language == "en"
+    assert len(document.translations[0].paragraphs) == 2
+
+
+def test_credit_line() -> None:
+    document = page("credit_line.txt")
+    assert document.credit == (
+        "This document was made possible with support from the Carnegie Corporation of New York"
+    )
+    assert document.donors == ("Carnegie Corporation of New York",)
+    assert document.translations[0].paragraphs[0].startswith("The test was carried out")
+    assert document.languages == ("ru",)
+
+
+# --- tail -----------------------------------------------------------------------------------
+
+
+def test_labels_missing() -> None:
+    document = page("labels_missing.txt")
+    assert document.source.text == "APRF, Fond 45, Opis 1, Delo 348, List 12"
+    assert len(document.rights) == 2
+    assert document.uploaded == "2012-01-30"
+    assert document.type == "Letter"
+    assert document.languages == ()
+    assert document.record_id == ""
+    assert document.id.startswith("h") and len(document.id) == 13
+    assert document.donors == ()
+    assert document.summary.startswith("Kim Il Sung asks Stalin")
+    assert document.translations[0].paragraphs[-1] == "With respect, Kim Il Sung"
+
+
+def test_orphan_donor() -> None:
+    document = page("orphan_donor.txt")
+    assert document.donors == ("Henry Luce Foundation",)
+    assert document.record_id == "120011"
+    assert document.languages == ("pl",)
+    assert document.warnings == ()
+
+
+def test_no_summary() -> None:
+    document = page("no_summary.txt")
+    assert document.summary == ""
+    assert document.translations[0].paragraphs[-2:] == ("13.1.51", "ROSHCHIN")
+
+
+def test_body_labels_stay_in_the_body() -> None:
+    document = page("body_labels.txt")
+    body = document.translations[0].paragraphs
+    assert body[0] == "Subject: Implementation of the Armistice Agreement"
+    assert body[1] == "Time: 11:00 hours\nPlace: Panmunjom"
+    assert body[2].startswith("Source\nType\n")
+    assert body[3] == (
+        "North (KIM): The prisoners will be handed over at the agreed points.\n"
+        "UNC (HARRISON): We accept the schedule."
+    )
+    assert body[4] == "North (KIM): Then the meeting is adjourned."
+    assert document.source.text == "National Archives, RG 333, Box 1"
+    assert document.type == "Minutes"
+
+
+def test_heading_lists() -> None:
+    document = page("no_original.txt")
+    assert document.people == ("Khrushchev, Nikita Sergeevich, 1894-1971",)
+    assert document.places == ("Berlin (Germany)",)
+    assert document.authors == ()
+    assert page("chinese_original.txt").authors == ("Mao, Zedong, 1893-1976",)
+
+
+# --- texts ----------------------------------------------------------------------------------
+
+
+def test_no_original() -> None:
+    document = page("no_original.txt")
+    assert document.original is None
+    assert len(document.translations) == 1
+    english = document.translations[0]
+    assert english.language == "en"
+    assert english.paragraphs[0] == "Moscow, 12 March 1962"
+    assert (
+        english.paragraphs[3] == "Dölling: The Western powers have limited themselves to protests."
+    )
+    assert english.paragraphs[4] == (
+        "Khrushchev: That was to be expected. They will not go further than paper."
+    )
+    assert english.paragraphs[-1] == "Recorded by V. Ivanov"
+    assert document.source.text.endswith("Translated by Hope M. Harrison.")
+
+
+ORIGINALS = [
+    ("german_original.txt", "de", "Berlin, den 17. Juni 1953", "gez. Fischer", "Berlin, 17 June"),
+    ("hungarian_original.txt", "hu", "Jelen vannak: Gerő", "Nagy Imre elvtárs", "Present:"),
+    ("chinese_original.txt", "zh", "菲利波夫同志：", "一九五〇年十月二日", "Comrade Filippov:"),
+    ("korean_original.txt", "ko", "조선민주주의인민공화국 정부는", "평양", "The Government of the"),
+    ("japanese_original.txt", "ja", "日本国政府は", "両国の代表は", "The Government of Japan"),
+]
+
+
+@pytest.mark.parametrize(("name", "language", "first", "last", "translation_first"), ORIGINALS)
+def test_originals(name: str, language: str, first: str, last: str, translation_first: str) -> None:
+    document = page(name)
+    assert document.original is not None
+    assert document.original.language == language
+    assert document.original.paragraphs[0].startswith(first)
+    assert document.original.paragraphs[-1].startswith(last)
+    assert len(document.translations) == 1
+    assert document.translations[0].language == "en"
+    assert document.translations[0].paragraphs[0].startswith(translation_first)
+    assert len(document.original.paragraphs) == len(document.translations[0].paragraphs)
+    assert document.languages == (language,)
+    assert document.detected_languages == (language, "en")
+
+
+def test_several_translations() -> None:
+    document = page("several_translations.txt")
+    assert document.original is not None
+    assert document.original.language == "ru"
+    assert document.original.paragraphs[-1] == "Филиппов"
+    assert [text.language for text in document.translations] == ["en", "zh"]
+    english, chinese = document.translations
+    assert english.paragraphs == (
+        "To Mao Zedong.",
+        "I join the opinion of the leading Chinese comrades that the Chinese troops should move "
+        "into Korea, and I consider that this should be done as soon as possible.",
+        "Armament for the Chinese troops will be delivered in the near future.",
+        "Filippov",
+    )
+    assert chinese.paragraphs[0] == "毛泽东同志："
+    assert chinese.paragraphs[-1] == "菲利波夫"
+
+
+def test_spaced_letters_are_kept() -> None:
+    document = page("spaced_letters.txt")
+    assert document.date.text == "December 01, 1949"
+    assert document.date.iso == "1949-12-01"
+    assert document.original is not None
+    assert document.original.paragraphs[0] == "Передайте  т. Лю Шаоци:"
+    assert document.original.paragraphs[-1] == "М А О   Ц З Э Д У Н"
+    assert document.translations[0].paragraphs[-1] == "M A O   Z E D O N G"
+    assert len(document.translations[0].paragraphs) == 3
+
+
+def test_whitespace_noise() -> None:
+    document = page("whitespace_noise.txt")
+    assert document.original is not None
+    russian = document.original.paragraphs
+    assert russian[0] == "Совершенно секретно\nПекин       Совпосол\nКопия:      т. Молотову"
+    assert russian[1] == (
+        "Сообщите т.Мао Цзэдуну , что договор подписан.Подробности будут переданы позже."
+        "\u00a0Срок — три дня."
+    )
+    assert russian[2] == "ВЫШИНСКИЙ"
+    english = document.translations[0].paragraphs
+    assert english[0] == "Top secret\nBeijing       Soviet Ambassador\nCopy:       to Molotov"
+    assert english[-1] == "VYSHINSKY"
+    assert len(english) == 3
+
+
+def test_editorial_apparatus_is_kept_as_written() -> None:
+    document = page("editorial_apparatus.txt")
+    body = document.translations[0].paragraphs
+    assert body[0] == "(p. 1)"
+    assert body[1].startswith("Com[rade] Malenkov [handwritten: G. M.] said")
+    assert "[...]" in body[1] and "[?]" in body[1] and body[1].endswith("days.[1]")
+    assert "[stamp: Top Secret]" in body
+    assert "[page break]" in body
+    assert body[-2] == "[1] The number of days is illegible."
+    assert body[-1] == "x/ Written in the margin."
+    assert document.type == "Record of Conversation"
+
+
+def test_paragraphs_of() -> None:
+    text = "a\nb \n\u00a0\n\u00a0 c\u00a0\u00a0d\u00a0\n\n\n\ne\r\nf\r\n\r\ng"
+    assert paragraphs_of(text) == ["a\nb", "c\u00a0\u00a0d", "e\nf", "g"]
+
+
+def test_invalid_day_is_kept_without_iso() -> None:
+    text = SEED_BYTES.decode("utf-8").replace("October 1, 1950", "February 30, 1950", 1)
+    document = parse_text(text, "bad-date.txt")
+    assert document.date.text == "February 30, 1950"
+    assert document.date.iso is None
+    assert any("not a valid calendar date" in warning for warning in document.warnings)
+
+
+# --- robustness -----------------------------------------------------------------------------
+
+
+def _check(data: bytes) -> None:
+    try:
+        document = parse_bytes(data, "fuzz.txt")
+    except PageError as error:
+        assert error.path == "fuzz.txt"
+        assert str(error) == f"fuzz.txt: {error.reason}"
+    else:
+        assert document.title
+        assert document.file == "fuzz.txt"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=2000))
+def test_arbitrary_bytes_raise_only_page_error(data: bytes) -> None:
+    _check(data)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.randoms(use_true_random=False), st.integers(min_value=1, max_value=12))
+def test_mutated_seed_raises_only_page_error(rng: random.Random, edits: int) -> None:
+    data = bytearray(SEED_BYTES)
+    for _ in range(edits):
+        operation = rng.randrange(4)
+        position = rng.randrange(len(data) + 1)
+        if operation == 0 and data:
+            del data[position : position + rng.randrange(1, 400)]
+        elif operation == 1:
+            data[position:position] = bytes(rng.randrange(256) for _ in range(rng.randrange(1, 20)))
+        elif operation == 2:
+            lines = bytes(data).split(b"\n")
+            rng.shuffle(lines)
+            data = bytearray(b"\n".join(lines))
+        else:
+            snippet = rng.choice(
+                [b"Document Information\n\n", b"Source\n\n", b"\xa0\n", b"Record ID\n\n", b"<html>",
+                 b"\r", b"\xef\xbb\xbf", b"1958\n\n", b"Author(s):\n\n", b"\x00"]
+            )  # fmt: skip
+            data[position:position] = snippet
+    _check(bytes(data))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=500))
+def test_arbitrary_text_raises_only_page_error(text: str) -> None:
+    try:
+        parse_text(text, "t.txt")
+    except PageError as error:
+        assert error.path == "t.txt"
+
+
+def test_a_one_paragraph_translation_is_not_taken_for_the_summary() -> None:
+    from bench.made_up_pages import one_paragraph
+
+    # One long paragraph each: the English one ends with a full stop, as a summary does, and was
+    # taken for the summary, leaving the page without its translation.
+    document = parse_text(one_paragraph(20_000), "made_up_one_paragraph.txt")
+    assert document.original is not None and len(document.original.paragraphs) == 1
+    assert document.original.language == "ru"
+    assert [len(t.paragraphs) for t in document.translations] == [1]
+    assert len(document.translations[0].paragraphs[0]) > 5000
+    assert document.summary == ""
+
+
+def test_a_long_source_is_kept_whole_and_analysed_in_part() -> None:
+    from bench.made_up_pages import long_source
+    from reader.core.page.parser import MAX_SOURCE_ANALYSED
+
+    document = parse_text(long_source(3 * MAX_SOURCE_ANALYSED), "made_up_long_source.txt")
+    assert len(document.source.text) > 2 * MAX_SOURCE_ANALYSED
+    assert 0 < len(document.source.citations) < 500
+    assert any("only its first 20,000" in warning for warning in document.warnings)

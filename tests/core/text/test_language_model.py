@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.core.text.language_model import load_identifier, model_cache_file
+
+LANGUAGES = ("en", "de", "fr", "hu")
+TEXTS = (
+    "I think that if in the present situation you consider it possible to help.",
+    "Die Volkspolizei erhielt den Befehl, die Demonstranten nicht anzugreifen.",
+    "Le gouvernement français a décidé d'envoyer une délégation à Moscou.",
+    "Gerő elvtárs tájékoztatja a Politikai Bizottságot a fővárosban kialakult helyzetről",
+)
+
+
+def test_the_cached_model_answers_as_py3langid_does(tmp_path: Path) -> None:
+    fresh = load_identifier(tmp_path, LANGUAGES)  # the slow way, and cached
+    cache = model_cache_file(tmp_path, LANGUAGES)
+    assert cache.is_file()
+    cached = load_identifier(tmp_path, LANGUAGES)
+    assert cached is not fresh
+    assert sorted(cached.nb_classes) == sorted(LANGUAGES)
+    for text in TEXTS:
+        assert cached.classify(text) == fresh.classify(text)
+    assert [cached.classify(text)[0] for text in TEXTS] == ["en", "de", "fr", "hu"]
+
+
+def test_a_damaged_cache_is_rebuilt(tmp_path: Path) -> None:
+    cache = model_cache_file(tmp_path, LANGUAGES)
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.write_bytes(b"PK\x03\x04 half a file")
+    identifier = load_identifier(tmp_path, LANGUAGES)
+    assert identifier.classify(TEXTS[1])[0] == "de"
+    assert cache.stat().st_size > 1_000_000  # written afresh
+
+
+def test_a_cache_for_other_languages_is_not_used(tmp_path: Path) -> None:
+    load_identifier(tmp_path, ("en", "de"))
+    other = model_cache_file(tmp_path, ("en", "de"))
+    model_cache_file(tmp_path, LANGUAGES).write_bytes(other.read_bytes())
+    identifier = load_identifier(tmp_path, LANGUAGES)
+    assert sorted(identifier.nb_classes) == sorted(LANGUAGES)
+
+
+def test_without_a_cache_folder_nothing_is_written(tmp_path: Path) -> None:
+    identifier = load_identifier(None, LANGUAGES)
+    assert identifier.classify(TEXTS[2])[0] == "fr"
+    assert not list(tmp_path.iterdir())
