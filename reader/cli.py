@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, TextIO, TypeVar, cast
 
 from reader import __version__
-from reader.core.align.alignment import Alignment
+from reader.core.align.alignment import Alignment, SentenceBead
 from reader.core.align.store import AlignmentStore
 from reader.core.commands.keyfile import load_keymap
 from reader.core.document import Document, document_to_dict
@@ -296,17 +296,26 @@ def _print_alignment(document: Document, alignment: Alignment, translation: int)
         text = " ".join(" ".join(paragraphs[p][s:e].split()) for p, s, e in refs) or "—"
         return pad(text, CELL)
 
+    # Each sentence bead under the paragraph bead holding its first sentence, found in one
+    # pass: scanning every sentence bead for every paragraph bead was quadratic (issue 12).
+    owner: dict[tuple[bool, int], int] = {}
+    for number, bead in enumerate(alignment.paragraph_beads):
+        owner.update({(True, p): number for p in bead.original})
+        owner.update({(False, p): number for p in bead.translation})
+    under: dict[int, list[SentenceBead]] = {}
+    for sentence in alignment.sentence_beads:
+        first = (sentence.original or sentence.translation)[0][0]
+        holder = owner.get((bool(sentence.original), first))
+        if holder is not None:
+            under.setdefault(holder, []).append(sentence)
     print(f"{document.title}\n")
-    for bead in alignment.paragraph_beads:
+    for number, bead in enumerate(alignment.paragraph_beads):
         a = ",".join(str(p + 1) for p in bead.original) or "—"
         b = ",".join(str(p + 1) for p in bead.translation) or "—"
         print(f"{pad(f'¶ {a:>7} ↔ {b}', 4 + CELL + 3 + CELL)}  {bead.confidence:.2f}")
-        for sentence in alignment.sentence_beads:
-            first = (sentence.original or sentence.translation)[0][0]
-            mine = bead.original if sentence.original else bead.translation
-            if first in mine:
-                print(f"    {cell(original.paragraphs, sentence.original)} │ "
-                      f"{cell(target.paragraphs, sentence.translation)}  {sentence.confidence:.2f}")
+        for sentence in under.get(number, []):
+            print(f"    {cell(original.paragraphs, sentence.original)} │ "
+                  f"{cell(target.paragraphs, sentence.translation)}  {sentence.confidence:.2f}")
 
 
 def _display_width(ch: str) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,12 +25,20 @@ from reader.ui.main_window import MainWindow
 from reader.ui.resources import app_icon, register_fonts
 from reader.ui.theme import ThemeController
 from reader.ui.window_settings import SavedPlace, WindowSettings
-from reader.ui.workers import FirstFrame, IndexJobFeed, Slicer, TaskRunner, exempt_long_lived
+from reader.ui.workers import (
+    FirstFrame,
+    IndexJobFeed,
+    ProgressFn,
+    Slicer,
+    TaskRunner,
+    exempt_long_lived,
+)
 
 # Dialogs and printing are imported when first asked for: the first frame needs none of them.
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
+    from reader.core.align.store import Progress
     from reader.core.index.job import IndexJob
     from reader.ui.import_report import ImportReportDialog
     from reader.ui.library_watcher import LibraryWatcher
@@ -55,6 +64,9 @@ class DiglotApp:
         # One thread for reading the index (searches, listing): our searcher cache is not
         # shared across threads. Updates run in a child process (`update_index`).
         self.index_tasks = TaskRunner(self.window, max_threads=1)
+        # Reading a big page and aligning a huge one: never on the GUI thread (issue 12).
+        self.reading_tasks = TaskRunner(self.window, max_threads=1)
+        workspace.set_background(self._in_background)
         self.find_bar = FindBar(workspace.session, self.window)
         self._wrap_central_with_find_bar()
         self.import_report: ImportReportDialog | None = None
@@ -77,6 +89,15 @@ class DiglotApp:
         self.updates = IndexUpdates()  # when to index, list and open: the rules, Qt-free
         self._bind_commands()
         self._connect()
+
+    def _in_background(self, work: Callable[[Progress], Any], then: Callable[[Any], None]) -> None:
+        def run(report: ProgressFn) -> Any:
+            return work(lambda done, total: report(done, total, "Aligning"))
+
+        self.reading_tasks.submit(
+            run, on_finished=then,
+            on_progress=lambda done, total, label: self.window.show_progress(done, total, label),
+        )  # fmt: skip
 
     def _wrap_central_with_find_bar(self) -> None:
         holder = QWidget(self.window)
@@ -446,6 +467,7 @@ class DiglotApp:
         if self.index_job is not None:
             self.index_job.close()
         self.index_tasks.shutdown()
+        self.reading_tasks.shutdown()
         self.theme.close()
 
 

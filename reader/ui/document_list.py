@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.session.catalog import COLUMNS, FACETS, Catalog, CatalogEntry, FacetName
+from reader.ui.plain_text import plain_tooltip
 
 _HEADERS = {"date": "Date", "title": "Title", "type": "Type", "archive": "Archive",
             "languages": "Languages"}
@@ -87,8 +88,8 @@ class DocumentListModel(QAbstractTableModel):
             # The whole row answers with the full title, which the narrow list elides; the
             # capped columns add their own full text, elided just as often.
             if column in ("archive", "languages") and (text := self._text(entry, column)):
-                return f"{entry.title}\n{_HEADERS[column]}: {text}"
-            return entry.title
+                return plain_tooltip(f"{entry.title}\n{_HEADERS[column]}: {text}")
+            return plain_tooltip(entry.title)
         if role == ID_ROLE:
             return entry.id
         return None

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDockWidget,
-    QLabel,
     QLineEdit,
     QMainWindow,
     QProgressBar,
@@ -29,6 +28,7 @@ from reader.core.session.workspace import Workspace
 from reader.ui.document_list import DocumentList
 from reader.ui.keys import key_string
 from reader.ui.metadata_panel import MetadataPanel
+from reader.ui.plain_text import plain_label
 from reader.ui.search_panel import SearchPanel
 from reader.ui.sentence_marks import SentenceMarks
 from reader.ui.split_view import SplitView
@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
         self.progress.setTextVisible(True)
         self.progress.hide()
         self._progress_shown = 0.0
-        self.status_label = QLabel(self)
+        self.status_label = plain_label(parent=self)  # keys.toml and file text: never markup
         self.status_label.setAccessibleName("Status")
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.progress)

@@ -23,6 +23,7 @@ from reader.core.provenance.formats import CITATION_FORMATS
 from reader.core.session.reading import Aspect, ReadingState
 from reader.ui.elided_label import ElidedLabel
 from reader.ui.mark_styles import blend
+from reader.ui.plain_text import plain_label, plain_tooltip
 from reader.ui.resources import SERIF_FAMILY
 from reader.ui.split_view import language_name
 
@@ -58,10 +59,9 @@ def _citation_cell(citation: Citation, key: str) -> str:
 
 
 def _selectable_label(text: str, accessible_name: str) -> QLabel:
-    label = QLabel(text)
+    label = plain_label(text)  # page text is never markup
     label.setAccessibleName(accessible_name)
     label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # page text is never markup
     label.setTextInteractionFlags(
         Qt.TextInteractionFlag.TextSelectableByMouse
         | Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -100,9 +100,9 @@ class CitationBlock(QWidget):
         archive = self.values.get("Archive", "")
         self.setAccessibleName(f"Citation: {archive or citation.text}")
         self.setAccessibleDescription(citation.text)
-        self.setToolTip(citation.text)
+        self.setToolTip(plain_tooltip(citation.text))
         self.heading.setText(self.values.get("Full name") or archive or citation.text)
-        self.heading.setToolTip(citation.archive_name_original)
+        self.heading.setToolTip(plain_tooltip(citation.archive_name_original))
         parts = [archive] if archive and "Full name" in self.values else []
         parts += [
             value if title == "Other" else f"{title} {value}"
@@ -280,7 +280,7 @@ class MetadataPanel(QScrollArea):
         # The name is what a reader recognises; the folder is a hover away.
         name = shown_name(Path(document.file).name) if document.file else NOT_GIVEN
         self.file_field.set_full_text(name)
-        self.fields["file"].setToolTip(shown_name(document.file))
+        self.fields["file"].setToolTip(plain_tooltip(shown_name(document.file)))
 
         self.summary.setText(document.summary)
         self._set_section(self.summary, bool(document.summary))

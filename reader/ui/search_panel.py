@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.session.search import SearchSession
+from reader.ui.plain_text import plain_label
 
 DEBOUNCE_MS = 180
 _TAGS = re.compile(r"<[^>]+>")
@@ -88,7 +89,7 @@ class SearchPanel(QWidget):
         self.field.setPlaceholderText('Search…  Сеул, "38th parallel", type:Telegram')
         self.field.setClearButtonEnabled(True)
         self.field.setAccessibleName("Search the library")
-        self.error = QLabel(self)
+        self.error = plain_label(parent=self)  # it quotes the query
         self.error.setAccessibleName("Search problem")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c0392b;")

@@ -16,6 +16,7 @@ from reader.core.session.search import SearchAspect, SearchSession
 from reader.core.session.sentence_links import UNCERTAIN_BELOW, LinkAspect, SentenceLinks
 from reader.core.text_range import PANES, Pane, TextRange, other_pane
 from reader.ui.mark_styles import MarkStyle
+from reader.ui.plain_text import plain_tooltip
 from reader.ui.split_view import SplitView
 from reader.ui.text_pane import Mark
 
@@ -74,7 +75,8 @@ class SentenceMarks(QObject):
         self._pointed = sentence
         self._show_link()
         text_pane = self._split.panes[pane]
-        text_pane.viewport().setToolTip(self._links.describe(sentence) if sentence else "")
+        described = self._links.describe(sentence) if sentence else ""
+        text_pane.viewport().setToolTip(plain_tooltip(described))
         # Only while the panes scroll together: a reader who unlocked them placed the other
         # pane on purpose, and a mouse passing over text must not undo that.
         if sentence is not None and self._split.reading.scroll_locked:

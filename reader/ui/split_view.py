@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from reader.core.session.reading import Aspect, ReadingState
 from reader.core.text_range import PANES, Pane, TextRange, other_pane
 from reader.ui.mark_styles import blend
+from reader.ui.plain_text import plain_label
 from reader.ui.resources import SANS_FAMILY, SERIF_FAMILY
 from reader.ui.text_pane import TextPane
 
@@ -53,7 +54,7 @@ class SplitView(QWidget):
         self._syncing = False  # set while we move the follower, so it does not lead back
         self.setAccessibleName("Document texts")
 
-        self.notice = QLabel(self)
+        self.notice = plain_label(parent=self)
         self.notice.setObjectName("notice")
         self.notice.setAccessibleName("Notice")
         self.notice.setWordWrap(True)
@@ -87,7 +88,7 @@ class SplitView(QWidget):
     def _build_pane(self, pane: Pane) -> None:
         box = QWidget(self.splitter)
         text_pane = TextPane(pane, box)
-        caption = QLabel(box)
+        caption = plain_label(parent=box)
         caption.setObjectName(f"{pane}_caption")
         caption.setContentsMargins(0, 10, 0, 2)
         caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -137,6 +138,13 @@ class SplitView(QWidget):
         # "paragraph" is what we reported ourselves: nothing to redo.
 
     def _show_document(self) -> None:
+        # Arranged while empty: a rearrangement resizes the panes, and every resize lays their
+        # text out again (a paragraph of megabytes took a second each time, issue 12).
+        if self._arrangement != self._wanted_arrangement():
+            for pane in PANES:
+                self.panes[pane].set_text(None)
+            self.notice.setVisible(bool(self.reading.notice))
+            self._arrange()
         for pane in PANES:
             text = self.reading.text(pane)
             self.panes[pane].set_text(text)
@@ -167,11 +175,13 @@ class SplitView(QWidget):
         choice.view().setAccessibleName("Translations of this page")
         choice.setVisible(len(translations) > 1)
 
-    def _arrange(self) -> None:
-        shown = self.reading.shown_panes
-        vertical = self.reading.layout == "stacked"
+    def _wanted_arrangement(self) -> tuple[tuple[Pane, ...], bool, tuple[Pane, ...]]:
         order = PANES[::-1] if self.reading.swapped else PANES
-        arrangement = (tuple(shown), vertical, order)
+        return tuple(self.reading.shown_panes), self.reading.layout == "stacked", tuple(order)
+
+    def _arrange(self) -> None:
+        arrangement = self._wanted_arrangement()
+        shown, vertical, order = arrangement
         # Opening the next document in the same arrangement keeps the panes as the user
         # dragged them (and spares a relayout of both texts).
         if arrangement != self._arrangement:

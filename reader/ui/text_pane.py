@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
+import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
@@ -34,6 +37,7 @@ _BLOCK_BREAKS = str.maketrans(dict.fromkeys("\n\r\u2029\ufdd0\ufdd1", LINE_SEPAR
 MEASURE_CHARS = 72  # the longest line we let a text run, in average characters
 LINE_HEIGHT_PERCENT = 145
 Mark = tuple[int, int, int, MarkStyle]  # paragraph, start, end, how it looks
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def _utf16_length(text: str) -> int:
@@ -41,14 +45,24 @@ def _utf16_length(text: str) -> int:
     return len(text) if text.isascii() else len(text.encode("utf-16-le")) // 2
 
 
+@functools.lru_cache(maxsize=64)
+def _astral(paragraph: str) -> tuple[int, ...]:
+    """Where a paragraph's characters beyond U+FFFF are (mostly nowhere), read once."""
+    return () if paragraph.isascii() else tuple(
+        m.start() for m in _ASTRAL.finditer(paragraph)
+    )  # fmt: skip
+
+
 def _qt_offset(paragraph: str, offset: int) -> int:
     """The Qt position within a block of a core (code point) offset into its paragraph."""
-    return _utf16_length(paragraph[:offset])
+    # Counted from the cached astral positions: encoding the paragraph's start for every
+    # mark made marking a paragraph of megabytes take seconds (issue 12).
+    return offset + bisect.bisect_left(_astral(paragraph), offset)
 
 
 def _core_offset(paragraph: str, position: int) -> int:
     """The core offset of a Qt position within a block (the inverse of `_qt_offset`)."""
-    if _utf16_length(paragraph) == len(paragraph):
+    if not _astral(paragraph):
         return position
     units = 0
     for index, ch in enumerate(paragraph):

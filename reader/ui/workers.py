@@ -110,6 +110,11 @@ class TaskRunner(QObject):
         self._pool.start(task)
         return task
 
+    @property
+    def idle(self) -> bool:
+        """Whether every task submitted has finished and its callbacks have run."""
+        return not self._running
+
     def shutdown(self) -> None:
         """Cancel what is running and wait for it, so no thread outlives the window."""
         for task in list(self._running):

@@ -17,6 +17,7 @@ from reader.core.session.workspace import Workspace
 from reader.core.text_range import TextRange
 from reader.ui.app import DiglotApp
 from reader.ui.text_pane import TextPane
+from tests.ui.rendered import as_shown
 from tests.ui.test_app import press
 
 
@@ -151,7 +152,8 @@ def test_an_unaligned_sentence_is_marked(
     assert panes["original"].marks("unaligned") == []
     pane = panes["translation"]
     QTest.mouseMove(pane.viewport(), point_at(pane, 4, start + 2))
-    qtbot.waitUntil(lambda: pane.viewport().toolTip() == "No counterpart in the original")
+    no_counterpart = ("No counterpart in the original", 0)
+    qtbot.waitUntil(lambda: as_shown(pane.viewport().toolTip()) == no_counterpart)
 
 
 def select(pane: TextPane, paragraph: int, start: int, end: int) -> None:

@@ -28,6 +28,7 @@ from reader.core.align.alignment import (
 from reader.core.atomic_file import write_atomic
 from reader.core.document import Document, Text
 
+Progress = Callable[[int, int], None]  # (paragraphs aligned, all of them)
 # Bump when the aligner changes, so cached alignments are recomputed.
 ALIGNER_VERSION = 2
 ALIGNMENTS_FOLDER = "alignments"
@@ -52,12 +53,19 @@ class AlignmentStore:
         self._memory: dict[str, Alignment] = {}
 
     # Computed alignments ---------------------------------------------------------------------
-    def computed(self, original: Text, translation: Text) -> Alignment:
+    def has_computed(self, original: Text, translation: Text) -> bool:
+        """Whether the alignment of these texts is in memory, so asking for it costs nothing."""
+        return text_key(original, translation) in self._memory
+
+    def computed(
+        self, original: Text, translation: Text, progress: Progress | None = None
+    ) -> Alignment:
         """The aligner's alignment of two texts, from the cache when it has been computed.
 
         Args:
             original: the original-language text.
             translation: the translation.
+            progress: told how far the aligner is, for a huge document.
 
         Returns:
             The alignment, without manual corrections.
@@ -72,7 +80,7 @@ class AlignmentStore:
         except (OSError, ValueError, KeyError, TypeError):
             alignment = None  # missing or damaged: compute afresh
         if alignment is None:
-            alignment = _align(original, translation)
+            alignment = _align(original, translation, progress=progress)
             data = json.dumps(alignment.to_dict(), ensure_ascii=False).encode("utf-8")
             # A cache: a read-only data folder or a full disk only means computing it again.
             with contextlib.suppress(OSError):
@@ -333,9 +341,10 @@ def _apply_sentences(
     return replace(alignment, sentence_beads=tuple(beads))
 
 
-def _align(original: Text, translation: Text, fixed: Sequence[FixedBead] = ()) -> Alignment:
+def _align(original: Text, translation: Text, fixed: Sequence[FixedBead] = (),
+           progress: Progress | None = None) -> Alignment:  # fmt: skip
     # Imported on first use: alignments are cached, and the solver's stemmers and anchor
     # patterns are not worth loading before the window shows or for a page aligned before.
-    from reader.core.align.solver import align_texts
+    from reader.core.align.sections import align_long  # huge texts by sections
 
-    return align_texts(original, translation, fixed)
+    return align_long(original, translation, fixed, progress)

@@ -39,6 +39,7 @@ __all__ = [
 ]
 
 MAX_PAGE_BYTES = 20 * 1024 * 1024
+MAX_SOURCE_ANALYSED = 20_000  # characters of a Source analysed into citations
 
 _LINE_BREAK = re.compile(r"\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
@@ -51,6 +52,8 @@ _CREDIT = re.compile(
     r"^This document was made possible with support from (?:the )?(?P<donor>.+?)\.?$"
 )
 _HEAD_WINDOW = 12
+# A summary is a few sentences; a longer last paragraph is the text (a one-paragraph translation).
+_MAX_SUMMARY = 3000
 _SUMMARY_END = re.compile(r"[.!?)\"”’]$")
 
 
@@ -119,7 +122,7 @@ def _find_head(paragraphs: list[str], hint: str) -> tuple[int, DocumentDate | No
 def _summary_like(paragraph: str) -> bool:
     return (
         "\n" not in paragraph
-        and len(paragraph) >= 60
+        and 60 <= len(paragraph) <= _MAX_SUMMARY
         and len(paragraph.split()) >= 8
         and _SUMMARY_END.search(paragraph) is not None
         and script_of(paragraph) == LATIN
@@ -130,7 +133,15 @@ def _source(text: str, warnings: list[str]) -> Source:
     if not text:
         return Source()
     try:
-        return parse_source(text)
+        if len(text) <= MAX_SOURCE_ANALYSED:
+            return parse_source(text)
+        # Real sources are a few hundred characters; analysing megabytes would take minutes.
+        head = parse_source(text[:MAX_SOURCE_ANALYSED])
+        warnings.append(
+            f"the source is {len(text):,} characters long; only its first "
+            f"{MAX_SOURCE_ANALYSED:,} were analysed into citations (it is kept as written)"
+        )
+        return Source(text=text, citations=head.citations, remainder=head.remainder)
     except Exception:  # the citation analyser must not cost the user the document
         warnings.append("the source citation could not be analysed; it is kept as written")
         return Source(text=text)

@@ -99,6 +99,9 @@ class _Piece:
     end_with_punct: int
 
 
+_LOOK_BACK = 200  # characters; no abbreviation or number is longer
+
+
 @dataclass
 class _Parsed:
     citation: Citation
@@ -108,7 +111,8 @@ class _Parsed:
 
 
 def _sentence_end(text: str, dot: int) -> bool:
-    token = re.split(r"\s", text[:dot])[-1].lstrip("([\"'“")
+    # Only the last word counts: a bounded look-back keeps a long source linear (issue 12).
+    token = re.split(r"\s", text[max(0, dot - _LOOK_BACK) : dot])[-1].lstrip("([\"'“")
     if not token.strip("."):
         return True  # an ellipsis, or a dot after a space
     if token.rstrip(".") != token:
@@ -152,7 +156,7 @@ def _trim(text: str, start: int, end: int, punct_end: int) -> list[_Piece]:
         end = start + len(_TRAILING_JUNK.sub("", text[start:end].rstrip(".")))
     if end <= start:
         return []
-    punct_end = max(end, len(text[:punct_end].rstrip()))
+    punct_end = max(end, end + len(text[end:punct_end].rstrip()))
     inner = _INNER_CREDIT.search(text, start, end)
     if inner and inner.start() > start:
         head_end = start + len(text[start : inner.start()].rstrip())
@@ -286,8 +290,10 @@ def _parse_source(text: str) -> Source:
     if not text.strip():
         return Source(text=text)
     pieces = _pieces(text)
-    credits = [p for p in pieces if _CREDIT.match(text, p.start)]
-    candidates = [p for p in pieces if p not in credits]
+    # Membership by identity in sets: a list's `in` compares pieces field by field, which made
+    # a source of thousands of citations quadratic (issue 12).
+    credits = {id(p) for p in pieces if _CREDIT.match(text, p.start)}
+    candidates = [p for p in pieces if id(p) not in credits]
     primary = [p for p in candidates if not _SECONDARY.match(text, p.start)]
     parsed = {id(p): _parse_piece(text[p.start : p.end]) for p in primary}
     cited = [p for p in primary if parsed[id(p)].at_start or parsed[id(p)].located]
@@ -299,7 +305,10 @@ def _parse_source(text: str) -> Source:
         citations = (_parse_piece(text[start:end]).citation,)
     else:
         citations = ()
-    remainder = " ".join(text[p.start : p.end_with_punct] for p in pieces if p not in cited)
+    cited_ids = {id(p) for p in cited}
+    remainder = " ".join(
+        text[p.start : p.end_with_punct] for p in pieces if id(p) not in cited_ids
+    )
     if not citations and not remainder:
         # Nothing but punctuation: still one citation, so the string is never lost.
         citations = (Citation(text=text.strip()),)

@@ -9,11 +9,17 @@ through the `AlignmentStore`, which keeps them apart from the document.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import Literal
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Literal
 
-from reader.core.align.alignment import Alignment, ParagraphAlignment, SentenceBead, SentenceRef
-from reader.core.align.store import AlignmentStore
+from reader.core.align.alignment import (
+    Alignment,
+    ParagraphAlignment,
+    SentenceBead,
+    SentenceRef,
+    proportional_alignment,
+)
+from reader.core.align.store import AlignmentStore, Progress
 from reader.core.document import Document, Text
 from reader.core.events import Event
 from reader.core.session.reading import Aspect, ReadingState
@@ -23,6 +29,9 @@ LinkAspect = Literal["alignment", "cursor"]
 # Below this a link is shown as uncertain. Confidences are a logistic of the bead's cost,
 # so 0.5 is the cost at which the aligner is as likely wrong as right.
 UNCERTAIN_BELOW = 0.5
+# Runs work(progress) away from the caller's thread, then then(result) back on it (the window's
+# thread pool); None runs nothing away, and every alignment is computed where it is asked for.
+Defer = Callable[[Callable[[Progress], Any], Callable[[Any], None]], None]
 
 
 class SentenceLinks:
@@ -47,6 +56,8 @@ class SentenceLinks:
         self._sentences: dict[Pane, list[TextRange]] = {pane: [] for pane in PANES}
         self._bead_of: dict[TextRange, SentenceBead] = {}
         self.cursor: TextRange | None = None
+        self.defer: Defer | None = None
+        self._pending: tuple[Document, int] | None = None  # aligned away from here, not yet back
         view.changed.connect(self._on_view_changed)
 
     def _on_view_changed(self, aspect: Aspect) -> None:
@@ -61,9 +72,44 @@ class SentenceLinks:
         if document is None or self._view.original is None or self._view.translation is None:
             return None
         if self._for is None or self._for[0] is not document or self._for[1] != index:
+            if self._deferred(document, index):
+                return None
             self._index(self._store.alignment(document, index))
             self._for = (document, index)
         return self._alignment
+
+    def _deferred(self, document: Document, index: int) -> bool:
+        """Whether a huge document's alignment is being computed away (asked for if not yet).
+
+        Aligning 5 MB takes seconds: the window shows the text meanwhile, scrolling by
+        proportion, and takes the alignment when it comes back.
+        """
+        original, translation = self._view.original, self._view.translation
+        if self.defer is None or original is None or translation is None:
+            return False
+        from reader.core.align.sections import is_huge
+
+        if not is_huge(original, translation) or self._store.has_computed(original, translation):
+            return False
+        if self._pending != (document, index):
+            self._pending = (document, index)
+            store = self._store
+            self.defer(lambda progress: store.computed(original, translation, progress),
+                       lambda _alignment: self._aligned(document, index))  # fmt: skip
+        return True
+
+    def _aligned(self, document: Document, index: int) -> None:
+        if self._pending != (document, index):
+            return  # another document was opened meanwhile
+        self._pending = None
+        if self._view.document is document and self._view.translation_index == index:
+            self._view.realign()
+            self.changed.emit("alignment")
+
+    @property
+    def aligning(self) -> bool:
+        """Whether the open document's alignment is still being computed."""
+        return self._pending is not None
 
     def _index(self, alignment: Alignment) -> None:
         self._alignment = alignment
@@ -90,6 +136,8 @@ class SentenceLinks:
             alignment = self.alignment
             if alignment is not None:
                 return alignment.paragraph_alignment()
+            if self._pending is not None:
+                return proportional_alignment(len(original.paragraphs), len(translation.paragraphs))
         return self._store.paragraph_aligner(original, translation)
 
     def sentences(self, pane: Pane) -> list[TextRange]:

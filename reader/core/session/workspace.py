@@ -27,7 +27,7 @@ from reader.core.session.appearance import Appearance
 from reader.core.session.catalog import Catalog
 from reader.core.session.reading import ReadingState
 from reader.core.session.search import SearchResults, SearchSession, find_text
-from reader.core.session.sentence_links import SentenceLinks
+from reader.core.session.sentence_links import Defer, SentenceLinks
 from reader.core.text.language import latin_language
 from reader.core.text_range import TextRange
 
@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int, str], None]
 
+
+BIG_PAGE_BYTES = 1_000_000  # pages this big are read away from the window's thread
 
 class Workspace:
     """The library, index, list, reading view, search and appearance of one session."""
@@ -69,6 +71,8 @@ class Workspace:
         # (id, path, file stamp, document) that `prepare_reading` parsed for the next opening.
         self._prepared: tuple[str, str, tuple[int, int], Document] | None = None
         self.message: Event[str] = Event()  # one line for the status bar
+        self._defer: Defer | None = None
+        self._opening: str | None = None  # a big page being read away from this thread
         self.clipboard: Event[str] = Event()  # text the user asked to copy
         self._bind_commands()
 
@@ -149,12 +153,37 @@ class Workspace:
         self._entries = {doc_id: e for doc_id, e in self._entries.items() if doc_id in ids}
         self.catalog.retain(ids)
 
+    def set_background(self, defer: Defer | None) -> None:
+        """Let slow work (reading a big page, aligning a huge one) run away from this thread.
+
+        Args:
+            defer: runs `work(progress)` elsewhere and `then(result)` back here; None (the
+                default) does everything on the calling thread.
+        """
+        self._defer = defer
+        self.links.defer = defer
+
     def open_document(self, doc_id: str) -> Document | None:
-        """Parse a listed document and show it; a file that no longer reads is reported."""
+        """Parse a listed document and show it; a file that no longer reads is reported.
+
+        A page over `BIG_PAGE_BYTES` is read in the background when `set_background` allows
+        it: this returns None at once, says so in the status bar and shows the document when
+        it is read (unless another was opened meanwhile).
+        """
         from reader.core.page.parser import parse_page  # the first frame needs no parser
 
         entry = self._entries.get(doc_id)
         prepared, self._prepared = self._prepared, None
+        self._opening = None
+        if entry and self._defer is not None and not (prepared and prepared[0] == doc_id):
+            size = _size(Path(entry.path))
+            if size > BIG_PAGE_BYTES:
+                self._opening = doc_id
+                self.message.emit(f"Opening {Path(entry.path).name} ({size / 1e6:.1f} MB)…")
+                path = Path(entry.path)
+                self._defer(lambda _progress: _read(path),
+                            lambda result: self._opened(doc_id, result))  # fmt: skip
+                return None
         try:
             if entry and prepared and prepared[:2] == (doc_id, entry.path) and (
                 prepared[2] == _stamp(Path(entry.path))
@@ -169,6 +198,16 @@ class Workspace:
             return None
         self.reading.set_document(document)
         return document
+
+    def _opened(self, doc_id: str, result: Document | Exception) -> None:
+        if self._opening != doc_id:
+            return  # another document was opened while this one was read
+        self._opening = None
+        if isinstance(result, Exception):
+            self.message.emit(f"Cannot open {doc_id}: {result}")
+            return
+        self.reading.set_document(result)
+        self.message.emit(f"Opened {Path(result.file).name}")
 
     def step_document(self, delta: int) -> Document | None:
         """Open the document `delta` rows away in the list as it is filtered and sorted."""
@@ -324,6 +363,22 @@ class Workspace:
             bindings[cited.command] = lambda fmt=cited.name: self.copy_citation(fmt)
         for name, handler in bindings.items():
             bind(name, handler)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # the opening itself says what is wrong
+
+
+def _read(path: Path) -> Document | Exception:
+    from reader.core.page.parser import parse_page
+
+    try:
+        return parse_page(path)
+    except (PageError, OSError) as error:
+        return error
 
 
 def _stamp(path: Path) -> tuple[int, int]:

@@ -50,6 +50,17 @@ _CASELESS_LANGUAGES = frozenset({"zh", "ja", "ko"})
 # Scanning jumps from one of these to the next in C rather than testing every character.
 _BRACKET_OPENER = re.compile("[" + re.escape("".join(_BRACKETS)) + "]")
 _CANDIDATE = re.compile("[\n" + re.escape("".join(sorted(_TERMINALS | _CJK_TERMINALS))) + "]")
+# Every look around a full stop is local: slices of the rest of the paragraph made splitting a
+# paragraph of megabytes quadratic (issue 12).
+_NON_SPACE = re.compile(r"\S")
+_TOKEN_AFTER = re.compile(r"\.?(\w+)")
+_LOOK_BACK = 200  # characters before a full stop that can hold the word it follows
+
+
+def _skip_space(text: str, index: int) -> int:
+    """The first position at or after `index` that is not whitespace (len(text) if none)."""
+    found = _NON_SPACE.search(text, index)
+    return found.start() if found else len(text)
 
 
 def _bracket_spans(text: str) -> list[Span]:
@@ -98,13 +109,12 @@ def _ends_sentence(text: str, run_start: int, after: int, language: str) -> bool
     glued = after < len(text) and not text[after].isspace()
     nxt = _first_letter(text, after) if glued else ""
     if not glued:
-        rest = len(text) - len(text[after:].lstrip())
-        nxt = _first_letter(text, rest)
+        nxt = _first_letter(text, _skip_space(text, after))
         if not nxt:
             return True
     if glued and run == ";":
         return False
-    before = text[:run_start]
+    before = text[max(0, run_start - _LOOK_BACK) : run_start]
     match = _WORD_BEFORE.search(before) if before and not before[-1].isspace() else None
     word = match.group(1) if match else ""
     if before.endswith(")"):
@@ -121,7 +131,7 @@ def _ends_sentence(text: str, run_start: int, after: int, language: str) -> bool
         elif not word.endswith(")") and _is_abbreviation(word, language):
             return False
         if (word.isdigit() and language == "de"
-                and _MONTHS_AFTER_ORDINAL.match(text[after:].lstrip())):
+                and _MONTHS_AFTER_ORDINAL.match(text, _skip_space(text, after))):
             return False  # a German ordinal: "am 17. Juni"
         if _ROMAN.match(word) and glued:
             return False
@@ -139,7 +149,7 @@ def _ends_sentence(text: str, run_start: int, after: int, language: str) -> bool
 
 
 def _next_token(text: str, start: int) -> str:
-    match = re.match(r"\.?([\w]+)", text[start:])
+    match = _TOKEN_AFTER.match(text, start)
     return match.group(1) if match else ""
 
 
@@ -151,13 +161,13 @@ def _line_break_ends(text: str, start: int, index: int) -> bool:
     """
     if not text[start:index].strip():
         return False
-    nxt = _first_letter(text, len(text) - len(text[index:].lstrip()))
+    nxt = _first_letter(text, _skip_space(text, index))
     return bool(nxt) and not nxt.islower()
 
 
 def _close_sentence(text: str, spans: list[tuple[int, int]], start: int, index: int) -> int:
     """End the sentence begun at `start` before `index`; return where the next one begins."""
-    end = len(text[:index].rstrip())
+    end = start + len(text[start:index].rstrip())
     if end > start:
         spans.append((start, end))
     while index < len(text) and text[index].isspace():

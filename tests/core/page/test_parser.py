@@ -562,3 +562,26 @@ def test_arbitrary_text_raises_only_page_error(text: str) -> None:
         parse_text(text, "t.txt")
     except PageError as error:
         assert error.path == "t.txt"
+
+
+def test_a_one_paragraph_translation_is_not_taken_for_the_summary() -> None:
+    from bench.made_up_pages import one_paragraph
+
+    # One long paragraph each: the English one ends with a full stop, as a summary does, and was
+    # taken for the summary, leaving the page without its translation.
+    document = parse_text(one_paragraph(20_000), "made_up_one_paragraph.txt")
+    assert document.original is not None and len(document.original.paragraphs) == 1
+    assert document.original.language == "ru"
+    assert [len(t.paragraphs) for t in document.translations] == [1]
+    assert len(document.translations[0].paragraphs[0]) > 5000
+    assert document.summary == ""
+
+
+def test_a_long_source_is_kept_whole_and_analysed_in_part() -> None:
+    from bench.made_up_pages import long_source
+    from reader.core.page.parser import MAX_SOURCE_ANALYSED
+
+    document = parse_text(long_source(3 * MAX_SOURCE_ANALYSED), "made_up_long_source.txt")
+    assert len(document.source.text) > 2 * MAX_SOURCE_ANALYSED
+    assert 0 < len(document.source.citations) < 500
+    assert any("only its first 20,000" in warning for warning in document.warnings)

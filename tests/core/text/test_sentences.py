@@ -55,3 +55,12 @@ def test_offsets_index_the_text_as_written() -> None:
 def test_blank_text_has_no_sentences() -> None:
     assert split_sentences("   ", "en") == []
     assert split_sentences("", "ru") == []
+
+
+def test_a_paragraph_of_thousands_of_sentences_splits_at_each() -> None:
+    # Made-up sentences. Every full stop sliced the rest of the paragraph (a megabyte
+    # paragraph took many minutes); the looks around it are now local.
+    sentences = [f"Предложение номер {n} написано для проверки." for n in range(2000)]
+    text = " ".join(sentences)
+    spans = split_sentences(text, "ru")
+    assert [text[start:end] for start, end in spans] == sentences
