@@ -66,15 +66,16 @@ def _load(cache: Path) -> tuple[list[dict[str, Any]], list[tuple[Any, ...]]]:
 def write(cache: Path, home: Path) -> None:
     import whoosh.index
 
+    from reader.core.index.check import INDEX_NAME
     from reader.core.index.schema import build_schema
-    from reader.core.index.search_index import _INDEX_NAME, _WRITER_MEMORY_MB
+    from reader.core.index.search_index import _WRITER_MEMORY_MB
     from reader.core.index.speedups.segment_writer import SegmentWriter
 
     records, _ = _load(cache)
     base = rss_mb()
     home.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
-    index = whoosh.index.create_in(str(home), build_schema(), indexname=_INDEX_NAME)
+    index = whoosh.index.create_in(str(home), build_schema(), indexname=INDEX_NAME)
     writer = SegmentWriter(index, limitmb=_WRITER_MEMORY_MB)  # as SearchIndex writes
     for record in records:
         writer.add_document(**record)
