@@ -18,6 +18,7 @@ from reader.core.session.search import SearchResults
 from reader.core.session.workspace import Workspace
 from reader.core.text_range import TextRange
 from reader.core.wording import plural
+from reader.ui.annotation_controls import AnnotationControls
 from reader.ui.display import display_problem
 from reader.ui.find_bar import FindBar
 from reader.ui.main_window import MainWindow
@@ -82,6 +83,7 @@ class DiglotApp:
         self._listed = False  # an update's listing has been shown
         self._slicer = Slicer(self.window)
         self._prepared = False  # prepare_reading was asked for
+        self.annotations = AnnotationControls(workspace, self.window)
         self._bind_commands()
         self._connect()
 
@@ -121,6 +123,7 @@ class DiglotApp:
             "copy": self.copy_selection,
             "help": self.show_help,
             "command-palette": self.show_palette,
+            **self.annotations.bindings(),
         }
         for name, handler in bindings.items():
             self.workspace.registry.register(name, handler)
