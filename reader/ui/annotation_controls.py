@@ -17,7 +17,7 @@ from reader.core.annotations.model import Annotation
 from reader.core.session.annotation_actions import shorten
 from reader.core.session.workspace import Workspace
 from reader.core.text_range import Pane, TextRange, other_pane
-from reader.ui.annotation_marks import AnnotationMarks, caret
+from reader.ui.annotation_marks import AnnotationMarks, caret, select_range
 from reader.ui.annotations_dock import AnnotationsPanel
 from reader.ui.main_window import MainWindow
 
@@ -39,8 +39,12 @@ class AnnotationControls(QObject):
         self.dock.setObjectName("annotations_dock")  # saveState() needs stable names
         self.dock.setWidget(self.panel)
         self.dock.setAccessibleName("Annotations panel")
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        self.dock.hide()  # until asked for, or a note is written
+        # A tab beside the document list and search, which want the window's height as it
+        # does. (Tabified with the provenance on the right, Qt left a second tab bar floating
+        # mid-window.)
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
+        window.tabifyDockWidget(window.search_dock, self.dock)
+        window.list_dock.raise_()
         for action in window.menuBar().actions():
             menu = action.menu()
             if action.text() == "&View" and isinstance(menu, QMenu):
@@ -62,11 +66,22 @@ class AnnotationControls(QObject):
             "delete-annotation": self.delete,
             "next-highlight": lambda: self.step(False),
             "previous-highlight": lambda: self.step(True),
-            "toggle-annotations": lambda: self._window.toggle_dock(self.dock),
+            "toggle-annotations": self.toggle_panel,
         }
         for number in range(1, 10):
             handlers[f"highlight-{number}"] = self._highlighter(number)
         return handlers
+
+    def toggle_panel(self) -> None:
+        """Show the panel with the keyboard in its list; hide it if it is in front already."""
+        in_front = self.dock.isVisible() and not self.dock.visibleRegion().isEmpty()
+        if in_front:
+            self.dock.hide()
+            self._split.focus_pane(self._pane())
+            return
+        self.dock.show()
+        self.dock.raise_()  # a tab behind the document list is visible, yet unseen
+        self.panel.tree.setFocus()
 
     def _highlighter(self, number: int) -> Callable[[], Annotation | None]:
         return lambda: self.highlight(number)
@@ -101,7 +116,7 @@ class AnnotationControls(QObject):
             self._workspace.message.emit("No sentence here: press ] to choose one")
             return None
         text_pane = self._split.panes[sentence.pane]
-        text_pane.select_range(sentence)
+        select_range(text_pane, sentence)
         self._workspace.reading.focus(sentence.pane)
         text_pane.setFocus()
         return sentence
@@ -182,7 +197,7 @@ class AnnotationControls(QObject):
             self._workspace.message.emit("No highlights in this pane")
             return
         start = paint.range._replace(end=paint.range.start)
-        text_pane.select_range(start)
+        select_range(text_pane, start)
         self._split.reveal([paint.range], lead=True)
         self.marks.show_note(pane)
 
@@ -206,7 +221,7 @@ class AnnotationControls(QObject):
         pane = annotation.side
         text_pane = self._split.panes[pane]
         first = placed.ranges[0]
-        text_pane.select_range(first._replace(end=first.start))
+        select_range(text_pane, first._replace(end=first.start))
         self._split.reveal(list(placed.ranges), at=text_pane.viewport().height() / 3)
         if placed.projection is not None and placed.projection.ranges:
             opposite = list(placed.projection.ranges)

@@ -9,13 +9,13 @@ asked of the core `AnnotationSession`.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint
-from PySide6.QtGui import QHelpEvent
+from PySide6.QtGui import QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QToolTip
 
 from reader.core.session.annotating import AnnotationsChanged
 from reader.core.session.annotation_actions import AnnotationActions
 from reader.core.session.reading import Aspect
-from reader.core.text_range import PANES, Pane
+from reader.core.text_range import PANES, Pane, TextRange
 from reader.ui.mark_styles import Highlight
 from reader.ui.plain_text import plain_tooltip
 from reader.ui.split_view import SplitView
@@ -101,3 +101,13 @@ def caret(text_pane: TextPane) -> tuple[int, int]:
     block = text_pane.document().findBlock(position)
     number = block.blockNumber()
     return number, text_pane.core_position(number, position - block.position())
+
+
+def select_range(text_pane: TextPane, first: TextRange, last: TextRange | None = None) -> None:
+    """Select from `first.start` to `last.end` (default `first.end`), the cursor at the end."""
+    last = last or first
+    cursor = text_pane.textCursor()
+    cursor.setPosition(text_pane.qt_position(first.paragraph, first.start))
+    cursor.setPosition(text_pane.qt_position(last.paragraph, last.end),
+                       QTextCursor.MoveMode.KeepAnchor)
+    text_pane.setTextCursor(cursor)

@@ -66,6 +66,7 @@ class AnnotationsPanel(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setUniformRowHeights(True)
         self.tree.setRootIsDecorated(True)
+        self.tree.setColumnWidth(0, 190)  # the words first; the note takes what is left
         row = QHBoxLayout()
         row.addWidget(self.scope)
         row.addWidget(self.category)
@@ -147,7 +148,8 @@ class AnnotationsPanel(QWidget):
         self.tree.clear()
         groups: dict[str, QTreeWidgetItem] = {}
         for annotation in shown:
-            key = "orphaned" if annotation.status == "orphaned" else annotation.document
+            key = ("orphaned" if annotation.status == "orphaned" else annotation.document
+                   if self.library_wide() else annotation.side)
             if key not in groups:
                 groups[key] = self._group(key)
             item = QTreeWidgetItem(groups[key], self._columns(annotation))
@@ -170,7 +172,6 @@ class AnnotationsPanel(QWidget):
         first = next(self._rows(), None)
         if self.tree.currentItem() is None and first is not None:
             self.tree.setCurrentItem(first[1])
-        self.tree.resizeColumnToContents(1)
 
     def _group(self, key: str) -> QTreeWidgetItem:
         if key == "orphaned":
@@ -178,7 +179,7 @@ class AnnotationsPanel(QWidget):
         elif self.library_wide():
             label = self._title_of(key)
         else:
-            label = "Highlights"
+            label = "In the original" if key == "original" else "In the translation"
         group = QTreeWidgetItem(self.tree, [label])
         group.setFlags(Qt.ItemFlag.ItemIsEnabled)
         return group
@@ -192,7 +193,7 @@ class AnnotationsPanel(QWidget):
             words = shorten(annotation.quote, 50)
             if annotation.status in ("moved", "fuzzy"):
                 words += f"  ({annotation.status})"
-        side = "" if annotation.side == "original" else "[tr] "
+        side = "" if not self.library_wide() or annotation.side == "original" else "(tr.) "
         return [side + words, shorten(annotation.note, 80)]
 
     def _detail(self, annotation: Annotation) -> str:

@@ -352,20 +352,11 @@ class TextPane(QTextEdit):
         """The core offset of a Qt position within paragraph `paragraph`'s block."""
         return self._core_position(paragraph, position)
 
-    def select_range(self, first: TextRange, last: TextRange | None = None) -> None:
-        """Select from `first.start` to `last.end` (default `first.end`), cursor at the end."""
-        last = last or first
-        ends = []
-        for paragraph, offset in ((first.paragraph, first.start), (last.paragraph, last.end)):
-            block = self.document().findBlockByNumber(paragraph)
-            if not block.isValid():
-                return
-            qt = self._qt_range(paragraph, offset, offset)[0]
-            ends.append(block.position() + min(max(qt, 0), block.length() - 1))
-        cursor = self.textCursor()
-        cursor.setPosition(ends[0])
-        cursor.setPosition(ends[1], QTextCursor.MoveMode.KeepAnchor)
-        self.setTextCursor(cursor)
+    def qt_position(self, paragraph: int, offset: int) -> int:
+        """The document position of a core offset into `paragraph` (clamped to the block)."""
+        block = self.document().findBlockByNumber(paragraph)
+        qt = self._qt_range(paragraph, offset, offset)[0]
+        return block.position() + min(max(qt, 0), max(block.length() - 1, 0))
 
     def range_span(self, paragraph: int, start: int, end: int) -> tuple[float, float] | None:
         """Document y of the top of a range's first line and the bottom of its last line."""

@@ -6,8 +6,10 @@ focus, dialogs) are bound by the UI wiring; everything decided by the core is bo
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 import threading
+import weakref
 from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -67,7 +69,6 @@ class Workspace:
         self.message: Event[str] = Event()  # one line for the status bar
         # Apart from the search index: a rebuilt index never touches what the reader wrote.
         self.annotation_problem = ""  # why annotations are not being kept, if they are not
-        self._scratch: tempfile.TemporaryDirectory[str] | None = None
         self.annotations = AnnotationSession(self.reading, self.links, self._annotation_store())
         self.annotating = AnnotationActions(self.annotations, self.message)
         self.appearance = Appearance()
@@ -89,8 +90,9 @@ class Workspace:
             # A read-only data folder, or a database from a newer Diglot: the window still
             # opens, the file is left as it is, and highlights made now last this session.
             self.annotation_problem = (f"Annotations cannot be saved this session: {error}")
-            self._scratch = tempfile.TemporaryDirectory(prefix="diglot-annotations-")
-            return AnnotationStore(Path(self._scratch.name))
+            scratch = Path(tempfile.mkdtemp(prefix="diglot-annotations-"))
+            weakref.finalize(self, shutil.rmtree, scratch, ignore_errors=True)
+            return AnnotationStore(scratch)
 
     @property
     def index(self) -> SearchIndex:
