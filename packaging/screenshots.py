@@ -14,6 +14,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop
 from PySide6.QtWidgets import QApplication
@@ -75,6 +76,8 @@ def main() -> None:
         split.grab().save(str(out / f"sentence-link-{theme}.png"))
     links.place_cursor("original", 0, -1)  # no sentence there: the cursor goes
 
+    annotate(diglot, out)
+
     diglot.workspace.appearance.set_theme("light")
     diglot.focus_search()
     diglot.window.search_panel.field.setText("Сеул OR divisions")
@@ -86,6 +89,47 @@ def main() -> None:
     diglot.shutdown()
     shutil.rmtree(home, ignore_errors=True)
     print(f"screenshots in {out}")
+
+
+# Highlights a reader might make: (pane, paragraph, words, category number, note).
+HIGHLIGHTS = (
+    ("original", 5, "16 сентября", 4, "Moscow's warning came two weeks before this telegram."),
+    ("original", 5, "Чемульпо", 3, ""),
+    ("translation", 3, "MAO ZEDONG", 2, ""),
+    ("translation", 6, "five-six divisions", 1, "The figure Mao's reply turns on."),
+    ("original", 6, "помощь войсками", 5, "Literally \"help with troops\": the English "
+     "rewords it."),
+)
+
+
+def annotate(diglot: Any, out: Path) -> None:
+    """Highlight a few words of the seed in both panes, the panel open, in both themes."""
+    from reader.core.text_range import TextRange
+
+    workspace, split = diglot.workspace, diglot.window.split_view
+    made = []
+    for pane, paragraph, words, category, note in HIGHLIGHTS:
+        text = workspace.reading.text(pane)
+        start = text.paragraphs[paragraph].find(words)
+        assert start >= 0, words
+        annotation = workspace.annotating.highlight(
+            [TextRange(pane, paragraph, start, start + len(words))], category)
+        if note:
+            workspace.annotating.save_note(annotation.id, note, ["shot"])
+        made.append(annotation)
+    diglot.annotations.dock.show()
+    diglot.annotations.dock.raise_()
+    split.focus_pane("original")
+    split.scroll_to_paragraph("original", 5)
+    for theme in ("light", "dark"):
+        workspace.appearance.set_theme(theme)
+        if theme == "dark":  # the note editor, open beside the text
+            diglot.annotations.panel.tree.setFocus()
+            diglot.annotations.edit_note()
+        settle()
+        diglot.window.grab().save(str(out / f"annotations-{theme}.png"))
+    diglot.annotations.editor.dismiss()
+    diglot.annotations.dock.hide()
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from reader.core.session.index_updates import IndexUpdates, UpdateRequest
 from reader.core.session.search import SearchResults
 from reader.core.session.workspace import Workspace
 from reader.core.wording import plural
+from reader.ui.annotation_controls import AnnotationControls
 from reader.ui.display import display_problem
 from reader.ui.find_bar import FindBar
 from reader.ui.main_window import MainWindow
@@ -87,6 +88,7 @@ class DiglotApp:
         self._idle.timeout.connect(self._close_idle_job)
         self._slicer = Slicer(self.window)
         self.updates = IndexUpdates()  # when to index, list and open: the rules, Qt-free
+        self.annotations = AnnotationControls(workspace, self.window)
         self._bind_commands()
         self._connect()
 
@@ -135,6 +137,7 @@ class DiglotApp:
             "copy": self.copy_selection,
             "help": self.show_help,
             "command-palette": self.show_palette,
+            **self.annotations.bindings(),
         }
         for name, handler in bindings.items():
             self.workspace.registry.register(name, handler)

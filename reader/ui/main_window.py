@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLineEdit,
     QMainWindow,
+    QPlainTextEdit,
     QProgressBar,
     QWidget,
 )
@@ -36,12 +37,16 @@ from reader.ui.split_view import SplitView
 APP_NAME = "Diglot"
 PROGRESS_INTERVAL = 0.1  # seconds between progress bar updates
 _FUNCTION_KEY = re.compile(r"(Shift\+)?F\d{1,2}")
-_MENU_ORDER = ("File", "Edit", "View", "Navigate", "Search", "Alignment", "Provenance", "Help")
+_MENU_ORDER = ("File", "Edit", "View", "Navigate", "Search", "Alignment", "Annotate",
+               "Provenance", "Help")
+# Editing chords a field keeps for itself (its own undo, clipboard and select-all).
+_EDITING_KEYS = frozenset({"Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+Y", "Ctrl+A", "Ctrl+C", "Ctrl+V",
+                           "Ctrl+X"})
 
 
 def _is_text_input(widget: QWidget | None) -> bool:
-    """Widgets where plain keys are typing, not commands."""
-    return isinstance(widget, QLineEdit | QAbstractSpinBox) or (
+    """Widgets where plain keys are typing, not commands (a note being written, too)."""
+    return isinstance(widget, QLineEdit | QAbstractSpinBox | QPlainTextEdit) or (
         isinstance(widget, QComboBox) and widget.isEditable()
     )
 
@@ -110,6 +115,8 @@ class KeyDispatcher(QObject):
                 return True
             # Typing stays typing; only chords with Ctrl/Alt/Meta and F-keys reach commands.
             if not (key.startswith(("Ctrl+", "Alt+", "Meta+")) or _FUNCTION_KEY.fullmatch(key)):
+                return False
+            if key in _EDITING_KEYS:
                 return False
         if key == "Return" and _activates_on_return(focus):
             # Return is jump-to-counterpart in the panes, but in a list it opens the row.

@@ -1,4 +1,4 @@
-"""How marks on the text look: search hits, sentence links, unaligned sentences.
+"""How marks on the text look: search hits, sentence links, unaligned sentences, highlights.
 
 Every colour is a blend towards the pane's own base colour, so the same marks sit quietly in
 the light and the dark theme alike; `TextPane` asks again whenever its palette changes.
@@ -6,15 +6,25 @@ the light and the dark theme alike; `TextPane` asks again whenever its palette c
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 
+
+class Highlight(NamedTuple):
+    """A reader's highlight in its category colour; a projection is fainter and underlined."""
+
+    colour: str  # "#rrggbb"
+    projected: bool = False
+    uncertain: bool = False  # projected through a doubtful alignment: dashed, fainter still
+    fuzzy: bool = False  # re-anchored by a close match: a wavy line asks to check it
+
+
 MarkStyle = Literal["search", "current", "echo", "current-echo", "sentence", "counterpart",
-                    "uncertain", "unaligned"]
+                    "uncertain", "unaligned"] | Highlight
 # Layers in painting order: later ones are drawn over earlier ones, so a search hit always
-# shows, even inside a highlighted sentence.
-LAYERS = ("unaligned", "link", "echo", "search")
+# shows, even inside a highlight, and a highlight shows inside the sentence pointed at.
+LAYERS = ("unaligned", "link", "annotation", "echo", "search")
 
 _AMBER = QColor("#f2b632")  # search
 _BLUE = QColor("#4f8fd6")  # alignment
@@ -36,6 +46,8 @@ def mark_format(style: MarkStyle, palette: QPalette) -> QTextCharFormat:
     base = palette.color(QPalette.ColorRole.Base)
     text = palette.color(QPalette.ColorRole.Text)
     fmt = QTextCharFormat()
+    if isinstance(style, Highlight):
+        return _highlight_format(style, base)
     if style == "search":
         fmt.setBackground(blend(base, _AMBER, 0.45))
     elif style == "current":
@@ -66,4 +78,22 @@ def mark_format(style: MarkStyle, palette: QPalette) -> QTextCharFormat:
     else:  # unaligned
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
         fmt.setUnderlineColor(blend(base, text, 0.5))
+    return fmt
+
+
+def _highlight_format(style: Highlight, base: QColor) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    colour = QColor(style.colour)
+    if not style.projected:
+        fmt.setBackground(blend(base, colour, 0.42))
+        if style.fuzzy:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            fmt.setUnderlineColor(colour)
+        return fmt
+    # Where the alignment puts it on the other side: a tint and a line in the same colour,
+    # so it reads as the same highlight without claiming these words were chosen.
+    fmt.setBackground(blend(base, colour, 0.08 if style.uncertain else 0.16))
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline if style.uncertain
+                          else QTextCharFormat.UnderlineStyle.SingleUnderline)
+    fmt.setUnderlineColor(blend(base, colour, 0.6 if style.uncertain else 0.85))
     return fmt

@@ -362,6 +362,16 @@ class TextPane(QTextEdit):
             block = block.next()
         return ranges
 
+    def core_position(self, paragraph: int, position: int) -> int:
+        """The core offset of a Qt position within paragraph `paragraph`'s block."""
+        return self._core_position(paragraph, position)
+
+    def qt_position(self, paragraph: int, offset: int) -> int:
+        """The document position of a core offset into `paragraph` (clamped to the block)."""
+        block = self.document().findBlockByNumber(paragraph)
+        qt = self._qt_range(paragraph, offset, offset)[0]
+        return block.position() + min(max(qt, 0), max(block.length() - 1, 0))
+
     def range_span(self, paragraph: int, start: int, end: int) -> tuple[float, float] | None:
         """Document y of the top of a range's first line and the bottom of its last line."""
         block = self.document().findBlockByNumber(paragraph)

@@ -15,6 +15,9 @@ Conflicts resolved in the defaults:
 - Digits ``1``/``2``/``3`` choose the panes shown; ``0`` resets zoom, as in browsers.
 - ``]``/``[`` step through sentences and ``Return`` brings the other pane to the counterpart;
   ``L`` and ``U`` change the alignment, capitals because they change stored data.
+- ``a`` was taken (sync the other pane), so a note is ``A``; highlights step with ``}``/``{``
+  (``]``/``[`` alone are the sentence keys, so ``] a`` could never be typed), categories 1-9
+  are ``Alt+1``..``Alt+9`` (bare digits choose the panes), and ``S`` selects the sentence.
 """
 
 from __future__ import annotations
@@ -111,6 +114,27 @@ DEFAULT_KEYMAP: tuple[KeyEntry, ...] = (
        "Link what is selected in the original to what is selected in the translation."),
     _E("unlink-sentence", "Unlink sentence", "Alignment", ("U",),
        "Separate the sentence under the cursor from its counterparts."),
+    # Annotate
+    _E("select-sentence", "Select sentence", "Annotate", ("S",),
+       "Select the sentence under the sentence cursor (or the text cursor), to highlight it."),
+    _E("highlight", "Highlight selection", "Annotate", ("h",),
+       "Highlight what is selected in the first category (claim by default)."),
+    *(_E(f"highlight-{n}", f"Highlight as category {n}", "Annotate", (f"Alt+{n}",),
+         f"Highlight the selection in category {n}, or move the highlight under the cursor "
+         f"or chosen in the panel to it.") for n in range(1, 10)),
+    _E("edit-note", "Write a note", "Annotate", ("A",),
+       "Write or change the note of the highlight under the cursor (highlighting the "
+       "selection first)."),
+    _E("save-note", "Save note", "Annotate", ("Ctrl+Return",),
+       "Save the note being written; Escape cancels it."),
+    _E("delete-annotation", "Delete highlight", "Annotate", ("D", "Del"),
+       "Delete the highlight under the cursor, or those chosen in the annotations panel."),
+    _E("next-highlight", "Next highlight", "Annotate", ("}",),
+       "Move the text cursor to the next highlight of the focused pane."),
+    _E("previous-highlight", "Previous highlight", "Annotate", ("{",),
+       "Move the text cursor to the previous highlight."),
+    _E("toggle-annotations", "Toggle annotations panel", "Annotate", ("Ctrl+Shift+A",),
+       "Show the annotations of this document or the library, or hide them."),
     # File and edit
     _E("open", "Open or import…", "File", ("Ctrl+O",), "Add documents to the library."),
     _E("print", "Print…", "File", ("Ctrl+P",), "Print the open document."),
@@ -118,6 +142,8 @@ DEFAULT_KEYMAP: tuple[KeyEntry, ...] = (
        "Save the open document, original beside translation, as a PDF."),
     _E("quit", "Quit", "File", ("Ctrl+Q",), "Close Diglot."),
     _E("copy", "Copy", "Edit", ("Ctrl+C",), "Copy the selected text."),
+    _E("undo", "Undo", "Edit", ("Ctrl+Z",), "Undo the last change to annotations."),
+    _E("redo", "Redo", "Edit", ("Ctrl+Shift+Z", "Ctrl+Y"), "Redo what was undone."),
     # Help
     _E("help", "Keyboard help", "Help", ("?", "F1"), "Show every command and its keys."),
     _E("command-palette", "Command palette", "Help", ("Ctrl+Shift+P", ":"),

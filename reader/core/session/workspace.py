@@ -6,12 +6,17 @@ focus, dialogs) are bound by the UI wiring; everything decided by the core is bo
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import threading
+import weakref
 from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core.align.store import AlignmentStore
+from reader.core.annotations.schema import SchemaError
+from reader.core.annotations.store import AnnotationStore
 from reader.core.commands.keyfile import load_keymap
 from reader.core.commands.keymap import Keymap, default_commands
 from reader.core.commands.registry import CommandError, CommandRegistry
@@ -23,6 +28,8 @@ from reader.core.library.collection import Library
 from reader.core.library.page_files import ImportReport
 from reader.core.page.errors import PageError
 from reader.core.provenance.formats import CITATION_FORMATS, citation_format
+from reader.core.session.annotating import AnnotationSession
+from reader.core.session.annotation_actions import AnnotationActions
 from reader.core.session.appearance import Appearance
 from reader.core.session.catalog import Catalog
 from reader.core.session.reading import ReadingState
@@ -61,6 +68,11 @@ class Workspace:
         self.reading = ReadingState(aligner=lambda a, b: self.links.paragraph_aligner(a, b))
         self.links = SentenceLinks(self.reading, self.alignments)
         self.session = SearchSession()
+        self.message: Event[str] = Event()  # one line for the status bar
+        # Apart from the search index: a rebuilt index never touches what the reader wrote.
+        self.annotation_problem = ""  # why annotations are not being kept, if they are not
+        self.annotations = AnnotationSession(self.reading, self.links, self._annotation_store())
+        self.annotating = AnnotationActions(self.annotations, self.message)
         self.appearance = Appearance()
         self.keymap_problems: list[str] = []
         if keymap is None:
@@ -70,11 +82,21 @@ class Workspace:
         self._entries: dict[str, DocumentEntry] = {}
         # (id, path, file stamp, document) that `prepare_reading` parsed for the next opening.
         self._prepared: tuple[str, str, tuple[int, int], Document] | None = None
-        self.message: Event[str] = Event()  # one line for the status bar
         self._defer: Defer | None = None
         self._opening: str | None = None  # a big page being read away from this thread
         self.clipboard: Event[str] = Event()  # text the user asked to copy
         self._bind_commands()
+
+    def _annotation_store(self) -> AnnotationStore:
+        try:
+            return AnnotationStore(self.home)
+        except (SchemaError, OSError) as error:
+            # A read-only data folder, or a database from a newer Diglot: the window still
+            # opens, the file is left as it is, and highlights made now last this session.
+            self.annotation_problem = (f"Annotations cannot be saved this session: {error}")
+            scratch = Path(tempfile.mkdtemp(prefix="diglot-annotations-"))
+            weakref.finalize(self, shutil.rmtree, scratch, ignore_errors=True)
+            return AnnotationStore(scratch)
 
     @property
     def index(self) -> SearchIndex:
@@ -147,6 +169,11 @@ class Workspace:
     def load_entries(self) -> list[DocumentEntry]:
         """What the index holds, for the document list (reads the index: run it off the GUI)."""
         return self.index.documents()
+
+    def title_of(self, doc_id: str) -> str:
+        """A listed document's title, else its id (a document gone from the library)."""
+        entry = self._entries.get(doc_id)
+        return entry.title if entry else doc_id
 
     def retain_entries(self, ids: Collection[str]) -> None:
         """Drop from the list every document whose id is not in `ids`."""
@@ -358,6 +385,8 @@ class Workspace:
             "next-sentence": lambda: self.step_sentence(1),
             "previous-sentence": lambda: self.step_sentence(-1),
             "unlink-sentence": self.unlink_sentence,
+            "undo": self.annotating.undo,
+            "redo": self.annotating.redo,
         }
         for cited in CITATION_FORMATS:
             bindings[cited.command] = lambda fmt=cited.name: self.copy_citation(fmt)

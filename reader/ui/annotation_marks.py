@@ -1,0 +1,113 @@
+"""AnnotationMarks: the open document's highlights painted on the split view, notes on demand.
+
+Each pane paints its own highlights in the category colour and, fainter and underlined, the
+projections of the other side's (dashed where the alignment is unsure). Hovering a highlight,
+or putting the text cursor on one, shows its note as a plain-text tooltip. Everything shown is
+asked of the core `AnnotationSession`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QPoint
+from PySide6.QtGui import QHelpEvent, QTextCursor
+from PySide6.QtWidgets import QToolTip
+
+from reader.core.session.annotating import AnnotationsChanged
+from reader.core.session.annotation_actions import AnnotationActions
+from reader.core.session.reading import Aspect
+from reader.core.text_range import PANES, Pane, TextRange
+from reader.ui.mark_styles import Highlight
+from reader.ui.plain_text import plain_tooltip
+from reader.ui.split_view import SplitView
+from reader.ui.text_pane import Mark, TextPane
+
+
+class AnnotationMarks(QObject):
+    """Paints an `AnnotationSession` on a `SplitView`; shows notes under the mouse and cursor."""
+
+    def __init__(self, actions: AnnotationActions, split: SplitView) -> None:
+        super().__init__(split)
+        self._actions = actions
+        self._session = actions.session
+        self._split = split
+        self.note_shown = ""  # the note last shown for the text cursor, for tests and scripts
+        self._session.changed.connect(self._on_annotations_changed)
+        # After the split view (built first) has put the new text in: set_text clears marks.
+        split.reading.changed.connect(self._on_view_changed)
+        for pane, text_pane in split.panes.items():
+            text_pane.viewport().installEventFilter(self)
+            text_pane.cursorPositionChanged.connect(lambda pane=pane: self.show_note(pane))
+        self.repaint()
+
+    def _on_view_changed(self, aspect: Aspect) -> None:
+        if aspect in ("document", "translation"):
+            self.repaint()
+
+    def _on_annotations_changed(self, change: AnnotationsChanged) -> None:
+        self.repaint()
+        if change.aspect == "annotations":
+            self.show_note(self._split.reading.focused)  # its note may have changed
+
+    def repaint(self) -> None:
+        """Paint every pane's highlights and projections again."""
+        for pane in PANES:
+            marks: list[Mark] = []
+            for paint in self._session.paints(pane):
+                style = Highlight(paint.colour, paint.projected, paint.uncertain,
+                                  paint.status == "fuzzy")
+                marks.append((*paint.range[1:], style))
+            self._split.panes[pane].set_marks("annotation", marks)
+
+    # Notes -----------------------------------------------------------------------------------
+    def note_at(self, pane: Pane, paragraph: int, offset: int) -> str:
+        """The plain text shown for the highlights at a position; "" where there are none."""
+        found = self._actions.under(pane, paragraph, offset)
+        return "\n\n".join(self._actions.describe(a, pane) for a in found)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if not isinstance(event, QHelpEvent) or event.type() != QEvent.Type.ToolTip:
+            return False
+        for pane, text_pane in self._split.panes.items():
+            if watched is text_pane.viewport():
+                found = text_pane.text_position(event.pos())
+                text = self.note_at(pane, *found) if found else ""
+                if text:
+                    QToolTip.showText(event.globalPos(), plain_tooltip(text), text_pane)
+                    return True
+        return False  # elsewhere the sentence's own tooltip stands
+
+    def show_note(self, pane: Pane) -> None:
+        """Show the note of the highlight at `pane`'s text cursor (nothing off highlights)."""
+        text_pane = self._split.panes[pane]
+        if not text_pane.hasFocus() and pane != self._split.reading.focused:
+            return
+        paragraph, offset = caret(text_pane)
+        text = self.note_at(pane, paragraph, offset)
+        if text == self.note_shown:
+            return
+        self.note_shown = text
+        if text and text_pane.isVisible():
+            rect = text_pane.cursorRect()
+            at = text_pane.viewport().mapToGlobal(QPoint(rect.left(), rect.bottom() + 4))
+            QToolTip.showText(at, plain_tooltip(text), text_pane)
+        elif not text:
+            QToolTip.hideText()
+
+
+def caret(text_pane: TextPane) -> tuple[int, int]:
+    """(paragraph, core offset) of a pane's text cursor; where a selection starts if any."""
+    cursor = text_pane.textCursor()
+    position = cursor.selectionStart() if cursor.hasSelection() else cursor.position()
+    block = text_pane.document().findBlock(position)
+    number = block.blockNumber()
+    return number, text_pane.core_position(number, position - block.position())
+
+
+def select_range(text_pane: TextPane, first: TextRange, last: TextRange | None = None) -> None:
+    """Select from `first.start` to `last.end` (default `first.end`), the cursor at the end."""
+    last = last or first
+    cursor = text_pane.textCursor()
+    cursor.setPosition(text_pane.qt_position(first.paragraph, first.start))
+    cursor.setPosition(text_pane.qt_position(last.paragraph, last.end),
+                       QTextCursor.MoveMode.KeepAnchor)
+    text_pane.setTextCursor(cursor)

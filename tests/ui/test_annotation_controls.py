@@ -1,0 +1,232 @@
+"""Annotating from the keyboard in the real window: highlight, project, note, dock, restart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from reader.core.annotations.model import Annotation
+from reader.ui.annotation_marks import caret
+from reader.ui.app import DiglotApp
+from reader.ui.mark_styles import Highlight
+from tests.ui.test_app import press, start
+from tests.ui.test_app_reading import reader as reader  # the seed alone, open
+
+
+def focused() -> QWidget | None:
+    return QApplication.focusWidget()
+
+
+def key(app: DiglotApp, name: str) -> None:
+    press(focused() or app.window, name)
+
+
+def caret_key(app: DiglotApp, name: str, times: int = 1, shift: bool = False) -> None:
+    """Arrows, Home, End: keys the keymap leaves to the pane's text cursor."""
+    modifier = Qt.KeyboardModifier.ShiftModifier if shift else Qt.KeyboardModifier.NoModifier
+    for _ in range(times):
+        QTest.keyClick(focused() or app.window, getattr(Qt.Key, f"Key_{name}"), modifier)
+
+
+def shift_right(app: DiglotApp, times: int) -> None:
+    caret_key(app, "Right", times, shift=True)
+
+
+def annotations(app: DiglotApp) -> list[Annotation]:
+    return app.workspace.annotations.annotations()
+
+
+def styles(app: DiglotApp, pane: str) -> list[Highlight]:
+    found = app.window.split_view.panes[pane].mark_styles("annotation")  # type: ignore[index]
+    return [style for style in found if isinstance(style, Highlight)]
+
+
+def highlight_sentence(app: DiglotApp, pane: str, keys: tuple[str, ...]) -> Annotation:
+    """Focus `pane`, put the sentence cursor on its first sentence, select it, press `keys`."""
+    split = app.window.split_view
+    split.focus_pane(pane)  # type: ignore[arg-type]
+    before = len(annotations(app))
+    key(app, "]")
+    key(app, "S")
+    assert split.panes[pane].selection_ranges()  # type: ignore[index]
+    for name in keys:
+        key(app, name)
+    assert len(annotations(app)) == before + 1
+    return next(a for a in annotations(app) if a.side == pane and a.created ==
+                max(b.created for b in annotations(app)))
+
+
+def test_highlight_in_each_pane_shows_its_projection_on_the_other(reader: DiglotApp) -> None:
+    session = reader.workspace.annotations
+    claim, person = (c.colour for c in session.categories()[:2])
+    first = highlight_sentence(reader, "original", ("h",))
+    assert first.side == "original" and first.quote.startswith("Передано")
+    assert session.categories()[0].id == first.category
+    assert styles(reader, "original") == [Highlight(claim)] * len(styles(reader, "original"))
+    projected = styles(reader, "translation")
+    assert projected and all(s.projected and s.colour == claim for s in projected)
+    # The selection was let go, so the colour shows; the text cursor is on the highlight.
+    assert not reader.window.split_view.panes["original"].textCursor().hasSelection()
+    key(reader, "Tab")
+    assert reader.workspace.reading.focused == "translation"
+    second = highlight_sentence(reader, "translation", ("Alt+2",))
+    assert second.side == "translation" and second.category == session.categories()[1].id
+    assert second.quote.startswith("Transmitted to Bulganin")
+    assert Highlight(person) in styles(reader, "translation")
+    assert any(s.projected and s.colour == person for s in styles(reader, "original"))
+    # Undo and redo from the keyboard.
+    key(reader, "Ctrl+Z")
+    assert [a.id for a in annotations(reader)] == [first.id]
+    assert all(s.colour == claim for s in styles(reader, "original"))
+    key(reader, "Ctrl+Shift+Z")
+    assert {a.id for a in annotations(reader)} == {first.id, second.id}
+
+
+def test_shift_arrows_select_and_the_cursor_shows_the_note(qtbot: QtBot, reader: DiglotApp
+                                                          ) -> None:
+    split = reader.window.split_view
+    split.focus_pane("translation")
+    pane = split.panes["translation"]
+    shift_right(reader, 11)  # "Transmitted"
+    key(reader, "Alt+3")
+    (made,) = annotations(reader)
+    assert made.quote == "Transmitted" and made.side == "translation"
+    # A note: A opens the editor beside the text, Ctrl+Return saves, and the text has the keys.
+    key(reader, "A")
+    editor = reader.annotations.editor
+    qtbot.waitUntil(lambda: editor.isVisible() and focused() is editor.note)
+    for ch in "Sent <b>from</b> Sochi":
+        QTest.keyClick(editor.note, ch)
+    assert editor.note.toPlainText() == "Sent <b>from</b> Sochi"  # letters were typing
+    key(reader, "Ctrl+Return")
+    assert not editor.isVisible() and focused() is pane
+    assert annotations(reader)[0].note == "Sent <b>from</b> Sochi"
+    # Edit it again; Escape cancels without a change.
+    key(reader, "A")
+    qtbot.waitUntil(lambda: focused() is editor.note)
+    QTest.keyClick(editor.note, "!")
+    key(reader, "Escape")
+    assert not editor.isVisible() and annotations(reader)[0].note == "Sent <b>from</b> Sochi"
+    # The text cursor on the highlight shows its note, as plain text.
+    caret_key(reader, "End")
+    caret_key(reader, "Home")
+    marks = reader.annotations.marks
+    assert "Sent <b>from</b> Sochi" in marks.note_shown
+    assert marks.note_at("translation", 0, 3).startswith("Place")
+    # Projected onto the original: the note shows there too, saying where it is from.
+    original = next(iter(reader.workspace.annotations.paints("original")))
+    assert original.projected
+    shown = marks.note_at("original", original.range.paragraph, original.range.start)
+    assert "in the translation: “Transmitted”" in shown
+
+
+def test_restart_finds_highlights_notes_and_projections(qtbot: QtBot, diglot_home: Path
+                                                       ) -> None:
+    first = start(qtbot, diglot_home)
+    first.workspace.open_document("113729")
+    made = highlight_sentence(first, "original", ("Alt+5",))
+    key(first, "A")
+    editor = first.annotations.editor
+    qtbot.waitUntil(lambda: focused() is editor.note)
+    editor.note.setPlainText("Who sent this on?")
+    editor.tags.setText("routing, sochi")
+    key(first, "Ctrl+Return")
+    first.window.close()
+    second = start(qtbot, diglot_home)
+    try:
+        (again,) = annotations(second)
+        assert (again.id, again.quote, again.note, again.tags) == (
+            made.id, made.quote, "Who sent this on?", ("routing", "sochi"))
+        colour = second.workspace.annotations.categories()[4].colour
+        assert Highlight(colour) in styles(second, "original")
+        assert any(s.projected for s in styles(second, "translation"))
+    finally:
+        second.shutdown()
+
+
+def test_dock_lists_filters_jumps_and_edits(qtbot: QtBot, reader: DiglotApp) -> None:
+    split, panel = reader.window.split_view, reader.annotations.panel
+    first = highlight_sentence(reader, "original", ("h",))
+    split.focus_pane("translation")
+    pane = split.panes["translation"]
+    bar = pane.verticalScrollBar()
+    bar.setValue(bar.maximum())  # read on to the end
+    key(reader, "[")
+    key(reader, "S")
+    key(reader, "Alt+2")
+    last = next(a for a in annotations(reader) if a.id != first.id)
+    reader.workspace.annotating.save_note(last.id, "the signature", ["name"])
+    key(reader, "Ctrl+Shift+A")
+    assert reader.annotations.dock.isVisible() and focused() is panel.tree
+    assert panel.visible_ids() == [first.id, last.id]
+    # Filters: by category, by tag, by words.
+    panel.category.setCurrentIndex(2)  # "2 person"
+    assert panel.visible_ids() == [last.id]
+    panel.category.setCurrentIndex(0)
+    panel.tag.setCurrentIndex(panel.tag.findData("name"))
+    assert panel.visible_ids() == [last.id]
+    panel.tag.setCurrentIndex(0)
+    panel.filter.setText("булганину")
+    assert panel.visible_ids() == [first.id]
+    panel.filter.setText("")
+    # Return on the first row jumps: both panes scroll to it.
+    bar.setValue(bar.maximum())
+    split.panes["original"].verticalScrollBar().setValue(
+        split.panes["original"].verticalScrollBar().maximum())
+    panel.tree.setFocus()
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(0).child(0))  # type: ignore[union-attr]
+    key(reader, "Return")
+    assert split.paragraph_at_top("original") <= first.anchor.paragraph
+    projection = [p for p in reader.workspace.annotations.paints("translation") if p.projected]
+    assert split.paragraph_at_top("translation") <= projection[0].range.paragraph
+    # Recategorise and delete from the dock; undo brings it back.
+    key(reader, "Alt+4")
+    assert annotations(reader)[0].category == reader.workspace.annotations.categories()[3].id
+    assert focused() is panel.tree
+    key(reader, "D")
+    assert [a.id for a in annotations(reader)] == [last.id]
+    assert panel.visible_ids() == [last.id]
+    key(reader, "Ctrl+Z")
+    assert panel.visible_ids() == [first.id, last.id]
+    # } and { step through the highlights of the focused pane.
+    split.focus_pane("original")
+    later = next(s for s in reader.workspace.links.sentences("original") if s.paragraph > 2)
+    reader.workspace.links.place_cursor(*later[:3])  # as a click there does
+    key(reader, "S")
+    key(reader, "Alt+1")
+    notes = reader.annotations.marks
+    assert notes.note_shown.startswith("Claim")
+    key(reader, "{")
+    assert notes.note_shown.startswith("Date")
+    assert caret(split.panes["original"]) == (first.anchor.paragraph, 0)
+    key(reader, "{")
+    assert notes.note_shown.startswith("Claim")
+    key(reader, "}")
+    assert notes.note_shown.startswith("Date")
+
+
+def test_orphans_are_listed_apart_with_their_old_context(qtbot: QtBot, reader: DiglotApp) -> None:
+    session = reader.workspace.annotations
+    made = highlight_sentence(reader, "translation", ("h",))
+    # The text changed under it (re-imported, edited outside): its words are gone.
+    from dataclasses import replace
+
+    from reader.core.annotations.model import Anchor
+
+    gone = replace(made, content_hash="an older page", anchor=Anchor(
+        "words that were never in this text", "context before ", " context after",
+        made.anchor.start, made.anchor.start + 34, made.anchor.paragraph))
+    session.store.write([gone])
+    session.reload()
+    assert [a.status for a in session.annotations()] == ["orphaned"]
+    panel = reader.annotations.panel
+    assert panel.visible_ids() == [made.id]
+    assert panel.group_of(made.id).startswith("Orphaned")
+    row = panel.tree.topLevelItem(0).child(0)  # type: ignore[union-attr]
+    assert "«words that were never in this text»" in row.text(0)
+    assert "context before «words" in row.toolTip(0).replace("\xa0", " ")
+    assert not styles(reader, "translation") and not styles(reader, "original")
