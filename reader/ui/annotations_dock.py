@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from reader.core.annotations.model import Annotation
 from reader.core.session.annotating import AnnotationsChanged
 from reader.core.session.annotation_actions import STATUS_WORDS, AnnotationActions, shorten
+from reader.ui.clear_button import ClearButtonTint
 from reader.ui.note_editor import NoteEditor
 from reader.ui.plain_text import plain_tooltip
 
@@ -56,7 +57,7 @@ class AnnotationsPanel(QWidget):
         self.filter = QLineEdit(self)
         self.filter.setAccessibleName("Filter annotations")
         self.filter.setPlaceholderText("Filter by words of the highlight, note or tags")
-        self.filter.setClearButtonEnabled(True)
+        ClearButtonTint(self.filter)  # a clear button that shows in either theme
         for combo, name in ((self.scope, "Annotations of"), (self.category, "Categories"),
                             (self.tag, "Tags")):
             combo.view().setAccessibleName(f"{name}: choices")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.commands.keymap import Keymap
 from reader.core.commands.registry import Command, CommandRegistry, fuzzy_filter
+from reader.ui.clear_button import ClearButtonTint
 from reader.ui.mark_styles import blend
 
 TITLE, CATEGORY, KEYS = range(3)
@@ -68,7 +69,7 @@ class CommandPalette(QDialog):
         self.filter = QLineEdit(self)
         self.filter.setAccessibleName("Filter commands")
         self.filter.setPlaceholderText("Type part of a command's name")
-        self.filter.setClearButtonEnabled(True)
+        ClearButtonTint(self.filter)  # a clear button that shows in either theme
         self.filter.textChanged.connect(self._on_filter_changed)
         self.filter.installEventFilter(self)
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.session.catalog import COLUMNS, FACETS, Catalog, CatalogEntry, FacetName
+from reader.ui.clear_button import ClearButtonTint
 from reader.ui.plain_text import plain_tooltip
 
 _HEADERS = {"date": "Date", "title": "Title", "type": "Type", "archive": "Archive",
@@ -141,7 +142,7 @@ class DocumentList(QWidget):
         self._current = ""
         self.filter_box = QLineEdit(self)
         self.filter_box.setPlaceholderText("Filter documents…")
-        self.filter_box.setClearButtonEnabled(True)
+        ClearButtonTint(self.filter_box)  # a clear button that shows in either theme
         self.filter_box.setAccessibleName("Filter the document list")
         self.filter_box.textChanged.connect(catalog.set_filter)
 

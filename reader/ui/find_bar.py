@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QStyle, QToolButton, QWidget
 
 from reader.core.session.search import SearchSession
+from reader.ui.clear_button import ClearButtonTint
 
 
 class FindBar(QWidget):
@@ -21,7 +22,7 @@ class FindBar(QWidget):
         self.field = QLineEdit(self)
         self.field.setPlaceholderText("Find in this document…")
         self.field.setAccessibleName("Find in document")
-        self.field.setClearButtonEnabled(True)
+        ClearButtonTint(self.field)  # a clear button that shows in either theme
         self.count = QLabel(self)
         self.count.setAccessibleName("Find result count")
         self.close_button = QToolButton(self)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.commands.keymap import HelpRow, Keymap
+from reader.ui.clear_button import ClearButtonTint
 from reader.ui.command_palette import KEY_SEPARATOR
 from reader.ui.mark_styles import blend
 
@@ -91,7 +92,7 @@ class HelpSheet(QDialog):
         self.filter = QLineEdit(self)
         self.filter.setAccessibleName("Filter keyboard help")
         self.filter.setPlaceholderText("Filter by command, key or description")
-        self.filter.setClearButtonEnabled(True)
+        ClearButtonTint(self.filter)  # a clear button that shows in either theme
         self.filter.textChanged.connect(self._on_filter_changed)
 
         self.table = QTreeWidget(self)

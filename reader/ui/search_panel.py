@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.session.search import SearchSession
+from reader.ui.clear_button import ClearButtonTint
 from reader.ui.plain_text import plain_label
 
 DEBOUNCE_MS = 180
@@ -87,7 +88,7 @@ class SearchPanel(QWidget):
         self._session = session
         self.field = QLineEdit(self)
         self.field.setPlaceholderText('Search…  Сеул, "38th parallel", type:Telegram')
-        self.field.setClearButtonEnabled(True)
+        ClearButtonTint(self.field)  # a clear button that shows in either theme
         self.field.setAccessibleName("Search the library")
         self.error = plain_label(parent=self)  # it quotes the query
         self.error.setAccessibleName("Search problem")
