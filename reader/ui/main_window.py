@@ -2,32 +2,24 @@
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractSpinBox,
     QApplication,
-    QComboBox,
     QDockWidget,
-    QLineEdit,
     QMainWindow,
-    QPlainTextEdit,
     QProgressBar,
     QWidget,
 )
 
-from reader.core.commands.keymap import MatchState
 from reader.core.session.reading import Aspect
 from reader.core.session.workspace import Workspace
 from reader.ui.document_list import DocumentList
-from reader.ui.keys import key_string
+from reader.ui.keys import KeyDispatcher
 from reader.ui.metadata_panel import MetadataPanel
 from reader.ui.plain_text import plain_label
 from reader.ui.search_panel import SearchPanel
@@ -36,106 +28,8 @@ from reader.ui.split_view import SplitView
 
 APP_NAME = "Diglot"
 PROGRESS_INTERVAL = 0.1  # seconds between progress bar updates
-_FUNCTION_KEY = re.compile(r"(Shift\+)?F\d{1,2}")
 _MENU_ORDER = ("File", "Edit", "View", "Navigate", "Search", "Alignment", "Annotate",
                "Provenance", "Help")
-# Editing chords a field keeps for itself (its own undo, clipboard and select-all).
-_EDITING_KEYS = frozenset({"Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+Y", "Ctrl+A", "Ctrl+C", "Ctrl+V",
-                           "Ctrl+X"})
-
-
-def _is_text_input(widget: QWidget | None) -> bool:
-    """Widgets where plain keys are typing, not commands (a note being written, too)."""
-    return isinstance(widget, QLineEdit | QAbstractSpinBox | QPlainTextEdit) or (
-        isinstance(widget, QComboBox) and widget.isEditable()
-    )
-
-
-def _activates_on_return(widget: QWidget | None) -> bool:
-    """Lists and buttons, where Return opens or presses what has the focus."""
-    return isinstance(widget, QAbstractItemView | QAbstractButton)
-
-
-# Keys that move the current row of a list, table or tree: there they are the view's own, as
-# in every list users know; only the reading panes take them as scrolling commands.
-_LIST_KEYS = frozenset({"Up", "Down", "Left", "Right", "Home", "End", "PgUp", "PgDown",
-                        "Space", "Shift+Up", "Shift+Down", "Shift+Home", "Shift+End",
-                        "Shift+PgUp", "Shift+PgDown", "Ctrl+Home", "Ctrl+End"})  # fmt: skip
-
-
-def _dismissable(widget: QWidget | None) -> QWidget | None:
-    """The nearest widget around `widget` that Escape closes (one with a `dismiss` method)."""
-    while widget is not None:
-        if callable(getattr(widget, "dismiss", None)):
-            return widget
-        widget = widget.parentWidget()
-    return None
-
-
-class KeyDispatcher(QObject):
-    """Turns key presses anywhere in the window into commands, through the keymap.
-
-    Installed on the application so it sees keys before any widget; this is the only place
-    where keys become commands, so widgets never hold shortcuts of their own.
-    """
-
-    def __init__(self, workspace: Workspace, window: QMainWindow) -> None:
-        super().__init__(window)
-        self._workspace = workspace
-        self._window = window
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        # isinstance first: this sees every event of the application (hundreds per repaint),
-        # and event.type() builds a Python enum each time it is asked.
-        if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress:
-            return False
-        if not self._window.isActiveWindow():
-            return False
-        focus = QApplication.focusWidget()
-        if focus is not None and focus.window() is not self._window:
-            return False
-        key = key_string(event)
-        if key is None:
-            return False
-        if key == "Return" and isinstance(watched, QWidget) and watched is not focus:
-            # Return that a list or button took travels on to its parents, and we see it
-            # again there; by then it may have moved the focus to a pane (a search result
-            # opened), where it must not jump to a counterpart as well.
-            return False
-        keymap = self._workspace.keymap
-        if _is_text_input(focus):
-            if key == "Escape":
-                keymap.reset()
-                bar = _dismissable(focus)
-                if bar is not None:
-                    bar.dismiss()  # type: ignore[attr-defined]  # it says where focus goes
-                    return True
-                self._window.setFocus()
-                self.escaped_text_input()
-                return True
-            # Typing stays typing; only chords with Ctrl/Alt/Meta and F-keys reach commands.
-            if not (key.startswith(("Ctrl+", "Alt+", "Meta+")) or _FUNCTION_KEY.fullmatch(key)):
-                return False
-            if key in _EDITING_KEYS:
-                return False
-        if key == "Return" and _activates_on_return(focus):
-            # Return is jump-to-counterpart in the panes, but in a list it opens the row.
-            return False
-        if key in _LIST_KEYS and isinstance(focus, QAbstractItemView) and not keymap.pending:
-            return False
-        match = keymap.feed(key)
-        if match.state == MatchState.PARTIAL:
-            return True
-        if match.state == MatchState.COMPLETE and match.command:
-            self._workspace.run_command(match.command)
-            return True
-        return False
-
-    def escaped_text_input(self) -> None:
-        """Hook for the window: focus returns to the reading panes."""
-        window = self._window
-        if isinstance(window, MainWindow):
-            window.split_view.focus_pane(self._workspace.reading.focused)
 
 
 class MainWindow(QMainWindow):
@@ -178,7 +72,8 @@ class MainWindow(QMainWindow):
 
         self.command_actions: dict[str, QAction] = {}
         self._build_menus()
-        self.key_dispatcher = KeyDispatcher(workspace, self)
+        self.key_dispatcher = KeyDispatcher(
+            workspace, self, lambda: self.split_view.focus_pane(workspace.reading.focused))
         app = QApplication.instance()
         if app is not None:
             # On the application, so keys reach commands whichever child has focus; Qt drops
