@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QVBoxLayout, QWidget
 
 from reader.core.index.job import LOCK_WAIT
 from reader.core.index.types import DocumentEntry, UpdateReport
@@ -23,6 +23,7 @@ from reader.ui.annotation_controls import AnnotationControls
 from reader.ui.display import display_problem
 from reader.ui.find_bar import FindBar
 from reader.ui.main_window import MainWindow
+from reader.ui.print_actions import PrintActions
 from reader.ui.resources import app_icon, register_fonts
 from reader.ui.theme import ThemeController
 from reader.ui.window_settings import SavedPlace, WindowSettings
@@ -37,8 +38,6 @@ from reader.ui.workers import (
 
 # Dialogs and printing are imported when first asked for: the first frame needs none of them.
 if TYPE_CHECKING:
-    from PySide6.QtPrintSupport import QPrinter
-
     from reader.core.align.store import Progress
     from reader.core.index.job import IndexJob
     from reader.ui.import_report import ImportReportDialog
@@ -73,8 +72,7 @@ class DiglotApp:
         self.import_report: ImportReportDialog | None = None
         self.last_report: UpdateReport | None = None
         self._shut_down = False
-        self._printer: QPrinter | None = None
-        self.export_dialog: QFileDialog | None = None
+        self.printing = PrintActions(workspace, self.window, self.settings)
         self._place = SavedPlace()  # where to go once the list knows the document
         self._first_frame: FirstFrame | None = None  # starts the index after the first paint
         self.index_feed: IndexJobFeed | None = None  # the index update running, if any
@@ -131,8 +129,8 @@ class DiglotApp:
             "find-in-document": self.find_bar.open,
             "close-find": self.find_bar.dismiss,
             "open": self.choose_files,
-            "print": self.print_document,
-            "export-pdf": self.export_pdf,
+            "print": self.printing.print_document,
+            "export-pdf": self.printing.export_pdf,
             "quit": window.close,
             "copy": self.copy_selection,
             "help": self.show_help,
@@ -186,64 +184,6 @@ class DiglotApp:
                                  run=self.workspace.run_command)
         palette.finished.connect(palette.deleteLater)
         palette.open()
-
-    def print_document(self) -> None:
-        """Print the open document, original and translation side by side.
-
-        The print dialog is window-modal (`open`, not `exec`), so background work and the
-        event loop go on while it is up.
-        """
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        from reader.ui.printing import view_html
-
-        html = view_html(self.workspace.reading)
-        if html is None:
-            self.workspace.message.emit("Open a document to print it")
-            return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self.window)
-        dialog.setWindowTitle("Print document")
-        dialog.accepted.connect(lambda: self._on_print_accepted(html, printer))
-        dialog.finished.connect(dialog.deleteLater)
-        self._printer = printer  # the dialog only borrows it
-        QDialog.open(dialog)  # QPrintDialog.open() wants a receiver; the plain one does not
-
-    def _on_print_accepted(self, html: str, printer: QPrinter) -> None:
-        from reader.ui.printing import paint_document
-
-        pages = paint_document(html, printer)
-        self.workspace.message.emit(f"Printed {pages} page{'s' if pages != 1 else ''}")
-
-    def export_pdf(self) -> None:
-        """Save the open document as a PDF, laid out as it prints."""
-        from reader.ui.printing import view_html
-
-        html = view_html(self.workspace.reading)
-        document = self.workspace.reading.document
-        if html is None or document is None:
-            self.workspace.message.emit("Open a document to export it")
-            return
-        suggested = str(self.settings.export_folder() / f"{document.id}.pdf")
-        dialog = QFileDialog(self.window, "Export as PDF", suggested, "PDF (*.pdf)")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("pdf")
-        dialog.fileSelected.connect(lambda name: self.write_pdf(html, Path(name)))
-        dialog.finished.connect(dialog.deleteLater)
-        self.export_dialog = dialog  # for tests and scripts; it deletes itself when closed
-        dialog.open()
-
-    def write_pdf(self, html: str, path: Path) -> None:
-        """Write `html` to a PDF at `path` and say where it went."""
-        from reader.ui.printing import export_pdf
-
-        try:
-            pages = export_pdf(html, path)
-        except OSError as error:
-            self.workspace.message.emit(f"Could not write {path}: {error.strerror or error}")
-            return
-        self.settings.set_export_folder(path.parent)
-        self.workspace.message.emit(f"Saved {plural(pages, 'page')} to {path}")
 
     # Wiring --------------------------------------------------------------------------------
 

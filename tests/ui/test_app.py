@@ -224,10 +224,10 @@ def test_export_pdf_writes_the_open_document(diglot: DiglotApp, tmp_path: Path) 
     assert html is not None
     target = tmp_path / "out" / "telegram.pdf"
     target.parent.mkdir()
-    diglot.write_pdf(html, target)
+    diglot.printing.write_pdf(html, target)
     assert target.read_bytes().startswith(b"%PDF")
     assert str(target) in diglot.window.status_label.text()
-    diglot.write_pdf(html, tmp_path / "missing-folder" / "x.pdf")
+    diglot.printing.write_pdf(html, tmp_path / "missing-folder" / "x.pdf")
     assert diglot.window.status_label.text().startswith("Could not write")
 
 

@@ -260,9 +260,9 @@ def test_the_export_dialog_opens_where_the_last_pdf_went(
     assert html is not None
     folder = tmp_path / "exports"
     folder.mkdir()
-    reader.write_pdf(html, folder / "first.pdf")
-    reader.export_pdf()
-    dialog = reader.export_dialog
+    reader.printing.write_pdf(html, folder / "first.pdf")
+    reader.printing.export_pdf()
+    dialog = reader.printing.export_dialog
     assert dialog is not None
     assert Path(dialog.directory().absolutePath()) == folder
     dialog.reject()
