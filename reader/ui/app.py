@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QVBoxLayout, QWidget
 
+from reader import APP_ID, APP_NAME
 from reader.core.index.job import LOCK_WAIT
 from reader.core.index.types import DocumentEntry, UpdateReport
 from reader.core.library.page_files import ImportReport
@@ -422,8 +423,9 @@ def run_app(argv: list[str]) -> int:
         return 1
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
-    app.setApplicationName("Diglot")
+    app.setApplicationName(APP_NAME)  # the WM_CLASS class: the .desktop's StartupWMClass
     app.setOrganizationName("Diglot")
+    app.setDesktopFileName(APP_ID)  # Wayland's app_id
     app.setWindowIcon(app_icon())
     register_fonts()
     diglot = DiglotApp(Workspace(data_home()))
