@@ -352,7 +352,7 @@ def _cmd_gui(args: argparse.Namespace) -> int:
     except ImportError:
         build_parser().print_help()
         return EXIT_OK
-    return run_app(sys.argv[:1])
+    return run_app(sys.argv[:1], [Path(name) for name in getattr(args, "files", [])])
 
 
 def _positive(text: str) -> int:
@@ -412,6 +412,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def opens_files(arguments: Sequence[str], parser: argparse.ArgumentParser) -> bool:
+    """Whether `diglot ARGS` opens files in the window: it starts with a file, not a command.
+
+    A name that is neither a command nor a file is a mistyped command (argparse says so); a
+    file named like a command is opened as `diglot ./index`.
+    """
+    if not arguments or arguments[0].startswith("-") or not Path(arguments[0]).exists():
+        return False
+    commands = next(action.choices for action in parser._actions  # argparse keeps them there
+                    if isinstance(action, argparse._SubParsersAction))
+    return arguments[0] not in commands
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `diglot` with the given arguments and return its exit code.
 
@@ -422,8 +435,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         0 on success, 1 for a document or query error, 2 for a usage error.
     """
     parser = build_parser()
+    arguments = sys.argv[1:] if argv is None else list(argv)
     try:
-        args = parser.parse_args(argv)
+        if opens_files(arguments, parser):
+            args = argparse.Namespace(handler=_cmd_gui, files=arguments)  # `diglot FILE...`
+        else:
+            args = parser.parse_args(arguments)
     except SystemExit as exit_:  # argparse exits 2 on usage errors and 0 on --help
         return int(exit_.code or 0)
     _SAID.clear()

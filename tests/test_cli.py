@@ -186,3 +186,20 @@ def test_import_lists_every_file_with_its_outcome(
     assert lines[1] == f"imported: {new} as {diglot_home / 'library' / new.name}"
     assert lines[2] == "Imported 1 page; 1 already in the library; 1 not imported."
     assert err == f"diglot: failed: {DATA / 'empty.txt'}: the file is empty\n"
+
+
+def test_files_without_a_command_open_in_the_window(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.cli import build_parser, opens_files
+
+    parser = build_parser()
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "page.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "index").mkdir()
+    assert opens_files(["page.txt", "other.html"], parser)
+    assert opens_files(["./index"], parser)  # a folder named like a command
+    assert not opens_files(["index"], parser)
+    assert not opens_files(["frobnicate"], parser)  # a mistyped command stays a usage error
+    assert not opens_files(["--version"], parser)
+    assert not opens_files([], parser)

@@ -16,6 +16,7 @@ from reader.core.index.types import DocumentEntry, UpdateReport
 from reader.core.library.page_files import ImportReport
 from reader.core.library.watch import LibraryWatch
 from reader.core.paths import config_dir, data_home
+from reader.core.session.hand_over import PendingOpen
 from reader.core.session.index_updates import IndexUpdates, UpdateRequest
 from reader.core.session.search import SearchResults
 from reader.core.session.workspace import Workspace
@@ -26,6 +27,7 @@ from reader.ui.find_bar import FindBar
 from reader.ui.main_window import MainWindow
 from reader.ui.print_actions import PrintActions
 from reader.ui.resources import app_icon, register_fonts
+from reader.ui.single_instance import claim_or_hand_over
 from reader.ui.theme import ThemeController
 from reader.ui.window_settings import SavedPlace, WindowSettings
 from reader.ui.workers import (
@@ -88,6 +90,7 @@ class DiglotApp:
         self._slicer = Slicer(self.window)
         self.updates = IndexUpdates()  # when to index, list and open: the rules, Qt-free
         self.annotations = AnnotationControls(workspace, self.window)
+        self.pending_open = PendingOpen()  # a file given at launch, to open once listed
         self._bind_commands()
         self._connect()
 
@@ -196,6 +199,7 @@ class DiglotApp:
         window.files_dropped.connect(self.import_paths)
         window.closing.connect(self.shutdown)
         workspace.session.changed.connect(self._on_session_changed)
+        workspace.catalog.changed.connect(lambda _: self._open_pending())
         self.find_bar.text_changed.connect(workspace.find_in_document)
         self.find_bar.next_requested.connect(lambda: workspace.run_command("next-match"))
         self.find_bar.closed.connect(self._on_find_bar_closed)
@@ -245,6 +249,22 @@ class DiglotApp:
         self.index_tasks.submit(
             lambda: self.workspace.import_files(paths), on_finished=self._on_imported
         )
+
+    def open_paths(self, paths: list[Path]) -> None:
+        """Import the pages given at launch (or by a later launch) and open the first."""
+        self.window.bring_to_front()
+        self.index_tasks.submit(lambda: self.workspace.import_files(paths),
+                                on_finished=self._on_imported_to_open)
+
+    def _on_imported_to_open(self, report: ImportReport) -> None:
+        self.pending_open.imported(report)
+        self._on_imported(report)
+        self._open_pending()  # a page the library already held is listed already
+
+    def _open_pending(self) -> None:
+        doc_id = self.pending_open.ready(self.workspace.records_by_path())
+        if doc_id is not None:
+            self.workspace.open_document(doc_id)
 
     def _on_imported(self, report: ImportReport) -> None:
         self.window.show_message(report.summary())
@@ -415,8 +435,11 @@ class DiglotApp:
         self.theme.close()
 
 
-def run_app(argv: list[str]) -> int:
-    """Open the window and run until it closes; returns the process exit code."""
+def run_app(argv: list[str], files: list[Path] | None = None) -> int:
+    """Open the window and run until it closes; returns the process exit code.
+
+    With Diglot already running on the same data folder, `files` go to its window instead.
+    """
     problem = display_problem()
     if problem:
         print(f"diglot: {problem}", file=sys.stderr)
@@ -427,7 +450,15 @@ def run_app(argv: list[str]) -> int:
     app.setOrganizationName("Diglot")
     app.setDesktopFileName(APP_ID)  # Wayland's app_id
     app.setWindowIcon(app_icon())
+    instance = claim_or_hand_over(data_home(), files or [])
+    if instance is None:
+        return 0  # the running window has the files
     register_fonts()
     diglot = DiglotApp(Workspace(data_home()))
+    instance.files_received.connect(diglot.open_paths)
     diglot.start()
-    return int(app.exec())
+    if files:
+        diglot.open_paths(files)
+    code = int(app.exec())
+    instance.close()
+    return code

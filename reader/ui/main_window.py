@@ -124,6 +124,13 @@ class MainWindow(QMainWindow):
 
         return run
 
+    def bring_to_front(self) -> None:
+        """Show the window over the others (window managers may only flag it instead)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
     def show_message(self, text: str) -> None:
         """A line in the status bar; it stays until the next one."""
         self.status_label.setText(text)
