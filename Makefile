@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean package
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,8 +24,17 @@ lint: $(STAMP)
 test: $(STAMP) lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
+# A one-folder, windowed app in dist/Diglot (PyInstaller, installed into the venv on demand),
+# then its self-test: it indexes, opens the seed, renders Cyrillic, writes a PDF.
+package: $(STAMP)
+	$(PY) -m pip install --quiet 'pyinstaller>=6.10'
+	rm -rf dist/Diglot
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/diglot.spec
+	dist/Diglot/diglot --self-test
+
 bench: $(STAMP)
 	$(PY) -m bench
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info
