@@ -33,6 +33,7 @@ def _checks(home: Path) -> str:
     from PySide6.QtWidgets import QApplication
 
     from reader.core.session.workspace import Workspace
+    from reader.core.wording import plural
     from reader.ui.app import DiglotApp
     from reader.ui.printing import export_pdf, view_html
     from reader.ui.resources import app_icon, register_fonts
@@ -71,9 +72,9 @@ def _checks(home: Path) -> str:
         pages = export_pdf(html, pdf)
         if pages < 1 or not pdf.read_bytes().startswith(b"%PDF"):
             raise RuntimeError("the PDF was not written")
-        return (f"indexed {report.documents} document(s), opened record {SEED_RECORD}, "
+        return (f"indexed {plural(report.documents, 'document')}, opened record {SEED_RECORD}, "
                 f"{len(cyrillic)} Cyrillic letters in {font.familyName()}, "
-                f"PDF of {pages} page(s), instance server at {instance.socket_path}")
+                f"PDF of {plural(pages, 'page')}, instance server at {instance.socket_path}")
     finally:
         diglot.shutdown()
         diglot.window.close()

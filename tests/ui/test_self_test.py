@@ -16,6 +16,6 @@ def test_self_test_indexes_opens_renders_prints_and_serves(diglot_home: Path) ->
                             capture_output=True, text=True, env=env, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     line, = result.stdout.splitlines()
-    assert line.startswith("diglot self-test ok: indexed 1 document(s), opened record 113729")
-    assert "Cyrillic letters in DejaVu" in line and "PDF of 2 page(s)" in line
+    assert line.startswith("diglot self-test ok: indexed 1 document, opened record 113729")
+    assert "Cyrillic letters in DejaVu" in line and "PDF of 2 pages" in line
     assert not diglot_home.exists()  # its own temporary home, gone again

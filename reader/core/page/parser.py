@@ -28,6 +28,7 @@ from reader.core.page.tail import (
 from reader.core.page.texts import split_texts
 from reader.core.provenance.citations import parse_source
 from reader.core.text.language import LATIN, script_of
+from reader.core.wording import plural
 
 __all__ = [
     "MAX_PAGE_BYTES",
@@ -255,7 +256,8 @@ def _parse(text: str, name: str, digest: str, warnings: list[str], hint: str = "
         warnings.append("no source found")
     if tail.ignored:
         warnings.append(
-            f"{len(tail.ignored)} paragraph(s) at the end of the page were not understood"
+            f"{plural(len(tail.ignored), 'paragraph')} at the end of the page "
+            f"{'was' if len(tail.ignored) == 1 else 'were'} not understood"
         )
     declared = tuple(tail.languages)
     original, translations, text_warnings = split_texts(body, declared)
