@@ -9,24 +9,14 @@ text path on the real record. Run once; the output is committed.
 from __future__ import annotations
 
 import html
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SEED = HERE.parents[2] / "seeds" / "000_6ac3a21e3d46086e.txt"
+sys.path.insert(0, str(HERE.parents[2]))
 
-
-def _paragraphs(lines: list[str]) -> list[str]:
-    paragraphs: list[str] = []
-    current: list[str] = []
-    for line in lines:
-        if line.strip():
-            current.append(line.strip())
-        elif current:
-            paragraphs.append("\n".join(current))
-            current = []
-    if current:
-        paragraphs.append("\n".join(current))
-    return paragraphs
+from reader.core.page.parser import paragraphs_of  # noqa: E402
 
 
 def _p(text: str) -> str:
@@ -34,7 +24,7 @@ def _p(text: str) -> str:
 
 
 def main() -> None:
-    blocks = _paragraphs(SEED.read_text(encoding="utf-8").split("\n"))
+    blocks = paragraphs_of(SEED.read_text(encoding="utf-8"))
     date, title = blocks[1], blocks[2]
     english = blocks.index("Transmitted to Bulganin")
     summary = blocks.index("Author(s):") - 1
