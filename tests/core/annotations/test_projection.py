@@ -10,17 +10,7 @@ from reader.core.annotations.projection import project
 from reader.core.annotations.store import AnnotationStore
 from reader.core.document import Document
 from reader.core.text_range import TextRange
-
-SEOUL = "В районе Сеула"
-
-
-def seoul_range(page: Document) -> TextRange:
-    assert page.original is not None
-    for number, paragraph in enumerate(page.original.paragraphs):
-        if SEOUL in paragraph:
-            at = paragraph.index(SEOUL)
-            return TextRange("original", number, at, at + len(SEOUL))
-    raise AssertionError
+from tests.core.annotations.seed_quotes import seoul_range
 
 
 def test_a_russian_highlight_lands_on_both_english_sentences(

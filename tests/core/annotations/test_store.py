@@ -10,18 +10,7 @@ from reader.core.annotations.model import DEFAULT_CATEGORIES
 from reader.core.annotations.schema import FILE_NAME, SCHEMA_VERSION, SchemaError
 from reader.core.annotations.store import AnnotationStore, StoreError
 from reader.core.document import Document
-from reader.core.text_range import TextRange
-
-SEOUL = "В районе Сеула"
-
-
-def seoul(page: Document) -> TextRange:
-    assert page.original is not None
-    for number, paragraph in enumerate(page.original.paragraphs):
-        if SEOUL in paragraph:
-            at = paragraph.index(SEOUL)
-            return TextRange("original", number, at, at + len(SEOUL))
-    raise AssertionError
+from tests.core.annotations.seed_quotes import SEOUL, seoul_range
 
 
 def test_a_new_store_is_wal_with_foreign_keys_and_the_default_categories(
@@ -37,7 +26,7 @@ def test_a_new_store_is_wal_with_foreign_keys_and_the_default_categories(
 
 def test_annotations_survive_reopening(store: AnnotationStore, page: Document,
                                        diglot_home: Path) -> None:
-    added = Annotator(store).add(page, seoul(page), "place", note="Seoul\nline two",
+    added = Annotator(store).add(page, seoul_range(page), "place", note="Seoul\nline two",
                                  tags=["front", "Front", " ", "1950"])
     assert added.tags == ("front", "1950")
     assert added.anchor.exact == SEOUL
@@ -51,7 +40,7 @@ def test_annotations_survive_reopening(store: AnnotationStore, page: Document,
 def test_renaming_a_category_renames_its_annotations(store: AnnotationStore,
                                                      page: Document) -> None:
     annotator = Annotator(store)
-    added = annotator.add(page, seoul(page), "place")
+    added = annotator.add(page, seoul_range(page), "place")
     annotator.update_category("place", name="location", colour="#112233")
     [stored] = store.annotations(page.id)
     assert stored.category == added.category
@@ -68,8 +57,8 @@ def test_renaming_a_category_renames_its_annotations(store: AnnotationStore,
 
 def test_notes_tags_and_quotes_are_searchable(store: AnnotationStore, page: Document) -> None:
     annotator = Annotator(store)
-    added = annotator.add(page, seoul(page), "place", note="Stalin admits the front collapsed",
-                          tags=["collapse"])
+    added = annotator.add(page, seoul_range(page), "place",
+                          note="Stalin admits the front collapsed", tags=["collapse"])
     assert store.search("collaps") == [added]  # a prefix of a tag and of a note word
     assert store.search("сеула") == [added]  # the quote, case folded
     assert store.search("admits STALIN") == [added]
