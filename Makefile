@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean package
+.PHONY: run test lint bench clean package release
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ package: $(STAMP)
 	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist \
 		--workpath build/pyinstaller packaging/diglot.spec
 	dist/Diglot/diglot --self-test
+
+# dist/Diglot-<version>-linux-x86_64.tar.gz: the app, install.sh/uninstall.sh (per user, no
+# root), the desktop files and the icons. See packaging/README.md.
+release: package
+	$(PY) packaging/release.py dist/Diglot dist
 
 bench: $(STAMP)
 	$(PY) -m bench
