@@ -36,7 +36,7 @@ from reader.core.session.reading import ReadingState
 from reader.core.session.search import SearchResults, SearchSession, find_text
 from reader.core.session.sentence_links import Defer, SentenceLinks
 from reader.core.text.language import latin_language
-from reader.core.text_range import TextRange
+from reader.core.text_range import Pane, TextRange
 
 if TYPE_CHECKING:
     from reader.core.index.search_index import SearchIndex
@@ -249,14 +249,20 @@ class Workspace:
             return None
         return self.open_document(visible[target].id)
 
-    def show_matches(self, query: str, first: TextRange | None = None) -> None:
-        """Mark where the open document matches a search, for n/N and the highlights."""
+    def show_matches(self, query: str, near: TextRange | None = None) -> None:
+        """Mark where the open document matches a search, for n/N and the highlights.
+
+        Args:
+            query: the search.
+            near: n/N start at the first match in this range's pane and paragraph, if any.
+        """
         document = self.reading.document
         if document is None:
             self.session.set_matches([])
             return
         ranges = self.index.match_ranges(query, document, self.reading.translation_index)
-        self.session.set_matches(ranges, first)
+        here = [m for m in ranges if near is not None and (m.pane, m.paragraph) == near[:2]]
+        self.session.set_matches(ranges, here[0] if here else None)
 
     def open_hit(self, row: int) -> TextRange | None:
         """Open search result `row` with every match marked, n/N starting in its paragraph.
@@ -272,14 +278,11 @@ class Workspace:
         hit = hits[row]
         if self.open_document(hit.id) is None:
             return None
-        self.show_matches(self.session.query, None)
-        if hit.pane not in ("original", "translation") or hit.paragraph is None:
-            return None
-        place = TextRange("original" if hit.pane == "original" else "translation", hit.paragraph,
-                          0, 0)
-        near = [m for m in self.session.matches if (m.pane, m.paragraph) == place[:2]]
-        if near:
-            self.session.set_matches(self.session.matches, near[0])
+        place = None
+        if hit.pane in ("original", "translation") and hit.paragraph is not None:
+            pane: Pane = "original" if hit.pane == "original" else "translation"
+            place = TextRange(pane, hit.paragraph, 0, 0)
+        self.show_matches(self.session.query, place)
         return place
 
     def find_in_document(self, needle: str) -> list[TextRange]:
