@@ -27,6 +27,7 @@ from reader.ui.find_bar import FindBar
 from reader.ui.main_window import MainWindow
 from reader.ui.print_actions import PrintActions
 from reader.ui.resources import app_icon, register_fonts
+from reader.ui.file_open_events import FileOpenEvents
 from reader.ui.single_instance import claim_or_hand_over
 from reader.ui.theme import ThemeController
 from reader.ui.window_settings import SavedPlace, WindowSettings
@@ -456,6 +457,9 @@ def run_app(argv: list[str], files: list[Path] | None = None) -> int:
     register_fonts()
     diglot = DiglotApp(Workspace(data_home()))
     instance.files_received.connect(diglot.open_paths)
+    file_opens = FileOpenEvents(app)
+    file_opens.files_received.connect(diglot.open_paths)
+    app.installEventFilter(file_opens)
     diglot.start()
     if files:
         diglot.open_paths(files)
