@@ -23,11 +23,11 @@ from reader.core.session.workspace import Workspace
 from reader.core.wording import plural
 from reader.ui.annotation_controls import AnnotationControls
 from reader.ui.display import display_problem
+from reader.ui.file_open_events import FileOpenEvents
 from reader.ui.find_bar import FindBar
 from reader.ui.main_window import MainWindow
 from reader.ui.print_actions import PrintActions
 from reader.ui.resources import app_icon, register_fonts
-from reader.ui.file_open_events import FileOpenEvents
 from reader.ui.single_instance import claim_or_hand_over
 from reader.ui.theme import ThemeController
 from reader.ui.window_settings import SavedPlace, WindowSettings
