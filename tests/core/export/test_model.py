@@ -8,14 +8,7 @@ import pytest
 from reader.core.align.alignment import ParagraphAlignment
 from reader.core.document import Document, Text
 from reader.core.export.model import build_export, export_view, paragraph_html, to_html
-from reader.core.page.parser import parse_page
 from reader.core.session.reading import ReadingState
-from tests.conftest import SEED_PAGE
-
-
-@pytest.fixture
-def seed() -> Document:
-    return parse_page(SEED_PAGE)
 
 
 class _TextOf(HTMLParser):
@@ -115,7 +108,7 @@ def test_translation_only_document(seed: Document) -> None:
     assert "ORIGINAL" not in html  # no empty column for a missing text
 
 
-def test_html_parallel_is_a_two_column_table(seed: Document) -> None:
+def test_html_facing_is_a_two_column_table(seed: Document) -> None:
     names = {"ru": "Russian", "en": "English"}
     html = to_html(
         build_export(seed),
