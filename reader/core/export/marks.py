@@ -85,13 +85,12 @@ def mark_annotations(placed: Sequence[Placed], categories: Sequence[Category],
     printed = [p for p in placed if p.annotation.side == "original"
                or p.annotation.translation == translation]
 
-    def position(item: Placed) -> tuple[int, int, int, int]:
+    def position(item: Placed) -> tuple[int, int, bool, int, int]:
         if not item.ranges:
-            return (1, 0, 0, 0)
+            return (1, 0, False, 0, 0)  # orphans last, in the store's order
         first = item.ranges[0]
         row = row_of.get((item.annotation.side, first.paragraph), 0)
-        return (0, row, item.annotation.side == "translation", first.paragraph * 10**7
-                + first.start)
+        return (0, row, item.annotation.side == "translation", first.paragraph, first.start)
 
     marks: dict[MarkKey, list[Mark]] = {}
     notes = []

@@ -216,7 +216,7 @@ def _provenance(page: _Page) -> str:
 
 
 def _table(page: _Page, headings: Sequence[str], rows: Sequence[Sequence[str]],
-           margin: bool = False) -> str:
+           margin: bool = False, space: int = 0) -> str:
     # Text columns share the width; a margin-notes column (the last) is narrower.
     texts = len(headings) - margin
     widths = [round((74 if margin else 100) / texts)] * texts + ([26] if margin else [])
@@ -226,8 +226,8 @@ def _table(page: _Page, headings: Sequence[str], rows: Sequence[Sequence[str]],
     body = "".join("<tr>" + "".join(f'<td width="{w}%" valign="top">{c}</td>'
                                     for w, c in zip(widths, cells, strict=True)) + "</tr>"
                    for cells in rows)
-    return (f'<table width="100%" cellspacing="0" cellpadding="5"><thead><tr>{head}</tr></thead>'
-            f"<tbody>{body}</tbody></table>")
+    return (f'<table width="100%" cellspacing="0" cellpadding="5" style="margin-top:{space}px">'
+            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
 
 
 def _columns(page: _Page, panes: Sequence[tuple[Pane, str, str]],
@@ -257,13 +257,13 @@ def _single(page: _Page) -> str:
 
 def _excerpts(page: _Page) -> str:
     e = page.export
-    out = []
+    out: list[str] = []
     for index in sorted({n.row for n in e.notes if n.row >= 0}):
         rows = [(index, e.rows[index])]
         notes = [n for n in e.notes if n.row == index]
         out.append(_table(page, [page.heading(role, code) for _, role, code in page.sides()],
                           [[page.cell(r.side(pane)) for pane, _, _ in page.sides()]
-                           for _, r in rows]))
+                           for _, r in rows], space=14 if out else 0))
         out.extend(page.note_html(n, quotes=False, cite=True) for n in notes)
     if not out:
         out.append(f'<p style="{page.label_font}">No annotations: nothing to excerpt.</p>')
