@@ -2,8 +2,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from reader.core.annotations.model import Anchor, Annotation, Category
+from reader.core.annotations.opening import place
 from reader.core.document import Citation, Document, Source
 from reader.core.export.marks import folio_citations, pinpoint
+from reader.core.export.model import build_export
 from tests.core.export.conftest import Exporter
 from tests.core.export.made_up_annotations import MADE_UP, ORPHAN_QUOTE
 
@@ -48,3 +51,20 @@ def test_a_mark_covers_its_words(exporter: Exporter) -> None:
     assert {n.category for n in export.notes} == {"place", "claim", "date", "translation doubt",
                                                   "person"}
     assert len({n.style for n in export.notes}) == 5
+
+
+def test_annotations_of_another_translation_are_left_out(seed: Document) -> None:
+    second = replace(seed.translations[0], language="de")
+    document = replace(seed, translations=(seed.translations[0], second))
+    quote = "I await your reply."
+    start = second.full_text.index(quote)
+    anchor = Anchor(quote, "", "", start, start + len(quote), 8)
+    on_second = Annotation("urn:uuid:made-up-1", document.id, document.content_hash,
+                           "translation", 1, anchor, 1)
+    on_first = replace(on_second, id="urn:uuid:made-up-2", translation=0)
+    categories = [Category(1, "claim", "#e6b422")]
+    for shown, kept in ((0, "urn:uuid:made-up-2"), (1, "urn:uuid:made-up-1")):
+        placed = place(document, [on_second, on_first], shown, None)
+        export = build_export(document, shown, placed=placed, categories=categories)
+        assert [n.id for n in export.notes] == [kept]
+        assert [m.number for m in export.rows[8].translation[0].marks] == [1]

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
+from reader.core.export.markdown import to_markdown
 from reader.core.export.model import to_html
 from reader.core.export.parts import UNDERLINE_STYLES
 from reader.core.export.print_html import tint, underline
@@ -98,3 +101,18 @@ def test_planted_markup_stays_text(exporter: Exporter, layout: str) -> None:
     assert "script" not in parsed.tags and "img" not in parsed.tags and "a" not in parsed.tags
     assert not any(value.startswith("http") for _, value in parsed.attributes)
     assert HOSTILE in parsed.all_text
+
+
+def test_without_annotations_excerpts_say_so(exporter: Exporter) -> None:
+    bare = replace(exporter("excerpts"), notes=(), categories=())
+    assert "No annotations: nothing to excerpt." in Parsed(to_html(bare)).all_text
+    assert "No annotations." in to_markdown(bare)
+    assert "HIGHLIGHTS" not in to_html(bare)
+
+
+def test_single_falls_back_to_the_text_there_is(exporter: Exporter) -> None:
+    export = exporter("single", side="original")
+    translation_only = replace(export, has_original=False, rows=tuple(
+        replace(row, original=()) for row in export.rows))
+    text = Parsed(to_html(translation_only)).all_text
+    assert "Transmitted to Bulganin" in text and "ORIGINAL" not in text
