@@ -13,6 +13,7 @@ untranslated stamp, say) get a row of their own with the other side empty, in re
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from reader.core.align.alignment import ParagraphAlignment, proportional_alignment
@@ -157,7 +158,7 @@ def build_export(
         source=document.source.text.strip(),
         citation=chicago_note(document),
         rows=rows,
-        file=document.file,
+        file=PurePath(document.file).name,
         rights=document.rights[0].strip() if document.rights else "",
         notes=marked.notes,
         notes_placement=notes,

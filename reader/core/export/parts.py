@@ -151,7 +151,7 @@ class Export:
     source: str  # the source string exactly as the page wrote it
     citation: str  # a Chicago note
     rows: tuple[ExportRow, ...]
-    file: str
+    file: str  # the page's file name, without the folder: a printout leaves the machine
     rights: str  # the first paragraph of the rights statement
     notes: tuple[ExportNote, ...] = ()  # every annotation, by number; orphans last
     notes_placement: NotesPlacement = "endnotes"

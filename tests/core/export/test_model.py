@@ -41,7 +41,7 @@ def test_header_provenance_and_footer(seed: Document) -> None:
     assert export.source.startswith("APRF, fond 45, opis 1, delo 334")
     assert export.citation.startswith('"Ciphered Telegram, Filippov [Stalin]')
     assert export.citation.endswith("Record ID 113729.")
-    assert export.file.endswith("000_6ac3a21e3d46086e.txt")
+    assert export.file == "000_6ac3a21e3d46086e.txt"  # no folder of this machine in a printout
     assert export.rights.startswith("The History and Public Policy Program welcomes reuse")
     assert (export.original_language, export.translation_language) == ("ru", "en")
 
