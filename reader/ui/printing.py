@@ -8,10 +8,11 @@ loose page of a citable printout must still say what it belongs to.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from PySide6.QtCore import QLineF, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QLineF, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -24,9 +25,10 @@ from PySide6.QtGui import (
     QPalette,
     QTextDocument,
 )
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QWidget
 
+from reader.core.export.furniture import Furniture, furniture_of, page_label, short_title
 from reader.core.export.model import ExportLayout, export_view, to_html
 from reader.core.session.reading import ReadingState
 from reader.ui.resources import SANS_FAMILY, SERIF_FAMILY, register_fonts
@@ -37,9 +39,15 @@ PAGE_SIZES: dict[PageSize, QPageSize.PageSizeId] = {
     "A4": QPageSize.PageSizeId.A4,
     "Letter": QPageSize.PageSizeId.Letter,
 }
+Orientation = Literal["portrait", "landscape"]
+ORIENTATIONS: dict[Orientation, QPageLayout.Orientation] = {
+    "portrait": QPageLayout.Orientation.Portrait,
+    "landscape": QPageLayout.Orientation.Landscape,
+}
 MARGINS_MM = QMarginsF(18, 14, 18, 14)
 HEAD_POINT_SIZE = 7.5
-HEAD_COLOUR = QColor("#666666")
+HEAD_COLOUR = QColor("#555555")
+CITATION_LINES = 3  # the footer's citation wraps to at most this many lines, then is elided
 BODY_POINT_SIZE = 10.5
 # Paper colours, whatever the screen's theme: QTextDocument paints text it gives no colour of
 # its own in the palette's Text colour, which is the application's unless told otherwise.
@@ -78,89 +86,195 @@ def _text_document(export_html: str) -> QTextDocument:
     return document
 
 
-def paint_document(export_html: str, printer: QPrinter) -> int:
-    """Lay out `export_html` for `printer` and paint every page with its running heads.
+@dataclass(frozen=True)
+class Printout:
+    """One document ready to paint: its print HTML and what each of its pages says."""
+
+    html: str
+    furniture: Furniture | None = None  # None: the HTML's <title> heads the pages, no footer
+
+
+class PageFrame:
+    """Where the running header, the body and the footer go on a printer's page, and in what.
+
+    Every page of a file has the same frame, so a text laid out once for the body pages
+    the same whichever page it starts on.
+    """
+
+    def __init__(self, printer: QPrinter) -> None:
+        _ensure_fonts()
+        self.page = printer.pageRect(QPrinter.Unit.DevicePixel)
+        self.font = QFont(SANS_FAMILY)
+        self.font.setPointSizeF(HEAD_POINT_SIZE)
+        self.metrics = QFontMetricsF(self.font, printer)
+        line = self.metrics.lineSpacing()
+        self.head = line * 2.2  # the header's line, its rule and breathing room
+        self.foot = line * (CITATION_LINES + 1) + line * 1.2
+        self.width = self.page.width()
+        self.body = QSizeF(self.width, self.page.height() - self.head - self.foot)
+
+    def paint(self, painter: QPainter, furniture: Furniture, number: int, pages: int) -> None:
+        """Paint the header and footer of page `number` (1-based) of `pages`, as plain text."""
+        metrics, width, line = self.metrics, self.width, self.metrics.lineSpacing()
+        painter.save()
+        painter.setFont(self.font)
+        painter.setPen(HEAD_COLOUR)
+        ascent = metrics.ascent()
+        date_width = metrics.horizontalAdvance(furniture.date) if furniture.date else 0.0
+        title = metrics.elidedText(
+            furniture.short_title, Qt.TextElideMode.ElideRight, width - date_width - line * 2
+        )
+        painter.drawText(QPointF(0, ascent), title)
+        if furniture.date:
+            painter.drawText(QPointF(width - date_width, ascent), furniture.date)
+        rule = line * 1.4
+        painter.drawLine(QLineF(0, rule, width, rule))
+        top = self.page.height() - self.foot + line * 0.6
+        painter.drawLine(QLineF(0, top, width, top))
+        y = top + line * 0.4
+        for text in fit_lines(metrics, furniture.citation, width, CITATION_LINES):
+            painter.drawText(QPointF(0, y + ascent), text)
+            y += line
+        bottom = self.page.height() - line + ascent
+        painter.drawText(QPointF(0, bottom), furniture.record_label())
+        label = page_label(number, pages)
+        painter.drawText(QPointF(width - metrics.horizontalAdvance(label), bottom), label)
+        painter.restore()
+
+
+def fit_lines(metrics: QFontMetricsF, text: str, width: float, most: int) -> list[str]:
+    """`text` wrapped at words into at most `most` lines of `width`; the last one elided."""
+    words = text.split()
+    lines: list[str] = []
+    line = ""
+    for index, word in enumerate(words):
+        candidate = f"{line} {word}" if line else word
+        if not line or metrics.horizontalAdvance(candidate) <= width:
+            line = candidate
+            continue
+        lines.append(line)
+        if len(lines) == most - 1:
+            line = " ".join(words[index:])
+            break
+        line = word
+    if line:
+        lines.append(line)
+    return [metrics.elidedText(text, Qt.TextElideMode.ElideRight, width) for text in lines]
+
+
+def _furniture(document: QTextDocument, printout: Printout) -> Furniture:
+    if printout.furniture is not None:
+        return printout.furniture
+    title = document.metaInformation(QTextDocument.MetaInformation.DocumentTitle)
+    return Furniture(short_title(title), "", "", "")
+
+
+def lay_out(printout: Printout, printer: QPrinter, frame: PageFrame) -> QTextDocument:
+    """The printout's text laid out in `frame`'s body, on the printer's own resolution.
+
+    Laying out on the printer itself makes point sizes map to its resolution rather than
+    the screen's, and the page breaks the ones that get printed.
+    """
+    _ensure_fonts()
+    document = _text_document(printout.html)
+    document.documentLayout().setPaintDevice(printer)
+    # The header and footer bands are the root frame's margins on every page, as in
+    # QTextDocument.print(). Laid out on body-sized pages instead, Qt draws the line before
+    # a table row's page break again atop the next page: clipped from sight, but in the
+    # PDF's text, so a search or a copy found it twice.
+    # Frame margins are in the layout's 96-dpi pixels, scaled up to the printer's resolution.
+    scale = printer.logicalDpiY() / 96
+    root = document.rootFrame().frameFormat()
+    root.setTopMargin(frame.head / scale)
+    root.setBottomMargin(frame.foot / scale)
+    root.setLeftMargin(0)
+    root.setRightMargin(0)
+    document.rootFrame().setFrameFormat(root)
+    document.setPageSize(QSizeF(frame.width, frame.page.height()))
+    return document
+
+
+def paint_body(painter: QPainter, document: QTextDocument, frame: PageFrame, index: int) -> None:
+    """Paint page `index` (0-based) of a laid-out text into the frame's body, in paper colours."""
+    painter.save()
+    height = frame.page.height()
+    painter.translate(0, -index * height)
+    clip = QRectF(0, index * height + frame.head, frame.width, frame.body.height())
+    painter.setClipRect(clip)
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.clip = clip
+    context.palette = paper_palette()  # not drawContents(): it paints in the screen theme's colours
+    document.documentLayout().draw(painter, context)
+    painter.restore()
+
+
+def paint_document(export_html: str, printer: QPrinter, furniture: Furniture | None = None) -> int:
+    """Lay out `export_html` for `printer` and paint every page with its header and footer.
 
     Args:
-        export_html: HTML from `reader.core.export.model.to_html`; its <title> is the running head.
+        export_html: HTML from `reader.core.export.model.to_html`.
         printer: a printer set up by the caller (dialog choices, or PDF output).
+        furniture: what each page's header and footer say (see `furniture_of`); without it
+            the HTML's <title> heads the pages and the footer has only the page number.
 
     Returns:
         The number of pages painted; 0 when the painter could not start (e.g. an unwritable
         PDF path).
     """
-    _ensure_fonts()
-    document = _text_document(export_html)
-    title = document.metaInformation(QTextDocument.MetaInformation.DocumentTitle)
-    if title and not printer.docName():
-        printer.setDocName(title)
+    printout = Printout(export_html, furniture)
+    frame = PageFrame(printer)
+    document = lay_out(printout, printer, frame)
+    said = _furniture(document, printout)
+    if said.short_title and not printer.docName():
+        printer.setDocName(said.short_title)
     painter = QPainter()
     if not painter.begin(printer):
         return 0
+    pages = document.pageCount()
     try:
-        return _paint_pages(document, title, printer, painter)
+        for index in range(pages):
+            if index:
+                printer.newPage()
+            frame.paint(painter, said, index + 1, pages)
+            paint_body(painter, document, frame, index)
     finally:
         painter.end()
-
-
-def _paint_pages(document: QTextDocument, title: str, printer: QPrinter, painter: QPainter) -> int:
-    # Lay out on the printer itself, so point sizes map to its resolution rather than the
-    # screen's, and the page breaks are the ones that get printed.
-    layout = document.documentLayout()
-    layout.setPaintDevice(printer)
-    page = printer.pageRect(QPrinter.Unit.DevicePixel)
-    head_font = QFont(SANS_FAMILY)
-    head_font.setPointSizeF(HEAD_POINT_SIZE)
-    metrics = QFontMetricsF(head_font, printer)
-    band = metrics.height() * 2.2  # the running head's line plus breathing room
-    body = QSizeF(page.width(), page.height() - 2 * band)
-    document.setPageSize(body)
-    pages = document.pageCount()
-    paper = paper_palette()
-    for index in range(pages):
-        if index:
-            printer.newPage()
-        painter.save()
-        painter.setFont(head_font)
-        painter.setPen(HEAD_COLOUR)
-        width = page.width()
-        head = metrics.elidedText(title, Qt.TextElideMode.ElideMiddle, width * 0.8)
-        painter.drawText(QRectF(0, 0, width, band), Qt.AlignmentFlag.AlignLeft, head)
-        painter.drawText(
-            QRectF(0, page.height() - metrics.height(), width, metrics.height()),
-            Qt.AlignmentFlag.AlignRight,
-            f"page {index + 1} of {pages}",
-        )
-        rule = band - metrics.height() * 0.6
-        painter.drawLine(QLineF(0, rule, width, rule))
-        painter.translate(0, band - index * body.height())
-        clip = QRectF(0, index * body.height(), width, body.height())
-        painter.setClipRect(clip)
-        context = QAbstractTextDocumentLayout.PaintContext()
-        context.clip = clip
-        context.palette = paper  # not drawContents(): it paints in the screen theme's colours
-        layout.draw(painter, context)
-        painter.restore()
     return pages
 
 
-def _printer(page_size: PageSize | None) -> QPrinter:
+def _printer(page_size: PageSize | None, orientation: Orientation = "portrait") -> QPrinter:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    # None keeps the printer's own default paper (the locale's, or what the system says).
-    size = QPageSize(PAGE_SIZES[page_size]) if page_size else printer.pageLayout().pageSize()
-    printer.setPageLayout(
-        QPageLayout(size, QPageLayout.Orientation.Portrait, MARGINS_MM, QPageLayout.Unit.Millimeter)
-    )
+    set_paper(printer, page_size, orientation)
     return printer
 
 
-def export_pdf(export_html: str, path: Path, page_size: PageSize = "A4") -> int:
+def set_paper(printer: QPrinter, page_size: PageSize | None, orientation: Orientation) -> None:
+    """Give `printer` the paper and orientation, with the printout's margins.
+
+    None keeps the printer's own default paper (the locale's, or what the system says).
+    """
+    size = QPageSize(PAGE_SIZES[page_size]) if page_size else printer.pageLayout().pageSize()
+    printer.setPageLayout(
+        QPageLayout(size, ORIENTATIONS[orientation], MARGINS_MM, QPageLayout.Unit.Millimeter)
+    )
+
+
+def export_pdf(
+    export_html: str,
+    path: Path,
+    page_size: PageSize = "A4",
+    furniture: Furniture | None = None,
+    orientation: Orientation = "portrait",
+) -> int:
     """Write `export_html` to a PDF file at `path`.
 
     Args:
         export_html: HTML from `reader.core.export.model.to_html`.
         path: the PDF to write; an existing file is replaced.
         page_size: "A4" or "Letter".
+        furniture: each page's header and footer (`furniture_of(export)`): short title,
+            date, citation, record ID; only the <title> and page numbers without it.
+        orientation: "portrait" or "landscape".
 
     Returns:
         The number of pages written.
@@ -168,11 +282,11 @@ def export_pdf(export_html: str, path: Path, page_size: PageSize = "A4") -> int:
     Raises:
         OSError: the PDF could not be written.
     """
-    printer = _printer(page_size)
+    printer = _printer(page_size, orientation)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(path))
     printer.setCreator("Diglot")
-    pages = paint_document(export_html, printer)
+    pages = paint_document(export_html, printer, furniture)
     if pages == 0:
         raise OSError(f"could not write a PDF to {path}")
     return pages
@@ -183,6 +297,7 @@ def print_document(
     parent: QWidget | None = None,
     on_printed: Callable[[int], object] | None = None,
     printer: QPrinter | None = None,
+    furniture: Furniture | None = None,
 ) -> QPrintDialog:
     """Open the print dialog and print `export_html` on the printer the reader accepts.
 
@@ -196,6 +311,7 @@ def print_document(
             the reader accepts; not called when they cancel.
         printer: the printer to offer, e.g. the one used last, so the reader's choices
             carry over between prints; a new one on the default paper when None.
+        furniture: each page's header and footer (see `paint_document`).
 
     Returns:
         The open dialog; it deletes itself when closed.
@@ -208,7 +324,7 @@ def print_document(
 
     def _on_accepted() -> None:
         # `chosen` lives in this closure: the dialog holds no Python reference to it.
-        pages = paint_document(export_html, chosen)
+        pages = paint_document(export_html, chosen, furniture)
         if on_printed is not None:
             on_printed(pages)
 
@@ -219,12 +335,68 @@ def print_document(
     return dialog
 
 
-def view_html(view: ReadingState, layout: ExportLayout = "parallel") -> str | None:
-    """The print HTML of what `view` shows, in the bundled fonts; None without a document."""
+def preview_document(
+    printout: Printout,
+    printer: QPrinter,
+    parent: QWidget | None = None,
+    on_closed: Callable[[QPrinter, int], object] | None = None,
+) -> QPrintPreviewDialog:
+    """Open a window-modal print preview of `printout`, with page setup and a Print button.
+
+    The preview repaints whenever the reader changes the paper or orientation in it; its
+    Print button asks for the printer and prints what is shown.
+
+    Args:
+        printout: what to print.
+        printer: the printer to preview on and print to; the reader's page setup is left
+            in it, so the caller can remember it.
+        parent: the window the dialog belongs to.
+        on_closed: called when the preview closes with the printer and the pages printed
+            (0 when the reader closed it without printing).
+
+    Returns:
+        The open dialog; it deletes itself when closed.
+    """
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle("Print preview")
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    painted = [0]
+
+    def _paint(target: QPrinter) -> None:
+        painted[0] = paint_document(printout.html, target, printout.furniture)
+
+    dialog.paintRequested.connect(_paint)
+    if on_closed is not None:
+        accepted = QDialog.DialogCode.Accepted.value  # the preview accepts once it printed
+        dialog.finished.connect(
+            lambda result: on_closed(printer, painted[0] if result == accepted else 0)
+        )
+    dialog.finished.connect(dialog.deleteLater)
+    QDialog.open(dialog)  # PySide's QPrintPreviewDialog.open() wants a receiver
+    return dialog
+
+
+def paper_of(printer: QPrinter) -> tuple[PageSize, Orientation]:
+    """The printer's paper as a PDF export names it: Letter or (anything else) A4."""
+    layout = printer.pageLayout()
+    size: PageSize = "Letter" if layout.pageSize().id() == QPageSize.PageSizeId.Letter else "A4"
+    landscape = layout.orientation() == QPageLayout.Orientation.Landscape
+    return size, "landscape" if landscape else "portrait"
+
+
+def view_printout(view: ReadingState, layout: ExportLayout = "parallel") -> Printout | None:
+    """The printout of what `view` shows, in the bundled fonts; None without a document."""
     export = export_view(view, layout)
     if export is None:
         return None
-    return to_html(export, serif=SERIF_FAMILY, sans=SANS_FAMILY, language_name=language_name)
+    html = to_html(export, serif=SERIF_FAMILY, sans=SANS_FAMILY, language_name=language_name)
+    return Printout(html, furniture_of(export))
+
+
+def view_html(view: ReadingState, layout: ExportLayout = "parallel") -> str | None:
+    """The print HTML of what `view` shows, in the bundled fonts; None without a document."""
+    printout = view_printout(view, layout)
+    return printout.html if printout else None
 
 
 def print_view(
@@ -239,7 +411,7 @@ def print_view(
     Returns:
         The open dialog (see `print_document`), or None when the view has no document.
     """
-    html = view_html(view, layout)
-    if html is None:
+    printout = view_printout(view, layout)
+    if printout is None:
         return None
-    return print_document(html, parent, on_printed, printer)
+    return print_document(printout.html, parent, on_printed, printer, printout.furniture)
