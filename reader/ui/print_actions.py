@@ -9,14 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reader.core.session.workspace import Workspace
 from reader.core.wording import plural
 from reader.ui.window_settings import WindowSettings
 
 if TYPE_CHECKING:
-    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    from reader.core.export.furniture import Furniture
+    from reader.ui.printing import Orientation, PageSize
 
 
 class PrintActions:
@@ -26,61 +29,71 @@ class PrintActions:
         self.workspace = workspace
         self.window = window
         self.settings = settings
-        self._printer: QPrinter | None = None
+        self._printer: QPrinter | None = None  # kept, so choices carry over between prints
+        self.preview: QPrintPreviewDialog | None = None
         self.export_dialog: QFileDialog | None = None
 
+    def _paper(self) -> tuple[PageSize, Orientation]:
+        size, orientation = self.settings.paper()
+        return ("Letter" if size == "Letter" else "A4"), (
+            "landscape" if orientation == "landscape" else "portrait"
+        )
+
     def print_document(self) -> None:
-        """Print the open document, original and translation side by side.
+        """Preview the open document as it prints, with page setup and a Print button.
 
-        The print dialog is window-modal (`open`, not `exec`), so background work and the
-        event loop go on while it is up.
+        The preview is window-modal (`open`, not `exec`), so background work and the event
+        loop go on while it is up; the paper chosen in it is remembered for the next time.
         """
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        from PySide6.QtPrintSupport import QPrinter
 
-        from reader.ui.printing import view_html
+        from reader.ui.printing import preview_document, set_paper, view_printout
 
-        html = view_html(self.workspace.reading)
-        if html is None:
+        printout = view_printout(self.workspace.reading)
+        if printout is None:
             self.workspace.message.emit("Open a document to print it")
             return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self.window)
-        dialog.setWindowTitle("Print document")
-        dialog.accepted.connect(lambda: self._on_print_accepted(html, printer))
-        dialog.finished.connect(dialog.deleteLater)
-        self._printer = printer  # the dialog only borrows it
-        QDialog.open(dialog)  # QPrintDialog.open() wants a receiver; the plain one does not
+        printer = self._printer
+        if printer is None:
+            printer = self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            set_paper(printer, *self._paper())
+        self.preview = preview_document(printout, printer, self.window, self._on_preview_closed)
 
-    def _on_print_accepted(self, html: str, printer: QPrinter) -> None:
-        from reader.ui.printing import paint_document
+    def _on_preview_closed(self, printer: QPrinter, pages: int) -> None:
+        from reader.ui.printing import paper_of
 
-        pages = paint_document(html, printer)
-        self.workspace.message.emit(f"Printed {plural(pages, 'page')}")
+        self.settings.set_paper(*paper_of(printer))
+        self.preview = None
+        if pages:
+            self.workspace.message.emit(f"Printed {plural(pages, 'page')}")
 
     def export_pdf(self) -> None:
         """Save the open document as a PDF, laid out as it prints."""
-        from reader.ui.printing import view_html
+        from reader.ui.printing import view_printout
 
-        html = view_html(self.workspace.reading)
+        printout = view_printout(self.workspace.reading)
         document = self.workspace.reading.document
-        if html is None or document is None:
+        if printout is None or document is None:
             self.workspace.message.emit("Open a document to export it")
             return
         suggested = str(self.settings.export_folder() / f"{document.id}.pdf")
         dialog = QFileDialog(self.window, "Export as PDF", suggested, "PDF (*.pdf)")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("pdf")
-        dialog.fileSelected.connect(lambda name: self.write_pdf(html, Path(name)))
+        dialog.fileSelected.connect(
+            lambda name: self.write_pdf(printout.html, Path(name), printout.furniture)
+        )
         dialog.finished.connect(dialog.deleteLater)
         self.export_dialog = dialog  # for tests and scripts; it deletes itself when closed
         dialog.open()
 
-    def write_pdf(self, html: str, path: Path) -> None:
-        """Write `html` to a PDF at `path` and say where it went."""
+    def write_pdf(self, html: str, path: Path, furniture: Furniture | None = None) -> None:
+        """Write `html` to a PDF at `path`, on the paper last chosen, and say where it went."""
         from reader.ui.printing import export_pdf
 
+        size, orientation = self._paper()
         try:
-            pages = export_pdf(html, path)
+            pages = export_pdf(html, path, size, furniture, orientation)
         except OSError as error:
             self.workspace.message.emit(f"Could not write {path}: {error.strerror or error}")
             return
