@@ -6,10 +6,11 @@ dialogs, so the event loop and background work go on) and remembers where PDFs w
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from reader.core.session.workspace import Workspace
 from reader.core.wording import plural
@@ -19,16 +20,25 @@ if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
     from reader.core.export.furniture import Furniture
+    from reader.ui.print_bundle import BundleExport, BundleRequest
     from reader.ui.printing import Orientation, PageSize
 
 
 class PrintActions:
     """The print and export commands of one window."""
 
-    def __init__(self, workspace: Workspace, window: QWidget, settings: WindowSettings) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        window: QMainWindow,
+        settings: WindowSettings,
+        selected: Callable[[], list[str]] = list,
+    ) -> None:
         self.workspace = workspace
         self.window = window
         self.settings = settings
+        self._selected = selected  # the ids chosen in the document list
+        self.bundle: BundleExport | None = None  # made on the first export of several
         self._printer: QPrinter | None = None  # kept, so choices carry over between prints
         self.preview: QPrintPreviewDialog | None = None
         self.export_dialog: QFileDialog | None = None
@@ -99,3 +109,86 @@ class PrintActions:
             return
         self.settings.set_export_folder(path.parent)
         self.workspace.message.emit(f"Saved {plural(pages, 'page')} to {path}")
+
+    # Several documents --------------------------------------------------------------------
+
+    def chosen_ids(self) -> list[str]:
+        """The documents an export of several takes, in the order they are shown.
+
+        The rows selected in the list when more than one is, else the documents of the
+        search results, else the one selected row.
+        """
+        selected = self._selected()
+        if len(selected) > 1:
+            return selected
+        hits = [hit.id for hit in self.workspace.session.results.hits]
+        return hits or selected
+
+    def export_bundle(self, one_each: bool = False) -> None:
+        """Ask where, then export the chosen documents to PDF off the GUI thread.
+
+        Args:
+            one_each: one PDF per document into a folder, instead of one PDF with a table
+                of contents.
+        """
+        from reader.core.export.furniture import plan_bundle
+        from reader.ui.print_bundle import BundleRequest
+
+        paths = {doc_id: Path(path) for path, doc_id in self.workspace.records_by_path().items()}
+        sources = tuple((i, paths[i]) for i in plan_bundle(self.chosen_ids()) if i in paths)
+        if not sources:
+            self.workspace.message.emit(
+                "Select documents in the list (Ctrl+click, Shift+click) or search, then export"
+            )
+            return
+        size, orientation = self._paper()
+        folder = self.settings.export_folder()
+        if one_each:
+            dialog = QFileDialog(self.window, "Export PDFs into a folder", str(folder))
+            dialog.setFileMode(QFileDialog.FileMode.Directory)
+            dialog.setOption(QFileDialog.Option.ShowDirsOnly)
+        else:
+            suggested = str(folder / f"{len(sources)}-documents.pdf")
+            dialog = QFileDialog(self.window, "Export as one PDF", suggested, "PDF (*.pdf)")
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+            dialog.setDefaultSuffix("pdf")
+        dialog.fileSelected.connect(
+            lambda name: self.start_bundle(
+                BundleRequest(sources, Path(name), one_each, size, orientation)
+            )
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        self.export_dialog = dialog
+        dialog.open()
+
+    def start_bundle(self, request: BundleRequest) -> bool:
+        """Start exporting `request` with progress in the status bar; False while one runs."""
+        if self.bundle is None:
+            from reader.ui.print_bundle import BundleExport
+
+            self.bundle = BundleExport(
+                self.window, self.workspace.message.emit, self._show_progress
+            )
+        started = self.bundle.start(request)
+        if started:
+            self.settings.set_export_folder(
+                request.target if request.one_each else request.target.parent
+            )
+        return started
+
+    def _show_progress(self, done: int, total: int, label: str) -> None:
+        show = getattr(self.window, "show_progress", None)
+        if show is not None:
+            show(done, total, label)
+
+    def cancel_export(self) -> None:
+        """Stop the export of several that is running, if one is."""
+        if self.bundle is None or not self.bundle.running:
+            self.workspace.message.emit("No export is running")
+            return
+        self.bundle.cancel()
+
+    def shutdown(self) -> None:
+        """Stop an export that runs (the window is closing); its partial file goes."""
+        if self.bundle is not None:
+            self.bundle.shutdown()

@@ -12,13 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from PySide6.QtCore import QLineF, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
     QFont,
-    QFontDatabase,
-    QFontMetricsF,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -28,10 +26,11 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QWidget
 
-from reader.core.export.furniture import Furniture, furniture_of, page_label, short_title
+from reader.core.export.furniture import Furniture, furniture_of, short_title
 from reader.core.export.model import ExportLayout, export_view, to_html
 from reader.core.session.reading import ReadingState
-from reader.ui.resources import SANS_FAMILY, SERIF_FAMILY, register_fonts
+from reader.ui.page_frame import PageFrame, ensure_fonts
+from reader.ui.resources import SANS_FAMILY, SERIF_FAMILY
 from reader.ui.split_view import language_name
 
 PageSize = Literal["A4", "Letter"]
@@ -45,9 +44,6 @@ ORIENTATIONS: dict[Orientation, QPageLayout.Orientation] = {
     "landscape": QPageLayout.Orientation.Landscape,
 }
 MARGINS_MM = QMarginsF(18, 14, 18, 14)
-HEAD_POINT_SIZE = 7.5
-HEAD_COLOUR = QColor("#555555")
-CITATION_LINES = 3  # the footer's citation wraps to at most this many lines, then is elided
 BODY_POINT_SIZE = 10.5
 # Paper colours, whatever the screen's theme: QTextDocument paints text it gives no colour of
 # its own in the palette's Text colour, which is the application's unless told otherwise.
@@ -70,13 +66,6 @@ def paper_palette() -> QPalette:
     return palette
 
 
-def _ensure_fonts() -> None:
-    # The app registers the bundled fonts at start-up; a PDF written without them (a script,
-    # a test) would fall back to a font with no Cyrillic and print boxes.
-    if SERIF_FAMILY not in QFontDatabase.families():
-        register_fonts()
-
-
 def _text_document(export_html: str) -> QTextDocument:
     document = QTextDocument()
     font = QFont(SERIF_FAMILY)
@@ -94,74 +83,6 @@ class Printout:
     furniture: Furniture | None = None  # None: the HTML's <title> heads the pages, no footer
 
 
-class PageFrame:
-    """Where the running header, the body and the footer go on a printer's page, and in what.
-
-    Every page of a file has the same frame, so a text laid out once for the body pages
-    the same whichever page it starts on.
-    """
-
-    def __init__(self, printer: QPrinter) -> None:
-        _ensure_fonts()
-        self.page = printer.pageRect(QPrinter.Unit.DevicePixel)
-        self.font = QFont(SANS_FAMILY)
-        self.font.setPointSizeF(HEAD_POINT_SIZE)
-        self.metrics = QFontMetricsF(self.font, printer)
-        line = self.metrics.lineSpacing()
-        self.head = line * 2.2  # the header's line, its rule and breathing room
-        self.foot = line * (CITATION_LINES + 1) + line * 1.2
-        self.width = self.page.width()
-        self.body = QSizeF(self.width, self.page.height() - self.head - self.foot)
-
-    def paint(self, painter: QPainter, furniture: Furniture, number: int, pages: int) -> None:
-        """Paint the header and footer of page `number` (1-based) of `pages`, as plain text."""
-        metrics, width, line = self.metrics, self.width, self.metrics.lineSpacing()
-        painter.save()
-        painter.setFont(self.font)
-        painter.setPen(HEAD_COLOUR)
-        ascent = metrics.ascent()
-        date_width = metrics.horizontalAdvance(furniture.date) if furniture.date else 0.0
-        title = metrics.elidedText(
-            furniture.short_title, Qt.TextElideMode.ElideRight, width - date_width - line * 2
-        )
-        painter.drawText(QPointF(0, ascent), title)
-        if furniture.date:
-            painter.drawText(QPointF(width - date_width, ascent), furniture.date)
-        rule = line * 1.4
-        painter.drawLine(QLineF(0, rule, width, rule))
-        top = self.page.height() - self.foot + line * 0.6
-        painter.drawLine(QLineF(0, top, width, top))
-        y = top + line * 0.4
-        for text in fit_lines(metrics, furniture.citation, width, CITATION_LINES):
-            painter.drawText(QPointF(0, y + ascent), text)
-            y += line
-        bottom = self.page.height() - line + ascent
-        painter.drawText(QPointF(0, bottom), furniture.record_label())
-        label = page_label(number, pages)
-        painter.drawText(QPointF(width - metrics.horizontalAdvance(label), bottom), label)
-        painter.restore()
-
-
-def fit_lines(metrics: QFontMetricsF, text: str, width: float, most: int) -> list[str]:
-    """`text` wrapped at words into at most `most` lines of `width`; the last one elided."""
-    words = text.split()
-    lines: list[str] = []
-    line = ""
-    for index, word in enumerate(words):
-        candidate = f"{line} {word}" if line else word
-        if not line or metrics.horizontalAdvance(candidate) <= width:
-            line = candidate
-            continue
-        lines.append(line)
-        if len(lines) == most - 1:
-            line = " ".join(words[index:])
-            break
-        line = word
-    if line:
-        lines.append(line)
-    return [metrics.elidedText(text, Qt.TextElideMode.ElideRight, width) for text in lines]
-
-
 def _furniture(document: QTextDocument, printout: Printout) -> Furniture:
     if printout.furniture is not None:
         return printout.furniture
@@ -175,7 +96,7 @@ def lay_out(printout: Printout, printer: QPrinter, frame: PageFrame) -> QTextDoc
     Laying out on the printer itself makes point sizes map to its resolution rather than
     the screen's, and the page breaks the ones that get printed.
     """
-    _ensure_fonts()
+    ensure_fonts()
     document = _text_document(printout.html)
     document.documentLayout().setPaintDevice(printer)
     # The header and footer bands are the root frame's margins on every page, as in
@@ -232,14 +153,37 @@ def paint_document(export_html: str, printer: QPrinter, furniture: Furniture | N
         return 0
     pages = document.pageCount()
     try:
-        for index in range(pages):
-            if index:
-                printer.newPage()
-            frame.paint(painter, said, index + 1, pages)
-            paint_body(painter, document, frame, index)
+        paint_pages(painter, printer, frame, document, said, 1, pages)
     finally:
         painter.end()
     return pages
+
+
+def paint_pages(
+    painter: QPainter,
+    printer: QPrinter,
+    frame: PageFrame,
+    document: QTextDocument,
+    furniture: Furniture,
+    first: int,
+    total: int,
+) -> None:
+    """Paint every page of a laid-out text with its header and footer.
+
+    Args:
+        painter: active on `printer`.
+        printer: where the pages go; a new page is begun before each but the file's first.
+        frame: the frame `document` was laid out in (see `lay_out`).
+        document: the laid-out text.
+        furniture: what each page's header and footer say.
+        first: the file's page number of the text's first page (1-based).
+        total: the file's number of pages, for "page N of M".
+    """
+    for index in range(document.pageCount()):
+        if first + index > 1:
+            printer.newPage()
+        frame.paint(painter, furniture, first + index, total)
+        paint_body(painter, document, frame, index)
 
 
 def _printer(page_size: PageSize | None, orientation: Orientation = "portrait") -> QPrinter:

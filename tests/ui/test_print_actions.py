@@ -13,6 +13,7 @@ from reader.core.export.model import build_export
 from reader.ui.app import DiglotApp
 from reader.ui.printing import paper_of, set_paper
 from tests.core.seed_variants import SEED_RECORD
+from tests.ui.test_app import library_home as library_home
 from tests.ui.test_app import start
 from tests.ui.test_printing import page_size, pdf_pages
 
@@ -84,3 +85,44 @@ def test_the_paper_chosen_in_the_preview_is_remembered_for_pdfs(
     pages = pdf_pages(path)
     assert all(f"Record ID {SEED_RECORD}" in page for page in pages)
     assert "Saved" in reader.window.status_label.text()
+
+
+def test_the_documents_selected_in_the_list_export_into_one_pdf_with_contents(
+    qtbot: QtBot, library_home: Path, tmp_path: Path
+) -> None:
+    app = start(qtbot, library_home)
+    try:
+        qtbot.waitUntil(lambda: app.window.document_list.model.rowCount() == 3)
+        app.window.document_list.table.selectAll()
+        chosen = app.printing.chosen_ids()
+        assert len(chosen) == 3 and SEED_RECORD in chosen
+        app.workspace.run_command("export-pdf-bundle")
+        dialog = app.printing.export_dialog
+        assert dialog is not None
+        target = tmp_path / "three.pdf"
+        dialog.selectFile(str(target))
+        dialog.accept()
+        bundle = app.printing.bundle
+        assert bundle is not None
+        qtbot.waitUntil(lambda: not bundle.running, timeout=60000)
+        pages = pdf_pages(target)
+        assert pages[0].startswith("Contents")
+        assert f"Record ID {SEED_RECORD}" in pages[0]
+        assert app.window.status_label.text() == f"Saved {len(pages)} pages to {target}"
+        assert app.settings.export_folder() == tmp_path
+    finally:
+        app.shutdown()
+
+
+def test_without_a_selection_of_several_the_search_results_are_exported(
+    qtbot: QtBot, library_home: Path
+) -> None:
+    app = start(qtbot, library_home)
+    try:
+        app.search("Bulganin")
+        qtbot.waitUntil(lambda: bool(app.workspace.session.results.hits), timeout=30000)
+        assert app.printing.chosen_ids() == [SEED_RECORD]
+        app.workspace.run_command("cancel-export")
+        assert app.window.status_label.text() == "No export is running"
+    finally:
+        app.shutdown()

@@ -86,12 +86,16 @@ def page_label(number: int, pages: int) -> str:
 
 @dataclass(frozen=True)
 class BundleItem:
-    """One document of a bundle: its export's identifying facts."""
+    """One document of a bundle: the facts its line in the table of contents gives."""
 
-    doc_id: str
     title: str
     date: str
     record_id: str
+
+    @classmethod
+    def of(cls, export: Export) -> BundleItem:
+        """The contents line's facts of one document's export."""
+        return cls(export.title, export.date, export.record_id)
 
 
 @dataclass(frozen=True)
@@ -104,7 +108,7 @@ class TocEntry:
     first_page: int  # 1-based, counting the contents pages
 
 
-def plan_bundle(items: Sequence[BundleItem]) -> tuple[BundleItem, ...]:
+def plan_bundle(doc_ids: Sequence[str]) -> tuple[str, ...]:
     """The documents of a bundle in print order: as chosen, each once.
 
     The order is the reader's (the list's order, or the search's ranking), so the contents
@@ -112,18 +116,22 @@ def plan_bundle(items: Sequence[BundleItem]) -> tuple[BundleItem, ...]:
     prints once, where it first came.
 
     Args:
-        items: the chosen documents, in the order they were chosen.
+        doc_ids: the chosen documents' ids, in the order they were chosen.
 
     Returns:
-        The documents to print, without repeats.
+        The ids to print, without repeats and without blanks.
     """
-    seen: set[str] = set()
-    planned: list[BundleItem] = []
-    for item in items:
-        if item.doc_id not in seen:
-            seen.add(item.doc_id)
-            planned.append(item)
-    return tuple(planned)
+    return tuple(doc_id for doc_id in dict.fromkeys(doc_ids) if doc_id)
+
+
+def bundle_file_name(doc_id: str) -> str:
+    """The file name of one document's PDF when a bundle is written one file each.
+
+    Ids come from file names and record numbers; anything that could leave the chosen
+    folder or trouble a file system becomes "_".
+    """
+    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in doc_id).strip(".")
+    return f"{safe or 'document'}.pdf"
 
 
 def table_of_contents(

@@ -7,6 +7,7 @@ import pytest
 
 from reader.core.export.furniture import (
     BundleItem,
+    bundle_file_name,
     contents_html,
     furniture_of,
     page_label,
@@ -46,13 +47,28 @@ def test_a_record_without_an_id_has_no_record_line() -> None:
 
 
 def _item(n: int) -> BundleItem:
-    return BundleItem(f"doc-{n}", f"Made-up page {n}", f"May {n}, 1951", made_up_id(n))
+    return BundleItem(f"Made-up page {n}", f"May {n}, 1951", made_up_id(n))
 
 
 def test_a_bundle_prints_each_document_once_in_the_order_chosen() -> None:
-    chosen = [_item(3), _item(1), _item(3), _item(2), _item(1)]
-    assert [item.doc_id for item in plan_bundle(chosen)] == ["doc-3", "doc-1", "doc-2"]
+    assert plan_bundle(["doc-3", "doc-1", "doc-3", "", "doc-2", "doc-1"]) == (
+        "doc-3",
+        "doc-1",
+        "doc-2",
+    )
     assert plan_bundle([]) == ()
+
+
+def test_one_file_each_gets_a_name_that_stays_in_its_folder() -> None:
+    assert bundle_file_name("113729") == "113729.pdf"
+    assert bundle_file_name("../../etc/passwd") == "_.._etc_passwd.pdf"
+    assert bundle_file_name("..") == "document.pdf"
+    assert bundle_file_name("a/b") == "a_b.pdf"
+
+
+def test_bundle_items_come_from_exports() -> None:
+    export = build_export(parse_page(SEED_PAGE))
+    assert BundleItem.of(export) == BundleItem(SEED_TITLE, SEED_DATE, SEED_RECORD)
 
 
 def test_the_contents_give_each_documents_first_page_after_the_contents() -> None:
@@ -81,7 +97,7 @@ class _Text(HTMLParser):
 
 
 def test_contents_html_escapes_titles_and_lists_every_entry() -> None:
-    hostile = BundleItem("x", "<script>alert(1)</script> & <b>Korea</b>", "1950", made_up_id(9))
+    hostile = BundleItem("<script>alert(1)</script> & <b>Korea</b>", "1950", made_up_id(9))
     entries = table_of_contents([hostile, _item(2)], [3, 1], contents_pages=1)
     parser = _Text()
     parser.feed(contents_html(entries))

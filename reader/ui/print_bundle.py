@@ -1,0 +1,262 @@
+"""Several documents to PDF off the GUI thread: one file with a table of contents, or one each.
+
+The work runs on a pool thread (QTextDocument and QPainter on a QPrinter are usable there),
+reporting progress to the status bar, where a Cancel button stops it at the next document.
+A PDF is written beside its target under a temporary name and renamed when complete, so a
+cancelled or failed export never leaves a half-written file under the name chosen.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QMainWindow, QPushButton
+
+from reader.core.export.furniture import (
+    BundleItem,
+    Furniture,
+    bundle_file_name,
+    contents_html,
+    furniture_of,
+    table_of_contents,
+)
+from reader.core.export.model import build_export, to_html
+from reader.core.page.errors import PageError
+from reader.core.wording import plural
+from reader.ui.page_frame import PageFrame
+from reader.ui.printing import Orientation, PageSize, Printout, lay_out, paint_pages, set_paper
+from reader.ui.resources import SANS_FAMILY, SERIF_FAMILY
+from reader.ui.split_view import language_name
+from reader.ui.workers import ProgressFn, Task, TaskRunner
+
+LABEL = "Exporting"
+CONTENTS = Furniture("Contents", "", "", "")
+
+
+@dataclass(frozen=True)
+class BundleRequest:
+    """What to export and where.
+
+    Attributes:
+        sources: each document's id and page file, in print order (see `plan_bundle`).
+        target: the PDF to write, or with `one_each` the folder to write one PDF each into.
+        one_each: one file per document instead of one file with a table of contents.
+    """
+
+    sources: tuple[tuple[str, Path], ...]
+    target: Path
+    one_each: bool = False
+    page_size: PageSize = "A4"
+    orientation: Orientation = "portrait"
+
+
+@dataclass
+class BundleReport:
+    """What an export wrote, and which documents it could not read."""
+
+    pages: int = 0
+    files: list[Path] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # "id: reason", one per document
+
+    def summary(self) -> str:
+        """One status-bar line."""
+        where = str(self.files[0]) if len(self.files) == 1 else plural(len(self.files), "file")
+        line = f"Saved {plural(self.pages, 'page')} to {where}"
+        if self.skipped:
+            line += f"; could not read {'; '.join(self.skipped)}"
+        return line
+
+
+def _printout(path: Path) -> tuple[Printout, BundleItem]:
+    from reader.core.page.parser import parse_page
+
+    export = build_export(parse_page(path))
+    html = to_html(export, serif=SERIF_FAMILY, sans=SANS_FAMILY, language_name=language_name)
+    return Printout(html, furniture_of(export)), BundleItem.of(export)
+
+
+def _pdf_printer(path: Path, request: BundleRequest) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    set_paper(printer, request.page_size, request.orientation)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    printer.setCreator("Diglot")
+    return printer
+
+
+def _part(path: Path) -> Path:
+    return path.with_name(f".{path.name}.part")
+
+
+def _paint_file(
+    path: Path,
+    request: BundleRequest,
+    printouts: Sequence[Printout],
+    items: Sequence[BundleItem] | None,
+    step: Callable[[], None],
+    poll: Callable[[], None],
+) -> int:
+    """Lay out and paint `printouts` into one PDF at `path`; returns its page count.
+
+    A contents page comes first when `items` is given. `step` runs after each document is
+    painted, `poll` after each is laid out; either raises to cancel.
+    """
+    part = _part(path)
+    printer = _pdf_printer(part, request)
+    frame = PageFrame(printer)
+    documents = []
+    for printout in printouts:
+        documents.append(lay_out(printout, printer, frame))
+        poll()
+    counts = [max(1, document.pageCount()) for document in documents]
+    laid = list(zip(documents, [p.furniture or CONTENTS for p in printouts], strict=True))
+    if items is not None:
+        contents_pages = 1
+        for _ in range(3):  # the page numbers' width never adds a page: twice settles it
+            entries = table_of_contents(items, counts, contents_pages)
+            contents = Printout(contents_html(entries, serif=SERIF_FAMILY, sans=SANS_FAMILY))
+            toc = lay_out(contents, printer, frame)
+            if toc.pageCount() == contents_pages:
+                break
+            contents_pages = toc.pageCount()
+        laid.insert(0, (toc, CONTENTS))
+        counts.insert(0, contents_pages)
+    total = sum(counts)
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError(f"could not write a PDF to {path}")
+    try:
+        number = 1
+        for (document, furniture), count in zip(laid, counts, strict=True):
+            paint_pages(painter, printer, frame, document, furniture, number, total)
+            number += count
+            if furniture is not CONTENTS:
+                step()
+    except BaseException:
+        painter.end()
+        part.unlink(missing_ok=True)
+        raise
+    painter.end()
+    os.replace(part, path)
+    return total
+
+
+def write_bundle(request: BundleRequest, progress: ProgressFn | None = None) -> BundleReport:
+    """Export `request`'s documents; runs on any thread.
+
+    Progress counts each document twice, as it is read and as it is painted; the callback
+    may raise (see `TaskCancelled`) to stop at the next document, leaving no file behind.
+
+    Returns:
+        What was written; a document that no longer reads is skipped and named.
+
+    Raises:
+        OSError: a PDF could not be written.
+    """
+    report = BundleReport()
+    total = 2 * len(request.sources)
+    done = 0
+
+    def poll() -> None:
+        if progress is not None:
+            progress(done, total, LABEL)
+
+    def step() -> None:
+        nonlocal done
+        done += 1
+        poll()
+
+    printouts: list[tuple[str, Printout, BundleItem]] = []
+    for doc_id, path in request.sources:
+        try:
+            printout, item = _printout(path)
+        except (PageError, OSError) as error:
+            report.skipped.append(f"{doc_id}: {error}")
+            done += 1  # it will not be painted either
+        else:
+            printouts.append((doc_id, printout, item))
+        step()
+    if request.one_each:
+        request.target.mkdir(parents=True, exist_ok=True)
+        for doc_id, printout, _item in printouts:
+            path = request.target / bundle_file_name(doc_id)
+            report.pages += _paint_file(path, request, [printout], None, step, poll)
+            report.files.append(path)
+    elif printouts:
+        items = [item for _id, _printout, item in printouts]
+        chosen = [printout for _id, printout, _item in printouts]
+        report.pages = _paint_file(request.target, request, chosen, items, step, poll)
+        report.files.append(request.target)
+    return report
+
+
+class BundleExport(QObject):
+    """Runs one export at a time off the GUI thread, with progress and a Cancel button."""
+
+    finished = Signal(object)  # the BundleReport, after the status bar says it
+
+    def __init__(self, window: QMainWindow, say: Callable[[str], None],
+                 show_progress: Callable[[int, int, str], None]) -> None:  # fmt: skip
+        super().__init__(window)
+        self._say = say
+        self._show_progress = show_progress
+        self._runner = TaskRunner(self, max_threads=1)
+        self.task: Task | None = None
+        self.cancel_button = QPushButton("Cancel export", window)
+        self.cancel_button.setAccessibleName("Cancel the PDF export")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
+        window.statusBar().addPermanentWidget(self.cancel_button)
+
+    @property
+    def running(self) -> bool:
+        return self.task is not None
+
+    def start(self, request: BundleRequest) -> bool:
+        """Start exporting; False (and a message) while another export runs."""
+        if self.task is not None:
+            self._say("An export is already running: cancel it or wait for it")
+            return False
+        self._say(f"Exporting {plural(len(request.sources), 'document')}…")
+        self._show_progress(0, 2 * len(request.sources), LABEL)
+        self.cancel_button.show()
+        self.task = self._runner.submit(
+            lambda report: write_bundle(request, report),
+            on_finished=self._on_finished, on_failed=self._on_failed,
+            on_progress=self._show_progress,
+        )  # fmt: skip
+        return True
+
+    def cancel(self) -> None:
+        """Stop the export at its next document; nothing it was writing is left behind."""
+        if self.task is None:
+            return
+        self.task.cancel()
+        self._end()
+        self._say("Export cancelled")
+
+    def shutdown(self) -> None:
+        """Cancel what runs and wait for it (the window is closing)."""
+        self._runner.shutdown()
+        self.task = None
+
+    def _end(self) -> None:
+        self.task = None
+        self.cancel_button.hide()
+        self._show_progress(1, 1, LABEL)
+
+    def _on_finished(self, report: BundleReport) -> None:
+        self._end()
+        self._say(report.summary() if report.files else "Nothing exported: " + "; ".join(
+            report.skipped or ["no documents"]))  # fmt: skip
+        self.finished.emit(report)
+
+    def _on_failed(self, error: BaseException) -> None:
+        self._end()
+        self._say(f"Export failed: {error}")
