@@ -1,7 +1,7 @@
 """Several documents to PDF off the GUI thread: one file with a table of contents, or one each.
 
-The work runs on a pool thread (QTextDocument and QPainter on a QPrinter are usable there),
-reporting progress to the status bar, where a Cancel button stops it at the next document.
+The work runs in a child process (see `export_in_child`), reporting progress to the status
+bar, where a Cancel button stops it at once.
 A PDF is written beside its target under a temporary name and renamed when complete, so a
 cancelled or failed export never leaves a half-written file under the name chosen.
 """
@@ -12,8 +12,9 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMainWindow, QPushButton
@@ -33,7 +34,11 @@ from reader.ui.page_frame import PageFrame
 from reader.ui.printing import Orientation, PageSize, Printout, lay_out, paint_pages, set_paper
 from reader.ui.resources import SANS_FAMILY, SERIF_FAMILY
 from reader.ui.split_view import language_name
-from reader.ui.workers import ProgressFn, Task, TaskRunner
+from reader.ui.workers import ProgressFn
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
 
 LABEL = "Exporting"
 CONTENTS = Furniture("Contents", "", "", "")
@@ -196,18 +201,51 @@ def write_bundle(request: BundleRequest, progress: ProgressFn | None = None) -> 
     return report
 
 
+def _parts(request: BundleRequest) -> list[Path]:
+    """The temporary files an export of `request` may be writing."""
+    if not request.one_each:
+        return [_part(request.target)]
+    return [_part(request.target / bundle_file_name(doc_id)) for doc_id, _ in request.sources]
+
+
+def export_in_child(request: BundleRequest, connection: Connection) -> None:
+    """The child process's work: `write_bundle`, its progress and result sent to the window.
+
+    A child, not a thread: Qt's layout and painting hold Python's interpreter lock while
+    they run, so on a thread a long page would stall the window for as long.
+    """
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # it paints into PDFs only, never a screen
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(["diglot-export"])  # noqa: F841 - fonts
+    try:
+        report = write_bundle(
+            request, lambda done, total, _label: connection.send(("progress", done, total))
+        )
+    except Exception as error:  # said in the window; the child ends either way
+        connection.send(("failed", str(error)))
+    else:
+        connection.send(("done", report))
+    connection.close()
+
+
 class BundleExport(QObject):
-    """Runs one export at a time off the GUI thread, with progress and a Cancel button."""
+    """Runs one export at a time in a child process, with progress and a Cancel button."""
 
     finished = Signal(object)  # the BundleReport, after the status bar says it
+    POLL_MS = 50
 
     def __init__(self, window: QMainWindow, say: Callable[[str], None],
                  show_progress: Callable[[int, int, str], None]) -> None:  # fmt: skip
         super().__init__(window)
         self._say = say
         self._show_progress = show_progress
-        self._runner = TaskRunner(self, max_threads=1)
-        self.task: Task | None = None
+        self._process: BaseProcess | None = None
+        self._connection: Connection | None = None
+        self._request: BundleRequest | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.POLL_MS)
+        self._timer.timeout.connect(self._poll)
         self.cancel_button = QPushButton("Cancel export", window)
         self.cancel_button.setAccessibleName("Cancel the PDF export")
         self.cancel_button.clicked.connect(self.cancel)
@@ -216,47 +254,82 @@ class BundleExport(QObject):
 
     @property
     def running(self) -> bool:
-        return self.task is not None
+        return self._request is not None
 
     def start(self, request: BundleRequest) -> bool:
         """Start exporting; False (and a message) while another export runs."""
-        if self.task is not None:
+        import multiprocessing  # here, not at import: the window shows before any export
+
+        if self._request is not None:
             self._say("An export is already running: cancel it or wait for it")
             return False
         self._say(f"Exporting {plural(len(request.sources), 'document')}…")
         self._show_progress(0, 2 * len(request.sources), LABEL)
         self.cancel_button.show()
-        self.task = self._runner.submit(
-            lambda report: write_bundle(request, report),
-            on_finished=self._on_finished, on_failed=self._on_failed,
-            on_progress=self._show_progress,
-        )  # fmt: skip
+        context = multiprocessing.get_context("spawn")
+        mine, theirs = context.Pipe(duplex=False)
+        self._process = context.Process(
+            target=export_in_child, args=(request, theirs), name="diglot-export", daemon=True
+        )
+        self._process.start()
+        theirs.close()  # the child's end closing is how an ending without a word shows
+        self._connection, self._request = mine, request
+        self._timer.start()
         return True
 
     def cancel(self) -> None:
-        """Stop the export at its next document; nothing it was writing is left behind."""
-        if self.task is None:
+        """Stop the export now; nothing it was writing is left behind."""
+        if self._request is None:
             return
-        self.task.cancel()
-        self._end()
+        self._stop()
         self._say("Export cancelled")
 
     def shutdown(self) -> None:
-        """Cancel what runs and wait for it (the window is closing)."""
-        self._runner.shutdown()
-        self.task = None
+        """Stop what runs (the window is closing)."""
+        if self._request is not None:
+            self._stop()
+
+    def _stop(self) -> None:
+        request = self._request
+        if self._process is not None and self._process.is_alive():
+            self._process.kill()
+            self._process.join(5)
+        self._end()
+        if request is not None:
+            for part in _parts(request):
+                part.unlink(missing_ok=True)
 
     def _end(self) -> None:
-        self.task = None
+        self._timer.stop()
+        if self._connection is not None:
+            self._connection.close()
+        self._connection = self._process = self._request = None
         self.cancel_button.hide()
         self._show_progress(1, 1, LABEL)
 
+    def _poll(self) -> None:
+        connection = self._connection
+        if connection is None:
+            return
+        try:
+            while connection.poll():
+                message = connection.recv()
+                if message[0] == "progress":
+                    self._show_progress(message[1], message[2], LABEL)
+                elif message[0] == "done":
+                    self._end()
+                    self._on_finished(message[1])
+                    return
+                else:
+                    self._stop()
+                    self._say(f"Export failed: {message[1]}")
+                    return
+        except (EOFError, OSError):
+            code = self._process.exitcode if self._process is not None else None
+            self._stop()
+            self._say(f"Export failed: the export process ended (exit code {code})")
+
     def _on_finished(self, report: BundleReport) -> None:
-        self._end()
         self._say(report.summary() if report.files else "Nothing exported: " + "; ".join(
             report.skipped or ["no documents"]))  # fmt: skip
         self.finished.emit(report)
-
-    def _on_failed(self, error: BaseException) -> None:
-        self._end()
-        self._say(f"Export failed: {error}")
