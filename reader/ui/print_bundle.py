@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMainWindow, QPushButton
 
@@ -31,7 +31,14 @@ from reader.core.export.model import build_export, to_html
 from reader.core.page.errors import PageError
 from reader.core.wording import plural
 from reader.ui.page_frame import PageFrame
-from reader.ui.printing import Orientation, PageSize, Printout, lay_out, paint_pages, set_paper
+from reader.ui.printing import (
+    Orientation,
+    PageSize,
+    Printout,
+    lay_out,
+    paint_pages,
+    set_paper,
+)
 from reader.ui.resources import SANS_FAMILY, SERIF_FAMILY
 from reader.ui.split_view import language_name
 from reader.ui.workers import ProgressFn
@@ -99,6 +106,46 @@ def _part(path: Path) -> Path:
     return path.with_name(f".{path.name}.part")
 
 
+def _first_split(toc: QTextDocument) -> int | None:
+    """The index of the first contents entry that a page break cuts in two, if any."""
+    page = toc.pageSize().height()
+    layout = toc.documentLayout()
+    entry = 0
+    block = toc.begin()
+    while block.isValid():
+        if "\u2028" in block.text():  # an entry: its title, a line break (<br>), its date
+            rect = layout.blockBoundingRect(block)
+            if int(rect.top() // page) != int((rect.bottom() - 1) // page):
+                return entry
+            entry += 1
+        block = block.next()
+    return None
+
+
+def _contents(
+    items: Sequence[BundleItem], counts: Sequence[int], printer: QPrinter, frame: PageFrame
+) -> tuple[QTextDocument, int]:
+    """The contents laid out, each entry whole on one page; and how many pages they take.
+
+    Qt breaks a table row between its lines, so an entry would show its title at the foot
+    of one page and its date atop the next: a page break goes before each entry cut so.
+    """
+    breaks: list[int] = []
+    pages = 1
+    for _ in range(len(items) + 3):
+        entries = table_of_contents(items, counts, pages)
+        html = contents_html(entries, serif=SERIF_FAMILY, sans=SANS_FAMILY, breaks=breaks)
+        toc = lay_out(Printout(html), printer, frame)
+        split = _first_split(toc)
+        if split is not None and split not in breaks:  # (one taller than a page runs on)
+            breaks = sorted([*breaks, split])
+        elif toc.pageCount() != pages:  # the numbers follow the contents' own pages
+            pages = toc.pageCount()
+        else:
+            break
+    return toc, pages
+
+
 def _paint_file(
     path: Path,
     request: BundleRequest,
@@ -122,14 +169,7 @@ def _paint_file(
     counts = [max(1, document.pageCount()) for document in documents]
     laid = list(zip(documents, [p.furniture or CONTENTS for p in printouts], strict=True))
     if items is not None:
-        contents_pages = 1
-        for _ in range(3):  # the page numbers' width never adds a page: twice settles it
-            entries = table_of_contents(items, counts, contents_pages)
-            contents = Printout(contents_html(entries, serif=SERIF_FAMILY, sans=SANS_FAMILY))
-            toc = lay_out(contents, printer, frame)
-            if toc.pageCount() == contents_pages:
-                break
-            contents_pages = toc.pageCount()
+        toc, contents_pages = _contents(items, counts, printer, frame)
         laid.insert(0, (toc, CONTENTS))
         counts.insert(0, contents_pages)
     total = sum(counts)

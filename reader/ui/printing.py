@@ -66,7 +66,8 @@ def paper_palette() -> QPalette:
     return palette
 
 
-def _text_document(export_html: str) -> QTextDocument:
+def text_document(export_html: str) -> QTextDocument:
+    """A text document of print HTML, in the body's font; not yet laid out for a printer."""
     document = QTextDocument()
     font = QFont(SERIF_FAMILY)
     font.setPointSizeF(BODY_POINT_SIZE)
@@ -97,7 +98,7 @@ def lay_out(printout: Printout, printer: QPrinter, frame: PageFrame) -> QTextDoc
     the screen's, and the page breaks the ones that get printed.
     """
     ensure_fonts()
-    document = _text_document(printout.html)
+    document = text_document(printout.html)
     document.documentLayout().setPaintDevice(printer)
     # The header and footer bands are the root frame's margins on every page, as in
     # QTextDocument.print(). Laid out on body-sized pages instead, Qt draws the line before

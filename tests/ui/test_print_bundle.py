@@ -133,3 +133,23 @@ def test_cancel_in_the_window_stops_the_export(qtbot: QtBot, tmp_path: Path) -> 
     assert finished == []
     assert not target.exists()
     assert not any(p.name.endswith(".part") for p in tmp_path.iterdir())
+
+
+def test_no_contents_entry_is_cut_across_two_pages(qtbot: QtBot, tmp_path: Path) -> None:
+    sources = made_up_sources(tmp_path / "pages", 40)
+    target = tmp_path / "forty.pdf"
+    write_bundle(BundleRequest(sources, target))
+    pages = pdf_pages(target)
+    contents = [page for page in pages if page.startswith("Contents")]
+    assert len(contents) >= 2  # 40 entries do not fit one page
+    listed = []
+    for page in contents:
+        records = re.findall(r"Record ID (made-up-\d+)", page)
+        titles = re.findall(r"Made-up telegram (\d+) \d+ May", page)
+        # Each entry's title (with its page number) and its date line on the same page.
+        assert records == [made_up_id(n) for n in titles], page
+        listed += titles
+    assert listed == [str(n) for n in range(40)]
+    first = re.search(r"Made-up telegram 0 (\d+) May", contents[0])
+    assert first is not None and int(first.group(1)) == len(contents) + 1
+    assert "Made-up telegram 0" in pages[len(contents)]

@@ -163,23 +163,45 @@ def table_of_contents(
 
 
 def contents_html(
-    entries: Sequence[TocEntry], *, serif: str = "serif", sans: str = "sans-serif"
+    entries: Sequence[TocEntry],
+    *,
+    serif: str = "serif",
+    sans: str = "sans-serif",
+    breaks: Sequence[int] = (),
 ) -> str:
-    """The table of contents as print HTML: title, date, record ID and first page per line.
+    """The table of contents as print HTML: title, date, record ID and first page per entry.
 
     Every string is escaped: titles are page text, never markup.
+
+    Args:
+        entries: the contents' lines (see `table_of_contents`).
+        serif: the titles' font family.
+        sans: the date lines' font family.
+        breaks: indexes of the entries that must begin a new page (the painter finds
+            them: an entry that a page break would cut in two).
     """
     label = f"font-family:'{sans}', sans-serif; font-size:8pt; color:#444444"
-    rows = "".join(
-        f'<tr><td valign="top">{escape(entry.title)}<br><span style="{label}">'
-        f"{escape(entry.date)}"
-        + (f" &nbsp;·&nbsp; Record ID {escape(entry.record_id)}" if entry.record_id else "")
-        + f'</span></td><td align="right" valign="top" width="12%">{entry.first_page}</td></tr>'
-        for entry in entries
+    starts = set(breaks)
+    tables: list[list[str]] = []
+    for index, entry in enumerate(entries):
+        if not tables or index in starts:
+            tables.append([])
+        tables[-1].append(
+            f'<tr><td valign="top">{escape(entry.title)}<br><span style="{label}">'
+            f"{escape(entry.date)}"
+            + (f" &nbsp;·&nbsp; Record ID {escape(entry.record_id)}" if entry.record_id else "")
+            + f'</span></td><td align="right" valign="top" width="12%">{entry.first_page}</td>'
+            "</tr>"
+        )
+    body = "".join(
+        '<table width="100%" cellspacing="0" cellpadding="4"'
+        + (' style="page-break-before: always"' if number else "")
+        + f">{''.join(rows)}</table>"
+        for number, rows in enumerate(tables)
     )
+    title = '<p style="font-size:15pt; font-weight:bold; margin-bottom:10px">Contents</p>'
     return (
         '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Contents</title></head>'
-        f"<body style=\"font-family:'{serif}', serif; font-size:10.5pt\">"
-        f'<p style="font-size:15pt; font-weight:bold; margin-bottom:10px">Contents</p>'
-        f'<table width="100%" cellspacing="0" cellpadding="4">{rows}</table></body></html>'
+        f"<body style=\"font-family:'{serif}', serif; font-size:10.5pt\">{title}{body}"
+        "</body></html>"
     )

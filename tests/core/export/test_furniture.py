@@ -106,3 +106,13 @@ def test_contents_html_escapes_titles_and_lists_every_entry() -> None:
     assert "script" not in parser.tags and "b" not in parser.tags
     assert f"Record ID {made_up_id(9)}" in text.replace("\xa0", " ")
     assert "Made-up page 2" in text and "5" in text
+
+
+def test_contents_html_starts_a_page_before_each_break() -> None:
+    entries = table_of_contents([_item(n) for n in range(5)], [1] * 5, contents_pages=2)
+    html = contents_html(entries, breaks=[3])
+    assert html.count("page-break-before: always") == 1
+    before, after = html.split("page-break-before: always")
+    assert "Made-up page 2" in before and "Made-up page 3" not in before
+    assert "Made-up page 3" in after and "Made-up page 4" in after
+    assert "page-break" not in contents_html(entries)
