@@ -27,7 +27,7 @@ from reader.core.export.furniture import (
     furniture_of,
     table_of_contents,
 )
-from reader.core.export.model import build_export, to_html
+from reader.core.export.model import ExportLayout, build_export, to_html
 from reader.core.page.errors import PageError
 from reader.core.wording import plural
 from reader.ui.page_frame import PageFrame
@@ -59,6 +59,7 @@ class BundleRequest:
         sources: each document's id and page file, in print order (see `plan_bundle`).
         target: the PDF to write, or with `one_each` the folder to write one PDF each into.
         one_each: one file per document instead of one file with a table of contents.
+        layout: the export layout, passed to `build_export` as it is; its default when None.
     """
 
     sources: tuple[tuple[str, Path], ...]
@@ -66,6 +67,7 @@ class BundleRequest:
     one_each: bool = False
     page_size: PageSize = "A4"
     orientation: Orientation = "portrait"
+    layout: ExportLayout | None = None
 
 
 @dataclass
@@ -85,10 +87,11 @@ class BundleReport:
         return line
 
 
-def _printout(path: Path) -> tuple[Printout, BundleItem]:
+def _printout(path: Path, layout: ExportLayout | None) -> tuple[Printout, BundleItem]:
     from reader.core.page.parser import parse_page
 
-    export = build_export(parse_page(path))
+    document = parse_page(path)
+    export = build_export(document) if layout is None else build_export(document, layout=layout)
     html = to_html(export, serif=SERIF_FAMILY, sans=SANS_FAMILY, language_name=language_name)
     return Printout(html, furniture_of(export)), BundleItem.of(export)
 
@@ -220,7 +223,7 @@ def write_bundle(request: BundleRequest, progress: ProgressFn | None = None) -> 
     printouts: list[tuple[str, Printout, BundleItem]] = []
     for doc_id, path in request.sources:
         try:
-            printout, item = _printout(path)
+            printout, item = _printout(path, request.layout)
         except (PageError, OSError) as error:
             report.skipped.append(f"{doc_id}: {error}")
             done += 1  # it will not be painted either

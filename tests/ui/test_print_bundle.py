@@ -153,3 +153,16 @@ def test_no_contents_entry_is_cut_across_two_pages(qtbot: QtBot, tmp_path: Path)
     first = re.search(r"Made-up telegram 0 (\d+) May", contents[0])
     assert first is not None and int(first.group(1)) == len(contents) + 1
     assert "Made-up telegram 0" in pages[len(contents)]
+
+
+def test_the_layout_is_passed_to_the_export_model(qtbot: QtBot, tmp_path: Path) -> None:
+    from reader.core.export.model import EXPORT_LAYOUTS
+
+    sources = made_up_sources(tmp_path / "pages", 1)
+    texts = {}
+    for layout in (EXPORT_LAYOUTS[0], EXPORT_LAYOUTS[-1]):
+        folder = tmp_path / layout
+        write_bundle(BundleRequest(sources, folder, one_each=True, layout=layout))
+        texts[layout] = " ".join(pdf_pages(folder / "made-up-doc-0.pdf"))
+    assert len(EXPORT_LAYOUTS) > 1 and texts[EXPORT_LAYOUTS[0]] != texts[EXPORT_LAYOUTS[-1]]
+    assert all("Transmitted to" in text and CYRILLIC.search(text) for text in texts.values())
