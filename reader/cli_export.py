@@ -75,13 +75,15 @@ class _Pdf:
         self.language_name = language_name
 
     def write(self, export: Export, path: Path, page_size: str) -> int:
+        from reader.core.export.furniture import furniture_of
         from reader.core.export.model import to_html
 
         html = to_html(export, language_name=self.language_name, **self.fonts)
         # Written beside the target and renamed: a killed export leaves no half PDF there.
         part = path.with_name(path.name + ".part")
         try:
-            pages: int = self.export_pdf(html, part, page_size)  # type: ignore[arg-type]
+            pages: int = self.export_pdf(html, part, page_size,  # type: ignore[arg-type]
+                                         furniture=furniture_of(export))
             part.replace(path)
         except OSError:
             part.unlink(missing_ok=True)
@@ -95,7 +97,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
     library = Library(data_home())
     documents = [_document(library, doc_id) for doc_id in dict.fromkeys(args.ids)]
     extension = FORMATS[args.format]
-    targets = _targets(documents, Path(args.output), extension)
+    output = Path(args.output)
+    if (args.format == "pdf" and len(documents) > 1 and output.suffix.lower() == ".pdf"
+            and not output.is_dir()):
+        return _bundle(documents, output, args)
+    targets = _targets(documents, output, extension)
     pdf = _Pdf() if args.format == "pdf" else None
     alignments = AlignmentStore(data_home())
     with _store() as store:
@@ -120,6 +126,35 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _bundle(documents: list[Document], output: Path, args: argparse.Namespace) -> int:
+    """Several documents into one PDF that opens with a table of contents."""
+    _Pdf()  # Qt, offscreen
+    from reader.ui.print_bundle import BundleRequest, write_bundle
+
+    _targets(documents[:1], output, "pdf")  # the folder made and checked as for one file
+    request = BundleRequest(tuple((d.id, Path(d.file)) for d in documents), output,
+                            page_size=args.page_size, layout=args.layout,
+                            data_home=data_home(), notes=args.with_notes,
+                            side=args.side or "translation")
+    shown = -1
+
+    def progress(done: int, total: int, _label: str) -> None:
+        nonlocal shown
+        if done != shown:
+            shown = done
+            print(f"{done}/{total}", file=sys.stderr, flush=True)
+
+    try:
+        report = write_bundle(request, progress)
+    except OSError as error:
+        raise CliError(f"cannot write {output}: {error.strerror or error}") from None
+    for skipped in report.skipped:
+        print(f"diglot: skipped {skipped}", file=sys.stderr)
+    print(f"{output}  ({plural(report.pages, 'page')}, {plural(len(documents), 'document')} "
+          "with a table of contents)")
+    return EXIT_OK
+
+
 def add_export_command(command: Command) -> None:
     """Add `export` to the `diglot` parser through its `command` helper."""
     export = command("export", "write documents with their annotations as PDF, HTML, "
@@ -139,6 +174,7 @@ def add_export_command(command: Command) -> None:
     export.add_argument("--translation", type=int, default=0, metavar="N",
                         help="which translation, from 0 (default 0)")
     export.add_argument("-o", "--output", required=True, metavar="PATH",
-                        help="the file to write; a folder (one file each) for several ids")
+                        help="the file to write; for several ids a folder (one file each) or, "
+                        "with --format pdf, a .pdf file (one file with a table of contents)")
     export.add_argument("--page-size", choices=["A4", "Letter"], default="A4",
                         help="paper for --format pdf (default A4)")

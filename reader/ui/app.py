@@ -76,7 +76,8 @@ class DiglotApp:
         self.import_report: ImportReportDialog | None = None
         self.last_report: UpdateReport | None = None
         self._shut_down = False
-        self.printing = PrintActions(workspace, self.window, self.settings)
+        self.printing = PrintActions(workspace, self.window, self.settings,
+                                     selected=self.window.document_list.selected_ids)
         self._place = SavedPlace()  # where to go once the list knows the document
         self._first_frame: FirstFrame | None = None  # starts the index after the first paint
         self.index_feed: IndexJobFeed | None = None  # the index update running, if any
@@ -136,6 +137,9 @@ class DiglotApp:
             "open": self.choose_files,
             "print": self.printing.print_document,
             "export-pdf": self.printing.export_pdf,
+            "export-pdf-bundle": self.printing.export_bundle,
+            "export-pdf-each": lambda: self.printing.export_bundle(one_each=True),
+            "cancel-export": self.printing.cancel_export,
             "quit": window.close,
             "copy": self.copy_selection,
             "help": self.show_help,
@@ -433,6 +437,7 @@ class DiglotApp:
             self.index_job.close()
         self.index_tasks.shutdown()
         self.reading_tasks.shutdown()
+        self.printing.shutdown()
         self.theme.close()
 
 

@@ -151,7 +151,8 @@ class DocumentList(QWidget):
         self.table.setModel(self.model)
         self.table.setAccessibleName("Documents")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Ctrl+click and Shift+click choose several documents, e.g. to export them together.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().hide()
@@ -215,6 +216,11 @@ class DocumentList(QWidget):
         )
         self.table.blockSignals(False)
         self.table.scrollTo(index)
+
+    def selected_ids(self) -> list[str]:
+        """The ids of the selected rows, top to bottom as the list shows them."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.entry(row).id for row in rows]
 
     def step(self, delta: int) -> str | None:
         """The id of the document `delta` rows from the current one, or None past the ends."""

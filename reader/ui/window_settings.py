@@ -61,6 +61,21 @@ class WindowSettings:
         self.settings.setValue("export/folder", str(folder))
         self.settings.sync()
 
+    def paper(self) -> tuple[str, str]:
+        """The paper size ("A4" or "Letter") and orientation last chosen for printing."""
+        size = str(self.settings.value("print/paper", "A4"))
+        orientation = str(self.settings.value("print/orientation", "portrait"))
+        return (
+            size if size in ("A4", "Letter") else "A4",
+            orientation if orientation in ("portrait", "landscape") else "portrait",
+        )
+
+    def set_paper(self, size: str, orientation: str) -> None:
+        """Remember the paper and orientation, for the next print, preview and PDF."""
+        self.settings.setValue("print/paper", size)
+        self.settings.setValue("print/orientation", orientation)
+        self.settings.sync()
+
     def restore(self, window: MainWindow, view: ReadingState) -> SavedPlace:
         """Put the window and view back as they were; returns where the reader was."""
         settings = self.settings

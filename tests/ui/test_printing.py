@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -11,12 +12,14 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.core.document import Document
+from reader.core.export.furniture import Furniture, furniture_of
 from reader.core.export.model import build_export, to_html
 from reader.core.session.reading import ReadingState
 from reader.ui import printing
 from reader.ui.printing import export_pdf, print_document, print_view
 from reader.ui.resources import SANS_FAMILY, SERIF_FAMILY
 from reader.ui.split_view import language_name
+from tests.core.seed_variants import SEED_DATE, SEED_RECORD
 
 
 def pdf_text(path: Path) -> str:
@@ -45,6 +48,94 @@ def seed_html(seed_document: Document) -> str:
     return to_html(export, serif=SERIF_FAMILY, sans=SANS_FAMILY, language_name=language_name)
 
 
+def poppler(tool: str, path: Path, *args: str) -> str:
+    """What a poppler-utils tool prints about the PDF at `path`; the test skips without it."""
+    if shutil.which(tool) is None:
+        pytest.skip(f"{tool} (poppler-utils) is not installed")
+    return subprocess.run([tool, *args, str(path), *(["-"] if tool == "pdftotext" else [])],
+                          check=True, capture_output=True, text=True).stdout  # fmt: skip
+
+
+def pdf_pages(path: Path) -> list[str]:
+    """The text of each page of the PDF (pdftotext), whitespace collapsed."""
+    out = poppler("pdftotext", path, "-enc", "UTF-8")
+    return [" ".join(page.split()) for page in out.split("\f") if page.strip()]
+
+
+def page_size(path: Path) -> tuple[float, float, str]:
+    """The first page's width and height in points, and pdfinfo's name for the paper."""
+    line = next(
+        line for line in poppler("pdfinfo", path).splitlines() if line.startswith("Page size")
+    )
+    width, height = (float(v) for v in re.findall(r"[\d.]+", line)[:2])
+    return width, height, line
+
+
+@pytest.fixture
+def seed_furniture(seed_document: Document) -> Furniture:
+    return furniture_of(build_export(seed_document))
+
+
+CYRILLIC = re.compile("[А-Яа-яЁё]{4}")
+
+
+@pytest.mark.parametrize("page_size", ["A4", "Letter"])
+def test_every_page_carries_header_footer_citation_and_both_scripts(
+    qtbot: QtBot,
+    seed_html: str,
+    seed_furniture: Furniture,
+    tmp_path: Path,
+    page_size: printing.PageSize,
+) -> None:
+    path = tmp_path / "seed.pdf"
+    pages = export_pdf(seed_html, path, page_size, seed_furniture)
+    texts = pdf_pages(path)
+    assert pages >= 2  # the seed runs onto a second page: the furniture must repeat
+    assert len(texts) == pages
+    for number, text in enumerate(texts, 1):
+        assert seed_furniture.short_title in text, number
+        assert SEED_DATE in text
+        assert seed_furniture.citation in text  # the whole note, wrapped in the footer
+        assert f"Record ID {SEED_RECORD} page {number} of {pages}" in text
+        assert CYRILLIC.search(text), f"no Russian on page {number}"
+        assert re.search(r"\b(the|of|and)\b", text), f"no English on page {number}"
+
+
+def test_every_font_of_the_pdf_is_embedded(
+    qtbot: QtBot, seed_html: str, seed_furniture: Furniture, tmp_path: Path
+) -> None:
+    path = tmp_path / "seed.pdf"
+    export_pdf(seed_html, path, furniture=seed_furniture)
+    lines = poppler("pdffonts", path).splitlines()[2:]
+    assert lines, "the PDF names no fonts"
+    # Columns: name, type (one or two words), encoding, emb, sub, uni, object id, generation.
+    assert all(line.split()[-5] == "yes" for line in lines), lines
+
+
+def test_a_long_citation_is_cut_to_three_footer_lines(
+    qtbot: QtBot, seed_html: str, seed_furniture: Furniture, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    long = replace(seed_furniture, citation=" ".join([seed_furniture.citation] * 6))
+    path = tmp_path / "long.pdf"
+    pages = export_pdf(seed_html, path, furniture=long)
+    for number, text in enumerate(pdf_pages(path), 1):
+        # The note begins the footer and is elided before it would push into the body.
+        assert seed_furniture.citation in text
+        assert "…" in text
+        assert text.endswith(f"Record ID {SEED_RECORD} page {number} of {pages}")
+
+
+def test_landscape_pages_are_wider_than_tall(
+    qtbot: QtBot, seed_html: str, seed_furniture: Furniture, tmp_path: Path
+) -> None:
+    path = tmp_path / "wide.pdf"
+    export_pdf(seed_html, path, "A4", seed_furniture, orientation="landscape")
+    width, height, name = page_size(path)
+    assert width > height and "A4" in name
+
+
 @pytest.mark.parametrize("page_size", ["A4", "Letter"])
 def test_pdf_holds_both_texts_and_the_title(
     qtbot: QtBot, seed_html: str, tmp_path: Path, page_size: printing.PageSize
@@ -63,16 +154,11 @@ def test_pdf_holds_both_texts_and_the_title(
 
 
 def test_pdf_page_size_is_honoured(qtbot: QtBot, seed_html: str, tmp_path: Path) -> None:
-    if shutil.which("pdfinfo") is None:
-        pytest.skip("pdfinfo (poppler-utils) is not installed")
     sizes = {}
     for size in ("A4", "Letter"):
         path = tmp_path / f"{size}.pdf"
         export_pdf(seed_html, path, size)
-        info = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True, text=True)
-        sizes[size] = next(
-            line for line in info.stdout.splitlines() if line.startswith("Page size")
-        )
+        sizes[size] = page_size(path)[2]
     assert "A4" in sizes["A4"]
     assert "letter" in sizes["Letter"]
 

@@ -140,6 +140,14 @@ DEFAULT_KEYMAP: tuple[KeyEntry, ...] = (
     _E("print", "Print…", "File", ("Ctrl+P",), "Print the open document."),
     _E("export-pdf", "Export as PDF…", "File", ("Ctrl+E",),
        "Save the open document, original beside translation, as a PDF."),
+    _E("export-pdf-bundle", "Export several as one PDF…", "File", ("Ctrl+Shift+E",),
+       "Save the documents selected in the list (or else the search results) as one PDF "
+       "with a table of contents."),
+    _E("export-pdf-each", "Export several as PDF files…", "File", ("Ctrl+Alt+E",),
+       "Save the documents selected in the list (or else the search results) as one PDF "
+       "each, into a folder."),
+    _E("cancel-export", "Cancel export", "File", ("Ctrl+Shift+X",),
+       "Stop the PDF export that is running; no half-written file is left."),
     _E("quit", "Quit", "File", ("Ctrl+Q",), "Close Diglot."),
     _E("copy", "Copy", "Edit", ("Ctrl+C",), "Copy the selected text."),
     _E("undo", "Undo", "Edit", ("Ctrl+Z",), "Undo the last change to annotations."),

@@ -6,9 +6,13 @@ at hand already and calls `model.export_view`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+
 from reader.core.align.store import AlignmentStore
 from reader.core.annotations.opening import open_annotations, place
-from reader.core.annotations.store import AnnotationStore
+from reader.core.annotations.schema import SchemaError
+from reader.core.annotations.store import AnnotationStore, StoreError
 from reader.core.document import Document
 from reader.core.export.model import build_export
 from reader.core.export.parts import Export, ExportLayout, NotesPlacement
@@ -52,3 +56,31 @@ def gather_export(
         document, translation, layout,
         alignment.paragraph_alignment() if alignment is not None else None,
         placed=placed, categories=categories, notes=notes, side=side)
+
+
+@dataclass
+class ExportStores:
+    """The reader's alignments and annotations, opened once for a whole export."""
+
+    alignments: AlignmentStore
+    annotations: AnnotationStore | None
+
+    @classmethod
+    def open(cls, home: Path | None) -> ExportStores | None:
+        """The stores of the data folder `home`; None when None.
+
+        An annotation store that cannot be opened (a newer schema, a damaged file) leaves
+        the documents printed without annotations rather than not printed at all.
+        """
+        if home is None:
+            return None
+        try:
+            annotations: AnnotationStore | None = AnnotationStore(home)
+        except (SchemaError, StoreError, OSError):  # printed without them, never not at all
+            annotations = None
+        return cls(AlignmentStore(home), annotations)
+
+    def close(self) -> None:
+        """Close the annotation store."""
+        if self.annotations is not None:
+            self.annotations.close()

@@ -1,0 +1,154 @@
+"""PDF export speed (issue 15): the seed with 50 made-up annotations, and 100 documents in one PDF.
+
+    python -m bench.export_speed [--runs 5] [--documents 100]
+
+1. The seed to a PDF, the way Export as PDF writes it (layout, footer on every page, fonts
+   embedded): the median of several runs, after one warm-up (fonts registered, modules
+   imported). With 50 made-up annotations when the export model takes annotations.
+2. `--documents` made-up pages (bench/corpus.py) into one PDF with a table of contents, in a
+   child process as the window does it (start-up included), while the GUI thread runs a
+   10 ms timer: its lateness is the stall a user would feel, as bench/gui.py measures it.
+
+Prints one JSON line; aims: under 1 s, under 60 s, no stall over 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.corpus import write_corpus
+from bench.measure import ROOT, emit, median, percentile
+
+SEED = ROOT / "seeds" / "000_6ac3a21e3d46086e.txt"
+TICK_S = 0.010
+
+
+def _made_up_annotations(document: Any, count: int) -> list[Any]:
+    """`count` made-up highlights over the seed's paragraphs, alternating sides, with notes."""
+    from reader.core.annotations.model import Anchor, Annotation
+
+    made: list[Any] = []
+    sides = [("original", document.original), ("translation", document.translations[0])]
+    n = 0
+    while len(made) < count:
+        for side, text in sides:
+            for number, paragraph in enumerate(text.paragraphs):
+                if len(made) >= count:
+                    break
+                if len(paragraph) < 12:
+                    continue
+                start = (n * 7) % max(1, len(paragraph) - 10)
+                end = min(len(paragraph), start + 10)
+                anchor = Anchor(paragraph[start:end], paragraph[max(0, start - 8) : start],
+                                paragraph[end : end + 8], start, end, number)  # fmt: skip
+                made.append(Annotation(
+                    id=f"urn:uuid:made-up-{n}", document=document.id,
+                    content_hash=document.content_hash if hasattr(document, "content_hash")
+                    else "", side=side,  # type: ignore[arg-type]
+                    translation=0, anchor=anchor, category=1 + n % 3,
+                    note=f"Made-up note {n}",
+                ))  # fmt: skip
+                n += 1
+    return made
+
+
+def seed_to_pdf(runs: int, folder: Path) -> dict[str, Any]:
+    """Median seconds to lay out and write the seed's PDF, with 50 annotations if supported."""
+    from reader.core.export.furniture import furniture_of
+    from reader.core.export.model import build_export, to_html
+    from reader.core.page.parser import parse_page
+    from reader.ui.printing import export_pdf
+    from reader.ui.resources import SANS_FAMILY, SERIF_FAMILY
+    from reader.ui.split_view import language_name
+
+    document = parse_page(SEED)
+    extra: dict[str, Any] = {}
+    if "annotations" in inspect.signature(build_export).parameters:
+        extra["annotations"] = _made_up_annotations(document, 50)
+    times = []
+    pages = 0
+    for run in range(runs + 1):
+        started = time.perf_counter()
+        export = build_export(document, **extra)
+        html = to_html(export, serif=SERIF_FAMILY, sans=SANS_FAMILY, language_name=language_name)
+        pages = export_pdf(html, folder / "seed.pdf", "A4", furniture_of(export))
+        if run:  # the first run registers fonts and imports: a start-up cost, not the export's
+            times.append(time.perf_counter() - started)
+    return {"seed_pdf_s": median(times), "seed_pdf_runs": times, "seed_pages": pages,
+            "seed_annotations": len(extra.get("annotations", []))}  # fmt: skip
+
+
+def bundle_to_pdf(count: int, folder: Path) -> dict[str, Any]:
+    """Seconds to write `count` made-up pages into one PDF (a child process), and the stalls."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    from reader.ui.print_bundle import BundleExport, BundleRequest
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    paths = write_corpus(folder / "pages", count)
+    # By the time a reader exports, the window has started its index child: multiprocessing
+    # is imported and its resource tracker runs (30-100 ms on first use, here not measured).
+    from multiprocessing import resource_tracker
+
+    resource_tracker.ensure_running()
+    window = QMainWindow()
+    window.show()
+    said: list[str] = []
+    bundle = BundleExport(window, said.append, lambda *_: None)
+    reports: list[Any] = []
+    bundle.finished.connect(reports.append)
+    lateness: list[float] = []
+    expected = [time.perf_counter() + TICK_S]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        lateness.append(max(0.0, now - expected[0]))
+        expected[0] = now + TICK_S
+
+    timer = QTimer()
+    timer.setInterval(int(TICK_S * 1000))
+    timer.timeout.connect(tick)
+    target = folder / "bundle.pdf"
+    sources = tuple((path.stem, path) for path in paths)
+    timer.start()
+    started = time.perf_counter()
+    bundle.start(BundleRequest(sources, target))
+    while not reports and bundle.running:
+        app.processEvents()
+        time.sleep(0.001)
+    took = time.perf_counter() - started
+    timer.stop()
+    if not reports:
+        raise RuntimeError(f"the export did not finish: {said}")
+    report = reports[0]
+    return {"bundle_s": took, "bundle_documents": count - len(report.skipped),
+            "bundle_pages": report.pages, "bundle_mb": target.stat().st_size / 1e6,
+            "max_stall_s": max(lateness), "p99_stall_s": percentile(lateness, 0.99),
+            "ticks": len(lateness)}  # fmt: skip
+
+
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--documents", type=int, default=100)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv)  # noqa: F841 - fonts need it
+    with tempfile.TemporaryDirectory(prefix="diglot-export-bench-") as work:
+        result = seed_to_pdf(args.runs, Path(work))
+        result.update(bundle_to_pdf(args.documents, Path(work)))
+    emit(result)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
