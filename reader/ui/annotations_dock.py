@@ -28,7 +28,7 @@ from reader.core.session.annotating import AnnotationsChanged
 from reader.core.session.annotation_actions import STATUS_WORDS, AnnotationActions, shorten
 from reader.ui.clear_button import ClearButtonTint
 from reader.ui.note_editor import NoteEditor
-from reader.ui.plain_text import plain_tooltip
+from reader.ui.plain_text import plain_label, plain_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 DOCUMENT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -78,6 +78,7 @@ class AnnotationsPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.filter)
         layout.addWidget(self.tree, 1)
+        self._layout = layout
         self.scope.currentIndexChanged.connect(lambda _i: self.refresh())
         self.category.currentIndexChanged.connect(lambda _i: self.refresh())
         self.tag.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -86,6 +87,13 @@ class AnnotationsPanel(QWidget):
         self._session.changed.connect(self._on_changed)
         self._fill_categories()
         self.refresh()
+
+    def add_section(self, title: str, widget: QWidget) -> None:
+        """Put `widget` under the list, headed by `title` (also its accessible description)."""
+        heading = plain_label(title, self)
+        heading.setBuddy(widget)
+        self._layout.addWidget(heading)
+        self._layout.addWidget(widget)
 
     # Following the core ----------------------------------------------------------------------
     def _on_changed(self, change: AnnotationsChanged) -> None:
