@@ -40,6 +40,9 @@ class AnnotationControls(QObject):
         self.dock.setObjectName("annotations_dock")  # saveState() needs stable names
         self.dock.setWidget(self.panel)
         self.dock.setAccessibleName("Annotations panel")
+        # A tab brought to the front is "shown" without a show event of the panel.
+        self.dock.visibilityChanged.connect(
+            lambda shown: self.panel.refresh_if_stale() if shown else None)
         # A tab beside the document list and search, which want the window's height as it
         # does. (Tabified with the provenance on the right, Qt left a second tab bar floating
         # mid-window.)

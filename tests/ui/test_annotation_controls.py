@@ -230,3 +230,14 @@ def test_orphans_are_listed_apart_with_their_old_context(qtbot: QtBot, reader: D
     assert "«words that were never in this text»" in row.text(0)
     assert "context before «words" in row.toolTip(0).replace("\xa0", " ")
     assert not styles(reader, "translation") and not styles(reader, "original")
+
+
+def test_overlapping_marks_are_flattened_to_what_shows() -> None:
+    from reader.ui.annotation_marks import flatten
+
+    claim, person, faint = Highlight("#e6b422"), Highlight("#4e9a06"), Highlight("#e6b422", True)
+    marks = [(0, 0, 10, claim), (0, 5, 15, person), (0, 12, 20, claim), (0, 20, 25, claim),
+             (0, 0, 30, faint), (1, 3, 3, claim), (1, 0, 4, claim), (1, 2, 6, claim)]
+    # Later marks paint over earlier ones: each character keeps the one seen on top.
+    assert flatten(marks) == [(0, 0, 30, faint), (1, 0, 6, claim)]
+    assert flatten(marks[:4]) == [(0, 0, 5, claim), (0, 5, 12, person), (0, 12, 25, claim)]

@@ -227,5 +227,6 @@ def _annotation(row: Sequence[Any]) -> Annotation:
         id=id_, document=document, content_hash=content_hash, side=side,
         translation=int(translation),
         anchor=Anchor(exact, prefix, suffix, int(start), int(end), int(paragraph)),
-        category=int(category), note=note, tags=tuple(json.loads(tags)), created=created,
+        category=int(category), note=note,
+        tags=() if tags == "[]" else tuple(json.loads(tags)), created=created,
         modified=modified, status=status)
