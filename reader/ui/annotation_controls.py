@@ -58,6 +58,7 @@ class AnnotationControls(QObject):
             self._chosen_category, workspace.message.emit)
         self.panel.add_section("Categories", self.categories.list)
         self.editor = self.panel.editor
+        self._note_from_panel = False
         self.editor.saved.connect(self._on_note_saved)
         self.editor.closed.connect(self._on_editor_closed)
         self.panel.jump_requested.connect(self.jump)
@@ -174,7 +175,8 @@ class AnnotationControls(QObject):
 
     def edit_note(self) -> None:
         """Open the note editor on the chosen highlight, highlighting the selection first."""
-        if self._in_panel():
+        self._note_from_panel = self._in_panel()
+        if self._note_from_panel:
             ids = self.panel.chosen()
             found = [a for a in self._annotations() if ids and a.id == ids[0]]
         elif self._split.panes[self._pane()].selection_ranges():
@@ -209,7 +211,11 @@ class AnnotationControls(QObject):
         self._actions.save_note(annotation_id, note, tags)
 
     def _on_editor_closed(self) -> None:
-        self._split.focus_pane(self._pane())
+        # Back where the note was asked for: a reader going down the list stays in it.
+        if self._note_from_panel and self.panel.isVisible():
+            self.panel.tree.setFocus()
+        else:
+            self._split.focus_pane(self._pane())
 
     def delete(self) -> None:
         """Delete the highlight under the cursor, or the rows chosen in the panel.
