@@ -282,4 +282,7 @@ def swatch(colour: str) -> QIcon:
     """A small square of a category's colour."""
     pixmap = QPixmap(12, 12)
     pixmap.fill(QColor(colour))
-    return QIcon(pixmap)
+    icon = QIcon(pixmap)
+    # The colour itself on a chosen row too: Qt's selected mode tinted it to another colour.
+    icon.addPixmap(pixmap, QIcon.Mode.Selected)
+    return icon
