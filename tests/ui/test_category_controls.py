@@ -7,7 +7,7 @@ from dataclasses import replace
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QColorDialog, QComboBox, QInputDialog, QLineEdit
+from PySide6.QtWidgets import QColorDialog, QComboBox, QInputDialog, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from reader.ui.app import DiglotApp
@@ -95,6 +95,8 @@ def test_add_rename_recolour_and_delete_categories_from_the_keyboard(
     key(reader, "Del")
     dialog = dialog_of(qtbot, reader, QInputDialog)
     assert "1 highlight (in the whole library)" in dialog.labelText()
+    assert all(label.textFormat() == Qt.TextFormat.PlainText  # names are the user's data
+               for label in dialog.findChildren(QLabel))
     combo = dialog.findChild(QComboBox)
     assert combo is not None
     combo.setFocus()
