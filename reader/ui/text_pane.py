@@ -298,17 +298,22 @@ class TextPane(QTextEdit):
 
     def _build_selections(self, marks: Sequence[Mark]) -> list[QTextEdit.ExtraSelection]:
         palette = self.palette()
+        document = self.document()
         formats: dict[MarkStyle, QTextCharFormat] = {}
+        blocks: dict[int, tuple[int, int]] = {}  # paragraph: (position, length), looked up once
+        cursor = QTextCursor(document)  # one cursor, copied into each selection
         selections: list[QTextEdit.ExtraSelection] = []
         for paragraph, start, end, style in marks:
-            block = self.document().findBlockByNumber(paragraph)
-            if not block.isValid():
+            if paragraph not in blocks:
+                block = document.findBlockByNumber(paragraph)
+                blocks[paragraph] = (block.position(), block.length() - 1) if block.isValid() \
+                    else (-1, 0)
+            position, length = blocks[paragraph]
+            if position < 0:
                 continue
-            cursor = QTextCursor(block)
-            length = block.length() - 1
             first, last = self._qt_range(paragraph, start, end)
-            cursor.setPosition(block.position() + min(max(first, 0), length))
-            cursor.setPosition(block.position() + min(max(last, 0), length),
+            cursor.setPosition(position + min(max(first, 0), length))
+            cursor.setPosition(position + min(max(last, 0), length),
                                QTextCursor.MoveMode.KeepAnchor)
             if style not in formats:
                 formats[style] = mark_format(style, palette)
