@@ -13,12 +13,13 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QMenu
 
-from reader.core.annotations.model import Annotation
+from reader.core.annotations.model import Annotation, Category
 from reader.core.session.annotation_actions import shorten
 from reader.core.session.workspace import Workspace
 from reader.core.text_range import Pane, TextRange, other_pane
 from reader.ui.annotation_marks import AnnotationMarks, caret, select_range
 from reader.ui.annotations_dock import AnnotationsPanel
+from reader.ui.category_controls import CategoriesList, CategoryControls
 from reader.ui.main_window import MainWindow
 
 
@@ -39,6 +40,9 @@ class AnnotationControls(QObject):
         self.dock.setObjectName("annotations_dock")  # saveState() needs stable names
         self.dock.setWidget(self.panel)
         self.dock.setAccessibleName("Annotations panel")
+        # A tab brought to the front is "shown" without a show event of the panel.
+        self.dock.visibilityChanged.connect(
+            lambda shown: self.panel.refresh_if_stale() if shown else None)
         # A tab beside the document list and search, which want the window's height as it
         # does. (Tabified with the provenance on the right, Qt left a second tab bar floating
         # mid-window.)
@@ -49,7 +53,12 @@ class AnnotationControls(QObject):
             menu = action.menu()
             if action.text() == "&View" and isinstance(menu, QMenu):
                 menu.addAction(self.dock.toggleViewAction())
+        self.categories = CategoryControls(
+            self._actions, CategoriesList(self._actions, self.panel), window,
+            self._chosen_category, workspace.message.emit)
+        self.panel.add_section("Categories", self.categories.list)
         self.editor = self.panel.editor
+        self._note_from_panel = False
         self.editor.saved.connect(self._on_note_saved)
         self.editor.closed.connect(self._on_editor_closed)
         self.panel.jump_requested.connect(self.jump)
@@ -67,6 +76,8 @@ class AnnotationControls(QObject):
             "next-highlight": lambda: self.step(False),
             "previous-highlight": lambda: self.step(True),
             "toggle-annotations": self.toggle_panel,
+            "categories": self.show_categories,
+            **self.categories.bindings(),
         }
         for number in range(1, 10):
             handlers[f"highlight-{number}"] = self._highlighter(number)
@@ -82,6 +93,24 @@ class AnnotationControls(QObject):
         self.dock.show()
         self.dock.raise_()  # a tab behind the document list is visible, yet unseen
         self.panel.tree.setFocus()
+
+    def show_categories(self) -> None:
+        """Show the panel with the keyboard in the categories list."""
+        self.dock.show()
+        self.dock.raise_()
+        self.categories.list.setFocus()
+
+    def _chosen_category(self) -> Category | None:
+        """The category of what the keyboard is on: a row of either list, or a highlight."""
+        listing = self.categories.list
+        if not listing.hasFocus():
+            ids = self.panel.chosen() if self._in_panel() else [
+                a.id for a in self._under_caret(own=False)[:1]]
+            found = [a for a in self._annotations() if ids and a.id == ids[0]]
+            if found:
+                return next((c for c in self._session.categories()
+                             if c.id == found[0].category), None)
+        return listing.current_category()
 
     def _highlighter(self, number: int) -> Callable[[], Annotation | None]:
         return lambda: self.highlight(number)
@@ -146,7 +175,8 @@ class AnnotationControls(QObject):
 
     def edit_note(self) -> None:
         """Open the note editor on the chosen highlight, highlighting the selection first."""
-        if self._in_panel():
+        self._note_from_panel = self._in_panel()
+        if self._note_from_panel:
             ids = self.panel.chosen()
             found = [a for a in self._annotations() if ids and a.id == ids[0]]
         elif self._split.panes[self._pane()].selection_ranges():
@@ -181,10 +211,21 @@ class AnnotationControls(QObject):
         self._actions.save_note(annotation_id, note, tags)
 
     def _on_editor_closed(self) -> None:
-        self._split.focus_pane(self._pane())
+        # Back where the note was asked for: a reader going down the list stays in it.
+        if self._note_from_panel and self.panel.isVisible():
+            self.panel.tree.setFocus()
+        else:
+            self._split.focus_pane(self._pane())
 
     def delete(self) -> None:
-        """Delete the highlight under the cursor, or the rows chosen in the panel."""
+        """Delete the highlight under the cursor, or the rows chosen in the panel.
+
+        In the categories list it deletes the category instead (asking where its highlights
+        go): a key that deleted a highlight elsewhere in the text would surprise.
+        """
+        if self.categories.list.hasFocus():
+            self.categories.delete()
+            return
         self._actions.delete(self._chosen())
 
     def step(self, backwards: bool) -> None:

@@ -8,6 +8,9 @@ asked of the core `AnnotationSession`.
 
 from __future__ import annotations
 
+import heapq
+import itertools
+
 from PySide6.QtCore import QEvent, QObject, QPoint
 from PySide6.QtGui import QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QToolTip
@@ -16,7 +19,7 @@ from reader.core.session.annotating import AnnotationsChanged
 from reader.core.session.annotation_actions import AnnotationActions
 from reader.core.session.reading import Aspect
 from reader.core.text_range import PANES, Pane, TextRange
-from reader.ui.mark_styles import Highlight
+from reader.ui.mark_styles import Highlight, MarkStyle
 from reader.ui.plain_text import plain_tooltip
 from reader.ui.split_view import SplitView
 from reader.ui.text_pane import Mark, TextPane
@@ -31,6 +34,9 @@ class AnnotationMarks(QObject):
         self._session = actions.session
         self._split = split
         self.note_shown = ""  # the note last shown for the text cursor, for tests and scripts
+        # What the panes show now: the session hears of a new document or translation before
+        # the split view has put its text in, and painting then would be thrown away.
+        self._viewing = self._view()
         self._session.changed.connect(self._on_annotations_changed)
         # After the split view (built first) has put the new text in: set_text clears marks.
         split.reading.changed.connect(self._on_view_changed)
@@ -39,11 +45,18 @@ class AnnotationMarks(QObject):
             text_pane.cursorPositionChanged.connect(lambda pane=pane: self.show_note(pane))
         self.repaint()
 
+    def _view(self) -> tuple[object, int]:
+        reading = self._split.reading
+        return reading.document, reading.translation_index
+
     def _on_view_changed(self, aspect: Aspect) -> None:
         if aspect in ("document", "translation"):
+            self._viewing = self._view()
             self.repaint()
 
     def _on_annotations_changed(self, change: AnnotationsChanged) -> None:
+        if self._view() != self._viewing or self._session.document is not self._viewing[0]:
+            return  # the split view is about to show other text: painted once it has
         self.repaint()
         if change.aspect == "annotations":
             self.show_note(self._split.reading.focused)  # its note may have changed
@@ -51,12 +64,15 @@ class AnnotationMarks(QObject):
     def repaint(self) -> None:
         """Paint every pane's highlights and projections again."""
         for pane in PANES:
-            marks: list[Mark] = []
+            projected: list[Mark] = []
+            own: list[Mark] = []
             for paint in self._session.paints(pane):
                 style = Highlight(paint.colour, paint.projected, paint.uncertain,
                                   paint.status == "fuzzy")
-                marks.append((*paint.range[1:], style))
-            self._split.panes[pane].set_marks("annotation", marks)
+                (projected if paint.projected else own).append((*paint.range[1:], style))
+            # Projections underneath, the pane's own highlights over them: a highlight made
+            # here shows in its own colour even where the other side's projects onto it.
+            self._split.panes[pane].set_marks("annotation", flatten(projected) + flatten(own))
 
     # Notes -----------------------------------------------------------------------------------
     def note_at(self, pane: Pane, paragraph: int, offset: int) -> str:
@@ -81,6 +97,8 @@ class AnnotationMarks(QObject):
         text_pane = self._split.panes[pane]
         if not text_pane.hasFocus() and pane != self._split.reading.focused:
             return
+        if self._view() != self._viewing:
+            return  # the cursor moved because other text is going in, not to a highlight
         paragraph, offset = caret(text_pane)
         text = self.note_at(pane, paragraph, offset)
         if text == self.note_shown:
@@ -92,6 +110,42 @@ class AnnotationMarks(QObject):
             QToolTip.showText(at, plain_tooltip(text), text_pane)
         elif not text:
             QToolTip.hideText()
+
+
+def flatten(marks: list[Mark]) -> list[Mark]:
+    """The same picture in marks that never overlap, each character painted once.
+
+    Qt paints every mark by filling its background and drawing its text again, later marks
+    over earlier ones: hundreds of overlapping highlights drew the same words many times at
+    every repaint. Where marks overlap, the one painted last (the one seen) alone covers the
+    characters, and touching pieces of one style join.
+    """
+    by_paragraph: dict[int, list[tuple[int, int, int, MarkStyle]]] = {}
+    for order, (paragraph, start, end, style) in enumerate(marks):
+        if start < end:
+            by_paragraph.setdefault(paragraph, []).append((start, end, order, style))
+    flat: list[Mark] = []
+    for paragraph in sorted(by_paragraph):
+        items = sorted(by_paragraph[paragraph])
+        cuts = sorted({edge for start, end, _, _ in items for edge in (start, end)})
+        covering: list[tuple[int, int, MarkStyle]] = []  # a heap: (-order, end, style)
+        following = 0
+        for low, high in itertools.pairwise(cuts):
+            while following < len(items) and items[following][0] <= low:
+                start, end, order, style = items[following]
+                heapq.heappush(covering, (-order, end, style))
+                following += 1
+            while covering and covering[0][1] <= low:
+                heapq.heappop(covering)
+            if not covering:
+                continue
+            style = covering[0][2]
+            last = flat[-1] if flat else None
+            if last and last[0] == paragraph and last[2] == low and last[3] == style:
+                flat[-1] = (paragraph, last[1], high, style)
+            else:
+                flat.append((paragraph, low, high, style))
+    return flat
 
 
 def caret(text_pane: TextPane) -> tuple[int, int]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,7 +28,7 @@ from reader.core.session.annotating import AnnotationsChanged
 from reader.core.session.annotation_actions import STATUS_WORDS, AnnotationActions, shorten
 from reader.ui.clear_button import ClearButtonTint
 from reader.ui.note_editor import NoteEditor
-from reader.ui.plain_text import plain_tooltip
+from reader.ui.plain_text import plain_label, plain_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 DOCUMENT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -78,20 +78,43 @@ class AnnotationsPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.filter)
         layout.addWidget(self.tree, 1)
+        self._layout = layout
         self.scope.currentIndexChanged.connect(lambda _i: self.refresh())
         self.category.currentIndexChanged.connect(lambda _i: self.refresh())
         self.tag.currentIndexChanged.connect(lambda _i: self.refresh())
         self.filter.textChanged.connect(lambda _t: self.refresh())
         self.tree.itemActivated.connect(self._on_activated)
+        self._stale = False
         self._session.changed.connect(self._on_changed)
         self._fill_categories()
         self.refresh()
+
+    def add_section(self, title: str, widget: QWidget) -> None:
+        """Put `widget` under the list, headed by `title` (also its accessible description)."""
+        heading = plain_label(title, self)
+        heading.setBuddy(widget)
+        self._layout.addWidget(heading)
+        self._layout.addWidget(widget)
 
     # Following the core ----------------------------------------------------------------------
     def _on_changed(self, change: AnnotationsChanged) -> None:
         if change.aspect == "categories":
             self._fill_categories()
         if change.aspect != "projection":
+            if self.isVisible() and not self.visibleRegion().isEmpty():
+                self.refresh()
+            else:
+                # Listing a document's hundreds of highlights in a hidden tab would slow its
+                # opening for nothing: the list is filled when it shows.
+                self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        self.refresh_if_stale()
+        super().showEvent(event)
+
+    def refresh_if_stale(self) -> None:
+        """Fill the list if changes came while it was out of sight (its dock tab shows)."""
+        if self._stale:
             self.refresh()
 
     def _fill_categories(self) -> None:
@@ -140,12 +163,15 @@ class AnnotationsPanel(QWidget):
 
     def refresh(self) -> None:
         """List the annotations again, keeping the rows chosen and the current one."""
+        self._stale = False
         chosen = set(self.selected_ids())
         current = self.current_id()
         annotations = self._scope_annotations()
         self._fill_tags(annotations)
         shown = [a for a in annotations if self._shows(a)]
-        colours = {c.id: c.colour for c in self._session.categories()}
+        icons = {c.id: swatch(c.colour) for c in self._session.categories()}
+        grey = swatch("#888888")
+        self.tree.setUpdatesEnabled(False)
         self.tree.clear()
         groups: dict[str, QTreeWidgetItem] = {}
         for annotation in shown:
@@ -156,7 +182,7 @@ class AnnotationsPanel(QWidget):
             item = QTreeWidgetItem(groups[key], self._columns(annotation))
             item.setData(0, ID_ROLE, annotation.id)
             item.setData(0, DOCUMENT_ROLE, annotation.document)
-            item.setIcon(0, swatch(colours.get(annotation.category, "#888888")))
+            item.setIcon(0, icons.get(annotation.category, grey))
             item.setToolTip(0, plain_tooltip(self._detail(annotation)))
             item.setToolTip(1, plain_tooltip(annotation.note))
             if annotation.id in chosen:
@@ -173,6 +199,7 @@ class AnnotationsPanel(QWidget):
         first = next(self._rows(), None)
         if self.tree.currentItem() is None and first is not None:
             self.tree.setCurrentItem(first[1])
+        self.tree.setUpdatesEnabled(True)
 
     def _group(self, key: str) -> QTreeWidgetItem:
         if key == "orphaned":
@@ -221,6 +248,7 @@ class AnnotationsPanel(QWidget):
 
     def chosen(self) -> list[str]:
         """The rows the commands act on: the selected ones, else the current one."""
+        self.refresh_if_stale()
         current = self.current_id()
         return self.selected_ids() or ([current] if current else [])
 
@@ -235,10 +263,12 @@ class AnnotationsPanel(QWidget):
 
     def visible_ids(self) -> list[str]:
         """Every annotation listed, in list order (for tests and scripts)."""
+        self.refresh_if_stale()
         return [str(item.data(0, ID_ROLE)) for _, item in self._rows()]
 
     def group_of(self, annotation_id: str) -> str:
         """The label of the group an annotation is listed under; "" when not listed."""
+        self.refresh_if_stale()
         return next((group.text(0) for group, item in self._rows()
                      if item.data(0, ID_ROLE) == annotation_id), "")
 
@@ -252,4 +282,7 @@ def swatch(colour: str) -> QIcon:
     """A small square of a category's colour."""
     pixmap = QPixmap(12, 12)
     pixmap.fill(QColor(colour))
-    return QIcon(pixmap)
+    icon = QIcon(pixmap)
+    # The colour itself on a chosen row too: Qt's selected mode tinted it to another colour.
+    icon.addPixmap(pixmap, QIcon.Mode.Selected)
+    return icon

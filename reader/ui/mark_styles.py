@@ -30,6 +30,9 @@ _AMBER = QColor("#f2b632")  # search
 _BLUE = QColor("#4f8fd6")  # alignment
 _CURRENT = QColor("#ff9f1a")  # the current search match
 _INK = QColor("#1a1a1a")
+MIN_CONTRAST = 4.5  # WCAG AA for body text: the ink on a highlight reads at least this well
+MIN_TINT = 40.0  # how far (RGB distance, of 441) a highlight stands from the paper to be seen
+_HIGHLIGHT = 0.42  # how much of its colour a highlight takes, when the ink still reads on it
 
 
 def blend(a: QColor, b: QColor, amount: float) -> QColor:
@@ -47,7 +50,7 @@ def mark_format(style: MarkStyle, palette: QPalette) -> QTextCharFormat:
     text = palette.color(QPalette.ColorRole.Text)
     fmt = QTextCharFormat()
     if isinstance(style, Highlight):
-        return _highlight_format(style, base)
+        return _highlight_format(style, base, text)
     if style == "search":
         fmt.setBackground(blend(base, _AMBER, 0.45))
     elif style == "current":
@@ -81,11 +84,55 @@ def mark_format(style: MarkStyle, palette: QPalette) -> QTextCharFormat:
     return fmt
 
 
-def _highlight_format(style: Highlight, base: QColor) -> QTextCharFormat:
+def luminance(colour: QColor) -> float:
+    """WCAG relative luminance of a colour, 0 (black) to 1 (white)."""
+
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
+            + 0.0722 * channel(colour.blueF()))
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio of two colours, 1 to 21."""
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def distance(a: QColor, b: QColor) -> float:
+    """How far apart two colours are, in RGB units (0 to 441)."""
+    pairs = ((a.red(), b.red()), (a.green(), b.green()), (a.blue(), b.blue()))
+    return float(sum((x - y) ** 2 for x, y in pairs) ** 0.5)
+
+
+def highlight_tint(colour: QColor, base: QColor, text: QColor) -> QColor:
+    """A highlight's background: its colour blended into the paper, as far as the ink reads.
+
+    A user's colour may be any colour: a bright one on dark paper (white, yellow) would leave
+    the light ink unreadable at the usual strength, so it is blended in more lightly, until
+    the text on it reaches MIN_CONTRAST.
+    """
+    amount = _HIGHLIGHT
+    tint = blend(base, colour, amount)
+    while amount > 0.1 and contrast(tint, text) < MIN_CONTRAST:
+        amount -= 0.02
+        tint = blend(base, colour, amount)
+    return tint
+
+
+def hard_to_see(colour: str, palette: QPalette) -> bool:
+    """Whether a highlight of `colour` would hardly show on `palette`'s paper (white on white)."""
+    base = palette.color(QPalette.ColorRole.Base)
+    tint = highlight_tint(QColor(colour), base, palette.color(QPalette.ColorRole.Text))
+    return distance(tint, base) < MIN_TINT
+
+
+def _highlight_format(style: Highlight, base: QColor, text: QColor) -> QTextCharFormat:
     fmt = QTextCharFormat()
     colour = QColor(style.colour)
     if not style.projected:
-        fmt.setBackground(blend(base, colour, 0.42))
+        fmt.setBackground(highlight_tint(colour, base, text))
         if style.fuzzy:
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             fmt.setUnderlineColor(colour)

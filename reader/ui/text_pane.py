@@ -99,6 +99,9 @@ class TextPane(QTextEdit):
         # lay the whole text out a second time on opening; the column would shift, too.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self._marks: dict[str, list[Mark]] = {layer: [] for layer in LAYERS}
+        # Each layer's selections as last built: setting one layer leaves the others' be
+        # (hundreds of highlights are not rebuilt because the sentence cursor moved).
+        self._selections: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._gutter = 0.0
         self._paragraphs: tuple[str, ...] = ()
         self._text_font: QFont | None = None  # set by the split view; see set_text_font
@@ -110,6 +113,7 @@ class TextPane(QTextEdit):
         document = self.document()
         document.clear()
         self._marks = {layer: [] for layer in LAYERS}
+        self._selections = {}
         self.setExtraSelections([])
         # Core offsets count code points, Qt's UTF-16 units; the texts convert between them.
         self._paragraphs = text.paragraphs if text is not None else ()
@@ -263,6 +267,7 @@ class TextPane(QTextEdit):
     def set_marks(self, layer: str, marks: Sequence[Mark]) -> None:
         """Replace the marks of one layer (see `mark_styles.LAYERS`); the text is untouched."""
         self._marks[layer] = list(marks)
+        self._selections.pop(layer, None)
         self._apply_marks()
 
     def marks(self, layer: str) -> list[tuple[int, int, int]]:
@@ -284,27 +289,39 @@ class TextPane(QTextEdit):
         return self.marks("search")
 
     def _apply_marks(self) -> None:
-        palette = self.palette()
-        formats: dict[MarkStyle, QTextCharFormat] = {}
         selections: list[QTextEdit.ExtraSelection] = []
         for layer in LAYERS:
-            for paragraph, start, end, style in self._marks[layer]:
-                block = self.document().findBlockByNumber(paragraph)
-                if not block.isValid():
-                    continue
-                cursor = QTextCursor(block)
-                length = block.length() - 1
-                first, last = self._qt_range(paragraph, start, end)
-                cursor.setPosition(block.position() + min(max(first, 0), length))
-                cursor.setPosition(block.position() + min(max(last, 0), length),
-                                   QTextCursor.MoveMode.KeepAnchor)
-                if style not in formats:
-                    formats[style] = mark_format(style, palette)
-                selection = QTextEdit.ExtraSelection()
-                selection.cursor = cursor
-                selection.format = formats[style]
-                selections.append(selection)
+            if layer not in self._selections:
+                self._selections[layer] = self._build_selections(self._marks[layer])
+            selections += self._selections[layer]
         self.setExtraSelections(selections)
+
+    def _build_selections(self, marks: Sequence[Mark]) -> list[QTextEdit.ExtraSelection]:
+        palette = self.palette()
+        document = self.document()
+        formats: dict[MarkStyle, QTextCharFormat] = {}
+        blocks: dict[int, tuple[int, int]] = {}  # paragraph: (position, length), looked up once
+        cursor = QTextCursor(document)  # one cursor, copied into each selection
+        selections: list[QTextEdit.ExtraSelection] = []
+        for paragraph, start, end, style in marks:
+            if paragraph not in blocks:
+                block = document.findBlockByNumber(paragraph)
+                blocks[paragraph] = (block.position(), block.length() - 1) if block.isValid() \
+                    else (-1, 0)
+            position, length = blocks[paragraph]
+            if position < 0:
+                continue
+            first, last = self._qt_range(paragraph, start, end)
+            cursor.setPosition(position + min(max(first, 0), length))
+            cursor.setPosition(position + min(max(last, 0), length),
+                               QTextCursor.MoveMode.KeepAnchor)
+            if style not in formats:
+                formats[style] = mark_format(style, palette)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format = formats[style]
+            selections.append(selection)
+        return selections
 
     def _qt_range(self, paragraph: int, start: int, end: int) -> tuple[int, int]:
         if not 0 <= paragraph < len(self._paragraphs):
@@ -330,6 +347,7 @@ class TextPane(QTextEdit):
             return
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
+            self._selections = {}
             self._apply_marks()  # the marks' colours are blends of the theme's
 
     # Pointing ------------------------------------------------------------------------------

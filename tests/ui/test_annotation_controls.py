@@ -230,3 +230,62 @@ def test_orphans_are_listed_apart_with_their_old_context(qtbot: QtBot, reader: D
     assert "«words that were never in this text»" in row.text(0)
     assert "context before «words" in row.toolTip(0).replace("\xa0", " ")
     assert not styles(reader, "translation") and not styles(reader, "original")
+
+
+def test_overlapping_marks_are_flattened_to_what_shows() -> None:
+    from reader.ui.annotation_marks import flatten
+
+    claim, person, faint = Highlight("#e6b422"), Highlight("#4e9a06"), Highlight("#e6b422", True)
+    marks = [(0, 0, 10, claim), (0, 5, 15, person), (0, 12, 20, claim), (0, 20, 25, claim),
+             (0, 0, 30, faint), (1, 3, 3, claim), (1, 0, 4, claim), (1, 2, 6, claim)]
+    # Later marks paint over earlier ones: each character keeps the one seen on top.
+    assert flatten(marks) == [(0, 0, 30, faint), (1, 0, 6, claim)]
+    assert flatten(marks[:4]) == [(0, 0, 5, claim), (0, 5, 12, person), (0, 12, 25, claim)]
+
+
+def test_hovering_a_highlight_shows_its_note_as_plain_text(qtbot: QtBot, reader: DiglotApp
+                                                          ) -> None:
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    made = highlight_sentence(reader, "original", ("h",))
+    reader.workspace.annotating.save_note(made.id, "<b>who</b> wrote this?", [])
+    pane = reader.window.split_view.panes["original"]
+    rect = pane.cursorRect(pane.textCursor())  # the caret sits at the highlight's start
+    point = QPoint(rect.right() + 12, rect.center().y())
+    assert pane.text_position(point) is not None
+    event = QHelpEvent(QEvent.Type.ToolTip, point, pane.viewport().mapToGlobal(point))
+    QApplication.sendEvent(pane.viewport(), event)
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert "&lt;b&gt;who&lt;/b&gt;\xa0wrote" in QToolTip.text()  # shown as written
+
+
+def test_the_dock_from_the_keyboard_library_scope_note_and_names(qtbot: QtBot,
+                                                                 reader: DiglotApp) -> None:
+    made = highlight_sentence(reader, "translation", ("h",))
+    panel = reader.annotations.panel
+    key(reader, "Ctrl+Shift+A")
+    assert focused() is panel.tree
+    # A on a row writes its note; saving returns the keyboard to the list, not the text.
+    key(reader, "A")
+    editor = reader.annotations.editor
+    qtbot.waitUntil(lambda: focused() is editor.note)
+    QTest.keyClicks(editor.note, "check the date")
+    key(reader, "Ctrl+Return")
+    assert annotations(reader)[0].note == "check the date"
+    qtbot.waitUntil(lambda: focused() is panel.tree)
+    key(reader, "A")
+    qtbot.waitUntil(lambda: focused() is editor.note)
+    key(reader, "Escape")
+    qtbot.waitUntil(lambda: focused() is panel.tree)
+    # The whole library: grouped under the document's title.
+    panel.scope.setCurrentIndex(1)
+    assert panel.visible_ids() == [made.id]
+    assert panel.group_of(made.id).startswith(reader.workspace.title_of(made.document))
+    # Every control of the panel has a name a screen reader can say.
+    controls = [w for w in panel.findChildren(QWidget)
+                if w.parentWidget() in (panel, editor)
+                and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+    assert len(controls) >= 9  # scope, category, tag, words, list, categories, note, tags, ...
+    assert [type(w).__name__ for w in controls if not w.accessibleName()] == []

@@ -205,17 +205,33 @@ class Annotator:
                             ((before, after),)))
         return after
 
-    def delete_category(self, key: int | str) -> None:
-        """Delete a category no annotation uses.
+    def delete_category(self, key: int | str, move_to: int | str | None = None) -> int:
+        """Delete a category; its annotations move to `move_to`, in the same undoable change.
+
+        Nothing is lost: undoing it brings the category back, in its place, and its
+        annotations back to it.
+
+        Returns:
+            How many annotations moved.
 
         Raises:
-            StoreError: when it is unknown or still in use.
+            StoreError: when either category is unknown, when `move_to` is the category
+                deleted, or when annotations use it and `move_to` is None.
         """
         category = self._category(key)
-        used = self.store.in_use(category.id)
-        if used:
-            raise StoreError(f"category {category.name!r} is used by {used} annotation(s)")
-        self._do(Change("Delete category", ((category, None),)))
+        used = self.store.annotations_of(category.id)
+        target = None if move_to is None else self._category(move_to)
+        if target is not None and target.id == category.id:
+            raise StoreError(f"the highlights of {category.name!r} cannot move to itself")
+        if used and target is None:
+            raise StoreError(f"category {category.name!r} is used by {len(used)} annotation(s):"
+                             " say which category they move to")
+        stamp = now()
+        pairs: list[Pair] = [(a, replace(a, category=target.id, modified=stamp))
+                             for a in used if target is not None]
+        pairs.append((category, None))
+        self._do(Change("Delete category", tuple(pairs)))
+        return len(used)
 
     # Interchange ------------------------------------------------------------------------------
     def import_annotations(self, records: Sequence[tuple[Annotation, Category]]

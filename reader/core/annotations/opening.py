@@ -103,6 +103,7 @@ def place(document: Document, annotations: Sequence[Annotation], translation: in
     }
     projector = Projector(alignment) if alignment else None
     starts: dict[int, list[int]] = {}  # by id(text): each text's paragraph offsets, once
+    quotes: dict[int, str] = {}  # by id(projection): the Projector hands out one per sentences
     placed = []
     for annotation in annotations:
         text = side_text(texts, annotation.side, annotation.translation)
@@ -116,7 +117,9 @@ def place(document: Document, annotations: Sequence[Annotation], translation: in
         visible = annotation.side == "original" or annotation.translation == translation
         projection = projector.project(ranges) if projector and visible else None
         other = shown["translation" if annotation.side == "original" else "original"]
-        quote = projection.quote(other) if projection and other else ""
+        if projection and other and id(projection) not in quotes:
+            quotes[id(projection)] = projection.quote(other)
+        quote = quotes.get(id(projection), "") if projection and other else ""
         placed.append(Placed(annotation, ranges, projection, quote))
     return placed
 

@@ -39,6 +39,7 @@ class Projector:
     def __init__(self, alignment: Alignment) -> None:
         """Index `alignment`'s sentence beads that have sentences on both sides."""
         self._beads: dict[tuple[Pane, int], list[tuple[int, int, SentenceBead]]] = {}
+        self._made: dict[tuple[object, ...], Projection] = {}
         for bead in alignment.sentence_beads:
             if not (bead.original and bead.translation):
                 continue
@@ -67,9 +68,15 @@ class Projector:
                     beads[id(bead)] = bead
         if not beads:
             return None
-        target = sorted({TextRange(other, *ref) for b in beads.values() for ref in b.side(other)})
-        return Projection(other, tuple(target), min(b.confidence for b in beads.values()),
-                          all(b.manual for b in beads.values()))
+        key = (pane, *sorted(beads))  # the same sentences seen from either side
+        made = self._made.get(key)
+        if made is None:  # many annotations sit in the same sentences: one Projection serves
+            target = sorted({TextRange(other, *ref) for b in beads.values()
+                             for ref in b.side(other)})
+            made = Projection(other, tuple(target), min(b.confidence for b in beads.values()),
+                              all(b.manual for b in beads.values()))
+            self._made[key] = made
+        return made
 
 
 def project(ranges: Sequence[TextRange], alignment: Alignment) -> Projection | None:

@@ -109,6 +109,12 @@ class AnnotationStore:
                                (category,)).fetchone()
         return int(row[0])
 
+    def annotations_of(self, category: int) -> list[Annotation]:
+        """Every annotation of `category`, across the library."""
+        rows = self._db.execute(f"SELECT {_COLUMNS} FROM annotations WHERE category = ? "
+                                "ORDER BY document, side, translation, start, id", (category,))
+        return [_annotation(row) for row in rows]
+
     # Annotations ------------------------------------------------------------------------------
     def annotations(self, document: str | None = None) -> list[Annotation]:
         """Every annotation of `document` (of the whole library when None), in text order."""
@@ -196,8 +202,11 @@ def _put_category(db: sqlite3.Connection, category: Category) -> None:
     position = db.execute("SELECT position FROM categories WHERE id = ?",
                           (category.id,)).fetchone()
     if position is None:
-        position = db.execute("SELECT COALESCE(MAX(position), -1) + 1 FROM categories"
-                              ).fetchone()
+        # Beside the category of the next lower id (ties sort by id): a new category goes
+        # last, and one brought back by an undo goes back where it was, so keys 1-9 keep
+        # meaning what they meant.
+        position = db.execute("SELECT COALESCE(MAX(position), -1) FROM categories "
+                              "WHERE id < ?", (category.id,)).fetchone()
     db.execute("INSERT INTO categories(id, name, colour, position) VALUES (?, ?, ?, ?) "
                "ON CONFLICT(id) DO UPDATE SET name = excluded.name, colour = excluded.colour",
                (category.id, category.name, category.colour, position[0]))
@@ -218,5 +227,6 @@ def _annotation(row: Sequence[Any]) -> Annotation:
         id=id_, document=document, content_hash=content_hash, side=side,
         translation=int(translation),
         anchor=Anchor(exact, prefix, suffix, int(start), int(end), int(paragraph)),
-        category=int(category), note=note, tags=tuple(json.loads(tags)), created=created,
+        category=int(category), note=note,
+        tags=() if tags == "[]" else tuple(json.loads(tags)), created=created,
         modified=modified, status=status)

@@ -18,6 +18,8 @@ Conflicts resolved in the defaults:
 - ``a`` was taken (sync the other pane), so a note is ``A``; highlights step with ``}``/``{``
   (``]``/``[`` alone are the sentence keys, so ``] a`` could never be typed), categories 1-9
   are ``Alt+1``..``Alt+9`` (bare digits choose the panes), and ``S`` selects the sentence.
+- ``C`` opens the categories list (``c`` starts the citation copies); there ``Ins`` adds one,
+  ``F2`` renames, ``Ctrl+Shift+C`` recolours and ``Shift+Del`` deletes, keys no other list uses.
 """
 
 from __future__ import annotations
@@ -135,6 +137,16 @@ DEFAULT_KEYMAP: tuple[KeyEntry, ...] = (
        "Move the text cursor to the previous highlight."),
     _E("toggle-annotations", "Toggle annotations panel", "Annotate", ("Ctrl+Shift+A",),
        "Show the annotations of this document or the library, or hide them."),
+    _E("categories", "Categories", "Annotate", ("C",),
+       "Show the categories, their colours and keys, with the keyboard in their list."),
+    _E("add-category", "Add category…", "Annotate", ("Ins",),
+       "Add a category: its name, then its colour."),
+    _E("rename-category", "Rename category…", "Annotate", ("F2",),
+       "Rename the category chosen in the categories list; its highlights follow."),
+    _E("recolour-category", "Recolour category…", "Annotate", ("Ctrl+Shift+C",),
+       "Choose a new colour for the chosen category; its highlights repaint."),
+    _E("delete-category", "Delete category…", "Annotate", ("Shift+Del",),
+       "Delete the chosen category; its highlights move to a category you pick."),
     # File and edit
     _E("open", "Open or import…", "File", ("Ctrl+O",), "Add documents to the library."),
     _E("print", "Print…", "File", ("Ctrl+P",), "Print the open document."),

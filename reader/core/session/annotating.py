@@ -82,7 +82,8 @@ class AnnotationSession:
         self._shown = shown
         self._links = links
         self._document: Document | None = None
-        self._placed: list[Placed] = []
+        self._annotations: list[Annotation] = []
+        self._placed_now: list[Placed] | None = []  # None: to be placed when next asked
         self._paints: dict[Pane, list[Paint]] = {}  # per pane, until the next change
         self._categories: list[Category] = store.categories()
         shown.changed.connect(self._on_shown)
@@ -99,6 +100,8 @@ class AnnotationSession:
             self.changed.emit(AnnotationsChanged("projection"))
 
     def _on_links(self, aspect: object) -> None:
+        if self._shown.document is not self._document:
+            return  # another document is opening: its own reload places everything
         if aspect == "alignment":
             self._replace()
             self.changed.emit(AnnotationsChanged("projection"))
@@ -121,14 +124,22 @@ class AnnotationSession:
         self.changed.emit(AnnotationsChanged("document"))
 
     def _replace(self, annotations: Sequence[Annotation] | None = None) -> None:
+        # Placing waits until something asks: opening a document changes the alignment and
+        # the annotations one after the other, and hundreds of highlights are placed once.
         self._paints.clear()
-        if annotations is None:
-            annotations = [p.annotation for p in self._placed]
+        if annotations is not None:
+            self._annotations = list(annotations)
         if self._document is None:
-            self._placed = []
-            return
-        self._placed = place(self._document, annotations, self._shown.translation_index,
-                             self._links.alignment)
+            self._annotations = []
+        self._placed_now = None
+
+    @property
+    def _placed(self) -> list[Placed]:
+        if self._placed_now is None:
+            self._placed_now = [] if self._document is None else place(
+                self._document, self._annotations, self._shown.translation_index,
+                self._links.alignment)
+        return self._placed_now
 
     # What the window shows ------------------------------------------------------------------
     @property
@@ -138,7 +149,7 @@ class AnnotationSession:
 
     def annotations(self) -> list[Annotation]:
         """The open document's annotations in text order (original, then translations)."""
-        return [p.annotation for p in self._placed]
+        return list(self._annotations)
 
     def placed(self) -> list[Placed]:
         """Each annotation with its current ranges and projection (for the dock and exports)."""

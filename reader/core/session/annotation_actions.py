@@ -15,6 +15,10 @@ from reader.core.events import Event
 from reader.core.session.annotating import AnnotationSession
 from reader.core.text_range import Pane, TextRange
 
+# Offered to a new category, the first one no category has yet: distinct hues that the window's
+# highlight blend keeps readable on light and dark paper.
+SUGGESTED_COLOURS = ("#2aa198", "#d33682", "#859900", "#6c71c4", "#cb4b16", "#268bd2",
+                     "#8f5902", "#75507b", "#ce5c00", "#a40000")
 STATUS_WORDS = {"anchored": "", "moved": "moved: the text changed, the words were found again",
                 "fuzzy": "re-anchored by a close match: check it",
                 "orphaned": "orphaned: the words are no longer in the text"}
@@ -90,6 +94,74 @@ class AnnotationActions:
         """Redo the last undone annotation change, and say which."""
         change = self.session.redo()
         self._message.emit(f"Redone: {change.label}" if change else "Nothing to redo")
+
+    # Categories -----------------------------------------------------------------------------
+    def suggest_colour(self) -> str:
+        """A colour for a new category: the first suggestion no category has yet."""
+        taken = {c.colour.casefold() for c in self.session.categories()}
+        return next((c for c in SUGGESTED_COLOURS if c not in taken), SUGGESTED_COLOURS[0])
+
+    def uses(self, category_id: int) -> int:
+        """How many annotations, across the library, are of the category."""
+        return len(self.session.store.annotations_of(category_id))
+
+    def add_category(self, name: str, colour: str) -> Category | None:
+        """Add a category after the others; None (said in `message`) when refused."""
+        try:
+            category = self.session.annotator.add_category(name, colour.lower())
+        except StoreError as error:
+            self._message.emit(f"Cannot add the category: {error}")
+            return None
+        number = len(self.session.categories())
+        key = f" (Alt+{number} highlights in it)" if number <= 9 else ""
+        self._message.emit(f"Added category {category.name}{key}")
+        return category
+
+    def rename_category(self, category_id: int, name: str) -> Category | None:
+        """Rename a category: every annotation of it shows the new name at once."""
+        return self._update_category(category_id, name=name)
+
+    def recolour_category(self, category_id: int, colour: str) -> Category | None:
+        """Recolour a category: every highlight of it repaints at once."""
+        return self._update_category(category_id, colour=colour.lower())
+
+    def _update_category(self, category_id: int, **change: str) -> Category | None:
+        before = next((c for c in self.session.categories() if c.id == category_id), None)
+        try:
+            after = self.session.annotator.update_category(category_id, **change)
+        except StoreError as error:
+            self._message.emit(f"Cannot change the category: {error}")
+            return None
+        if before == after:
+            self._message.emit(f"Category {after.name} unchanged")
+        elif "name" in change:
+            self._message.emit(f"Renamed category {before.name if before else ''} to "
+                               f"{after.name}")
+        else:
+            self._message.emit(f"Recoloured category {after.name}")
+        return after
+
+    def delete_category(self, category_id: int, move_to: int | None = None) -> bool:
+        """Delete a category, moving its annotations to `move_to`; undoable, nothing lost.
+
+        Returns:
+            Whether it was deleted (when not, `message` says why).
+        """
+        names = {c.id: c.name for c in self.session.categories()}
+        if len(names) < 2:
+            self._message.emit("The last category cannot be deleted")
+            return False
+        try:
+            moved = self.session.annotator.delete_category(category_id, move_to)
+        except StoreError as error:
+            self._message.emit(f"Cannot delete the category: {error}")
+            return False
+        plural = "s are" if moved != 1 else " is"
+        where = f"; its {moved} highlight{plural} now {names.get(move_to or -1, '')}" if moved \
+            else ""
+        self._message.emit(f"Deleted category {names.get(category_id, '')}{where} "
+                           "(Ctrl+Z brings it back)")
+        return True
 
     def under(self, pane: Pane, paragraph: int, offset: int) -> list[Annotation]:
         """The annotations painted at a position (own first, then projections)."""

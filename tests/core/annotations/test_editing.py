@@ -66,3 +66,44 @@ def test_undoing_a_category_rename(store: AnnotationStore) -> None:
     annotator.undo()
     annotator.undo()
     assert [c.name for c in store.categories()][-2:] == ["date", "translation doubt"]
+
+
+def test_deleting_a_category_moves_its_annotations_and_undo_restores_all(
+        store: AnnotationStore, page: Document) -> None:
+    annotator = Annotator(store)
+    order = [c.name for c in store.categories()]
+    reply = annotator.add(page, TextRange("translation", 8, 0, 19), "person", note="kept")
+    greeting = annotator.add(page, TextRange("translation", 9, 0, 9), "claim")
+    with pytest.raises(StoreError, match="used by 1 annotation"):
+        annotator.delete_category("person")
+    with pytest.raises(StoreError, match="cannot move to itself"):
+        annotator.delete_category("person", move_to="person")
+    assert annotator.delete_category("person", move_to="date") == 1
+    assert "person" not in [c.name for c in store.categories()]
+    moved = store.get(reply.id)
+    assert moved is not None and moved.category == store.category("date").id  # type: ignore[union-attr]
+    assert moved.note == "kept" and store.get(greeting.id) == greeting
+    annotator.undo()
+    # Back in its place (keys 1-9 mean what they meant), its annotation back in it.
+    assert [c.name for c in store.categories()] == order
+    assert store.get(reply.id) == reply
+    annotator.redo()
+    assert store.annotations_of(store.category("date").id) == [store.get(reply.id)]  # type: ignore[union-attr]
+    # An unused category goes without asking where its annotations go.
+    assert annotator.delete_category("place") == 0
+    assert store.integrity() == "ok"
+
+
+def test_renaming_and_recolouring_changes_every_annotation_of_it(
+        store: AnnotationStore, page: Document) -> None:
+    annotator = Annotator(store)
+    made = [annotator.add(page, TextRange("translation", 8, 0, 19), "place"),
+            annotator.add(page, TextRange("translation", 9, 0, 9), "place")]
+    renamed = annotator.update_category("place", name="locality", colour="#123456")
+    assert {a.category for a in store.annotations()} == {renamed.id}
+    assert store.category("locality") == renamed and renamed.colour == "#123456"
+    assert [store.get(a.id) for a in made] == made  # the annotations themselves untouched
+    with pytest.raises(StoreError, match="already a category 'claim'"):
+        annotator.update_category("locality", name="Claim")
+    with pytest.raises(StoreError, match="not #rrggbb"):
+        annotator.update_category("locality", colour="blue")

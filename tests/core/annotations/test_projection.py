@@ -62,3 +62,15 @@ def test_a_manual_link_moves_the_projection(store: AnnotationStore, page: Docume
     [placed] = place(page, [added], 0, alignments.alignment(page))
     assert placed.projected_quote == "Привет"
     assert placed.projection is not None and placed.projection.manual
+
+
+def test_one_projector_projects_the_same_sentences_from_either_side(
+        diglot_home: Path, page: Document) -> None:
+    from reader.core.annotations.projection import Projector
+
+    projector = Projector(AlignmentStore(diglot_home).alignment(page))
+    there = projector.project([TextRange("original", 0, 0, 10)])
+    back = projector.project([TextRange("translation", 0, 0, 10)])
+    assert there is not None and back is not None
+    assert there.pane == "translation" and back.pane == "original"
+    assert projector.project([TextRange("original", 0, 2, 8)]) is there  # one per sentences

@@ -67,3 +67,32 @@ def test_a_database_from_a_newer_diglot_is_left_alone_and_the_session_goes_on(
     with sqlite3.connect(path) as db:  # as the newer Diglot left it: no table, its version
         assert db.execute("PRAGMA user_version").fetchone() == (999,)
         assert db.execute("SELECT name FROM sqlite_master").fetchall() == []
+
+
+def test_category_commands_say_what_they_did_and_refuse_clearly(diglot_home: Path) -> None:
+    workspace, messages = opened(diglot_home)
+    actions, session = workspace.annotating, workspace.annotations
+    made = actions.highlight([REPLY], 2)
+    assert made is not None
+    colour = actions.suggest_colour()
+    added = actions.add_category("rumour", colour)
+    assert added is not None and messages[-1] == "Added category rumour (Alt+6 highlights in it)"
+    assert actions.suggest_colour() != colour
+    assert actions.add_category(" ", "#000000") is None
+    assert messages[-1] == "Cannot add the category: a category needs a name"
+    assert actions.rename_category(added.id, "hearsay") is not None
+    assert messages[-1] == "Renamed category rumour to hearsay"
+    assert actions.recolour_category(added.id, "#ABCDEF") is not None
+    assert session.categories()[-1].colour == "#abcdef"
+    person = session.categories()[1]
+    assert actions.uses(person.id) == 1
+    assert not actions.delete_category(person.id)
+    assert messages[-1].startswith("Cannot delete the category: category 'person' is used by 1")
+    assert actions.delete_category(person.id, move_to=added.id)
+    assert messages[-1] == ("Deleted category person; its 1 highlight is now hearsay "
+                            "(Ctrl+Z brings it back)")
+    assert session.annotations()[0].category == added.id
+    paint = session.paints("translation")[0]
+    assert paint.colour == "#abcdef"  # the highlight repainted in its new category's colour
+    actions.undo()
+    assert session.categories()[1] == person and session.annotations()[0].category == person.id
