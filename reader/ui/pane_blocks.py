@@ -91,9 +91,15 @@ class PaneBlocks:
     def __init__(self, paragraphs: tuple[str, ...] = (), longest: int | None = None) -> None:
         longest = longest or LONGEST_BLOCK
         self.paragraphs = paragraphs
-        self._first: list[int] = []  # the first block of each paragraph, then the block count
-        self._starts: list[int] = []  # each block's start within its paragraph
-        self._paragraph: list[int] = []  # each block's paragraph
+        count = len(paragraphs)
+        # The first block of each paragraph (then the block count), each block's start within
+        # its paragraph and each block's paragraph; for the usual page, one block each.
+        self._first: list[int] = list(range(count + 1))
+        self._starts: list[int] = [0] * count
+        self._paragraph: list[int] = list(range(count))
+        if not paragraphs or max(map(len, paragraphs)) <= longest:
+            return
+        self._first, self._starts, self._paragraph = [], [], []
         for number, paragraph in enumerate(paragraphs):
             self._first.append(len(self._starts))
             points = split_points(paragraph, longest) if len(paragraph) > longest else [0]
