@@ -148,6 +148,11 @@ class PaneBlocks:
         """The (paragraph, core offset) of `offset` within block `block`."""
         return self._paragraph[block], self._starts[block] + offset
 
+    def qt_within(self, piece: Piece, offset: int) -> int:
+        """The Qt position within `piece`'s block of its paragraph's core `offset`."""
+        paragraph = self.paragraphs[piece.paragraph]
+        return qt_offset(paragraph, offset) - qt_offset(paragraph, piece.start)
+
     def blocks(self, paragraph: int) -> range:
         """The blocks of `paragraph`, in order."""
         return range(self.first_block(paragraph), self.first_block(paragraph + 1))

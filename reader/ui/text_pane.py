@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import functools
 import time
 from collections.abc import Sequence
 
@@ -26,15 +25,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
 
 from reader.core.document import Text
-from reader.core.text.editorial import EditorialSpan, editorial_spans
 from reader.core.text_range import Pane, TextRange
 from reader.ui.mark_styles import LAYERS, MarkStyle, blend, mark_format
-from reader.ui.pane_blocks import PaneBlocks, Piece, core_offset, qt_offset
+from reader.ui.pane_blocks import PaneBlocks, core_offset, qt_offset
+from reader.ui.pane_fill import insert_blocks
 
-LINE_SEPARATOR = "\u2028"  # keeps a page's own line breaks inside one paragraph (one block)
-PARAGRAPH_SEPARATOR = "\u2029"
-# Characters Qt would start a new block (or frame) at; one for one, so core offsets stay valid.
-_BLOCK_BREAKS = str.maketrans(dict.fromkeys("\n\r\u2029\ufdd0\ufdd1", LINE_SEPARATOR))
 MEASURE_CHARS = 72  # the longest line we let a text run, in average characters
 LINE_HEIGHT_PERCENT = 145
 # A long text goes into the pane a slice per turn of the event loop: Qt lays each slice out
@@ -44,12 +39,6 @@ SLICE_SECONDS = 0.008  # then slices of about this long, a few paragraphs at a t
 STEP_CHARS = 1_500
 FEW_MARKS = 400  # up to this many marks are all drawn; more, only those near the viewport
 Mark = tuple[int, int, int, MarkStyle]  # paragraph, start, end, how it looks
-
-
-@functools.lru_cache(maxsize=8)
-def _spans(paragraph: str) -> list[EditorialSpan]:
-    """A paragraph's apparatus, kept while a paragraph split into blocks goes in."""
-    return editorial_spans(paragraph)
 
 
 class TextPane(QTextEdit):
@@ -81,7 +70,8 @@ class TextPane(QTextEdit):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self._marks: dict[str, list[Mark]] = {layer: [] for layer in LAYERS}
         self._by_paragraph: dict[str, list[Mark]] = {layer: [] for layer in LAYERS}
-        self._marks_drawn: tuple[int, int] | None = None  # the blocks whose marks are drawn
+        # The (paragraph, offset) range whose marks are drawn.
+        self._marks_drawn: tuple[tuple[int, int], tuple[int, int]] | None = None
         self._gutter = 0.0
         self._spacing = -1.0  # the paragraph spacing the blocks have
         self._paragraphs: tuple[str, ...] = ()
@@ -146,65 +136,20 @@ class TextPane(QTextEdit):
             self.filled.emit()
 
     def _fill_step(self, chars: int) -> None:
-        """Put the next blocks in, about `chars` characters of them, apparatus styled."""
-        blocks = self._blocks
-        first = self._filled
-        last, size = first, 0
-        while last < blocks.block_count() and (size < chars or last == first):
-            piece = blocks.piece(last)
-            size += piece.end - piece.start
-            last += 1
-        spacing = self._paragraph_spacing()
         block_format = QTextBlockFormat()
         block_format.setLineHeight(
             LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
         )
-        block_format.setBottomMargin(spacing)
-        self._spacing = spacing
-        plain = QTextCharFormat()
-        cursor = QTextCursor(self.document())
-        cursor.beginEditBlock()
-        cursor.setPosition(self._fill_end)
-        if first == 0:
-            cursor.setBlockFormat(block_format)
-        else:
-            cursor.insertBlock(block_format, plain)
-            self._fill_end += 1
-        # One insertion for the slice (Qt starts a block at each paragraph separator, in the
-        # cursor's block format), then the few apparatus spans: a Python call per paragraph
-        # and span was most of the time a long page took to open.
-        pieces = [blocks.piece(number) for number in range(first, last)]
-        shown = [self._paragraphs[p.paragraph][p.start : p.end].translate(_BLOCK_BREAKS)
-                 for p in pieces]  # fmt: skip
-        cursor.insertText(PARAGRAPH_SEPARATOR.join(shown), plain)
+        self._spacing = self._paragraph_spacing()
+        block_format.setBottomMargin(self._spacing)
         apparatus = QTextCharFormat()
         apparatus.setForeground(blend(self.palette().color(QPalette.ColorRole.Text),
                                       self.palette().color(QPalette.ColorRole.Base), 0.45))
         apparatus.setFontItalic(True)
-        start = self._fill_end
-        for number, piece in enumerate(pieces, start=first):
-            paragraph = self._paragraphs[piece.paragraph]
-            whole = piece.start == 0 and piece.end == len(paragraph)
-            for span in editorial_spans(paragraph) if whole else _spans(paragraph):
-                if span.end <= piece.start or span.start >= piece.end:
-                    continue
-                cursor.setPosition(start + self._in_block(piece, max(span.start, piece.start)))
-                cursor.setPosition(start + self._in_block(piece, min(span.end, piece.end)),
-                                   QTextCursor.MoveMode.KeepAnchor)  # fmt: skip
-                cursor.setCharFormat(apparatus)
-            if piece.end < len(paragraph):  # not the paragraph's last block: no spacing
-                cursor.setPosition(start)
-                joined = QTextBlockFormat(block_format)
-                joined.setBottomMargin(0)
-                cursor.setBlockFormat(joined)
-            start += self._in_block(piece, piece.end) + (1 if number + 1 < last else 0)
-        cursor.endEditBlock()
-        self._filled, self._fill_end = last, start
-
-    def _in_block(self, piece: Piece, offset: int) -> int:
-        """The Qt position within its block of `piece`'s paragraph's core `offset`."""
-        paragraph = self._paragraphs[piece.paragraph]
-        return qt_offset(paragraph, offset) - qt_offset(paragraph, piece.start)
+        self._filled, self._fill_end = insert_blocks(
+            QTextCursor(self.document()), self._blocks, (self._filled, self._fill_end),
+            chars, (block_format, apparatus),
+        )  # fmt: skip
 
     def paragraph_count(self) -> int:
         """Number of paragraphs of the text shown (0 when the pane is empty)."""
@@ -229,7 +174,7 @@ class TextPane(QTextEdit):
         block = self.document().findBlockByNumber(number)
         if not block.isValid():
             return self._fill_end
-        within = self._in_block(self._blocks.piece(number), min(max(offset, 0),
+        within = self._blocks.qt_within(self._blocks.piece(number), min(max(offset, 0),
                                                              len(self._paragraphs[paragraph])))
         return block.position() + min(max(within, 0), max(block.length() - 1, 0))
 
@@ -306,7 +251,7 @@ class TextPane(QTextEdit):
         block = self.document().findBlockByNumber(number) if number < self._filled else None
         if block is None or not block.isValid():
             return QTextBlock(), 0
-        return block, self._in_block(self._blocks.piece(number), offset)
+        return block, self._blocks.qt_within(self._blocks.piece(number), offset)
 
     def paragraph_top(self, paragraph: int) -> float:
         """The document y of a paragraph's top, or 0.0 when there is no such paragraph."""
@@ -386,8 +331,8 @@ class TextPane(QTextEdit):
     def set_marks(self, layer: str, marks: Sequence[Mark]) -> None:
         """Replace the marks of one layer (see `mark_styles.LAYERS`); the text is untouched."""
         self._marks[layer] = list(marks)
-        # Sorted by paragraph, to find those near the viewport of a text with thousands.
-        self._by_paragraph[layer] = sorted(marks, key=lambda mark: mark[0])
+        # In text order, to find those near the viewport of a text with thousands.
+        self._by_paragraph[layer] = sorted(marks, key=lambda mark: mark[:2])
         self._apply_marks(force=True)
 
     def marks(self, layer: str) -> list[tuple[int, int, int]]:
@@ -408,14 +353,15 @@ class TextPane(QTextEdit):
         """The search hits currently marked."""
         return self.marks("search")
 
-    def _near_viewport(self) -> tuple[int, int]:
-        """The first and last paragraph within a screen of the viewport."""
+    def _near_viewport(self) -> tuple[tuple[int, int], tuple[int, int]]:
+        """(paragraph, offset) of the text from a screen above the viewport to one below."""
         height = self.viewport().height()
         top = self.cursorForPosition(QPoint(0, -height)).block().blockNumber()
         bottom = self.cursorForPosition(QPoint(0, 2 * height)).block().blockNumber()
         last = max(self._filled - 1, 0)
-        return (self._blocks.piece(min(top, last)).paragraph,
-                self._blocks.piece(min(bottom, last)).paragraph)  # fmt: skip
+        first_piece = self._blocks.piece(min(top, last))
+        last_piece = self._blocks.piece(min(bottom, last))
+        return (first_piece.paragraph, first_piece.start), (last_piece.paragraph, last_piece.end)
 
     def _apply_marks(self, force: bool = False) -> None:
         # A text with thousands of marks (the unaligned sentences of a huge page) has only
@@ -424,7 +370,7 @@ class TextPane(QTextEdit):
         few = sum(map(len, self._marks.values())) <= FEW_MARKS
         if not self._filled or (few and not force):
             return
-        near = (0, len(self._paragraphs)) if few else self._near_viewport()
+        near = ((0, 0), (len(self._paragraphs), 0)) if few else self._near_viewport()
         if not force and near == self._marks_drawn:
             return
         self._marks_drawn = near
@@ -434,9 +380,9 @@ class TextPane(QTextEdit):
         for layer in LAYERS:
             marks = self._marks[layer] if few else self._by_paragraph[layer]
             if not few:
-                keys = [mark[0] for mark in marks]
+                keys = [mark[:2] for mark in marks]
                 marks = marks[bisect.bisect_left(keys, near[0]):
-                              bisect.bisect_right(keys, near[1])]  # fmt: skip
+                              bisect.bisect_left(keys, near[1])]  # fmt: skip
             for paragraph, start, end, style in marks:
                 if not 0 <= paragraph < len(self._paragraphs):
                     continue

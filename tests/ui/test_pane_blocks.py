@@ -18,6 +18,7 @@ from reader.ui.text_pane import TextPane
 
 SENTENCES = [f"Sentence {n} of the made-up paragraph runs on a little." for n in range(60)]
 SENTENCES[17] = "Sentence 17 holds 𝔄 beyond the basic plane."
+SENTENCES[45] = "Sentence 45 has a word [illegible] in it."
 LONG = " ".join(SENTENCES)
 
 
@@ -140,3 +141,26 @@ def test_a_long_text_goes_in_by_slices(qtbot: QtBot, pane: TextPane) -> None:
     pane.scroll_to_position(10, 0.0)
     drawn = drawn_paragraphs(pane)
     assert 10 in drawn and 2900 not in drawn
+
+
+def test_apparatus_is_styled_in_every_block_of_a_split_paragraph(pane: TextPane) -> None:
+    at = LONG.index("[illegible]")
+    cursor = QTextCursor(pane.document())
+    cursor.setPosition(pane.qt_position(1, at + 3))
+    assert cursor.charFormat().fontItalic()
+    cursor.setPosition(pane.qt_position(1, at - 3))
+    assert not cursor.charFormat().fontItalic()
+
+
+def test_many_marks_in_one_split_paragraph_are_drawn_near_the_viewport(
+    pane: TextPane, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(text_pane, "FEW_MARKS", 10)
+    pane.resize(700, 150)
+    marks = [(1, *sentence_range(n), "unaligned") for n in range(60)]
+    pane.set_marks("unaligned", marks)  # type: ignore[arg-type]
+    shown = {selected(pane, n) for n in range(len(pane.extraSelections()))}
+    assert SENTENCES[0] in shown and SENTENCES[59] not in shown
+    pane.scroll_to_position(1, 0.99)
+    shown = {selected(pane, n) for n in range(len(pane.extraSelections()))}
+    assert SENTENCES[59] in shown and SENTENCES[0] not in shown
