@@ -53,12 +53,14 @@ def align_away(
         return sections.align_long(original, translation, fixed, progress)
     finally:
         sender.close()
+    finished = False
     try:
         while True:
             message = receiver.recv()
             if message[0] == "progress" and progress is not None:
-                progress(*message[1:])
+                progress(*message[1:])  # may raise to cancel: the child is ended below
             elif message[0] == "done":
+                finished = True
                 alignment: Alignment = message[1]
                 return alignment
             elif message[0] == "failed":
@@ -67,9 +69,9 @@ def align_away(
         pass  # the child died: align here, which also raises what the child raised
     finally:
         receiver.close()
-        child.join(timeout=5)
-        if child.is_alive():
+        if not finished:
             child.kill()
+        child.join(timeout=5)
     return sections.align_long(original, translation, fixed, progress)
 
 

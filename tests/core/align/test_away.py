@@ -60,3 +60,17 @@ def test_a_child_killed_midway_leaves_the_work_here(texts: tuple) -> None:  # ty
     )
     assert not [c for c in multiprocessing.active_children() if c.name == "diglot-align"]
     assert told[-1] == len(original.paragraphs)
+
+
+def test_a_progress_that_raises_cancels_and_ends_the_child(texts: tuple) -> None:  # type: ignore[type-arg]
+    # The window cancels a task by raising from its progress callback (ui/workers.py).
+    class Cancelled(Exception):
+        pass
+
+    def cancel(done: int, total: int) -> None:
+        raise Cancelled
+
+    original, translation = texts
+    with pytest.raises(Cancelled):
+        align_away(original, translation, progress=cancel)
+    assert not [c for c in multiprocessing.active_children() if c.name == "diglot-align"]
