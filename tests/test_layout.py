@@ -41,6 +41,7 @@ COVERED_BY = {
     "reader/ui/main_window.py": "tests/ui/test_app.py",
     "reader/ui/note_editor.py": "tests/ui/test_annotation_controls.py",
     "reader/ui/page_frame.py": "tests/ui/test_printing.py",
+    "reader/ui/pane_fill.py": "tests/ui/test_pane_blocks.py",
     "reader/ui/sentence_marks.py": "tests/ui/test_sentence_links.py",
     "reader/ui/text_pane.py": "tests/ui/test_split_view.py",
 }

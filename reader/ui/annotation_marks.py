@@ -152,9 +152,7 @@ def caret(text_pane: TextPane) -> tuple[int, int]:
     """(paragraph, core offset) of a pane's text cursor; where a selection starts if any."""
     cursor = text_pane.textCursor()
     position = cursor.selectionStart() if cursor.hasSelection() else cursor.position()
-    block = text_pane.document().findBlock(position)
-    number = block.blockNumber()
-    return number, text_pane.core_position(number, position - block.position())
+    return text_pane.paragraph_at(position)
 
 
 def select_range(text_pane: TextPane, first: TextRange, last: TextRange | None = None) -> None:

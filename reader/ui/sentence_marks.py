@@ -94,11 +94,9 @@ class SentenceMarks(QObject):
         cursor = self._links.cursor
         if cursor is None:
             pane = self._split.reading.focused
-            text_cursor = self._split.panes[pane].textCursor()
-            block = text_cursor.block()
-            cursor = self._links.place_cursor(
-                pane, block.blockNumber(), text_cursor.position() - block.position()
-            )
+            text_pane = self._split.panes[pane]
+            paragraph, offset = text_pane.paragraph_at(text_pane.textCursor().position())
+            cursor = self._links.place_cursor(pane, paragraph, offset)
         if cursor is None:
             self.message.emit("Click a sentence or press ] to choose one")
             return

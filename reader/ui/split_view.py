@@ -304,7 +304,7 @@ class SplitView(QWidget):
         follower = other_pane(leader)
         if follower not in self.reading.shown_panes:
             return
-        paragraph = self.panes[leader].textCursor().blockNumber()
+        paragraph = self.panes[leader].paragraph_at(self.panes[leader].textCursor().position())[0]
         leader_bar = self.panes[leader].verticalScrollBar()
         height = self.panes[leader].paragraph_top(paragraph) - leader_bar.value()
         counterpart = self.reading.alignment.counterpart(leader, paragraph)
@@ -313,7 +313,7 @@ class SplitView(QWidget):
         try:
             target.verticalScrollBar().setValue(round(target.paragraph_top(counterpart) - height))
             cursor = target.textCursor()
-            cursor.setPosition(target.document().findBlockByNumber(counterpart).position())
+            cursor.setPosition(target.qt_position(counterpart, 0))
             target.setTextCursor(cursor)
         finally:
             self._syncing = False

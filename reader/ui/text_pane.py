@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import bisect
-import functools
-import re
+import time
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QFocusEvent,
     QFont,
@@ -26,50 +25,20 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
 
 from reader.core.document import Text
-from reader.core.text.editorial import editorial_spans
 from reader.core.text_range import Pane, TextRange
 from reader.ui.mark_styles import LAYERS, MarkStyle, blend, mark_format
+from reader.ui.pane_blocks import PaneBlocks, core_offset, qt_offset
+from reader.ui.pane_fill import insert_blocks
 
-LINE_SEPARATOR = "\u2028"  # keeps a page's own line breaks inside one paragraph (one block)
-PARAGRAPH_SEPARATOR = "\u2029"
-# Characters Qt would start a new block (or frame) at; one for one, so core offsets stay valid.
-_BLOCK_BREAKS = str.maketrans(dict.fromkeys("\n\r\u2029\ufdd0\ufdd1", LINE_SEPARATOR))
 MEASURE_CHARS = 72  # the longest line we let a text run, in average characters
 LINE_HEIGHT_PERCENT = 145
+# A long text goes into the pane a slice per turn of the event loop: Qt lays each slice out
+# as it goes in, and a whole page of megabytes at once held the window for seconds (issue 12).
+FIRST_CHARS = 12_000  # at once: the first screens (and the whole of an ordinary page)
+SLICE_SECONDS = 0.008  # then slices of about this long, a few paragraphs at a time
+STEP_CHARS = 1_500
+FEW_MARKS = 400  # up to this many marks are all drawn; more, only those near the viewport
 Mark = tuple[int, int, int, MarkStyle]  # paragraph, start, end, how it looks
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-
-
-def _utf16_length(text: str) -> int:
-    """Qt counts positions in UTF-16 units: a character beyond U+FFFF takes two."""
-    return len(text) if text.isascii() else len(text.encode("utf-16-le")) // 2
-
-
-@functools.lru_cache(maxsize=64)
-def _astral(paragraph: str) -> tuple[int, ...]:
-    """Where a paragraph's characters beyond U+FFFF are (mostly nowhere), read once."""
-    return () if paragraph.isascii() else tuple(
-        m.start() for m in _ASTRAL.finditer(paragraph)
-    )  # fmt: skip
-
-
-def _qt_offset(paragraph: str, offset: int) -> int:
-    """The Qt position within a block of a core (code point) offset into its paragraph."""
-    # Counted from the cached astral positions: encoding the paragraph's start for every
-    # mark made marking a paragraph of megabytes take seconds (issue 12).
-    return offset + bisect.bisect_left(_astral(paragraph), offset)
-
-
-def _core_offset(paragraph: str, position: int) -> int:
-    """The core offset of a Qt position within a block (the inverse of `_qt_offset`)."""
-    if not _astral(paragraph):
-        return position
-    units = 0
-    for index, ch in enumerate(paragraph):
-        if units >= position:
-            return index
-        units += 2 if ord(ch) > 0xFFFF else 1
-    return len(paragraph)
 
 
 class TextPane(QTextEdit):
@@ -80,6 +49,7 @@ class TextPane(QTextEdit):
     """
 
     focus_received = Signal()
+    filled = Signal()  # the last slice of a long text went in
     # (paragraph, offset) of the character under the mouse; (-1, -1) off the text.
     pointed = Signal(int, int)
     clicked = Signal(int, int)  # a click that selected nothing, at (paragraph, offset)
@@ -99,61 +69,114 @@ class TextPane(QTextEdit):
         # lay the whole text out a second time on opening; the column would shift, too.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self._marks: dict[str, list[Mark]] = {layer: [] for layer in LAYERS}
-        # Each layer's selections as last built: setting one layer leaves the others' be
-        # (hundreds of highlights are not rebuilt because the sentence cursor moved).
-        self._selections: dict[str, list[QTextEdit.ExtraSelection]] = {}
+        self._by_paragraph: dict[str, list[Mark]] = {layer: [] for layer in LAYERS}
+        # The (paragraph, offset) range whose marks are drawn.
+        self._marks_drawn: tuple[tuple[int, int], tuple[int, int]] | None = None
         self._gutter = 0.0
+        self._spacing = -1.0  # the paragraph spacing the blocks have
         self._paragraphs: tuple[str, ...] = ()
+        self._blocks = PaneBlocks()
+        self._filled = 0  # blocks in the document so far; the rest go in slice by slice
+        self._fill_end = 0  # the document position after them
+        self._pending_scroll: tuple[int, float] | None = None  # to a block not yet in
+        self._fill_timer = QTimer(self)
+        self._fill_timer.setInterval(0)
+        self._fill_timer.timeout.connect(self._fill_slice)
         self._text_font: QFont | None = None  # set by the split view; see set_text_font
         self.viewport().setMouseTracking(True)  # for `pointed`, with no button held
+        self.verticalScrollBar().valueChanged.connect(lambda _value: self._apply_marks())
 
     # Content -------------------------------------------------------------------------------
     def set_text(self, text: Text | None) -> None:
-        """Show the paragraphs of `text` (None empties the pane), apparatus styled quietly."""
-        document = self.document()
-        document.clear()
+        """Show the paragraphs of `text` (None empties the pane), apparatus styled quietly.
+
+        What fills the first screens goes in at once; a long text's rest follows in slices,
+        one per turn of the event loop (`filling` until `filled` is emitted).
+        """
+        self._fill_timer.stop()
+        self.document().clear()
         self._marks = {layer: [] for layer in LAYERS}
-        self._selections = {}
+        self._by_paragraph = {layer: [] for layer in LAYERS}
+        self._marks_drawn = None
+        self._pending_scroll = None
         self.setExtraSelections([])
-        # Core offsets count code points, Qt's UTF-16 units; the texts convert between them.
+        # Core offsets count code points, Qt's UTF-16 units; the blocks convert between them.
         self._paragraphs = text.paragraphs if text is not None else ()
-        if text is None:
+        self._blocks = PaneBlocks(self._paragraphs)
+        self._filled = self._fill_end = 0
+        if text is None or not self._paragraphs:
             return
-        muted = blend(self.palette().color(QPalette.ColorRole.Text),
-                      self.palette().color(QPalette.ColorRole.Base), 0.45)
-        plain = QTextCharFormat()
-        apparatus = QTextCharFormat()
-        apparatus.setForeground(muted)
-        apparatus.setFontItalic(True)
         # Margins and paragraph spacing go in before the text, so the text is laid out once.
         self._apply_margins()
+        self._fill_slice(FIRST_CHARS)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    @property
+    def filling(self) -> bool:
+        """Whether part of the text is still to go in."""
+        return self._filled < self._blocks.block_count()
+
+    def _fill_slice(self, chars: int = 0) -> None:
+        """Put the next blocks in: `chars` characters' worth, or SLICE_SECONDS' worth."""
+        began = time.perf_counter()
+        first = self._filled
+        while self.filling:
+            self._fill_step(chars or STEP_CHARS)
+            if chars or time.perf_counter() - began > SLICE_SECONDS:
+                break
+        if self._pending_scroll is not None:
+            self.scroll_to_position(*self._pending_scroll)
+        if self.filling:
+            self._fill_timer.start()
+        else:
+            self._fill_timer.stop()
+        if not self.filling or sum(map(len, self._marks.values())) > FEW_MARKS:
+            self._apply_marks(force=not self.filling)
+        if not self.filling and first > 0:
+            self.filled.emit()
+
+    def _fill_step(self, chars: int) -> None:
         block_format = QTextBlockFormat()
         block_format.setLineHeight(
             LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
         )
-        block_format.setBottomMargin(self._paragraph_spacing())
-        cursor = QTextCursor(document)
-        cursor.beginEditBlock()
-        cursor.setBlockFormat(block_format)
-        # One insertion for the whole text (Qt starts a block at each paragraph separator,
-        # in the cursor's block format), then the few apparatus spans: a Python call per
-        # paragraph and span was most of the time a long page took to open.
-        shown = [paragraph.translate(_BLOCK_BREAKS) for paragraph in text.paragraphs]
-        cursor.insertText(PARAGRAPH_SEPARATOR.join(shown), plain)
-        start = 0
-        for paragraph in text.paragraphs:
-            for span in editorial_spans(paragraph):
-                cursor.setPosition(start + _qt_offset(paragraph, span.start))
-                cursor.setPosition(start + _qt_offset(paragraph, span.end),
-                                   QTextCursor.MoveMode.KeepAnchor)  # fmt: skip
-                cursor.setCharFormat(apparatus)
-            start += _utf16_length(paragraph) + 1
-        cursor.endEditBlock()
-        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self._spacing = self._paragraph_spacing()
+        block_format.setBottomMargin(self._spacing)
+        apparatus = QTextCharFormat()
+        apparatus.setForeground(blend(self.palette().color(QPalette.ColorRole.Text),
+                                      self.palette().color(QPalette.ColorRole.Base), 0.45))
+        apparatus.setFontItalic(True)
+        self._filled, self._fill_end = insert_blocks(
+            QTextCursor(self.document()), self._blocks, (self._filled, self._fill_end),
+            chars, (block_format, apparatus),
+        )  # fmt: skip
 
     def paragraph_count(self) -> int:
-        """Number of paragraphs shown (0 when the pane is empty)."""
-        return 0 if self.document().isEmpty() else self.document().blockCount()
+        """Number of paragraphs of the text shown (0 when the pane is empty)."""
+        return len(self._paragraphs)
+
+    def paragraph_at(self, position: int) -> tuple[int, int]:
+        """(paragraph, core offset) of a document position (the text cursor's, say)."""
+        block = self.document().findBlock(position)
+        number = block.blockNumber()
+        if not 0 <= number < self._filled:
+            return max(number, 0), max(position - block.position(), 0)
+        piece = self._blocks.piece(number)
+        paragraph = self._paragraphs[piece.paragraph]
+        units = qt_offset(paragraph, piece.start) + position - block.position()
+        return piece.paragraph, core_offset(paragraph, units)
+
+    def qt_position(self, paragraph: int, offset: int) -> int:
+        """The document position of a core offset into `paragraph` (clamped to it)."""
+        if not 0 <= paragraph < len(self._paragraphs):
+            return 0
+        number, _ = self._blocks.block_of(paragraph, max(offset, 0))
+        block = self.document().findBlockByNumber(number)
+        if not block.isValid():
+            return self._fill_end
+        within = self._blocks.qt_within(self._blocks.piece(number), min(max(offset, 0),
+                                                             len(self._paragraphs[paragraph])))
+        return block.position() + min(max(within, 0), max(block.length() - 1, 0))
 
     def set_text_font(self, font: QFont) -> None:
         """Use `font` for the text; margins and paragraph spacing follow its size.
@@ -195,15 +218,18 @@ class TextPane(QTextEdit):
             frame_format.setBottomMargin(margins[3])
             frame.setFrameFormat(frame_format)
         spacing = self._paragraph_spacing()
-        block = self.document().begin()
-        if block.blockFormat().bottomMargin() == spacing:
-            return  # set_text spaced every paragraph alike; only a new font changes it
+        if spacing == self._spacing or self.document().isEmpty():
+            return  # the text went in spaced alike; only a new font changes it
+        self._spacing = spacing
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
-        while block.isValid():
+        block = self.document().begin()
+        while block.isValid() and block.blockNumber() < self._filled:
             block_format = block.blockFormat()
             cursor.setPosition(block.position())
-            block_format.setBottomMargin(spacing)
+            piece = self._blocks.piece(block.blockNumber())
+            ends = piece.end == len(self._paragraphs[piece.paragraph])
+            block_format.setBottomMargin(spacing if ends else 0)
             cursor.setBlockFormat(block_format)
             block = block.next()
         cursor.endEditBlock()
@@ -219,44 +245,82 @@ class TextPane(QTextEdit):
     def _block_rect(self, block: QTextBlock) -> QRectF:
         return self.document().documentLayout().blockBoundingRect(block)
 
+    def _block(self, paragraph: int, offset: int = 0) -> tuple[QTextBlock, int]:
+        """The block showing a paragraph's character at `offset`, and its Qt offset there."""
+        number, _ = self._blocks.block_of(paragraph, offset)
+        block = self.document().findBlockByNumber(number) if number < self._filled else None
+        if block is None or not block.isValid():
+            return QTextBlock(), 0
+        return block, self._blocks.qt_within(self._blocks.piece(number), offset)
+
     def paragraph_top(self, paragraph: int) -> float:
         """The document y of a paragraph's top, or 0.0 when there is no such paragraph."""
-        block = self.document().findBlockByNumber(paragraph)
+        if not 0 <= paragraph < len(self._paragraphs):
+            return 0.0
+        block, _ = self._block(paragraph)
         return self._block_rect(block).top() if block.isValid() else 0.0
 
     def position(self) -> tuple[int, float]:
-        """The paragraph at the top of the viewport and how far through it the top edge is."""
-        count = self.paragraph_count()
-        if not count:
+        """The paragraph at the top of the viewport and how far through it the top edge is.
+
+        The fraction is of the paragraph's height; for a paragraph shown in several blocks,
+        of its characters, so finding it never lays out more than is on screen.
+        """
+        if not self._filled:
             return 0, 0.0
-        # The paragraph is found half a pixel down (scroll values are whole pixels, paragraph
-        # tops are not), the fraction at the edge itself, so that `scroll_to_position` of a
+        # The block is found half a pixel down (scroll values are whole pixels, block tops
+        # are not), the fraction at the edge itself, so that `scroll_to_position` of a
         # position read here comes back to the very same pixel.
         edge = self.verticalScrollBar().value()
         y = edge + 0.5
-        low, high = 0, count - 1
-        while low < high:  # the last paragraph whose top is at or above y
-            middle = (low + high + 1) // 2
-            if self.paragraph_top(middle) <= y:
-                low = middle
-            else:
-                high = middle - 1
-        rect = self._block_rect(self.document().findBlockByNumber(low))
-        if rect.height() <= 0 or edge <= rect.top():
-            return low, 0.0
-        return low, min((edge - rect.top()) / rect.height(), 1.0)
+        left = self.document().rootFrame().frameFormat().leftMargin() + 1
+        found = self.document().documentLayout().hitTest(QPointF(left, y),
+                                                         Qt.HitTestAccuracy.FuzzyHit)
+        block = self.document().findBlock(max(found, 0))
+        while block.previous().isValid() and self._block_rect(block).top() > y:
+            block = block.previous()
+        while block.next().isValid() and block.next().blockNumber() < self._filled \
+                and self._block_rect(block.next()).top() <= y:  # fmt: skip
+            block = block.next()
+        rect = self._block_rect(block)
+        piece = self._blocks.piece(min(block.blockNumber(), self._filled - 1))
+        through = 0.0
+        if rect.height() > 0 and edge > rect.top():
+            through = min((edge - rect.top()) / rect.height(), 1.0)
+        length = len(self._paragraphs[piece.paragraph])
+        if piece.start == 0 and piece.end == length:
+            return piece.paragraph, through
+        return piece.paragraph, (piece.start + through * (piece.end - piece.start)) / length
 
     def scroll_to_position(self, paragraph: int, fraction: float) -> None:
-        """Scroll so the top edge stands `fraction` of the way through `paragraph`."""
-        block = self.document().findBlockByNumber(paragraph)
-        if not block.isValid():
+        """Scroll so the top edge stands `fraction` of the way through `paragraph`.
+
+        A paragraph not in the pane yet is scrolled to when its slice goes in.
+        """
+        if not 0 <= paragraph < len(self._paragraphs):
             return
+        length = len(self._paragraphs[paragraph])
+        offset = min(int(fraction * length), max(length - 1, 0))
+        number, _ = self._blocks.block_of(paragraph, offset)
+        if number >= self._filled:
+            self._pending_scroll = (paragraph, fraction)
+            return
+        self._pending_scroll = None
+        block = self.document().findBlockByNumber(number)
         rect = self._block_rect(block)
-        target = rect.top() + fraction * rect.height()
+        piece = self._blocks.piece(number)
+        if piece.start == 0 and piece.end == length:
+            through = fraction
+        else:
+            through = (fraction * length - piece.start) / max(piece.end - piece.start, 1)
+        target = rect.top() + through * rect.height()
         # The first paragraph at its top means the page top, margin included.
         if paragraph == 0 and fraction == 0.0:
             target = 0.0
-        self.verticalScrollBar().setValue(round(target))
+        bar = self.verticalScrollBar()
+        if self.filling and round(target) > bar.maximum():
+            self._pending_scroll = (paragraph, fraction)  # until the text below it is in
+        bar.setValue(round(target))
 
     def line_step(self) -> int:
         """Pixels one line of text takes, for line-wise scrolling."""
@@ -267,8 +331,9 @@ class TextPane(QTextEdit):
     def set_marks(self, layer: str, marks: Sequence[Mark]) -> None:
         """Replace the marks of one layer (see `mark_styles.LAYERS`); the text is untouched."""
         self._marks[layer] = list(marks)
-        self._selections.pop(layer, None)
-        self._apply_marks()
+        # In text order, to find those near the viewport of a text with thousands.
+        self._by_paragraph[layer] = sorted(marks, key=lambda mark: mark[:2])
+        self._apply_marks(force=True)
 
     def marks(self, layer: str) -> list[tuple[int, int, int]]:
         """The (paragraph, start, end) ranges one layer marks."""
@@ -288,51 +353,52 @@ class TextPane(QTextEdit):
         """The search hits currently marked."""
         return self.marks("search")
 
-    def _apply_marks(self) -> None:
+    def _near_viewport(self) -> tuple[tuple[int, int], tuple[int, int]]:
+        """(paragraph, offset) of the text from a screen above the viewport to one below."""
+        height = self.viewport().height()
+        top = self.cursorForPosition(QPoint(0, -height)).block().blockNumber()
+        bottom = self.cursorForPosition(QPoint(0, 2 * height)).block().blockNumber()
+        last = max(self._filled - 1, 0)
+        first_piece = self._blocks.piece(min(top, last))
+        last_piece = self._blocks.piece(min(bottom, last))
+        return (first_piece.paragraph, first_piece.start), (last_piece.paragraph, last_piece.end)
+
+    def _apply_marks(self, force: bool = False) -> None:
+        # A text with thousands of marks (the unaligned sentences of a huge page) has only
+        # those near the viewport drawn, again as it scrolls: Qt lays out the text under
+        # every selection it is given, which held the window for seconds (issue 12).
+        few = sum(map(len, self._marks.values())) <= FEW_MARKS
+        if not self._filled or (few and not force):
+            return
+        near = ((0, 0), (len(self._paragraphs), 0)) if few else self._near_viewport()
+        if not force and near == self._marks_drawn:
+            return
+        self._marks_drawn = near
+        palette = self.palette()
+        formats: dict[MarkStyle, QTextCharFormat] = {}
         selections: list[QTextEdit.ExtraSelection] = []
         for layer in LAYERS:
-            if layer not in self._selections:
-                self._selections[layer] = self._build_selections(self._marks[layer])
-            selections += self._selections[layer]
+            marks = self._marks[layer] if few else self._by_paragraph[layer]
+            if not few:
+                keys = [mark[:2] for mark in marks]
+                marks = marks[bisect.bisect_left(keys, near[0]):
+                              bisect.bisect_left(keys, near[1])]  # fmt: skip
+            for paragraph, start, end, style in marks:
+                if not 0 <= paragraph < len(self._paragraphs):
+                    continue
+                first, last = self.qt_position(paragraph, start), self.qt_position(paragraph, end)
+                if self._blocks.block_of(paragraph, start)[0] >= self._filled:
+                    continue
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(first)
+                cursor.setPosition(max(last, first), QTextCursor.MoveMode.KeepAnchor)
+                if style not in formats:
+                    formats[style] = mark_format(style, palette)
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = cursor
+                selection.format = formats[style]
+                selections.append(selection)
         self.setExtraSelections(selections)
-
-    def _build_selections(self, marks: Sequence[Mark]) -> list[QTextEdit.ExtraSelection]:
-        palette = self.palette()
-        document = self.document()
-        formats: dict[MarkStyle, QTextCharFormat] = {}
-        blocks: dict[int, tuple[int, int]] = {}  # paragraph: (position, length), looked up once
-        cursor = QTextCursor(document)  # one cursor, copied into each selection
-        selections: list[QTextEdit.ExtraSelection] = []
-        for paragraph, start, end, style in marks:
-            if paragraph not in blocks:
-                block = document.findBlockByNumber(paragraph)
-                blocks[paragraph] = (block.position(), block.length() - 1) if block.isValid() \
-                    else (-1, 0)
-            position, length = blocks[paragraph]
-            if position < 0:
-                continue
-            first, last = self._qt_range(paragraph, start, end)
-            cursor.setPosition(position + min(max(first, 0), length))
-            cursor.setPosition(position + min(max(last, 0), length),
-                               QTextCursor.MoveMode.KeepAnchor)
-            if style not in formats:
-                formats[style] = mark_format(style, palette)
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor
-            selection.format = formats[style]
-            selections.append(selection)
-        return selections
-
-    def _qt_range(self, paragraph: int, start: int, end: int) -> tuple[int, int]:
-        if not 0 <= paragraph < len(self._paragraphs):
-            return start, end
-        text = self._paragraphs[paragraph]
-        return _qt_offset(text, max(start, 0)), _qt_offset(text, max(end, 0))
-
-    def _core_position(self, paragraph: int, position: int) -> int:
-        if not 0 <= paragraph < len(self._paragraphs):
-            return position
-        return _core_offset(self._paragraphs[paragraph], position)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.FontChange and self._text_font is not None:
@@ -347,8 +413,7 @@ class TextPane(QTextEdit):
             return
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
-            self._selections = {}
-            self._apply_marks()  # the marks' colours are blends of the theme's
+            self._apply_marks(force=True)  # the marks' colours are blends of the theme's
 
     # Pointing ------------------------------------------------------------------------------
     def text_position(self, point: QPoint) -> tuple[int, int] | None:
@@ -358,9 +423,7 @@ class TextPane(QTextEdit):
         position = self.document().documentLayout().hitTest(at, Qt.HitTestAccuracy.ExactHit)
         if position < 0:
             return None
-        block = self.document().findBlock(position)
-        number = block.blockNumber()
-        return number, self._core_position(number, position - block.position())
+        return self.paragraph_at(position)
 
     def selection_ranges(self) -> list[TextRange]:
         """The selected text as core ranges, one per paragraph it touches."""
@@ -368,43 +431,34 @@ class TextPane(QTextEdit):
         if not cursor.hasSelection():
             return []
         start, end = cursor.selectionStart(), cursor.selectionEnd()
-        ranges = []
+        ranges: list[TextRange] = []
         block = self.document().findBlock(start)
         while block.isValid() and block.position() < end:
             first = max(start - block.position(), 0)
             last = min(end - block.position(), block.length() - 1)
             if last > first:
-                number = block.blockNumber()
-                ranges.append(TextRange(self.pane, number, self._core_position(number, first),
-                                        self._core_position(number, last)))  # fmt: skip
+                paragraph, core_first = self.paragraph_at(block.position() + first)
+                core_last = self.paragraph_at(block.position() + last)[1]
+                if ranges and ranges[-1].paragraph == paragraph:  # the same paragraph, on
+                    core_first = ranges.pop().start
+                ranges.append(TextRange(self.pane, paragraph, core_first, core_last))
             block = block.next()
         return ranges
 
-    def core_position(self, paragraph: int, position: int) -> int:
-        """The core offset of a Qt position within paragraph `paragraph`'s block."""
-        return self._core_position(paragraph, position)
-
-    def qt_position(self, paragraph: int, offset: int) -> int:
-        """The document position of a core offset into `paragraph` (clamped to the block)."""
-        block = self.document().findBlockByNumber(paragraph)
-        qt = self._qt_range(paragraph, offset, offset)[0]
-        return block.position() + min(max(qt, 0), max(block.length() - 1, 0))
-
     def range_span(self, paragraph: int, start: int, end: int) -> tuple[float, float] | None:
         """Document y of the top of a range's first line and the bottom of its last line."""
-        block = self.document().findBlockByNumber(paragraph)
-        if not block.isValid():
+        first_block, first = self._block(paragraph, max(start, 0))
+        last_block, last = self._block(paragraph, max(end - 1, start, 0))
+        if not first_block.isValid() or not last_block.isValid():
             return None
-        top = self._block_rect(block).top()  # also lays the block out
-        layout = block.layout()
-        length = max(block.length() - 1, 0)
-        start, end = self._qt_range(paragraph, start, end)
-        first = layout.lineForTextPosition(min(max(start, 0), length))
-        last = layout.lineForTextPosition(min(max(end - 1, start, 0), length))
-        if not first.isValid() or not last.isValid():
-            rect = self._block_rect(block)
-            return rect.top(), rect.bottom()
-        return top + first.y(), top + last.y() + last.height()
+        spans = []
+        for block, at in ((first_block, first), (last_block, last)):
+            rect = self._block_rect(block)  # also lays the block out
+            line = block.layout().lineForTextPosition(min(max(at, 0),
+                                                          max(block.length() - 1, 0)))
+            spans.append((rect.top() + line.y(), rect.top() + line.y() + line.height())
+                         if line.isValid() else (rect.top(), rect.bottom()))  # fmt: skip
+        return spans[0][0], spans[1][1]
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         super().mouseMoveEvent(event)
@@ -448,9 +502,11 @@ class TextPane(QTextEdit):
             if rect.top() > visible.bottom():
                 break
             line = block.layout().lineAt(0) if block.layout().lineCount() else None
-            if line is not None:
+            number = block.blockNumber()
+            piece = self._blocks.piece(number) if number < self._filled else None
+            if line is not None and piece is not None and piece.start == 0:
                 baseline = rect.top() + line.y() + line.ascent()
-                label = str(block.blockNumber() + 1)
+                label = str(piece.paragraph + 1)
                 x = right - number_metrics.horizontalAdvance(label)
                 painter.drawText(QPointF(x, baseline), label)
             block = block.next()

@@ -51,14 +51,24 @@ class AlignmentStore:
         self._alignments = home / ALIGNMENTS_FOLDER
         self._corrections = home / CORRECTIONS_FOLDER
         self._memory: dict[str, Alignment] = {}
+        self._last_key: tuple[Text, Text, str] | None = None
 
     # Computed alignments ---------------------------------------------------------------------
+    def _key(self, original: Text, translation: Text) -> str:
+        # The texts are immutable: the key of the pair last asked about is kept, since the
+        # window asks several times while opening and hashing 10 MB takes 50 ms (issue 12).
+        last = self._last_key
+        if last is None or last[0] is not original or last[1] is not translation:
+            last = self._last_key = (original, translation, text_key(original, translation))
+        return last[2]
+
     def has_computed(self, original: Text, translation: Text) -> bool:
         """Whether the alignment of these texts is in memory, so asking for it costs nothing."""
-        return text_key(original, translation) in self._memory
+        return self._key(original, translation) in self._memory
 
     def computed(
-        self, original: Text, translation: Text, progress: Progress | None = None
+        self, original: Text, translation: Text, progress: Progress | None = None,
+        away: bool = False,
     ) -> Alignment:
         """The aligner's alignment of two texts, from the cache when it has been computed.
 
@@ -66,11 +76,13 @@ class AlignmentStore:
             original: the original-language text.
             translation: the translation.
             progress: told how far the aligner is, for a huge document.
+            away: compute it in a child process (`away.align_away`), for a caller that
+                shares its process with a window.
 
         Returns:
             The alignment, without manual corrections.
         """
-        key = text_key(original, translation)
+        key = self._key(original, translation)
         if key in self._memory:
             return self._memory[key]
         path = self._alignments / f"{key}.json"
@@ -80,7 +92,7 @@ class AlignmentStore:
         except (OSError, ValueError, KeyError, TypeError):
             alignment = None  # missing or damaged: compute afresh
         if alignment is None:
-            alignment = _align(original, translation, progress=progress)
+            alignment = _align(original, translation, progress=progress, away=away)
             data = json.dumps(alignment.to_dict(), ensure_ascii=False).encode("utf-8")
             # A cache: a read-only data folder or a full disk only means computing it again.
             with contextlib.suppress(OSError):
@@ -342,9 +354,14 @@ def _apply_sentences(
 
 
 def _align(original: Text, translation: Text, fixed: Sequence[FixedBead] = (),
-           progress: Progress | None = None) -> Alignment:  # fmt: skip
+           progress: Progress | None = None, away: bool = False) -> Alignment:  # fmt: skip
     # Imported on first use: alignments are cached, and the solver's stemmers and anchor
     # patterns are not worth loading before the window shows or for a page aligned before.
     from reader.core.align.sections import align_long  # huge texts by sections
+
+    if away:
+        from reader.core.align.away import align_away
+
+        return align_away(original, translation, fixed, progress)
 
     return align_long(original, translation, fixed, progress)

@@ -94,7 +94,9 @@ class SentenceLinks:
         if self._pending != (document, index):
             self._pending = (document, index)
             store = self._store
-            self.defer(lambda progress: store.computed(original, translation, progress),
+            # Aligned in a child process: on a thread here it would hold the interpreter
+            # lock against the window for as long as it runs.
+            self.defer(lambda progress: store.computed(original, translation, progress, True),
                        lambda _alignment: self._aligned(document, index))  # fmt: skip
         return True
 

@@ -1,0 +1,76 @@
+"""A huge document aligned in a child process gives the alignment aligning here gives.
+
+The thresholds are lowered (and handed to the child) so that a small made-up page takes the
+sectioned path; full sizes are measured by bench/huge_page.py.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+
+import pytest
+
+from bench.made_up_pages import many_paragraphs
+from reader.core.align import sections as alignment_sections
+from reader.core.align.away import align_away
+from reader.core.align.sections import align_long
+from reader.core.page.parser import parse_text
+
+
+@pytest.fixture
+def texts(monkeypatch: pytest.MonkeyPatch) -> tuple:  # type: ignore[type-arg]
+    monkeypatch.setattr(alignment_sections, "HUGE_PARAGRAPHS", 30)
+    monkeypatch.setattr(alignment_sections, "SECTION", 12)
+    document = parse_text(many_paragraphs(30_000), "made_up_away.txt")
+    assert document.original is not None
+    return document.original, document.translations[0]
+
+
+def test_the_child_aligns_as_this_process_does(texts: tuple) -> None:  # type: ignore[type-arg]
+    original, translation = texts
+    told: list[tuple[int, int]] = []
+    alignment = align_away(original, translation, progress=lambda d, t: told.append((d, t)))
+    assert alignment == align_long(original, translation)
+    assert len(told) > 1 and told[-1] == (len(original.paragraphs), len(original.paragraphs))
+
+
+def test_without_a_child_it_is_aligned_here(texts: tuple,  # type: ignore[type-arg]
+                                            monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    def refuse(self: object) -> None:
+        raise OSError("no processes left")
+
+    monkeypatch.setattr(multiprocessing.get_context("spawn").Process, "start", refuse)
+    original, translation = texts
+    assert align_away(original, translation) == align_long(original, translation)
+
+
+def test_a_child_killed_midway_leaves_the_work_here(texts: tuple) -> None:  # type: ignore[type-arg]
+    original, translation = texts
+    told: list[int] = []
+
+    def kill_the_child(done: int, total: int) -> None:
+        told.append(done)
+        for child in multiprocessing.active_children():
+            if child.name == "diglot-align":
+                child.kill()
+                child.join()
+
+    assert align_away(original, translation, progress=kill_the_child) == align_long(
+        original, translation
+    )
+    assert not [c for c in multiprocessing.active_children() if c.name == "diglot-align"]
+    assert told[-1] == len(original.paragraphs)
+
+
+def test_a_progress_that_raises_cancels_and_ends_the_child(texts: tuple) -> None:  # type: ignore[type-arg]
+    # The window cancels a task by raising from its progress callback (ui/workers.py).
+    class Cancelled(Exception):
+        pass
+
+    def cancel(done: int, total: int) -> None:
+        raise Cancelled
+
+    original, translation = texts
+    with pytest.raises(Cancelled):
+        align_away(original, translation, progress=cancel)
+    assert not [c for c in multiprocessing.active_children() if c.name == "diglot-align"]

@@ -1,0 +1,166 @@
+"""A long paragraph shown in several blocks, and a long text filled in slices (issue 12).
+
+The texts are made up: sentences numbered so that each is unique, one of them holding a
+character beyond U+FFFF (two UTF-16 units in Qt) to keep the offset conversions honest.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
+
+from reader.core.document import Text
+from reader.ui import pane_blocks, text_pane
+from reader.ui.pane_blocks import PaneBlocks, core_offset, qt_offset, split_points
+from reader.ui.resources import register_fonts
+from reader.ui.text_pane import TextPane
+
+SENTENCES = [f"Sentence {n} of the made-up paragraph runs on a little." for n in range(60)]
+SENTENCES[17] = "Sentence 17 holds 𝔄 beyond the basic plane."
+SENTENCES[45] = "Sentence 45 has a word [illegible] in it."
+LONG = " ".join(SENTENCES)
+
+
+def sentence_range(n: int) -> tuple[int, int]:
+    start = LONG.index(SENTENCES[n])
+    return start, start + len(SENTENCES[n])
+
+
+def test_a_long_paragraph_is_cut_after_sentences() -> None:
+    starts = split_points(LONG, 300)
+    assert starts[0] == 0 and len(starts) > 5
+    pieces = [LONG[a:b] for a, b in zip(starts, [*starts[1:], len(LONG)], strict=True)]
+    assert "".join(pieces) == LONG  # nothing lost, nothing doubled
+    assert all(len(piece) <= 300 for piece in pieces)
+    assert all(piece.endswith(". ") for piece in pieces[:-1])
+    assert split_points("x" * 1000, 300) == [0, 300, 600, 900]  # no space: a hard cut
+
+
+def test_blocks_map_paragraph_offsets_both_ways() -> None:
+    paragraphs = ("Short one.", LONG, "Another short one.")
+    blocks = PaneBlocks(paragraphs, longest=300)
+    assert blocks.split and blocks.first_block(1) == 1
+    assert blocks.first_block(2) == blocks.block_count() - 1
+    for offset in range(0, len(LONG), 7):
+        block, within = blocks.block_of(1, offset)
+        assert block in blocks.blocks(1)
+        assert blocks.paragraph_of(block, within) == (1, offset)
+        piece = blocks.piece(block)
+        assert piece.start <= offset < piece.end
+    assert blocks.block_of(2, 3) == (blocks.block_count() - 1, 3)
+    assert not PaneBlocks(paragraphs).split  # the usual page: one block a paragraph
+
+
+def test_qt_offsets_count_astral_characters_twice() -> None:
+    text = "a𝔄b𝔄c"
+    assert [qt_offset(text, n) for n in range(6)] == [0, 1, 3, 4, 6, 7]
+    assert [core_offset(text, qt_offset(text, n)) for n in range(6)] == list(range(6))
+
+
+@pytest.fixture
+def pane(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> TextPane:
+    monkeypatch.setattr(pane_blocks, "LONGEST_BLOCK", 300)
+    register_fonts()
+    widget = TextPane("translation")
+    qtbot.addWidget(widget)
+    widget.resize(700, 500)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.set_text(Text("en", ("Before.", LONG, "After.")))
+    return widget
+
+
+def selected(pane: TextPane, index: int) -> str:
+    selections = pane.extraSelections()  # held: the cursors die with the list
+    cursor = selections[index].cursor
+    return cursor.selectedText().replace("\u2029", "")
+
+
+def drawn_paragraphs(pane: TextPane) -> list[int]:
+    selections = pane.extraSelections()
+    return [pane.paragraph_at(s.cursor.selectionStart())[0] for s in selections]
+
+
+def test_marks_land_on_their_characters_in_a_split_paragraph(pane: TextPane) -> None:
+    assert pane.document().blockCount() > 5 and pane.paragraph_count() == 3
+    marks = [(1, *sentence_range(n), "sentence") for n in range(60)]
+    pane.set_marks("link", marks)  # type: ignore[arg-type]
+    assert [selected(pane, n) for n in range(60)] == SENTENCES
+    # The paragraph after the split one is still paragraph 2, at its own offsets.
+    pane.set_marks("link", [(2, 0, 5, "sentence")])
+    assert selected(pane, 0) == "After"
+
+
+def test_positions_in_a_split_paragraph_come_back_to_the_same_offsets(pane: TextPane) -> None:
+    for offset in range(0, len(LONG), 11):
+        assert pane.paragraph_at(pane.qt_position(1, offset)) == (1, offset)
+    # The numbers in the margin and the pointer know the paragraph, whichever block.
+    last_block = pane.document().lastBlock().previous()
+    assert pane.paragraph_at(last_block.position())[0] == 1
+
+
+def test_a_selection_across_blocks_is_one_range(pane: TextPane) -> None:
+    first, last = sentence_range(3)[0], sentence_range(40)[1]
+    cursor = pane.textCursor()
+    cursor.setPosition(pane.qt_position(1, first))
+    cursor.setPosition(pane.qt_position(1, last), QTextCursor.MoveMode.KeepAnchor)
+    pane.setTextCursor(cursor)
+    ((_, paragraph, start, end),) = pane.selection_ranges()
+    assert (paragraph, start, end) == (1, first, last)
+
+
+def test_scrolling_within_a_split_paragraph_keeps_its_place(pane: TextPane) -> None:
+    pane.resize(700, 200)
+    pane.scroll_to_position(1, 0.5)
+    paragraph, fraction = pane.position()
+    assert paragraph == 1 and 0.45 < fraction < 0.55
+    pane.scroll_to_position(paragraph, fraction)
+    assert pane.position() == (paragraph, fraction)
+    top, bottom = pane.range_span(1, *sentence_range(30)) or (0.0, 0.0)
+    assert pane.paragraph_top(1) < top < bottom
+
+
+def test_a_long_text_goes_in_by_slices(qtbot: QtBot, pane: TextPane) -> None:
+    paragraphs = tuple(f"Made-up paragraph {n}, a line of its own." for n in range(3000))
+    pane.set_text(Text("en", paragraphs))
+    assert pane.filling and pane.paragraph_count() == 3000
+    assert pane.document().blockCount() < 3000  # the first screens only, so far
+    pane.scroll_to_position(2900, 0.0)  # not in yet: taken when it is
+    many = [(n, 0, 9, "unaligned") for n in range(3000)]
+    pane.set_marks("unaligned", many)  # type: ignore[arg-type]
+    with qtbot.waitSignal(pane.filled, timeout=20000):
+        pass
+    assert pane.document().blockCount() == 3000
+    assert pane.position() == (2900, 0.0)
+    assert pane.toPlainText().split("\n") == list(paragraphs)
+    # Thousands of marks: those near the viewport are drawn, on the right paragraphs.
+    drawn = drawn_paragraphs(pane)
+    assert 2900 in drawn and 0 not in drawn and len(drawn) < text_pane.FEW_MARKS
+    assert all(selected(pane, n) == "Made-up p" for n in range(len(drawn)))
+    pane.scroll_to_position(10, 0.0)
+    drawn = drawn_paragraphs(pane)
+    assert 10 in drawn and 2900 not in drawn
+
+
+def test_apparatus_is_styled_in_every_block_of_a_split_paragraph(pane: TextPane) -> None:
+    at = LONG.index("[illegible]")
+    cursor = QTextCursor(pane.document())
+    cursor.setPosition(pane.qt_position(1, at + 3))
+    assert cursor.charFormat().fontItalic()
+    cursor.setPosition(pane.qt_position(1, at - 3))
+    assert not cursor.charFormat().fontItalic()
+
+
+def test_many_marks_in_one_split_paragraph_are_drawn_near_the_viewport(
+    pane: TextPane, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(text_pane, "FEW_MARKS", 10)
+    pane.resize(700, 150)
+    marks = [(1, *sentence_range(n), "unaligned") for n in range(60)]
+    pane.set_marks("unaligned", marks)  # type: ignore[arg-type]
+    shown = {selected(pane, n) for n in range(len(pane.extraSelections()))}
+    assert SENTENCES[0] in shown and SENTENCES[59] not in shown
+    pane.scroll_to_position(1, 0.99)
+    shown = {selected(pane, n) for n in range(len(pane.extraSelections()))}
+    assert SENTENCES[59] in shown and SENTENCES[0] not in shown
