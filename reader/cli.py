@@ -409,6 +409,9 @@ def build_parser() -> argparse.ArgumentParser:
     from reader.cli_annotations import add_annotation_commands  # it imports this module
 
     add_annotation_commands(command)
+    from reader.cli_browse import add_browse_command  # it imports this module
+
+    add_browse_command(command)
     return parser
 
 
