@@ -12,6 +12,7 @@ from typing import Literal, Protocol
 
 from reader.core.document import normalise_title
 from reader.core.events import Event
+from reader.core.provenance.arrangement import Locator
 
 FacetName = Literal["type", "archive", "language", "decade"]
 FACETS: tuple[FacetName, ...] = ("type", "archive", "language", "decade")
@@ -46,6 +47,9 @@ class CatalogEntry(Protocol):
     @property
     def languages(self) -> tuple[str, ...]:
         """Language codes of its texts."""
+    @property
+    def locators(self) -> tuple[Locator, ...]:
+        """Where its archival citations place it (the archive browser's tree)."""
 
 
 def decade_of(entry: CatalogEntry) -> str:
@@ -179,6 +183,7 @@ class Catalog:
         self._counts: dict[FacetName, Counter[str]] = {facet: Counter() for facet in FACETS}
         self._unannounced = False  # entries were added quietly since `changed` last went out
         self._dates: tuple[int, int] | None = None  # (first, last day ordinal) kept, or all
+        self.generation = 0  # counts changes of the entries (not of filters): trees rebuild
 
     def set_entries(self, entries: Iterable[CatalogEntry]) -> None:
         """Replace every entry (after indexing); filters and facet selections are kept.
@@ -189,6 +194,7 @@ class Catalog:
         fresh = {entry.id: entry for entry in entries}
         gone = [row for doc_id, row in self._rows.items() if doc_id not in fresh]
         new = [e for e in fresh.values() if (row := self._rows.get(e.id)) is None or row.entry != e]
+        self.generation += bool(gone or new)
         if len(gone) + len(new) > max(100, len(fresh) // 4):
             rows = self._rows
             self._rows = {doc_id: rows[doc_id] for doc_id in fresh if doc_id in rows}
@@ -211,6 +217,7 @@ class Catalog:
         """
         new = [e for e in entries if (row := self._rows.get(e.id)) is None or row.entry != e]
         if new:
+            self.generation += 1
             self._add(new)
             self._unannounced = True
             if announce:
@@ -228,6 +235,7 @@ class Catalog:
     def retain(self, ids: Collection[str]) -> None:
         """Drop every entry whose id is not in `ids` (a listing added in slices ends so)."""
         gone = [row for doc_id, row in self._rows.items() if doc_id not in ids]
+        self.generation += bool(gone)
         if len(gone) > max(100, len(self._rows) // 4):
             self._rows = {doc_id: row for doc_id, row in self._rows.items() if doc_id in ids}
             self._recompute()
