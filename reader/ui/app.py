@@ -129,6 +129,8 @@ class DiglotApp:
             "focus-list": self.focus_list,
             "toggle-list": lambda: window.toggle_dock(window.list_dock),
             "toggle-provenance": lambda: window.toggle_dock(window.provenance_dock),
+            "toggle-archive-browser": lambda: window.toggle_dock(window.browser_dock),
+            "toggle-timeline": window.toggle_timeline,
             "search": self.focus_search,
             "find-in-document": self.find_bar.open,
             "close-find": self.find_bar.dismiss,

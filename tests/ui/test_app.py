@@ -28,7 +28,8 @@ _NAMED = {
     "Down": Qt.Key.Key_Down, "Up": Qt.Key.Key_Up, "PgDown": Qt.Key.Key_PageDown,
     "PgUp": Qt.Key.Key_PageUp, "Home": Qt.Key.Key_Home, "End": Qt.Key.Key_End,
     "Tab": Qt.Key.Key_Tab, "Return": Qt.Key.Key_Return, "Escape": Qt.Key.Key_Escape,
-    "Esc": Qt.Key.Key_Escape,
+    "Esc": Qt.Key.Key_Escape, "Left": Qt.Key.Key_Left, "Right": Qt.Key.Key_Right,
+    "Backspace": Qt.Key.Key_Backspace,
     **{f"F{n}": getattr(Qt.Key, f"Key_F{n}") for n in range(1, 13)},
 }
 _MODIFIERS = {

@@ -280,7 +280,8 @@ class Arrangement:
             # path: archive, then its levels; relations are through the fond level or below.
             for depth in range(len(path) - 1, 0, -1):
                 node = path[depth]
-                rank = len(path) - 1 - depth  # 0: the same last level
+                # The same last level first, then the same opis (or box), then the same fond.
+                rank = 0 if depth == len(path) - 1 else _RANKS.get(node.level, 1)
                 for placement in _below(node):
                     if placement.doc_id == doc_id:
                         continue
@@ -293,6 +294,9 @@ class Arrangement:
                         best[placement.doc_id] = (key, related)
         ordered = sorted(best.values(), key=lambda item: (item[0], natural_key(item[1].title)))
         return [related for _, related in ordered[:limit]]
+
+
+_RANKS = {"opis": 1, "box": 1, "fond": 2}
 
 
 def _below(node: Node) -> Iterable[Placement]:

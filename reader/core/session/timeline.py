@@ -14,6 +14,7 @@ timeline agree; moving and widening it are commands of the command table.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reader.core.events import Event
@@ -37,20 +38,17 @@ class Bin:
         return self.exact + self.spread
 
 
-def _month_start(ordinal: int) -> dt.date:
-    day = dt.date.fromordinal(ordinal)
-    return day.replace(day=1)
-
-
 def _next_month(day: dt.date) -> dt.date:
     return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
 def _bin_edges(first: int, last: int, by_year: bool) -> list[int]:
     """First-day ordinals of each bin from the one holding `first` to past `last`."""
-    start = dt.date.fromordinal(first).replace(month=1, day=1) if by_year else _month_start(first)
+    # Whole years, months included: one document's month still sits within its year.
+    start = dt.date.fromordinal(first).replace(month=1, day=1)
+    end = dt.date.fromordinal(last).replace(month=12, day=31).toordinal()
     edges = [start.toordinal()]
-    while edges[-1] <= last:
+    while edges[-1] <= end:
         day = dt.date.fromordinal(edges[-1])
         following = day.replace(year=day.year + 1) if by_year else _next_month(day)
         edges.append(following.toordinal())
@@ -194,3 +192,21 @@ class Timeline:
     def _year_of(day: int) -> tuple[int, int]:
         year = dt.date.fromordinal(day).year
         return dt.date(year, 1, 1).toordinal(), dt.date(year, 12, 31).toordinal()
+
+
+def timeline_commands(
+    timeline: Timeline, around: Callable[[], int | None]
+) -> dict[str, Callable[[], None]]:
+    """The timeline's commands of the command table, for a `CommandRegistry`.
+
+    Args:
+        timeline: the timeline they act on.
+        around: the first day of the open document's date, if any: where a first range goes.
+    """
+    return {
+        "timeline-earlier": lambda: timeline.move(-1, around()),
+        "timeline-later": lambda: timeline.move(1, around()),
+        "timeline-wider": lambda: timeline.widen(2, around()),
+        "timeline-narrower": lambda: timeline.widen(0.5, around()),
+        "timeline-clear": timeline.clear,
+    }
