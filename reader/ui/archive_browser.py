@@ -7,7 +7,7 @@ document list does. Everything shown is plain text (QStandardItem never reads ma
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QVBoxLayout, QWidget
 
@@ -19,6 +19,7 @@ from reader.ui.plain_text import plain_tooltip
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # a document row's id
 PATH_ROLE = Qt.ItemDataRole.UserRole + 2  # a level row's keys from the archive down
 UNCITED = "Without an archival citation"
+REFRESH_MS = 1000
 
 
 def _row(text: str, count: str = "") -> list[QStandardItem]:
@@ -56,11 +57,21 @@ class ArchiveBrowser(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree)
         self.setFocusProxy(self.tree)
+        # While an index builds, entries come several times a second: the shown tree is
+        # rebuilt at most every REFRESH_MS, not per batch.
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self._refresh_if_shown)
         browsing.changed.connect(self._on_browsing_changed)
 
     def _on_browsing_changed(self, _: None) -> None:
         self._stale = True
-        if self.isVisible():
+        if self.isVisible() and not self._timer.isActive():
+            self._timer.start()
+
+    def _refresh_if_shown(self) -> None:
+        if self.isVisible() and self._stale:
             self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802

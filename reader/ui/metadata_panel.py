@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -54,6 +54,7 @@ CITATION_COLUMNS: tuple[tuple[str, str], ...] = (
 WARNING_COLOUR = QColor("#b5651d")
 NOT_GIVEN = "—"
 RELATED_ROWS = 8  # rows the related list shows before it scrolls
+REFRESH_MS = 1000  # at most one rebuild of the related list this often as entries arrive
 
 
 def _citation_cell(citation: Citation, key: str) -> str:
@@ -224,8 +225,15 @@ class MetadataPanel(QScrollArea):
         ]
 
         view.changed.connect(self._on_view_changed)
-        if browsing is not None:  # a new tree (more documents) may relate more
-            browsing.changed.connect(lambda _: self._show_related(self.reading.document))
+        # A new tree (more documents) may relate more. While an index builds, entries come
+        # in batches several times a second: the list is redone at most every REFRESH_MS.
+        self._related_timer = QTimer(self)
+        self._related_timer.setSingleShot(True)
+        self._related_timer.setInterval(REFRESH_MS)
+        self._related_timer.timeout.connect(lambda: self._show_related(self.reading.document))
+        if browsing is not None:
+            browsing.changed.connect(lambda _: self._related_timer.start()
+                                     if not self._related_timer.isActive() else None)
         self._show_document(view.document)
 
     # Building ------------------------------------------------------------------------------

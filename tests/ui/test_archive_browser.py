@@ -126,7 +126,8 @@ def test_rows_are_plain_text_and_follow_new_entries(qtbot: QtBot) -> None:
     assert browser.model.itemFromIndex(document).text() == document.data()
     browser.tree.setCurrentIndex(document)
     catalog.add_entries([entry("made-up-2", "Second", "APRF, f. 45, op. 1, d. 334, l. 7")])
-    # Rebuilt for the new entry, with the levels still open and the row still current.
+    # Rebuilt for the new entry (within REFRESH_MS), the levels still open, the row current.
+    qtbot.waitUntil(lambda: browser.index_of_document("made-up-2").isValid())
     assert rows(browser) == [("Archive of the President of the Russian Federation (APRF) — "
                               "Архив Президента Российской Федерации", "2")]
     assert browser.tree.currentIndex().data(ID_ROLE) == "made-up-1"

@@ -13,9 +13,11 @@ document with none of the others is counted apart, never lost.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Protocol
 
 from reader.core.document import Citation
@@ -34,6 +36,7 @@ __all__ = [
     "outline",
 ]
 
+_DIGITS = re.compile(r"\d+")
 LOCATOR_FIELDS = ("archive", "fond", "opis", "delo", "file", "box", "papka", "folios", "pages")
 
 
@@ -60,6 +63,7 @@ class Locator:
         """Read what `to_list` wrote (missing trailing fields are empty)."""
         return cls(*[str(v) for v in values[: len(LOCATOR_FIELDS)]])
 
+    @cached_property  # asked for each document as trees are built and related ones found
     def path(self) -> tuple[tuple[str, str], ...]:
         """(level, value) pairs below the archive, in archival order, given levels only."""
         steps = [(lv, value) for lv in ("fond", "opis", "box") if (value := getattr(self, lv))]
@@ -75,10 +79,16 @@ class Locator:
                 parts.append(f"{several if re.search(r'[-–,]', value) else one} {value}")
         return ", ".join(parts)
 
-    @property
+    @cached_property
     def first_folio(self) -> int | None:
         """The first folio (or page) number, for ordering documents within a delo."""
-        found = re.search(r"\d+", self.folios or self.pages)
+        found = _DIGITS.search(self.folios or self.pages)
+        return int(found.group()) if found else None
+
+    @cached_property
+    def last_number(self) -> int | None:
+        """The number of the delo (or file), for how far apart two delos lie."""
+        found = _DIGITS.search(self.delo or self.file)
         return int(found.group()) if found else None
 
 
@@ -151,6 +161,7 @@ class Node:
     children: list[Node] = field(default_factory=list)
     documents: list[Placement] = field(default_factory=list)  # placed at this very level
     count: int = 0  # distinct documents at or below this node
+    _index: dict[tuple[str, str], Node] = field(default_factory=dict, repr=False)
 
     @property
     def label(self) -> str:
@@ -162,7 +173,8 @@ class Node:
     def child(self, key: str) -> Node | None:
         """The child with this key, compared without case; None when there is none."""
         folded = key.casefold()
-        return next((c for c in self.children if c.key.casefold() == folded), None)
+        return next((c for c in self.children if c.key == key), None) or next(
+            (c for c in self.children if c.key.casefold() == folded), None)
 
     def walk(self) -> Iterable[Node]:
         """This node and every node below it, depth first, in tree order."""
@@ -183,7 +195,7 @@ class Related:
     @property
     def label(self) -> str:
         """One line: relation, shelfmark tail and title."""
-        parts = [self.locator.archive, *(f"{lv} {v}" for lv, v in self.locator.path()[-1:])]
+        parts = [self.locator.archive, *(f"{lv} {v}" for lv, v in self.locator.path[-1:])]
         if self.locator.place:
             parts.append(self.locator.place)
         return f"{self.relation}: {', '.join(parts)} — {self.title}"
@@ -212,11 +224,6 @@ def natural_key(text: str) -> tuple[tuple[int, int, str], ...]:
     """A key sorting "2" before "10" and "13a" after "13"."""
     return tuple((0, int(part), part) if part.isdigit() else (1, 0, part)
                  for part in re.findall(r"\d+|\D+", text.casefold()))  # fmt: skip
-
-
-def _number(text: str) -> int | None:
-    found = re.match(r"\D*(\d+)", text)
-    return int(found.group(1)) if found else None
 
 
 @dataclass
@@ -277,23 +284,40 @@ class Arrangement:
         """
         best: dict[str, tuple[tuple[int, int, int], Related]] = {}
         for path, mine in self._places.get(doc_id, []):
-            # path: archive, then its levels; relations are through the fond level or below.
-            for depth in range(len(path) - 1, 0, -1):
-                node = path[depth]
-                # The same last level first, then the same opis (or box), then the same fond.
-                rank = 0 if depth == len(path) - 1 else _RANKS.get(node.level, 1)
-                for placement in _below(node):
+            if len(path) < 2:
+                continue
+            # One walk under the first level below the archive; each document there is related
+            # through the deepest node its branch shares with this one's path.
+            for node, shared in _walk_along(path[1], path, 1):
+                if not node.documents:
+                    continue
+                last = shared == len(path) - 1
+                rank = 0 if last else _RANKS.get(path[shared].level, 1)
+                relation = f"same {path[shared].level}"
+                for placement in node.documents:
                     if placement.doc_id == doc_id:
                         continue
-                    distance = _distance(mine.locator, placement.locator, rank == 0)
-                    key = (rank, *distance)
+                    key = (rank, *_distance(mine.locator, placement.locator, last))
                     held = best.get(placement.doc_id)
                     if held is None or key < held[0]:
-                        related = Related(placement.doc_id, placement.title,
-                                          f"same {node.level}", placement.locator)
-                        best[placement.doc_id] = (key, related)
-        ordered = sorted(best.values(), key=lambda item: (item[0], natural_key(item[1].title)))
-        return [related for _, related in ordered[:limit]]
+                        best[placement.doc_id] = (key, Related(
+                            placement.doc_id, placement.title, relation, placement.locator))
+        nearest = heapq.nsmallest(limit, best.values(), key=lambda item: (item[0], item[1].title))
+        return [related for _, related in nearest]
+
+
+def _walk_along(node: Node, path: tuple[Node, ...], depth: int) -> Iterable[tuple[Node, int]]:
+    """Every node under `node` (path[depth]), each with a depth into `path`.
+
+    The depth is that of the deepest node of `path` that is the node or one of its ancestors.
+    """
+    stack: list[tuple[Node, int, int]] = [(node, depth, depth)]
+    while stack:
+        here, at, shared = stack.pop()
+        yield here, shared
+        for child in here.children:
+            follows = shared == at and at + 1 < len(path) and child is path[at + 1]
+            stack.append((child, at + 1, at + 1 if follows else shared))
 
 
 _RANKS = {"opis": 1, "box": 1, "fond": 2}
@@ -310,7 +334,7 @@ def _distance(mine: Locator, other: Locator, same_last: bool) -> tuple[int, int]
     if same_last:
         a, b = mine.first_folio, other.first_folio
         return (0, abs(a - b) if a is not None and b is not None else far)
-    a_delo, b_delo = _number(mine.delo or mine.file), _number(other.delo or other.file)
+    a_delo, b_delo = mine.last_number, other.last_number
     delo = abs(a_delo - b_delo) if a_delo is not None and b_delo is not None else far
     return (delo, other.first_folio if other.first_folio is not None else far)
 
@@ -328,12 +352,12 @@ def build_arrangement(entries: Iterable[ArrangedEntry]) -> Arrangement:
     """
     arrangement = Arrangement()
     roots: dict[str, Node] = {}
-    members: dict[int, set[str]] = {}
     for entry in entries:
         arrangement.total += 1
         if not entry.locators:
             arrangement.uncited.append((entry.id, entry.title))
             continue
+        counted: set[int] = set()  # nodes this document was counted at (several citations)
         for locator in entry.locators:
             node = roots.get(locator.archive)
             if node is None:
@@ -343,27 +367,29 @@ def build_arrangement(entries: Iterable[ArrangedEntry]) -> Arrangement:
                     name=known.name if known else locator.archive,
                     name_original=known.name_original if known else "")
             path = [node]
-            for level, key in locator.path():
-                child = node.child(key)
-                if child is None or child.level != level:
-                    child = next((c for c in node.children
-                                  if c.key == key and c.level == level), None)
+            for step in locator.path:
+                child = node._index.get(step)
                 if child is None:
-                    child = Node(level, key)
+                    child = node._index[step] = Node(*step)
                     node.children.append(child)
                 node = child
                 path.append(node)
             placement = Placement(entry.id, entry.title, entry.date_text, locator)
             node.documents.append(placement)
-            for step in path:
-                members.setdefault(id(step), set()).add(entry.id)
+            for step_node in path:
+                if len(entry.locators) == 1:
+                    step_node.count += 1
+                elif id(step_node) not in counted:
+                    counted.add(id(step_node))
+                    step_node.count += 1
             arrangement._places.setdefault(entry.id, []).append((tuple(path), placement))
+    far = 10**9
     for root in roots.values():
         for node in root.walk():
-            node.count = len(members.get(id(node), ()))
             node.children.sort(key=lambda n: (n.level, natural_key(n.key)))
-            node.documents.sort(key=lambda p: (
-                p.locator.first_folio if p.locator.first_folio is not None else 10**9,
-                natural_key(p.title), p.doc_id))
+            if len(node.documents) > 1:
+                node.documents.sort(key=lambda p: (
+                    far if (first := p.locator.first_folio) is None else first, p.title,
+                    p.doc_id))
     arrangement.archives = sorted(roots.values(), key=lambda n: (n.name.casefold(), n.key))
     return arrangement
