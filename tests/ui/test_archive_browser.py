@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -28,14 +28,21 @@ PAGES = ("made_up_several_translations.txt", "made_up_spaced_letters.txt",
          "made_up_year_only.txt", "made_up_chinese_original.txt")  # fmt: skip
 
 
+def start_with(qtbot: QtBot, home: Path, pages: Iterable[str]) -> DiglotApp:
+    """The real window over the seed and these fixture pages, every one of them listed."""
+    library = home / "library"
+    library.mkdir(parents=True)
+    names = list(pages)
+    for name in names:
+        shutil.copy(DATA / name, library)
+    app = start(qtbot, home)
+    qtbot.waitUntil(lambda: len(app.workspace.catalog) == len(names) + 1, timeout=30000)
+    return app
+
+
 @pytest.fixture
 def diglot(qtbot: QtBot, diglot_home: Path) -> Iterator[DiglotApp]:
-    library = diglot_home / "library"
-    library.mkdir(parents=True)
-    for name in PAGES:
-        shutil.copy(DATA / name, library)
-    app = start(qtbot, diglot_home)
-    qtbot.waitUntil(lambda: len(app.workspace.catalog) == 5, timeout=30000)
+    app = start_with(qtbot, diglot_home, PAGES)
     yield app
     app.shutdown()
 

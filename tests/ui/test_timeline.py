@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -15,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from reader.ui.app import DiglotApp
 from reader.ui.timeline import TimelineStrip
-from tests.conftest import DATA
-from tests.ui.test_app import press, start
+from tests.ui.test_app import press
+from tests.ui.test_archive_browser import start_with
 
 # With the seed (1 October 1950): a day, a year-only, a month-only and an undated page.
 PAGES = {
@@ -30,13 +29,8 @@ PAGES = {
 
 @pytest.fixture
 def diglot(qtbot: QtBot, diglot_home: Path) -> Iterator[DiglotApp]:
-    library = diglot_home / "library"
-    library.mkdir(parents=True)
-    for name in PAGES:
-        shutil.copy(DATA / name, library)
-    app = start(qtbot, diglot_home)
+    app = start_with(qtbot, diglot_home, PAGES)
     app.window.resize(1400, 800)
-    qtbot.waitUntil(lambda: len(app.workspace.catalog) == 6, timeout=30000)
     app.workspace.open_document("113729")
     yield app
     app.shutdown()
