@@ -18,6 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,6 +85,8 @@ def browser(out: Path) -> None:
     diglot = _window(home)
     diglot.workspace.open_document("113729")
     diglot.workspace.run_command("toggle-archive-browser")
+    # Wide enough for the archives' full names and their own-language names beside them.
+    diglot.window.resizeDocks([diglot.window.browser_dock], [720], Qt.Orientation.Horizontal)
     tree = diglot.window.archive_browser.tree
     tree.expandAll()
     tree.setCurrentIndex(diglot.window.archive_browser.index_of_document("113729"))
@@ -107,6 +110,7 @@ def timeline(out: Path) -> None:
     workspace.run_command("timeline-wider")
     workspace.run_command("timeline-wider")
     diglot.focus_list()
+    diglot.window.resizeDocks([diglot.window.list_dock], [560], Qt.Orientation.Horizontal)
     settle()
     diglot.window.grab().save(str(out / "timeline.png"))
     diglot.shutdown()

@@ -200,6 +200,9 @@ class TimelineStrip(QWidget):
         while year <= last:
             x = self.x_of(dt.date(year, 1, 1).toordinal())
             painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 3))
+            if x - label_width / 2 < 0:  # a year cut by the edge reads as another ("945")
+                year += step
+                continue
             painter.drawText(QRectF(x - label_width / 2, plot.bottom() + 2, label_width, AXIS),
                              Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, str(year))
             year += step
