@@ -323,11 +323,6 @@ def _walk_along(node: Node, path: tuple[Node, ...], depth: int) -> Iterable[tupl
 _RANKS = {"opis": 1, "box": 1, "fond": 2}
 
 
-def _below(node: Node) -> Iterable[Placement]:
-    for each in node.walk():
-        yield from each.documents
-
-
 def _distance(mine: Locator, other: Locator, same_last: bool) -> tuple[int, int]:
     """How far apart two locators lie under a shared node: by delo, then by folio."""
     far = 10**9
