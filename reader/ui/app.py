@@ -70,6 +70,10 @@ class DiglotApp:
         # Reading a big page and aligning a huge one: never on the GUI thread (issue 12).
         self.reading_tasks = TaskRunner(self.window, max_threads=1)
         workspace.set_background(self._in_background)
+        # The archive tree of a large library takes seconds: built apart, never in the way.
+        self.browse_tasks = TaskRunner(self.window, max_threads=1)
+        workspace.browsing.set_background(lambda work, then: self.browse_tasks.submit(
+            work, on_finished=then, on_failed=lambda _error: then(None)))
         self.find_bar = FindBar(workspace.session, self.window)
         self._wrap_central_with_find_bar()
         self.import_report: ImportReportDialog | None = None
@@ -434,6 +438,7 @@ class DiglotApp:
             self.index_job.close()
         self.index_tasks.shutdown()
         self.reading_tasks.shutdown()
+        self.browse_tasks.shutdown()
         self.theme.close()
 
 
