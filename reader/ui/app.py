@@ -71,6 +71,10 @@ class DiglotApp:
         # Reading a big page and aligning a huge one: never on the GUI thread (issue 12).
         self.reading_tasks = TaskRunner(self.window, max_threads=1)
         workspace.set_background(self._in_background)
+        # The archive tree of a large library takes seconds: built apart, never in the way.
+        self.browse_tasks = TaskRunner(self.window, max_threads=1)
+        workspace.browsing.set_background(lambda work, then: self.browse_tasks.submit(
+            work, on_finished=then, on_failed=lambda _error: then(None)))
         self.find_bar = FindBar(workspace.session, self.window)
         self._wrap_central_with_find_bar()
         self.import_report: ImportReportDialog | None = None
@@ -131,6 +135,8 @@ class DiglotApp:
             "focus-list": self.focus_list,
             "toggle-list": lambda: window.toggle_dock(window.list_dock),
             "toggle-provenance": lambda: window.toggle_dock(window.provenance_dock),
+            "toggle-archive-browser": lambda: window.toggle_dock(window.browser_dock),
+            "toggle-timeline": window.toggle_timeline,
             "search": self.focus_search,
             "find-in-document": self.find_bar.open,
             "close-find": self.find_bar.dismiss,
@@ -438,6 +444,7 @@ class DiglotApp:
         self.index_tasks.shutdown()
         self.reading_tasks.shutdown()
         self.printing.shutdown()
+        self.browse_tasks.shutdown()
         self.theme.close()
 
 

@@ -13,11 +13,13 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
     QProgressBar,
+    QVBoxLayout,
     QWidget,
 )
 
 from reader.core.session.reading import Aspect
 from reader.core.session.workspace import Workspace
+from reader.ui.archive_browser import ArchiveBrowser
 from reader.ui.document_list import DocumentList
 from reader.ui.keys import KeyDispatcher
 from reader.ui.metadata_panel import MetadataPanel
@@ -25,6 +27,7 @@ from reader.ui.plain_text import plain_label
 from reader.ui.search_panel import SearchPanel
 from reader.ui.sentence_marks import SentenceMarks
 from reader.ui.split_view import SplitView
+from reader.ui.timeline import TimelineStrip
 
 APP_NAME = "Diglot"
 PROGRESS_INTERVAL = 0.1  # seconds between progress bar updates
@@ -51,12 +54,16 @@ class MainWindow(QMainWindow):
         self.sentence_marks = SentenceMarks(workspace.links, workspace.session, self.split_view)
         self.document_list = DocumentList(workspace.catalog, self)
         self.search_panel = SearchPanel(workspace.session, self)
-        self.metadata_panel = MetadataPanel(workspace.reading, self)
+        self.metadata_panel = MetadataPanel(workspace.reading, self, workspace.browsing)
+        self.timeline_strip = TimelineStrip(workspace.timeline, workspace.reading, self)
+        self.archive_browser = ArchiveBrowser(workspace.browsing, self)
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-        self.list_dock = self._dock("Documents", self.document_list, left)
+        self.list_dock = self._dock("Documents", self._list_with_timeline(), left)
         self.search_dock = self._dock("Search", self.search_panel, left)
+        self.browser_dock = self._dock("Archives", self.archive_browser, left)
         self.provenance_dock = self._dock("Provenance", self.metadata_panel, right)
         self.tabifyDockWidget(self.list_dock, self.search_dock)
+        self.tabifyDockWidget(self.search_dock, self.browser_dock)
         self.list_dock.raise_()
 
         self.progress = QProgressBar(self)
@@ -84,10 +91,35 @@ class MainWindow(QMainWindow):
         # Return (or a double click) on a row: the row is open already; read it.
         self.document_list.table.activated.connect(
             lambda _index: self.split_view.focus_pane(workspace.reading.focused))
+        # Opening from the archive browser or the related documents: as from the list.
+        self.archive_browser.document_activated.connect(self._open_and_read)
+        self.metadata_panel.document_requested.connect(self._open_and_read)
         workspace.reading.changed.connect(self._on_view_changed)
         workspace.message.connect(self.show_message)
         self.sentence_marks.message.connect(self.show_message)
         self.metadata_panel.copy_citation_requested.connect(workspace.copy_citation)
+
+    def _list_with_timeline(self) -> QWidget:
+        holder = QWidget(self)
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.timeline_strip)
+        layout.addWidget(self.document_list, 1)
+        holder.setFocusProxy(self.document_list)
+        return holder
+
+    def _open_and_read(self, doc_id: str) -> None:
+        if self.workspace.open_document(doc_id):
+            self.split_view.focus_pane(self.workspace.reading.focused)
+
+    def toggle_timeline(self) -> None:
+        """Show or hide the timeline strip (showing the document list with it)."""
+        shown = not self.timeline_strip.isVisible()
+        if shown:
+            self.list_dock.show()
+            self.list_dock.raise_()
+        self.timeline_strip.setVisible(shown)
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -115,7 +147,7 @@ class MainWindow(QMainWindow):
             self.command_actions[entry.name] = action
         view_menu = menus["View"]
         view_menu.addSeparator()
-        for dock in (self.list_dock, self.search_dock, self.provenance_dock):
+        for dock in (self.list_dock, self.search_dock, self.browser_dock, self.provenance_dock):
             view_menu.addAction(dock.toggleViewAction())
 
     def _runner(self, name: str) -> Callable[[], None]:
@@ -150,8 +182,9 @@ class MainWindow(QMainWindow):
         self.progress.show()
 
     def toggle_dock(self, dock: QDockWidget) -> None:
-        """Hide a panel, or show and focus it."""
-        if dock.isVisible():
+        """Hide a panel, or show and focus it (also one behind another panel's tab)."""
+        # A tabbed dock behind another tab counts as visible, yet shows nothing.
+        if dock.isVisible() and not dock.widget().visibleRegion().isEmpty():
             dock.hide()
             self.split_view.focus_pane(self.workspace.reading.focused)
         else:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QGridLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
 from reader.core.document import Citation, Document
 from reader.core.library.page_files import shown_name
 from reader.core.provenance.formats import CITATION_FORMATS
+from reader.core.session.browsing import Browsing
 from reader.core.session.reading import Aspect, ReadingState
 from reader.ui.elided_label import ElidedLabel
 from reader.ui.mark_styles import blend
@@ -50,6 +53,8 @@ CITATION_COLUMNS: tuple[tuple[str, str], ...] = (
 )
 WARNING_COLOUR = QColor("#b5651d")
 NOT_GIVEN = "—"
+RELATED_ROWS = 8  # rows the related list shows before it scrolls
+REFRESH_MS = 1000  # at most one rebuild of the related list this often as entries arrive
 
 
 def _citation_cell(citation: Citation, key: str) -> str:
@@ -121,10 +126,13 @@ class MetadataPanel(QScrollArea):
     """
 
     copy_citation_requested = Signal(str)
+    document_requested = Signal(str)  # a related document was activated
 
-    def __init__(self, view: ReadingState, parent: QWidget | None = None) -> None:
+    def __init__(self, view: ReadingState, parent: QWidget | None = None,
+                 browsing: Browsing | None = None) -> None:
         super().__init__(parent)
         self.reading = view
+        self._browsing = browsing
         self.setAccessibleName("Document information")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -177,6 +185,14 @@ class MetadataPanel(QScrollArea):
         self._citation_pool: list[CitationBlock] = []
         layout.addWidget(self.citations)
         self.remainder = self._section(layout, "Credits", self._label("", "Credits"))
+        # Nearest first: the same delo, then the same opis, then the same fond.
+        self.related = QListWidget(body)
+        self.related.setAccessibleName("Related documents in the archive")
+        self.related.setWordWrap(True)
+        self.related.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.related.setMaximumHeight(RELATED_ROWS * self.related.fontMetrics().height() * 2)
+        self.related.itemActivated.connect(self._on_related_activated)  # Return, double click
+        self._section(layout, "Related in the archive", self.related)
 
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
@@ -209,6 +225,15 @@ class MetadataPanel(QScrollArea):
         ]
 
         view.changed.connect(self._on_view_changed)
+        # A new tree (more documents) may relate more. While an index builds, entries come
+        # in batches several times a second: the list is redone at most every REFRESH_MS.
+        self._related_timer = QTimer(self)
+        self._related_timer.setSingleShot(True)
+        self._related_timer.setInterval(REFRESH_MS)
+        self._related_timer.timeout.connect(lambda: self._show_related(self.reading.document))
+        if browsing is not None:
+            browsing.changed.connect(lambda _: self._related_timer.start()
+                                     if not self._related_timer.isActive() else None)
         self._show_document(view.document)
 
     # Building ------------------------------------------------------------------------------
@@ -262,7 +287,7 @@ class MetadataPanel(QScrollArea):
             widget.setVisible(document is not None)
         if document is None:
             for widget in (self.summary, self.source, self.remainder, self.rights,
-                           self.warnings):
+                           self.warnings, self.related):
                 self._set_section(widget, False)
             return
         self.title.setText(document.title or "(untitled)")
@@ -292,7 +317,23 @@ class MetadataPanel(QScrollArea):
         self.rights.setText("\n\n".join(document.rights))
         self._set_section(self.rights, bool(document.rights))
         self._show_warnings(document.warnings)
+        self._show_related(document)
         self._settle()
+
+    def _show_related(self, document: Document | None) -> None:
+        related = self._browsing.related(document.id) if self._browsing and document else []
+        self.related.clear()
+        for near in related:
+            item = QListWidgetItem(near.label)  # item text is never markup
+            item.setData(Qt.ItemDataRole.UserRole, near.doc_id)
+            item.setToolTip(plain_tooltip(near.label))
+            self.related.addItem(item)
+        self._set_section(self.related, bool(related))
+
+    def _on_related_activated(self, item: QListWidgetItem) -> None:
+        doc_id = item.data(Qt.ItemDataRole.UserRole)
+        if doc_id:
+            self.document_requested.emit(doc_id)
 
     def _settle(self) -> None:
         # The new text changes every label's heightForWidth. Qt would refit the body on the

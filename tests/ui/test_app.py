@@ -29,6 +29,7 @@ _NAMED = {
     "PgUp": Qt.Key.Key_PageUp, "Home": Qt.Key.Key_Home, "End": Qt.Key.Key_End,
     "Tab": Qt.Key.Key_Tab, "Return": Qt.Key.Key_Return, "Escape": Qt.Key.Key_Escape,
     "Esc": Qt.Key.Key_Escape, "Ins": Qt.Key.Key_Insert, "Del": Qt.Key.Key_Delete,
+    "Left": Qt.Key.Key_Left, "Right": Qt.Key.Key_Right, "Backspace": Qt.Key.Key_Backspace,
     **{f"F{n}": getattr(Qt.Key, f"Key_F{n}") for n in range(1, 13)},
 }
 _MODIFIERS = {

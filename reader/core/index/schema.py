@@ -34,11 +34,13 @@ from reader.core.index.analysis import (
 )
 from reader.core.index.types import DocumentEntry
 from reader.core.library.duplicates import DuplicateKeys
+from reader.core.provenance.arrangement import Locator, locators_of
 
 # Bump whenever the schema, an analyser or what a record holds changes: older indexes are then
 # rebuilt instead of being read with the wrong assumptions. Also when an analyser class moves:
-# the index pickles them by module path (3: `reader.core.analysis` became `.index.analysis`).
-SCHEMA_VERSION = 3
+# the index pickles them by module path (3: `reader.core.analysis` became `.index.analysis`;
+# 4: entries hold their archival locators, for the archive browser).
+SCHEMA_VERSION = 4
 
 KIND_DOC = "doc"
 KIND_DUP = "dup"
@@ -136,6 +138,7 @@ class IndexEntry:
     type: str = ""
     archive_codes: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
+    locators: tuple[tuple[str, ...], ...] = ()  # `Locator.to_list` of each archival citation
 
     @property
     def keys(self) -> DuplicateKeys:
@@ -162,6 +165,7 @@ class IndexEntry:
         raw = json.loads(data.decode("utf-8", "surrogateescape"))
         raw["archive_codes"] = tuple(raw.get("archive_codes", ()))
         raw["languages"] = tuple(raw.get("languages", ()))
+        raw["locators"] = tuple(tuple(locator) for locator in raw.get("locators", ()))
         return cls(**raw)
 
 
@@ -201,6 +205,7 @@ def document_record(document: Document, path: str, content_hash: str) -> dict[st
         type=document.type,
         archive_codes=archive_codes,
         languages=document.detected_languages,
+        locators=tuple(tuple(loc.to_list()) for loc in locators_of(document.source.citations)),
     )
     record: dict[str, Any] = {
         "path": path_term(path),
@@ -287,6 +292,7 @@ def document_entry(entry: IndexEntry) -> DocumentEntry:
         type=entry.type,
         archives=entry.archive_codes,
         languages=entry.languages,
+        locators=tuple(Locator.from_list(values) for values in entry.locators),
         path=entry.path,
         content_hash=entry.hash,
     )

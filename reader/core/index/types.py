@@ -11,6 +11,7 @@ from typing import Any
 
 from reader.core.library.duplicates import Duplicate
 from reader.core.page.errors import PageError
+from reader.core.provenance.arrangement import LOCATOR_FIELDS, Locator
 from reader.core.wording import plural
 
 
@@ -28,11 +29,15 @@ class DocumentEntry:
     languages: tuple[str, ...]  # language codes of its texts, original first
     path: str
     content_hash: str
+    locators: tuple[Locator, ...] = ()  # where its archival citations place it
+
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data (`diglot list --json`)."""
         data = asdict(self)
         data["archives"], data["languages"] = list(self.archives), list(self.languages)
+        data["locators"] = [dict(zip(LOCATOR_FIELDS, loc.to_list(), strict=True))
+                            for loc in self.locators]
         return data
 
 

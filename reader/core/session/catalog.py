@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from typing import Literal, Protocol
 
 from reader.core.document import normalise_title
 from reader.core.events import Event
+from reader.core.provenance.arrangement import Locator
 
 FacetName = Literal["type", "archive", "language", "decade"]
 FACETS: tuple[FacetName, ...] = ("type", "archive", "language", "decade")
@@ -34,6 +36,9 @@ class CatalogEntry(Protocol):
     def date_iso(self) -> str | None:
         """ISO date at its precision ("1950-10-01", "1967-11", "1958"), None when unknown."""
     @property
+    def date_precision(self) -> str:
+        """"day", "month", "year" or "unknown"."""
+    @property
     def type(self) -> str:
         """The document type, e.g. "Telegram"."""
     @property
@@ -42,6 +47,9 @@ class CatalogEntry(Protocol):
     @property
     def languages(self) -> tuple[str, ...]:
         """Language codes of its texts."""
+    @property
+    def locators(self) -> tuple[Locator, ...]:
+        """Where its archival citations place it (the archive browser's tree)."""
 
 
 def decade_of(entry: CatalogEntry) -> str:
@@ -81,6 +89,38 @@ def _sort_key(entry: CatalogEntry, column: SortColumn, title: str) -> tuple[str,
     return (primary, date + title)
 
 
+def date_span(iso: str | None, precision: str) -> tuple[int, int] | None:
+    """The days a date may fall on, as (first, last) ordinals; None when undated.
+
+    A year-only date spans its year and a month-only date its month: the page did not say
+    which day, so none is made up.
+
+    Args:
+        iso: "1950-10-01", "1967-11" or "1958" (as `DocumentDate.iso`), or None.
+        precision: the date's precision; "unknown" (or a malformed iso) means undated.
+    """
+    if not iso or precision == "unknown":
+        return None
+    try:
+        parts = [int(part) for part in iso.split("-")]
+        year = parts[0]
+        if len(parts) == 1:
+            return dt.date(year, 1, 1).toordinal(), dt.date(year, 12, 31).toordinal()
+        month = parts[1]
+        first = dt.date(year, month, 1)
+        if len(parts) == 2:
+            following = dt.date(year + month // 12, month % 12 + 1, 1)
+            return first.toordinal(), following.toordinal() - 1
+        day = dt.date(year, month, parts[2]).toordinal()
+        return day, day
+    except (ValueError, IndexError):
+        return None
+
+
+def _overlaps(span: tuple[int, int] | None, days: tuple[int, int]) -> bool:
+    return span is not None and span[0] <= days[1] and days[0] <= span[1]
+
+
 @dataclass(frozen=True)
 class FacetCount:
     """One value of a facet and how many of the currently matching entries have it."""
@@ -94,7 +134,7 @@ class FacetCount:
 class _Row:
     """An entry with what filtering, sorting and counting need of it, worked out once."""
 
-    __slots__ = ("entry", "facets", "haystack", "key", "key_column", "title")
+    __slots__ = ("days", "entry", "facets", "haystack", "key", "key_column", "title")
 
     def __init__(self, entry: CatalogEntry) -> None:
         self.entry = entry
@@ -104,6 +144,7 @@ class _Row:
             (self.title, entry.id, entry.date_text.casefold(), entry.type.casefold())
         )
         self.facets = tuple(facet_values(entry, facet) for facet in FACETS)  # in FACETS order
+        self.days = date_span(entry.date_iso, entry.date_precision)
         self.key = self.key_column = ""  # the order key for one sort column, kept till another
 
     def key_for(self, column: SortColumn) -> str:
@@ -141,6 +182,8 @@ class Catalog:
         # Per facet: counts over the rows matching the filter and every other facet.
         self._counts: dict[FacetName, Counter[str]] = {facet: Counter() for facet in FACETS}
         self._unannounced = False  # entries were added quietly since `changed` last went out
+        self._dates: tuple[int, int] | None = None  # (first, last day ordinal) kept, or all
+        self.generation = 0  # counts changes of the entries (not of filters): trees rebuild
 
     def set_entries(self, entries: Iterable[CatalogEntry]) -> None:
         """Replace every entry (after indexing); filters and facet selections are kept.
@@ -151,6 +194,7 @@ class Catalog:
         fresh = {entry.id: entry for entry in entries}
         gone = [row for doc_id, row in self._rows.items() if doc_id not in fresh]
         new = [e for e in fresh.values() if (row := self._rows.get(e.id)) is None or row.entry != e]
+        self.generation += bool(gone or new)
         if len(gone) + len(new) > max(100, len(fresh) // 4):
             rows = self._rows
             self._rows = {doc_id: rows[doc_id] for doc_id in fresh if doc_id in rows}
@@ -173,6 +217,7 @@ class Catalog:
         """
         new = [e for e in entries if (row := self._rows.get(e.id)) is None or row.entry != e]
         if new:
+            self.generation += 1
             self._add(new)
             self._unannounced = True
             if announce:
@@ -190,6 +235,7 @@ class Catalog:
     def retain(self, ids: Collection[str]) -> None:
         """Drop every entry whose id is not in `ids` (a listing added in slices ends so)."""
         gone = [row for doc_id, row in self._rows.items() if doc_id not in ids]
+        self.generation += bool(gone)
         if len(gone) > max(100, len(self._rows) // 4):
             self._rows = {doc_id: row for doc_id, row in self._rows.items() if doc_id in ids}
             self._recompute()
@@ -209,6 +255,29 @@ class Catalog:
             self._words = normalise_title(text).split()
             self._recompute()
             self._emit()
+
+    def set_date_range(self, days: tuple[int, int] | None) -> None:
+        """Keep only entries dated within a range of days (both ends included); None for all.
+
+        An entry counts when its date's whole span overlaps the range: "1958" (year only)
+        is in a range that takes any day of 1958. Undated entries are left out of any range.
+
+        Args:
+            days: (first, last) as `datetime.date.toordinal` numbers, or None.
+        """
+        if days != self._dates:
+            self._dates = days
+            self._recompute()
+            self._emit()
+
+    @property
+    def date_range(self) -> tuple[int, int] | None:
+        """The date range in use, as (first, last) day ordinals; None when there is none."""
+        return self._dates
+
+    def entries(self) -> list[CatalogEntry]:
+        """Every entry held, filtered or not, in no particular order."""
+        return [row.entry for row in self._rows.values()]
 
     def toggle_facet(self, facet: FacetName, value: str) -> None:
         """Select or deselect a facet value; values of one facet are OR-ed, facets AND-ed."""
@@ -271,6 +340,8 @@ class Catalog:
     def _shows(self, row: _Row, skip: int = -1) -> bool:
         """Whether a row passes the filter and every facet in use but the one at `skip`."""
         haystack, facets = row.haystack, row.facets
+        if self._dates is not None and not _overlaps(row.days, self._dates):
+            return False
         return all(word in haystack for word in self._words) and all(
             at == skip or not chosen.isdisjoint(facets[at]) for at, chosen in self._active
         )
@@ -315,6 +386,8 @@ class Catalog:
         passing = list(self._rows.values())
         if words:
             passing = [r for r in passing if all(w in r.haystack for w in words)]
+        if (dates := self._dates) is not None:
+            passing = [r for r in passing if _overlaps(r.days, dates)]
         shown = [r for r in passing if self._shows(r)] if self._active else passing
         self._order(shown)
         active = {at for at, _ in self._active}

@@ -31,10 +31,12 @@ from reader.core.provenance.formats import CITATION_FORMATS, citation_format
 from reader.core.session.annotating import AnnotationSession
 from reader.core.session.annotation_actions import AnnotationActions
 from reader.core.session.appearance import Appearance
-from reader.core.session.catalog import Catalog
+from reader.core.session.browsing import Browsing
+from reader.core.session.catalog import Catalog, date_span
 from reader.core.session.reading import ReadingState
 from reader.core.session.search import SearchResults, SearchSession, find_text
 from reader.core.session.sentence_links import Defer, SentenceLinks
+from reader.core.session.timeline import Timeline, timeline_commands
 from reader.core.text.language import latin_language
 from reader.core.text_range import Pane, TextRange
 
@@ -62,6 +64,8 @@ class Workspace:
         self._index: SearchIndex | None = None
         self._index_lock = threading.Lock()
         self.catalog = Catalog()
+        self.browsing = Browsing(self.catalog)  # the archive's arrangement of the catalog
+        self.timeline = Timeline(self.catalog)  # its dates, and the range filtering the list
         self.alignments = AlignmentStore(self.home)
         # The view scrolls by the real alignment, corrections included; `links` answers for
         # the view's own texts and is built on the view, hence the late-bound aligner.
@@ -391,10 +395,17 @@ class Workspace:
             "undo": self.annotating.undo,
             "redo": self.annotating.redo,
         }
+        bindings |= timeline_commands(self.timeline, self._open_day)
         for cited in CITATION_FORMATS:
             bindings[cited.command] = lambda fmt=cited.name: self.copy_citation(fmt)
         for name, handler in bindings.items():
             bind(name, handler)
+
+
+    def _open_day(self) -> int | None:
+        document = self.reading.document
+        span = date_span(document.date.iso, document.date.precision) if document else None
+        return span[0] if span else None
 
 
 def _size(path: Path) -> int:

@@ -293,6 +293,9 @@ def test_documents_come_from_the_index_without_parsing(
     )
     assert seed.type == "Telegram"
     assert seed.archives == ("APRF", "RGASPI")
+    # Where its citations place it, for the archive browser, read without parsing too.
+    assert [(loc.archive, loc.fond, loc.opis, loc.delo, loc.place) for loc in seed.locators] == [
+        ("APRF", "45", "1", "334", "ll. 99-103"), ("RGASPI", "558", "11", "334", "pp. 97-98")]
     assert seed.languages == ("ru", "en")
     assert Path(seed.path) == SEED_PAGE
     assert len(seed.content_hash) == 64

@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from reader.core.index.search_index import DocumentEntry
-from reader.core.session.catalog import Catalog, decade_of
+from reader.core.session.catalog import Catalog, date_span, decade_of
 
 
 def entry(
@@ -170,3 +171,43 @@ def test_quiet_additions_are_announced_once() -> None:
     catalog.announce()
     catalog.announce()
     assert len(seen) == 1
+
+
+# Date ranges (the timeline's filter)
+
+
+def days(first: str, last: str) -> tuple[int, int]:
+    return date.fromisoformat(first).toordinal(), date.fromisoformat(last).toordinal()
+
+
+def test_a_date_range_keeps_dates_whose_span_overlaps_it() -> None:
+    catalog = make()
+    catalog.set_date_range(days("1950-10-01", "1950-10-31"))
+    assert ids(catalog) == ["113729"]
+    # "November 1967" says only the month: any day of it is in range, and the day before not.
+    catalog.set_date_range(days("1967-11-30", "1968-01-01"))
+    assert ids(catalog) == ["made-up-3"]
+    catalog.set_date_range(days("1967-10-01", "1967-10-31"))
+    assert ids(catalog) == []
+    catalog.set_date_range(None)
+    assert ids(catalog) == ["113729", "made-up-2", "made-up-3", "h0abc"]
+
+
+def test_a_year_only_date_spans_its_whole_year() -> None:
+    assert date_span("1958", "year") == days("1958-01-01", "1958-12-31")
+    assert date_span("1960-02", "month") == days("1960-02-01", "1960-02-29")
+    assert date_span("1950-12-01", "day") == days("1950-12-01", "1950-12-01")
+    assert date_span(None, "unknown") is None
+    assert date_span("1950-13", "month") is None
+
+
+def test_a_date_range_combines_with_filter_and_facets_and_counts() -> None:
+    catalog = make()
+    catalog.set_date_range(days("1950-01-01", "1950-12-31"))
+    assert ids(catalog) == ["113729", "made-up-2"]  # the undated one is out of any range
+    catalog.set_filter("mao")
+    assert ids(catalog) == ["113729", "made-up-2"]
+    assert {c.value: c.count for c in catalog.facet_counts("type")} == {"Telegram": 2}
+    catalog.add_entries([entry("made-up-5", "Mao in 1950", "1950", "1950", "Note", (), ())])
+    assert "made-up-5" in ids(catalog)
+    assert catalog.date_range == days("1950-01-01", "1950-12-31")
