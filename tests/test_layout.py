@@ -40,6 +40,7 @@ COVERED_BY = {
     "reader/ui/main_window.py": "tests/ui/test_app.py",
     "reader/ui/note_editor.py": "tests/ui/test_annotation_controls.py",
     "reader/ui/print_actions.py": "tests/ui/test_app_reading.py",
+    "reader/ui/search_scope.py": "tests/ui/test_search_panel.py",
     "reader/ui/sentence_marks.py": "tests/ui/test_sentence_links.py",
     "reader/ui/text_pane.py": "tests/ui/test_split_view.py",
 }

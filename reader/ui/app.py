@@ -214,13 +214,15 @@ class DiglotApp:
 
     def search(self, query: str) -> None:
         """Run a query off the GUI thread; only the latest query's results are shown."""
-        if not self.workspace.session.ask(query):
+        if self._shut_down or not self.workspace.session.ask(query):
             return
         self.index_tasks.submit(
             lambda: self.workspace.run_search(query), on_finished=self._on_search_results
         )
 
     def _on_search_results(self, results: SearchResults) -> None:
+        if self._shut_down:
+            return  # answered after the window went: its result list may be gone
         self.workspace.session.answer(results)
         if results.damage:
             self.update_index(damaged=results.damage)  # a rebuild, with its progress bar

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from reader.core.session.search import SearchSession
 from reader.ui.clear_button import ClearButtonTint
 from reader.ui.plain_text import plain_label
+from reader.ui.search_scope import SearchScopeMenu
 
 DEBOUNCE_MS = 180
 _TAGS = re.compile(r"<[^>]+>")
@@ -90,6 +91,7 @@ class SearchPanel(QWidget):
         self.field.setPlaceholderText('Search…  Сеул, "38th parallel", type:Telegram')
         ClearButtonTint(self.field)  # a clear button that shows in either theme
         self.field.setAccessibleName("Search the library")
+        self.scope = SearchScopeMenu(session, self.field)
         self.error = plain_label(parent=self)  # it quotes the query
         self.error.setAccessibleName("Search problem")
         self.error.setWordWrap(True)
@@ -113,7 +115,7 @@ class SearchPanel(QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
         self._debounce.timeout.connect(self._on_debounce_timeout)
-        self.field.textChanged.connect(lambda _text: self._debounce.start())
+        self.field.textChanged.connect(self._on_text_changed)
         self.field.returnPressed.connect(self._on_return_pressed)
         self.field.installEventFilter(self)
         self.setFocusProxy(self.field)
@@ -129,6 +131,10 @@ class SearchPanel(QWidget):
             return True
         return super().eventFilter(watched, event)
 
+    def _on_text_changed(self, text: str) -> None:
+        self._session.edit(text)
+        self._debounce.start()
+
     def _on_debounce_timeout(self) -> None:
         self.query_changed.emit(self.field.text())
 
@@ -140,6 +146,8 @@ class SearchPanel(QWidget):
             self.hit_activated.emit(max(self.results.currentIndex().row(), 0))
 
     def _on_session_changed(self, aspect: str) -> None:
+        if aspect == "draft" and self.field.text() != self._session.draft:
+            self.field.setText(self._session.draft)  # asked after the pause, as if typed
         if aspect != "results":
             return
         if self._delegate is None:

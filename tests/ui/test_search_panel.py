@@ -75,3 +75,38 @@ def test_keyboard_reaches_and_opens_a_result(qtbot: QtBot) -> None:
     with qtbot.waitSignal(panel.hit_activated) as signal:
         qtbot.keyClick(panel.results, Qt.Key.Key_Return)
     assert signal.args == [1]
+
+
+def test_the_fields_menu_limits_the_query_to_one_side(qtbot: QtBot) -> None:
+    session, panel = make(qtbot)
+    menu = panel.scope
+    asked: list[str] = []
+    panel.query_changed.connect(asked.append)
+    with qtbot.waitSignal(panel.query_changed):
+        panel.field.setText("Seoul")
+    assert menu.actions["anywhere"].isChecked()
+    with qtbot.waitSignal(panel.query_changed):
+        menu.actions["original"].trigger()
+    assert panel.field.text() == session.draft == "Seoul in:original"
+    assert menu.actions["original"].isChecked() and not menu.actions["anywhere"].isChecked()
+    with qtbot.waitSignal(panel.query_changed):
+        menu.actions["translation"].trigger()
+    assert asked[-1] == "Seoul in:translation" and menu.actions["translation"].isChecked()
+    # Typed by hand, the term checks its entry too; the command steps on from there.
+    panel.field.setText("in:originals Seoul")
+    assert menu.actions["original"].isChecked()
+    with qtbot.waitSignal(panel.query_changed):
+        assert session.cycle_scope() == "translation"
+    assert asked[-1] == "Seoul in:translation"
+    with qtbot.waitSignal(panel.query_changed):
+        menu.actions["anywhere"].trigger()
+    assert asked[-1] == "Seoul" and menu.actions["anywhere"].isChecked()
+    assert [a.text() for a in menu.menu.actions()] == [
+        "Search &anywhere", "Search the &originals only", "Search the &translations only"]
+
+
+def test_the_scope_menu_opens_from_the_fields_button(qtbot: QtBot) -> None:
+    _, panel = make(qtbot)
+    panel.scope.button.trigger()
+    qtbot.waitUntil(panel.scope.menu.isVisible)
+    panel.scope.menu.close()

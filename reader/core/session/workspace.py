@@ -343,6 +343,12 @@ class Workspace:
         else:
             self.message.emit("This document has one translation")
 
+    def cycle_search_scope(self) -> None:
+        """Step where the search looks (anywhere, originals, translations), and say so."""
+        scope = self.session.cycle_scope()
+        self.message.emit("Searching " + {"anywhere": "everywhere", "original": "the originals",
+                                          "translation": "the translations"}[scope])
+
     def step_sentence(self, delta: int) -> TextRange | None:
         """Move the sentence cursor in the focused pane; say so when its link is doubtful."""
         sentence = self.links.step(delta)
@@ -385,6 +391,7 @@ class Workspace:
             "next-translation": self.next_translation,
             "next-match": lambda: self.session.step(1),
             "previous-match": lambda: self.session.step(-1),
+            "cycle-search-scope": self.cycle_search_scope,
             "next-sentence": lambda: self.step_sentence(1),
             "previous-sentence": lambda: self.step_sentence(-1),
             "unlink-sentence": self.unlink_sentence,

@@ -1,0 +1,44 @@
+"""The window's search over a real index: where it looks, what a row shows, notes found."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from reader.ui.app import DiglotApp
+from tests.ui.test_app import library_home, start
+
+__all__ = ["library_home"]  # the fixture, shared with test_app
+
+
+@pytest.fixture
+def diglot(qtbot: QtBot, library_home: Path) -> Iterator[DiglotApp]:
+    app = start(qtbot, library_home)
+    yield app
+    app.shutdown()
+
+
+def result_ids(diglot: DiglotApp) -> list[str]:
+    return [hit.id for hit in diglot.workspace.session.results.hits]
+
+
+def test_the_scope_command_limits_the_search_to_one_side(qtbot: QtBot, diglot: DiglotApp) -> None:
+    panel, session = diglot.window.search_panel, diglot.workspace.session
+    diglot.workspace.run_command("search")
+    panel.field.setText("Moscow")
+    qtbot.waitUntil(lambda: session.results.query == "Moscow", timeout=10000)
+    everywhere = result_ids(diglot)
+    assert "113729" in everywhere and len(everywhere) >= 2
+    diglot.workspace.run_command("cycle-search-scope")
+    assert panel.field.text() == "Moscow in:original"
+    assert panel.scope.actions["original"].isChecked()
+    assert diglot.window.status_label.text() == "Searching the originals"
+    qtbot.waitUntil(lambda: session.results.query == "Moscow in:original", timeout=10000)
+    assert result_ids(diglot) == [] and panel.status.text() == "0 results"
+    diglot.workspace.run_command("cycle-search-scope")
+    qtbot.waitUntil(lambda: session.results.query == "Moscow in:translation", timeout=10000)
+    assert sorted(result_ids(diglot)) == sorted(everywhere)
+    assert {hit.pane for hit in session.results.hits} == {"translation"}
