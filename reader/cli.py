@@ -184,7 +184,8 @@ def _cmd_search(args: argparse.Namespace) -> int:
     _refresh(library, index)
     try:
         hits, total = _read(
-            library, index, lambda: index.search_counted(args.query, limit=args.limit)
+            library, index, lambda: index.search_counted(
+                args.query, limit=args.limit, alignments=AlignmentStore(data_home()).stored)
         )
     except QueryError as error:
         raise CliError(f"bad query: {error}") from None
@@ -197,6 +198,9 @@ def _cmd_search(args: argparse.Namespace) -> int:
         for language, snippet in hit.snippets.items():
             line = f"{'':>12}{visible(language)}: {terminal_snippet(snippet, sys.stdout.isatty())}"
             print(line, file=unescaped(sys.stdout))  # escaped, and bold marks kept
+        if hit.pair is not None and hit.pair.counterpart is not None:
+            label, sentence = hit.pair.counterpart_label(), hit.pair.counterpart.text
+            print(f"{'':>12}↔ {visible(label)}: {visible(' '.join(sentence.split()))}")
     shown = f"{len(hits)} of {plural(total, 'hit')}" if total > len(hits) else plural(total, "hit")
     print(shown, file=sys.stderr)
     return EXIT_OK
@@ -223,6 +227,9 @@ def _hit_to_dict(hit: Hit) -> dict[str, Any]:
         "pane": hit.pane,
         "paragraph": hit.paragraph,
         "snippets": hit.snippets,
+        # The matched sentence and its counterpart in the other language ("how" says how it
+        # was found: aligned, uncertain, proportional, unaligned, one-sided); null for metadata.
+        "pair": hit.pair.to_dict() if hit.pair is not None else None,
     }
 
 

@@ -34,15 +34,60 @@ _TAGS = re.compile(r"<[^>]+>")
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
+_GREY = "<span style='color:gray'>{}</span>"
+
+
+def _marked(text: str, marks: Any = ()) -> str:
+    """Page text as rich text: escaped, its matched words bold, white space as one space."""
+    pieces, cursor = [], 0
+    for start, end in marks:
+        pieces.append(html.escape(text[cursor:start]))
+        pieces.append(f"<b>{html.escape(text[start:end])}</b>")
+        cursor = end
+    pieces.append(html.escape(text[cursor:]))
+    return " ".join("".join(pieces).split())
+
+
+def hit_lines(hit: Any) -> list[tuple[str, str]]:
+    """A result's lines after its title, as (label, rich text) pairs.
+
+    With a matched sentence (`hit.pair`): that sentence, then its counterpart in the other
+    language, marked "≈" when it is estimated; else a snippet per language (metadata hits).
+    A note the reader wrote that matched comes last.
+    """
+    pair = getattr(hit, "pair", None)
+    lines: list[tuple[str, str]] = []
+    if pair is None:
+        lines = [(language, snippet) for language, snippet in hit.snippets.items()
+                 if language != "note"]  # the index escapes snippets and marks matches <b>
+    else:
+        lines.append((pair.matched.language, _marked(pair.matched.text, pair.matched.marks)))
+        if pair.counterpart is not None:
+            lines.append((pair.counterpart_label(), _marked(pair.counterpart.text)))
+        elif pair.how == "unaligned":
+            lines.append(("", "<i>no counterpart: the alignment pairs this sentence with "
+                              "nothing</i>"))
+    if "note" in hit.snippets:
+        lines.append(("note", _marked(hit.snippets["note"])))  # the reader's plain text
+    return lines
+
+
 def hit_html(hit: Any) -> str:
-    """One result as rich text: title, date, then a snippet per language."""
+    """One result as rich text: title, date, then its lines (see `hit_lines`)."""
     date = html.escape(hit.date_text)
-    lines = [f"<b>{html.escape(hit.title)}</b>"
-             + (f" <span style='color:gray'>— {date}</span>" if date else "")]
-    for language, snippet in hit.snippets.items():
-        lines.append(f"<span style='color:gray'>{html.escape(language)}</span> "
-                     f"{snippet}")  # the index escapes snippets and marks matches <b>
+    lines = [f"<b>{html.escape(hit.title)}</b>" + (" " + _GREY.format(f"— {date}") if date else "")]
+    for label, text in hit_lines(hit):
+        lines.append((_GREY.format(html.escape(label)) + " " if label else "") + text)
     return "<br>".join(lines)
+
+
+def hit_plain(hit: Any) -> str:
+    """One result as plain text, for assistive tools: title, then each line with its label."""
+    lines = [hit.title]
+    for label, text in hit_lines(hit):
+        plain = html.unescape(_TAGS.sub("", text))
+        lines.append(f"{label}: {plain}" if label else plain)
+    return ". ".join(lines)
 
 
 class SearchResultsModel(QAbstractListModel):
@@ -73,8 +118,7 @@ class SearchResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return hit_html(hit)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            plain = _TAGS.sub("", " ".join(hit.snippets.values()))
-            return f"{hit.title}. {html.unescape(plain)}"
+            return hit_plain(hit)
         return None
 
 

@@ -42,3 +42,19 @@ def test_the_scope_command_limits_the_search_to_one_side(qtbot: QtBot, diglot: D
     qtbot.waitUntil(lambda: session.results.query == "Moscow in:translation", timeout=10000)
     assert sorted(result_ids(diglot)) == sorted(everywhere)
     assert {hit.pane for hit in session.results.hits} == {"translation"}
+
+
+def test_a_row_shows_the_aligned_counterpart_of_the_matched_sentence(
+    qtbot: QtBot, diglot: DiglotApp
+) -> None:
+    workspace, panel = diglot.workspace, diglot.window.search_panel
+    document = workspace.open_document("113729")
+    assert document is not None and document.original is not None
+    original, english = document.original, document.translations[0]
+    qtbot.waitUntil(lambda: workspace.alignments.has_computed(original, english), timeout=20000)
+    diglot.search("Чемульпо")
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10000)
+    row = panel.model.index(0, 0).data()
+    assert "<b>Чемульпо</b>" in row
+    assert "en</span> It was on 16 September already that Moscow warned" in row
+    assert "≈" not in row  # the window's own alignment, not an estimate

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from reader.core.index.counterparts import HitPair, Passage
 from reader.core.session.search import SearchResults, SearchSession
 from reader.ui.search_panel import SearchPanel
 
@@ -17,6 +18,7 @@ class Hit:
     paragraph: int | None
     date_text: str = ""
     snippets: dict[str, str] = field(default_factory=dict)
+    pair: HitPair | None = None
 
 
 HITS = (
@@ -56,7 +58,7 @@ def test_results_and_errors_show_inline(qtbot: QtBot) -> None:
     assert "&lt;telegram&gt;" in panel.model.index(1, 0).data()
     assert panel.error.isHidden()
     accessible = panel.model.index(1, 0).data(Qt.ItemDataRole.AccessibleTextRole)
-    assert accessible == "Another <telegram>. Seoul & more"
+    assert accessible == "Another <telegram>. en: Seoul & more"
     session.ask("title:(")
     session.answer(SearchResults("title:(", error="Unbalanced parenthesis in the query"))
     assert not panel.error.isHidden()
@@ -110,3 +112,33 @@ def test_the_scope_menu_opens_from_the_fields_button(qtbot: QtBot) -> None:
     panel.scope.button.trigger()
     qtbot.waitUntil(panel.scope.menu.isVisible)
     panel.scope.menu.close()
+
+
+def test_a_row_shows_the_matched_sentence_and_its_counterpart_as_plain_text(
+    qtbot: QtBot,
+) -> None:
+    session, panel = make(qtbot)
+    # Made-up page text with markup in it: it must show as written, never as markup.
+    sentence = "Войска <b>у</b>  Сеула & <i>севернее</i>."
+    at = sentence.index("Сеула")
+    matched = Passage("original", "ru", 2, sentence, ((at, at + 5),))
+    counterpart = Passage("translation", "en", 2, "Troops near Seoul <script>x</script>.")
+    hits = (
+        Hit("made-up-1", "Made-up telegram", "original", 2, "", {"ru": "x", "en": "y"},
+            HitPair(matched, counterpart, "proportional")),
+        Hit("made-up-2", "Aligned", "original", 0, "", {},
+            HitPair(matched, counterpart, "aligned")),
+        Hit("made-up-3", "Unpaired", "original", 0, "", {},
+            HitPair(matched, None, "unaligned")),
+    )
+    session.ask("Сеула")
+    session.answer(SearchResults("Сеула", hits))
+    row = panel.model.index(0, 0).data()
+    assert "Войска &lt;b&gt;у&lt;/b&gt; <b>Сеула</b> &amp; &lt;i&gt;севернее&lt;/i&gt;." in row
+    assert "en ≈</span> Troops near Seoul &lt;script&gt;x&lt;/script&gt;." in row
+    assert ">x<" not in row  # the paragraph snippets give way to the sentences
+    assert "en</span> Troops" in panel.model.index(1, 0).data()
+    assert "no counterpart" in panel.model.index(2, 0).data()
+    accessible = panel.model.index(0, 0).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert accessible == ("Made-up telegram. ru: Войска <b>у</b> Сеула & <i>севернее</i>.. "
+                          "en ≈: Troops near Seoul <script>x</script>.")

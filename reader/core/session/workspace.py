@@ -130,7 +130,8 @@ class Workspace:
     def run_search(self, query: str, limit: int = 50) -> SearchResults:
         """Search the index; a bad query comes back as an error, never as an exception."""
         try:
-            return SearchResults(query, tuple(self.index.search(query, limit=limit)))
+            hits = self.index.search(query, limit=limit, alignments=self.alignments.stored)
+            return SearchResults(query, tuple(hits))
         except QueryError as error:
             return SearchResults(query, error=str(error))
         except IndexDamaged as error:
