@@ -222,3 +222,20 @@ def test_files_without_a_command_open_in_the_window(
     assert not opens_files(["frobnicate"], parser)  # a mistyped command stays a usage error
     assert not opens_files(["--version"], parser)
     assert not opens_files([], parser)
+
+
+def test_search_finds_documents_by_their_notes(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "annotate", "113729", "--side", "original", "--quote",
+                       "В районе Сеула", "--category", "place", "--note", "Made-up quibble")
+    assert code == 0
+    code, out, _ = run(capsys, "search", "note:quibble", "--json")
+    assert code == 0
+    (hit,) = json.loads(out)
+    assert (hit["id"], hit["pane"], hit["paragraph"]) == ("113729", "original", 5)
+    assert hit["snippets"] == {"note": "Made-up quibble"} and hit["pair"] is None
+    code, out, _ = run(capsys, "search", "Сеул category:place", "--json")
+    assert [h["id"] for h in json.loads(out)] == ["113729"]
+    code, out, _ = run(capsys, "search", "Сеул category:claim", "--json")
+    assert json.loads(out) == []
+    code, _, err = run(capsys, "search", "category:nowhere")
+    assert code == 1 and "no annotation category 'nowhere'" in err

@@ -228,7 +228,17 @@ class DiglotApp:
             self.update_index(damaged=results.damage)  # a rebuild, with its progress bar
 
     def open_hit(self, row: int) -> None:
-        """Open a search result at its paragraph, with every match highlighted."""
+        """Open a search result at its paragraph, with every match highlighted.
+
+        A document found through a note opens at that annotation, as the annotations panel
+        shows one.
+        """
+        hits = self.workspace.session.results.hits
+        annotation = getattr(hits[row], "annotation", "") if 0 <= row < len(hits) else ""
+        if annotation:
+            self.annotations.jump(hits[row].id, annotation)
+            self.window.split_view.focus_pane(hits[row].pane)  # type: ignore[arg-type]
+            return
         place = self.workspace.open_hit(row)
         if place is not None:
             self.window.split_view.scroll_to_paragraph(place.pane, place.paragraph)

@@ -68,7 +68,7 @@ def hit_lines(hit: Any) -> list[tuple[str, str]]:
             lines.append(("", "<i>no counterpart: the alignment pairs this sentence with "
                               "nothing</i>"))
     if "note" in hit.snippets:
-        lines.append(("note", _marked(hit.snippets["note"])))  # the reader's plain text
+        lines.append(("note", hit.snippets["note"]))  # escaped as every snippet is
     return lines
 
 

@@ -1,7 +1,7 @@
-"""The search field's menu of where to search: anywhere, the originals, the translations.
+"""The search field's menu: search anywhere, the originals, the translations; annotated only.
 
-The query text holds the choice (`in:original`), so the menu only rewrites it through the
-session and shows, checked, what the text in the field says.
+The query text holds the choice (`in:original`, `annotated:yes`), so the menu only rewrites it
+through the session and shows, checked, what the text in the field says.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QPainter, QPen, 
 from PySide6.QtWidgets import QLineEdit, QMenu
 
 from reader.core.index.scope import SCOPES, Scope, scope_of
+from reader.core.session.annotation_query import annotated_only
 from reader.core.session.search import SearchSession
 
 SCOPE_LABELS: dict[Scope, str] = {
@@ -54,6 +55,13 @@ class SearchScopeMenu(QObject):
             group.addAction(action)
             self.menu.addAction(action)
             self.actions[scope] = action
+        self.menu.addSeparator()
+        # Not exclusive with the sides: the reader's annotations on either side.
+        self.annotated = QAction("Only &annotated documents", self.menu)
+        self.annotated.setCheckable(True)
+        self.annotated.setToolTip("annotated:yes — documents you highlighted or wrote about")
+        self.annotated.triggered.connect(session.set_annotated_only)
+        self.menu.addAction(self.annotated)
         self.button = field.addAction(_funnel_icon(), QLineEdit.ActionPosition.LeadingPosition)
         self.button.setToolTip("Where to search: anywhere, the originals or the translations")
         self.button.triggered.connect(self.popup)
@@ -68,6 +76,7 @@ class SearchScopeMenu(QObject):
 
     def _show_scope(self, text: str) -> None:
         self.actions[scope_of(text)].setChecked(True)
+        self.annotated.setChecked(annotated_only(text))
 
     def _context_menu(self, position: QPoint) -> None:
         menu = self._field.createStandardContextMenu()

@@ -6,8 +6,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from reader.core.text_range import TextRange
 from reader.ui.app import DiglotApp
 from tests.ui.test_app import library_home, start
 
@@ -58,3 +61,42 @@ def test_a_row_shows_the_aligned_counterpart_of_the_matched_sentence(
     assert "<b>Чемульпо</b>" in row
     assert "en</span> It was on 16 September already that Moscow warned" in row
     assert "≈" not in row  # the window's own alignment, not an estimate
+
+
+def test_a_note_finds_its_document_and_opens_at_the_annotation(
+    qtbot: QtBot, diglot: DiglotApp
+) -> None:
+    workspace, panel = diglot.workspace, diglot.window.search_panel
+    assert workspace.open_document("113729") is not None
+    english = workspace.reading.document.translations[0].paragraphs[5]  # type: ignore[union-attr]
+    start = english.index("Jemulpo")
+    annotation = workspace.annotations.add(
+        TextRange("translation", 5, start, start + len("Jemulpo")), "place",
+        note="Made-up note: qwertyish <landing> doubt\nsecond line")
+    # Another document is open when the reader searches for what they wrote.
+    other = next(e.id for e in workspace.catalog.visible() if e.id != "113729")
+    workspace.open_document(other)
+    workspace.run_command("search")
+    qtbot.waitUntil(panel.field.hasFocus)
+    panel.field.setText("note:qwertyish")
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10000)
+    row = panel.model.index(0, 0).data()
+    assert "note</span> Made-up note: qwertyish &lt;landing&gt; doubt" in row
+    assert "second line" not in row
+    with qtbot.waitSignal(panel.hit_activated):
+        panel.results.setFocus()
+        panel.results.setCurrentIndex(panel.model.index(0, 0))
+        QTest.keyClick(panel.results, Qt.Key.Key_Return)
+    assert workspace.reading.document is not None
+    assert workspace.reading.document.id == "113729"
+    pane = diglot.window.split_view.panes["translation"]
+    assert pane.textCursor().position() == pane.qt_position(5, start)
+    assert diglot.window.status_label.text() == "Place"  # the annotation's own description
+    assert workspace.annotations.at("translation", 5, start)[0].id == annotation.id
+    # The filters alone list the annotated documents; a wrong category says so inline.
+    panel.field.setText("category:place")
+    qtbot.waitUntil(lambda: workspace.session.results.query == "category:place", timeout=10000)
+    assert [h.id for h in workspace.session.results.hits] == ["113729"]
+    panel.field.setText("category:nowhere")
+    qtbot.waitUntil(lambda: not panel.error.isHidden(), timeout=10000)
+    assert "no annotation category 'nowhere'" in panel.error.text()

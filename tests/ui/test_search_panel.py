@@ -103,8 +103,20 @@ def test_the_fields_menu_limits_the_query_to_one_side(qtbot: QtBot) -> None:
     with qtbot.waitSignal(panel.query_changed):
         menu.actions["anywhere"].trigger()
     assert asked[-1] == "Seoul" and menu.actions["anywhere"].isChecked()
-    assert [a.text() for a in menu.menu.actions()] == [
-        "Search &anywhere", "Search the &originals only", "Search the &translations only"]
+    with qtbot.waitSignal(panel.query_changed):
+        menu.annotated.trigger()
+    assert asked[-1] == "Seoul annotated:yes" and menu.annotated.isChecked()
+    with qtbot.waitSignal(panel.query_changed):
+        menu.actions["original"].trigger()
+    assert asked[-1] == "Seoul annotated:yes in:original" and menu.annotated.isChecked()
+    with qtbot.waitSignal(panel.query_changed):
+        menu.annotated.trigger()
+    assert asked[-1] == "Seoul in:original" and not menu.annotated.isChecked()
+    panel.field.setText("annotated:YES x")
+    assert menu.annotated.isChecked()
+    assert [a.text() for a in menu.menu.actions() if not a.isSeparator()] == [
+        "Search &anywhere", "Search the &originals only", "Search the &translations only",
+        "Only &annotated documents"]
 
 
 def test_the_scope_menu_opens_from_the_fields_button(qtbot: QtBot) -> None:

@@ -48,6 +48,7 @@ class Hit:
     date_text: str = ""  # the document's date as written, for the result list
     spans: tuple[tuple[int, int], ...] = ()  # the matched words in `paragraph`
     pair: HitPair | None = None  # the matched sentence and its counterpart (`counterparts`)
+    annotation: str = ""  # found through the reader's annotation: its id (see annotated_search)
 
 
 @dataclass(frozen=True)

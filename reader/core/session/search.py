@@ -9,6 +9,7 @@ from typing import Literal, Protocol
 from reader.core.document import Document
 from reader.core.events import Event
 from reader.core.index.scope import Scope, next_scope, scope_of, with_scope
+from reader.core.session.annotation_query import with_annotated_only
 from reader.core.text_range import TextRange
 
 SearchAspect = Literal["results", "matches", "current", "draft"]
@@ -109,6 +110,11 @@ class SearchSession:
         The field shows the new text ("draft") and asks it as it asks anything typed.
         """
         self.draft = with_scope(self.draft, scope)
+        self.changed.emit("draft")
+
+    def set_annotated_only(self, on: bool) -> None:
+        """Limit the field's query to annotated documents (`annotated:yes`), or stop."""
+        self.draft = with_annotated_only(self.draft, on)
         self.changed.emit("draft")
 
     def cycle_scope(self) -> Scope:

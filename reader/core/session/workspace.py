@@ -30,6 +30,7 @@ from reader.core.page.errors import PageError
 from reader.core.provenance.formats import CITATION_FORMATS, citation_format
 from reader.core.session.annotating import AnnotationSession
 from reader.core.session.annotation_actions import AnnotationActions
+from reader.core.session.annotation_query import split_terms, with_annotations
 from reader.core.session.appearance import Appearance
 from reader.core.session.catalog import Catalog
 from reader.core.session.reading import ReadingState
@@ -61,6 +62,8 @@ class Workspace:
         self.library = Library(self.home)
         self._index: SearchIndex | None = None
         self._index_lock = threading.Lock()
+        self._home_thread = threading.current_thread()
+        self._threads = threading.local()  # per thread: its own annotation store connection
         self.catalog = Catalog()
         self.alignments = AlignmentStore(self.home)
         # The view scrolls by the real alignment, corrections included; `links` answers for
@@ -128,15 +131,34 @@ class Workspace:
         return {entry.path: doc_id for doc_id, entry in self._entries.items()}
 
     def run_search(self, query: str, limit: int = 50) -> SearchResults:
-        """Search the index; a bad query comes back as an error, never as an exception."""
+        """Search the index and the reader's annotations (`annotation_query`).
+
+        A bad query comes back as an error, never as an exception. Runs on any thread.
+        """
         try:
-            hits = self.index.search(query, limit=limit, alignments=self.alignments.stored)
-            return SearchResults(query, tuple(hits))
+            terms = split_terms(query)
+            hits: list[Any] = []
+            if terms.rest.strip():
+                hits = self.index.search(terms.rest, limit=limit,
+                                         alignments=self.alignments.stored)
+            titles = {doc_id: entry.title for doc_id, entry in dict(self._entries).items()}
+            found = with_annotations(hits, terms, self._annotations_here(), titles, limit)
+            return SearchResults(query, tuple(found))
         except QueryError as error:
             return SearchResults(query, error=str(error))
         except IndexDamaged as error:
             return SearchResults(query, error="The index is damaged: rebuilding it from the "
                                  "library", damage=str(error))
+
+    def _annotations_here(self) -> AnnotationStore:
+        """The annotation store for this thread: an SQLite connection serves one thread."""
+        if threading.current_thread() is self._home_thread:
+            return self.annotations.store
+        store: AnnotationStore | None = getattr(self._threads, "annotations", None)
+        if store is None:
+            # The same file as the window's (a scratch one when that cannot be saved).
+            store = self._threads.annotations = AnnotationStore(self.annotations.store.path.parent)
+        return store
 
     def prepare_reading(self, doc_id: str | None = None) -> None:
         """Load ahead what opening a document loads, so that the opening only shows it.

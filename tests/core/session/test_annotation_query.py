@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.core.annotations.editing import Annotator
+from reader.core.annotations.store import AnnotationStore
+from reader.core.index.types import QueryError
+from reader.core.library.collection import Library
+from reader.core.page.parser import parse_page
+from reader.core.session.annotation_query import (
+    AnnotationTerms,
+    plain_words,
+    split_terms,
+    with_annotations,
+)
+from reader.core.session.workspace import Workspace
+from reader.core.text_range import TextRange
+from tests.core.seed_variants import SEED_RECORD, made_up_id, variant, write_page
+
+
+def test_annotation_terms_are_taken_out_of_the_query() -> None:
+    assert split_terms("Сеул") == AnnotationTerms("Сеул")
+    assert not split_terms("Сеул type:Telegram").filters
+    terms = split_terms('Сеул note:doubt category:"translation doubt" annotated:YES')
+    assert terms == AnnotationTerms("Сеул", "doubt", True, "translation doubt")
+    assert terms.filters
+    assert split_terms('note:"two words" note:third annotated:no') == AnnotationTerms(
+        "", "two words third", False, "")
+    # Inside a phrase they are words; glued to another word they are not terms.
+    assert split_terms('"note:doubt" footnote:x') == AnnotationTerms('"note:doubt" footnote:x')
+    with pytest.raises(QueryError, match="annotated:maybe is not yes or no"):
+        split_terms("annotated:maybe")
+
+
+def test_plain_words_leave_out_fields_phrases_and_operators() -> None:
+    assert plain_words('Сеул AND (Moscow OR "38th parallel") type:Telegram in:original') == (
+        "Сеул Moscow")
+
+
+@pytest.fixture
+def workspace(diglot_home: Path, tmp_path: Path) -> Workspace:
+    """Three made-up pages and the seed, two of the made-up ones annotated."""
+    folder = tmp_path / "pages"
+    for number in (1, 2, 3):
+        write_page(folder / f"made_up_{number}.txt",
+                   variant(record_id=str(number), title=f"Made-up page {number}"))
+    Library(diglot_home).add_folder(folder)
+    workspace = Workspace(diglot_home)
+    workspace.index.update(workspace.library)
+    workspace.add_entries(workspace.load_entries(), announce=False)
+    annotator = Annotator(workspace.annotations.store)
+    annotator.add(parse_page(folder / "made_up_1.txt"), TextRange("translation", 8, 0, 7),
+                  "claim", note="zeppelinlike hint <b>not bold</b>")
+    annotator.add(parse_page(folder / "made_up_2.txt"), TextRange("translation", 3, 0, 3),
+                  "person", tags=["Bulganin"])
+    return workspace
+
+
+def ids(workspace: Workspace, query: str) -> list[str]:
+    results = workspace.run_search(query)
+    assert not results.error, results.error
+    return [hit.id for hit in results.hits]
+
+
+def test_the_window_search_finds_documents_by_what_the_reader_wrote(
+    workspace: Workspace,
+) -> None:
+    one, two, three = made_up_id(1), made_up_id(2), made_up_id(3)
+    # No page says "zeppelinlike": a plain query finds it through the note, and so does note:.
+    assert ids(workspace, "zeppelinlike") == [one] == ids(workspace, "note:zeppelinlike")
+    (hit,) = workspace.run_search("note:zeppelinlike").hits
+    assert (hit.pane, hit.paragraph) == ("translation", 8)
+    assert hit.snippets == {"note": "zeppelinlike hint &lt;b&gt;not bold&lt;/b&gt;"}
+    assert hit.annotation.startswith("urn:uuid:")  # type: ignore[attr-defined]
+    everything = set(ids(workspace, "Bulganin"))
+    assert everything == {SEED_RECORD, one, two, three}
+    assert set(ids(workspace, "Bulganin annotated:yes")) == {one, two}
+    assert set(ids(workspace, "Bulganin annotated:no")) == {SEED_RECORD, three}
+    assert ids(workspace, "Bulganin category:person") == [two]
+    assert ids(workspace, "Bulganin note:bulganin") == [two]  # its tag
+    assert ids(workspace, "Сеул note:zeppelinlike") == [one]
+    assert ids(workspace, "note:zeppelinlike category:person") == []
+    # Alone, the filters list what they name.
+    assert ids(workspace, "annotated:yes") == [one, two]  # by title
+    assert ids(workspace, "category:claim") == [one]
+    assert ids(workspace, "category:Person") == [two]
+    bad = workspace.run_search("category:nonsense")
+    assert bad.hits == () and "no annotation category 'nonsense'" in bad.error
+    assert "claim" in bad.error
+
+
+def test_a_search_on_another_thread_reads_annotations_with_its_own_connection(
+    workspace: Workspace,
+) -> None:
+    import threading
+
+    found: list[list[str]] = []
+    worker = threading.Thread(target=lambda: found.append(ids(workspace, "note:zeppelinlike")))
+    worker.start()
+    worker.join()
+    assert found == [[made_up_id(1)]]
+
+
+def test_without_filters_the_hits_are_the_indexs(workspace: Workspace) -> None:
+    store: AnnotationStore = workspace.annotations.store
+    assert with_annotations([], split_terms("type:Telegram"), store, {}) == []
+
+
+def test_the_annotated_term_is_read_and_rewritten_in_query_text() -> None:
+    from reader.core.session.annotation_query import annotated_only, with_annotated_only
+
+    assert with_annotated_only("Сеул", True) == "Сеул annotated:yes"
+    assert with_annotated_only("annotated:no Сеул", True) == "Сеул annotated:yes"
+    assert with_annotated_only("Сеул annotated:yes note:x", False) == "Сеул note:x"
+    assert with_annotated_only('"annotated:yes" Сеул', False) == '"annotated:yes" Сеул'
+    assert annotated_only("x annotated:Yes") and not annotated_only("x annotated:no")
+    assert not annotated_only("annotated:maybe")
