@@ -283,7 +283,11 @@ class Workspace:
         if document is None:
             self.session.set_matches([])
             return
-        ranges = self.index.match_ranges(query, document, self.reading.translation_index)
+        try:
+            words = split_terms(query).rest  # what the reader wrote is not in the text
+            ranges = self.index.match_ranges(words, document, self.reading.translation_index)
+        except QueryError:
+            ranges = []  # the search said what is wrong with it; nothing to mark
         here = [m for m in ranges if near is not None and (m.pane, m.paragraph) == near[:2]]
         self.session.set_matches(ranges, here[0] if here else None)
 

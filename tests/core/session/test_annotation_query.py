@@ -117,3 +117,18 @@ def test_the_annotated_term_is_read_and_rewritten_in_query_text() -> None:
     assert with_annotated_only('"annotated:yes" Сеул', False) == '"annotated:yes" Сеул'
     assert annotated_only("x annotated:Yes") and not annotated_only("x annotated:no")
     assert not annotated_only("annotated:maybe")
+
+
+def test_opening_a_hit_of_a_query_with_filters_marks_its_words(workspace: Workspace) -> None:
+    query = "Bulganin category:person"
+    workspace.session.ask(query)
+    workspace.session.answer(workspace.run_search(query))
+    assert workspace.open_hit(0) is not None
+    marked = workspace.session.matches
+    document = workspace.reading.document
+    assert document is not None and document.id == made_up_id(2) and marked
+    words = {document.pane_texts(0)[1][1].paragraphs[m.paragraph][m.start:m.end]
+             for m in marked if m.pane == "translation"}
+    assert words == {"Bulganin"}
+    workspace.show_matches("annotated:maybe")  # a query the search refused marks nothing
+    assert workspace.session.matches == ()
