@@ -22,7 +22,8 @@ from reader.core.index.search_index import Hit, IndexDamaged, QueryError, Search
 from reader.core.library.collection import Library, unsaved
 from reader.core.page.parser import PageError, parse_page
 from reader.core.paths import data_home
-from reader.core.session.annotation_query import split_terms, with_annotations
+from reader.core.session.annotation_query import with_annotations
+from reader.core.session.annotation_terms import split_terms
 from reader.core.wording import plural
 from reader.terminal import VisibleStream, unescaped, visible
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QPainter, QPen, 
 from PySide6.QtWidgets import QLineEdit, QMenu
 
 from reader.core.index.scope import SCOPES, Scope, scope_of
-from reader.core.session.annotation_query import annotated_only
+from reader.core.session.annotation_terms import annotated_only
 from reader.core.session.search import SearchSession
 
 SCOPE_LABELS: dict[Scope, str] = {

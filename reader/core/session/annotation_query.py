@@ -2,7 +2,8 @@
 
 The whoosh index knows the documents and the annotation store knows the notes; they stay
 apart (a rebuilt index never touches annotations), so these terms are taken out of the query
-text here, the rest goes to the index, and the two answers meet in `with_annotations`:
+text (`annotation_terms`), the rest goes to the index, and the two answers meet in
+`with_annotations`:
 
 - `note:WORD` (or `note:"two words"`): documents whose notes, tags or quotes hold the words;
   with other words, only the index's hits that also have such a note.
@@ -16,88 +17,14 @@ by their notes: its plain words are looked for in notes too (`annotated_search`)
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from reader.core.annotations.store import AnnotationStore
 from reader.core.index.hits import Hit
 from reader.core.index.types import QueryError
 from reader.core.session.annotated_search import annotated_search, note_hit
-
-ANNOTATION_FIELDS = ("note", "annotated", "category")
-_TERM = re.compile(r'"[^"]*"|(?<![\w:])(note|annotated|category):("[^"]*"|[^\s()"]+)',
-                   re.IGNORECASE)
-_FIELDED_OR_QUOTED = re.compile(r'"[^"]*"|\S+:\S*')
-_OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
-_YES = {"yes": True, "true": True, "no": False, "false": False}
-
-
-@dataclass(frozen=True)
-class AnnotationTerms:
-    """A query split: `rest` for the index, and what it asks of the annotations."""
-
-    rest: str
-    notes: str = ""
-    annotated: bool | None = None
-    category: str = ""
-
-    @property
-    def filters(self) -> bool:
-        """Whether the query asks anything of the annotations."""
-        return bool(self.notes) or self.annotated is not None or bool(self.category)
-
-
-def split_terms(query: str) -> AnnotationTerms:
-    """Take the annotation terms out of a query (quoted phrases are left alone).
-
-    Raises:
-        QueryError: for an `annotated:` value other than yes or no.
-    """
-    notes: list[str] = []
-    found: dict[str, str] = {}
-
-    def take(match: re.Match[str]) -> str:
-        field = match.group(1)
-        if field is None:
-            return match.group(0)
-        value = match.group(2).strip('"').strip()
-        if field.lower() == "note":
-            notes.append(value)
-        else:
-            found[field.lower()] = value
-        return " "
-
-    rest = " ".join(_TERM.sub(take, query).split())
-    annotated = None
-    if "annotated" in found:
-        annotated = _YES.get(found["annotated"].lower())
-        if annotated is None:
-            raise QueryError(f"annotated:{found['annotated']} is not yes or no")
-    return AnnotationTerms(rest, " ".join(notes), annotated, found.get("category", ""))
-
-
-def annotated_only(query: str) -> bool:
-    """Whether a query's text limits it to annotated documents (`annotated:yes`)."""
-    try:
-        return split_terms(query).annotated is True
-    except QueryError:
-        return False
-
-
-def with_annotated_only(query: str, on: bool) -> str:
-    """The query with its `annotated:` terms replaced by `annotated:yes` (or by none)."""
-    kept = _TERM.sub(lambda m: m.group(0) if (m.group(1) or "").lower() != "annotated"
-                     else " ", query)
-    kept = " ".join(kept.split())
-    return f"{kept} annotated:yes".strip() if on else kept
-
-
-def plain_words(query: str) -> str:
-    """The query's words that name no field and are no operator: what to look for in notes."""
-    kept = _FIELDED_OR_QUOTED.sub(" ", query)
-    words = [w.strip("()") for w in kept.split()]
-    return " ".join(w for w in words if w and w not in _OPERATORS)
+from reader.core.session.annotation_terms import AnnotationTerms, plain_words
 
 
 def with_annotations(

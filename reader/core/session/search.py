@@ -9,7 +9,7 @@ from typing import Literal, Protocol
 from reader.core.document import Document
 from reader.core.events import Event
 from reader.core.index.scope import Scope, next_scope, scope_of, with_scope
-from reader.core.session.annotation_query import with_annotated_only
+from reader.core.session.annotation_terms import with_annotated_only
 from reader.core.text_range import TextRange
 
 SearchAspect = Literal["results", "matches", "current", "draft"]

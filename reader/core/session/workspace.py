@@ -30,7 +30,7 @@ from reader.core.page.errors import PageError
 from reader.core.provenance.formats import CITATION_FORMATS, citation_format
 from reader.core.session.annotating import AnnotationSession
 from reader.core.session.annotation_actions import AnnotationActions
-from reader.core.session.annotation_query import split_terms, with_annotations
+from reader.core.session.annotation_terms import split_terms
 from reader.core.session.appearance import Appearance
 from reader.core.session.catalog import Catalog
 from reader.core.session.reading import ReadingState
@@ -141,6 +141,8 @@ class Workspace:
             if terms.rest.strip():
                 hits = self.index.search(terms.rest, limit=limit,
                                          alignments=self.alignments.stored)
+            from reader.core.session.annotation_query import with_annotations  # whoosh's hits
+
             titles = {doc_id: entry.title for doc_id, entry in dict(self._entries).items()}
             found = with_annotations(hits, terms, self._annotations_here(), titles, limit)
             return SearchResults(query, tuple(found))

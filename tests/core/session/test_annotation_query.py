@@ -6,37 +6,13 @@ import pytest
 
 from reader.core.annotations.editing import Annotator
 from reader.core.annotations.store import AnnotationStore
-from reader.core.index.types import QueryError
 from reader.core.library.collection import Library
 from reader.core.page.parser import parse_page
-from reader.core.session.annotation_query import (
-    AnnotationTerms,
-    plain_words,
-    split_terms,
-    with_annotations,
-)
+from reader.core.session.annotation_query import with_annotations
+from reader.core.session.annotation_terms import split_terms
 from reader.core.session.workspace import Workspace
 from reader.core.text_range import TextRange
 from tests.core.seed_variants import SEED_RECORD, made_up_id, variant, write_page
-
-
-def test_annotation_terms_are_taken_out_of_the_query() -> None:
-    assert split_terms("Сеул") == AnnotationTerms("Сеул")
-    assert not split_terms("Сеул type:Telegram").filters
-    terms = split_terms('Сеул note:doubt category:"translation doubt" annotated:YES')
-    assert terms == AnnotationTerms("Сеул", "doubt", True, "translation doubt")
-    assert terms.filters
-    assert split_terms('note:"two words" note:third annotated:no') == AnnotationTerms(
-        "", "two words third", False, "")
-    # Inside a phrase they are words; glued to another word they are not terms.
-    assert split_terms('"note:doubt" footnote:x') == AnnotationTerms('"note:doubt" footnote:x')
-    with pytest.raises(QueryError, match="annotated:maybe is not yes or no"):
-        split_terms("annotated:maybe")
-
-
-def test_plain_words_leave_out_fields_phrases_and_operators() -> None:
-    assert plain_words('Сеул AND (Moscow OR "38th parallel") type:Telegram in:original') == (
-        "Сеул Moscow")
 
 
 @pytest.fixture
@@ -106,17 +82,6 @@ def test_a_search_on_another_thread_reads_annotations_with_its_own_connection(
 def test_without_filters_the_hits_are_the_indexs(workspace: Workspace) -> None:
     store: AnnotationStore = workspace.annotations.store
     assert with_annotations([], split_terms("type:Telegram"), store, {}) == []
-
-
-def test_the_annotated_term_is_read_and_rewritten_in_query_text() -> None:
-    from reader.core.session.annotation_query import annotated_only, with_annotated_only
-
-    assert with_annotated_only("Сеул", True) == "Сеул annotated:yes"
-    assert with_annotated_only("annotated:no Сеул", True) == "Сеул annotated:yes"
-    assert with_annotated_only("Сеул annotated:yes note:x", False) == "Сеул note:x"
-    assert with_annotated_only('"annotated:yes" Сеул', False) == '"annotated:yes" Сеул'
-    assert annotated_only("x annotated:Yes") and not annotated_only("x annotated:no")
-    assert not annotated_only("annotated:maybe")
 
 
 def test_opening_a_hit_of_a_query_with_filters_marks_its_words(workspace: Workspace) -> None:
