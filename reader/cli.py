@@ -434,8 +434,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="which translation, from 0 (default 0)")
     command("keys", "print the keyboard shortcuts (with your keys.toml)", _cmd_keys)
     from reader.cli_annotations import add_annotation_commands  # it imports this module
+    from reader.cli_export import add_export_command
 
     add_annotation_commands(command)
+    add_export_command(command)
     return parser
 
 

@@ -18,6 +18,7 @@ COVERED_BY = {
     "reader/core/annotations/schema.py": "tests/core/annotations/test_store.py",
     "reader/core/atomic_file.py": "tests/core/index/test_crash.py",
     "reader/core/document.py": "tests/core/page/test_parser.py",
+    "reader/core/export/parts.py": "tests/core/export/test_marks.py",
     "reader/core/index/query.py": "tests/core/index/test_search_index.py",
     "reader/core/index/store.py": "tests/core/index/test_search_index.py",
     "reader/core/index/types.py": "tests/core/index/test_search_index.py",

@@ -23,6 +23,7 @@ from reader.core.session.workspace import Workspace
 from reader.core.wording import plural
 from reader.ui.annotation_controls import AnnotationControls
 from reader.ui.display import display_problem
+from reader.ui.file_open_events import FileOpenEvents
 from reader.ui.find_bar import FindBar
 from reader.ui.main_window import MainWindow
 from reader.ui.print_actions import PrintActions
@@ -468,6 +469,9 @@ def run_app(argv: list[str], files: list[Path] | None = None) -> int:
     register_fonts()
     diglot = DiglotApp(Workspace(data_home()))
     instance.files_received.connect(diglot.open_paths)
+    file_opens = FileOpenEvents(app)
+    file_opens.files_received.connect(diglot.open_paths)
+    app.installEventFilter(file_opens)
     diglot.start()
     if files:
         diglot.open_paths(files)

@@ -219,7 +219,7 @@ def print_document(
     return dialog
 
 
-def view_html(view: ReadingState, layout: ExportLayout = "parallel") -> str | None:
+def view_html(view: ReadingState, layout: ExportLayout = "facing") -> str | None:
     """The print HTML of what `view` shows, in the bundled fonts; None without a document."""
     export = export_view(view, layout)
     if export is None:
@@ -230,7 +230,7 @@ def view_html(view: ReadingState, layout: ExportLayout = "parallel") -> str | No
 def print_view(
     view: ReadingState,
     parent: QWidget | None = None,
-    layout: ExportLayout = "parallel",
+    layout: ExportLayout = "facing",
     on_printed: Callable[[int], object] | None = None,
     printer: QPrinter | None = None,
 ) -> QPrintDialog | None:

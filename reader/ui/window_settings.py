@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import QGuiApplication
 
 from reader.core.session.appearance import Appearance
 from reader.core.session.reading import ReadingState
@@ -20,6 +21,19 @@ class SavedPlace:
 
     document_id: str = ""
     paragraphs: dict[Pane, int] = field(default_factory=lambda: dict.fromkeys(PANES, 0))
+
+
+FIRST_SIZE = QSize(1400, 880)  # room for the list, two panes and the provenance panel
+SCREEN_MARGIN = 48  # the desktop's panels and the window frame
+
+
+def first_size(window: MainWindow) -> QSize:
+    """The window's size at a first launch: the roomy default, shrunk to fit a smaller screen."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return FIRST_SIZE
+    available = screen.availableGeometry().size()
+    return FIRST_SIZE.boundedTo(available - QSize(SCREEN_MARGIN, SCREEN_MARGIN))
 
 
 class WindowSettings:
@@ -54,13 +68,15 @@ class WindowSettings:
         if isinstance(geometry, QByteArray):
             window.restoreGeometry(geometry)
         else:
-            window.resize(1400, 880)
+            window.resize(first_size(window))
         state = settings.value("window/state")
         if isinstance(state, QByteArray):
             window.restoreState(state)
         else:  # first launch: room for the list's columns and the provenance panel
+            width = window.width()
             window.resizeDocks(
-                [window.list_dock, window.provenance_dock], [400, 360],
+                [window.list_dock, window.provenance_dock],
+                [min(400, width * 29 // 100), min(360, width * 26 // 100)],
                 Qt.Orientation.Horizontal,
             )
         splitter = settings.value("window/splitter")

@@ -1,88 +1,60 @@
 """Export model: a document laid out for print or PDF, as neutral data and as print-ready HTML.
 
 `build_export` decides what a printout says (header, provenance, aligned paragraph rows,
-footer); `to_html` decides how it looks on paper. The Qt printing code in `reader/ui/printing.py`
-only paints the HTML, so the same export can go to a printer, a PDF or a browser.
+the reader's annotations as numbered marks and notes, footer); `to_html` decides how it looks
+on paper. The Qt printing code in `reader/ui/printing.py` only paints the HTML, so the same
+export can go to a printer, a PDF or a browser.
 
-Rows follow the paragraph alignment, so in a parallel printout each translation paragraph
+Rows follow the paragraph alignment, so in a facing printout each translation paragraph
 stands level with the original it renders. Paragraphs the alignment leaves unpaired (an
 untranslated stamp, say) get a row of their own with the other side empty, in reading order.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from html import escape
-from typing import Literal, get_args
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from reader.core.align.alignment import ParagraphAlignment, proportional_alignment
+from reader.core.annotations.model import Category
+from reader.core.annotations.opening import Placed
 from reader.core.document import Document, Text
+from reader.core.export.marks import MarkKey, mark_annotations
+from reader.core.export.parts import (
+    EXPORT_LAYOUTS,
+    NOTES_PLACEMENTS,
+    Export,
+    ExportLayout,
+    ExportNote,
+    ExportParagraph,
+    ExportRow,
+    Mark,
+    NotesPlacement,
+)
+from reader.core.export.print_html import APPARATUS_COLOUR, RULE_COLOUR, paragraph_html, render
 from reader.core.provenance.formats import chicago_note
 from reader.core.session.reading import ReadingState
-from reader.core.text.editorial import EditorialSpan, editorial_spans
+from reader.core.text.editorial import editorial_spans
+from reader.core.text_range import Pane
 
-ExportLayout = Literal["parallel", "sequential"]
-EXPORT_LAYOUTS: tuple[ExportLayout, ...] = get_args(ExportLayout)
+if TYPE_CHECKING:
+    from reader.core.session.annotating import AnnotationSession
 
-# Muted enough to read as apparatus, dark enough to survive a monochrome laser printer.
-APPARATUS_COLOUR = "#6b6b6b"
-RULE_COLOUR = "#9a9a9a"
-
-
-@dataclass(frozen=True)
-class ExportParagraph:
-    """One paragraph of one text, with its editorial apparatus.
-
-    Attributes:
-        number: 1-based position in its own text, as the reader's margin numbers it.
-        text: the paragraph as the Document holds it (it may contain newlines).
-        spans: editorial spans, offsets into `text`.
-    """
-
-    number: int
-    text: str
-    spans: tuple[EditorialSpan, ...]
+__all__ = [
+    "APPARATUS_COLOUR", "EXPORT_LAYOUTS", "NOTES_PLACEMENTS", "RULE_COLOUR", "Export",
+    "ExportLayout", "ExportNote", "ExportParagraph", "ExportRow", "Mark", "NotesPlacement",
+    "build_export", "export_view", "paragraph_html", "to_html",
+]
 
 
-@dataclass(frozen=True)
-class ExportRow:
-    """Original paragraphs and the translation paragraphs that render them.
-
-    Either side may hold several paragraphs (a translator merged or split them) or none
-    (nothing on that side corresponds, or the document has no such text).
-    """
-
-    original: tuple[ExportParagraph, ...]
-    translation: tuple[ExportParagraph, ...]
-
-
-@dataclass(frozen=True)
-class Export:
-    """Everything a printout of one document says, with no opinion on how it looks."""
-
-    layout: ExportLayout
-    title: str
-    date: str
-    type: str
-    record_id: str
-    summary: str
-    original_language: str  # ISO 639-1 code, "" when unknown or absent
-    translation_language: str
-    has_original: bool
-    has_translation: bool
-    source: str  # the source string exactly as the page wrote it
-    citation: str  # a Chicago note
-    rows: tuple[ExportRow, ...]
-    file: str
-    rights: str  # the first paragraph of the rights statement
-
-
-def _paragraphs(text: Text | None, group: tuple[int, ...]) -> tuple[ExportParagraph, ...]:
+def _paragraphs(text: Text | None, group: tuple[int, ...], pane: Pane,
+                marks: dict[MarkKey, tuple[Mark, ...]]) -> tuple[ExportParagraph, ...]:
     if text is None:
         return ()
     return tuple(
-        ExportParagraph(i + 1, text.paragraphs[i], tuple(editorial_spans(text.paragraphs[i])))
+        ExportParagraph(i + 1, text.paragraphs[i], tuple(editorial_spans(text.paragraphs[i])),
+                        marks.get((pane, i), ()))
         for i in group
     )
 
@@ -104,29 +76,43 @@ def _row_groups(
 def build_export(
     document: Document,
     translation: int = 0,
-    layout: ExportLayout = "parallel",
+    layout: ExportLayout = "facing",
     alignment: ParagraphAlignment | None = None,
+    *,
+    placed: Sequence[Placed] = (),
+    categories: Sequence[Category] = (),
+    notes: NotesPlacement = "endnotes",
+    side: Pane = "translation",
 ) -> Export:
-    """Lay a document out for printing.
+    """Lay a document out for printing, with the reader's annotations.
 
     Args:
         document: the document to print.
         translation: which of its translations (0-based); ignored when it has none.
-        layout: "parallel" (original and translation side by side, paragraph by paragraph)
-            or "sequential" (the whole original, then the whole translation).
+        layout: "facing" (original and translation side by side, paragraph by paragraph),
+            "single" (the text `side` names alone), "excerpts" (only the annotated
+            paragraphs, each with its counterpart, note and pinpoint citation) or
+            "sequential" (the whole original, then the whole translation).
         alignment: the paragraph pairs to print by, normally `ReadingState.alignment`, so
             the printout matches the screen; proportional pairing when None.
+        placed: the document's annotations placed against `translation` with their
+            projections (`AnnotationSession.placed()`, or `annotations.opening.place`).
+        categories: every category, in the user's order (for names, colours and styles).
+        notes: "endnotes" (numbered, after the text), "margin" (beside their row) or "none".
+        side: the text a "single" layout prints.
 
     Returns:
         The export, with one row per aligned group of paragraphs.
 
     Raises:
-        ValueError: `layout` is not one of `EXPORT_LAYOUTS`, or `alignment` does not fit the
-            texts' paragraph counts.
+        ValueError: `layout` or `notes` is unknown, or `alignment` does not fit the texts'
+            paragraph counts.
         IndexError: the document has translations but not number `translation`.
     """
     if layout not in EXPORT_LAYOUTS:
         raise ValueError(f"unknown layout {layout!r}; choose one of {', '.join(EXPORT_LAYOUTS)}")
+    if notes not in NOTES_PLACEMENTS:
+        raise ValueError(f"unknown notes {notes!r}; choose one of {', '.join(NOTES_PLACEMENTS)}")
     chosen: Text | None = None
     if document.translations:
         if not 0 <= translation < len(document.translations):
@@ -143,10 +129,21 @@ def build_export(
             f"alignment is for {alignment.n_original}+{alignment.n_translation} paragraphs, "
             f"the texts have {n_a}+{n_b}"
         )
+    groups = list(_row_groups(alignment, n_a, n_b))
+    row_of: dict[MarkKey, int] = {}
+    for number, (a, b) in enumerate(groups):
+        row_of.update({("original", i): number for i in a})
+        row_of.update({("translation", i): number for i in b})
+    record = (f"Record ID {document.record_id}" if document.record_id
+              else " ".join(document.title.split()))
+    marked = mark_annotations(placed, categories, translation, row_of, record,
+                              document.source.citations)
     rows = tuple(
-        ExportRow(_paragraphs(original, a), _paragraphs(chosen, b))
-        for a, b in _row_groups(alignment, n_a, n_b)
+        ExportRow(_paragraphs(original, a, "original", marked.marks),
+                  _paragraphs(chosen, b, "translation", marked.marks))
+        for a, b in groups
     )
+    used = {(n.category, n.colour, n.style): None for n in marked.notes}
     return Export(
         layout=layout,
         title=" ".join(document.title.split()),
@@ -161,54 +158,48 @@ def build_export(
         source=document.source.text.strip(),
         citation=chicago_note(document),
         rows=rows,
-        file=document.file,
+        file=PurePath(document.file).name,
         rights=document.rights[0].strip() if document.rights else "",
+        notes=marked.notes,
+        notes_placement=notes,
+        side=side,
+        citations=document.source.citations,
+        rights_full=tuple(r.strip() for r in document.rights if r.strip()),
+        categories=tuple(used),
+        document_id=document.id,
+        translation_index=translation if chosen else 0,
     )
 
 
-def export_view(view: ReadingState, layout: ExportLayout = "parallel") -> Export | None:
-    """Lay out what the reading view shows: its document, translation and alignment.
+def export_view(
+    view: ReadingState,
+    layout: ExportLayout = "facing",
+    *,
+    annotations: AnnotationSession | None = None,
+    notes: NotesPlacement = "endnotes",
+    side: Pane = "translation",
+) -> Export | None:
+    """Lay out what the reading view shows: its document, translation, alignment, annotations.
+
+    Args:
+        view: the reading state.
+        layout: see `build_export`.
+        annotations: the window's annotation session; the export has no annotations when
+            None or when it follows another document.
+        notes: see `build_export`.
+        side: see `build_export`.
 
     Returns:
         The export, or None when the view has no document.
     """
     if view.document is None:
         return None
-    return build_export(view.document, view.translation_index, layout, view.alignment)
-
-
-# HTML -------------------------------------------------------------------------------------------
-
-
-def paragraph_html(paragraph: ExportParagraph) -> str:
-    """The paragraph's text escaped, apparatus in grey italic, its own line breaks kept."""
-    parts: list[str] = []
-    position = 0
-    for span in paragraph.spans:
-        parts.append(escape(paragraph.text[position : span.start]))
-        parts.append(
-            f'<span class="apparatus" style="color:{APPARATUS_COLOUR}; font-style:italic">'
-            f"{escape(paragraph.text[span.start : span.end])}</span>"
-        )
-        position = span.end
-    parts.append(escape(paragraph.text[position:]))
-    return "".join(parts).replace("\n", "<br>")
-
-
-def _family(name: str, generic: str) -> str:
-    return f"'{name}', {generic}" if name and name != generic else generic
-
-
-def _cell(paragraphs: tuple[ExportParagraph, ...], number_style: str) -> str:
-    blocks = [
-        f'<p><span style="{number_style}">{p.number}</span>&nbsp;&nbsp;{paragraph_html(p)}</p>'
-        for p in paragraphs
-    ]
-    return "".join(blocks) or "&nbsp;"
-
-
-def _column_heading(role: str, code: str, language_name: Callable[[str], str]) -> str:
-    return f"{role} ({escape(language_name(code))})" if code else role
+    placed: list[Placed] = []
+    categories: list[Category] = []
+    if annotations is not None and annotations.document is view.document:
+        placed, categories = annotations.placed(), annotations.categories()
+    return build_export(view.document, view.translation_index, layout, view.alignment,
+                        placed=placed, categories=categories, notes=notes, side=side)
 
 
 def to_html(
@@ -221,7 +212,8 @@ def to_html(
     """Render an export as a self-contained, print-ready HTML page.
 
     The HTML keeps to the subset Qt's rich text engine understands (tables, inline CSS, no
-    floats), and prints the same from a browser.
+    floats), and prints the same from a browser. Every text of the page and of the reader's
+    annotations is escaped.
 
     Args:
         export: what to print.
@@ -233,109 +225,4 @@ def to_html(
     Returns:
         A complete HTML document; its <title> is the export's title.
     """
-    name = language_name or (lambda code: code)
-    text_font = f"font-family:{_family(serif, 'serif')}; font-size:10.5pt"
-    label_font = f"font-family:{_family(sans, 'sans-serif')}; font-size:8pt; color:#444444"
-    number_style = f"font-family:{_family(sans, 'sans-serif')}; font-size:7pt; color:#777777"
-    out = [
-        "<!DOCTYPE html>",
-        '<html><head><meta charset="utf-8">',
-        f"<title>{escape(export.title)}</title>",
-        "<style>p { margin-top:0; margin-bottom:8px; white-space:pre-wrap }</style>",
-        f'</head><body style="{text_font}">',
-        # A <p>, not <h1>: Qt adds its own size step to headings on top of any CSS font-size.
-        f'<p class="title" style="font-family:{_family(serif, "serif")}; font-size:15pt;'
-        f' font-weight:bold; margin-bottom:6px">{escape(export.title)}</p>',
-    ]
-    facts = [
-        ("Date", export.date),
-        ("Type", export.type),
-        ("Record ID", export.record_id),
-    ]
-    line = " &nbsp;·&nbsp; ".join(f"{label}: {escape(value)}" for label, value in facts if value)
-    if line:
-        out.append(f'<p style="{label_font}; font-size:9pt; margin-bottom:10px">{line}</p>')
-    if export.summary:
-        out.append(f'<p style="font-style:italic; margin-bottom:10px">{escape(export.summary)}</p>')
-    out.append(
-        f'<table width="100%" cellspacing="0" cellpadding="6" style="border-top:1px solid'
-        f' {RULE_COLOUR}; border-bottom:1px solid {RULE_COLOUR}; margin-bottom:12px">'
-    )
-    if export.source:
-        out.append(
-            f'<tr><td width="18%" style="{label_font}">SOURCE</td>'
-            f"<td>{escape(export.source)}</td></tr>"
-        )
-    out.append(
-        f'<tr><td width="18%" style="{label_font}">CITE AS</td>'
-        f"<td>{escape(export.citation)}</td></tr></table>"
-    )
-    sides = [
-        (role, code)
-        for role, code, present in (
-            ("Original", export.original_language, export.has_original),
-            ("Translation", export.translation_language, export.has_translation),
-        )
-        if present
-    ]
-    if export.layout == "parallel" and len(sides) == 2:
-        out.append(_parallel(export, sides, name, label_font, number_style))
-    else:
-        out.append(_sequential(export, sides, name, label_font, number_style))
-    footer = [f"File: {escape(export.file)}"] if export.file else []
-    if export.rights:
-        footer.append(escape(export.rights))
-    if footer:
-        out.append(
-            f'<hr style="color:{RULE_COLOUR}"><p style="{label_font}">'
-            + "<br>".join(footer)
-            + "</p>"
-        )
-    out.append("</body></html>")
-    return "\n".join(out)
-
-
-def _parallel(
-    export: Export,
-    sides: list[tuple[str, str]],
-    name: Callable[[str], str],
-    label_font: str,
-    number_style: str,
-) -> str:
-    # A <thead> row repeats at the top of every printed page, so each column stays labelled.
-    head = "".join(
-        f'<th width="50%" align="left" style="{label_font}; border-bottom:1px solid'
-        f' {RULE_COLOUR}">{_column_heading(role, code, name).upper()}</th>'
-        for role, code in sides
-    )
-    rows = "".join(
-        f'<tr><td width="50%" valign="top">{_cell(row.original, number_style)}</td>'
-        f'<td width="50%" valign="top">{_cell(row.translation, number_style)}</td></tr>'
-        for row in export.rows
-    )
-    return (
-        f'<table width="100%" cellspacing="0" cellpadding="5"><thead><tr>{head}</tr></thead>'
-        f"<tbody>{rows}</tbody></table>"
-    )
-
-
-def _sequential(
-    export: Export,
-    sides: list[tuple[str, str]],
-    name: Callable[[str], str],
-    label_font: str,
-    number_style: str,
-) -> str:
-    out: list[str] = []
-    for role, code in sides:
-        paragraphs = [
-            p
-            for row in export.rows
-            for p in (row.original if role == "Original" else row.translation)
-        ]
-        out.append(
-            f'<p style="{label_font}; font-weight:bold; margin-top:16px">'
-            f"{_column_heading(role, code, name).upper()}</p>"
-        )
-        out.append(_cell(tuple(paragraphs), number_style))
-    return "".join(out)
+    return render(export, serif, sans, language_name or (lambda code: code))

@@ -2,20 +2,19 @@ from __future__ import annotations
 
 from dataclasses import replace
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
 from reader.core.align.alignment import ParagraphAlignment
+from reader.core.align.store import AlignmentStore
+from reader.core.annotations.store import AnnotationStore
 from reader.core.document import Document, Text
+from reader.core.export.gather import gather_export
 from reader.core.export.model import build_export, export_view, paragraph_html, to_html
-from reader.core.page.parser import parse_page
 from reader.core.session.reading import ReadingState
-from tests.conftest import SEED_PAGE
-
-
-@pytest.fixture
-def seed() -> Document:
-    return parse_page(SEED_PAGE)
+from tests.core.export.made_up_annotations import MADE_UP
+from tests.core.session.test_annotating import build
 
 
 class _TextOf(HTMLParser):
@@ -42,7 +41,7 @@ def test_header_provenance_and_footer(seed: Document) -> None:
     assert export.source.startswith("APRF, fond 45, opis 1, delo 334")
     assert export.citation.startswith('"Ciphered Telegram, Filippov [Stalin]')
     assert export.citation.endswith("Record ID 113729.")
-    assert export.file.endswith("000_6ac3a21e3d46086e.txt")
+    assert export.file == "000_6ac3a21e3d46086e.txt"  # no folder of this machine in a printout
     assert export.rights.startswith("The History and Public Policy Program welcomes reuse")
     assert (export.original_language, export.translation_language) == ("ru", "en")
 
@@ -115,7 +114,7 @@ def test_translation_only_document(seed: Document) -> None:
     assert "ORIGINAL" not in html  # no empty column for a missing text
 
 
-def test_html_parallel_is_a_two_column_table(seed: Document) -> None:
+def test_html_facing_is_a_two_column_table(seed: Document) -> None:
     names = {"ru": "Russian", "en": "English"}
     html = to_html(
         build_export(seed),
@@ -155,3 +154,25 @@ def test_html_escapes_and_marks_apparatus(seed: Document) -> None:
 def test_paragraph_html_of_a_plain_paragraph(seed: Document) -> None:
     paragraph = build_export(seed).rows[8].translation[0]
     assert paragraph_html(paragraph) == "I await your reply."
+
+
+def test_export_view_carries_the_window_annotations(diglot_home: Path, seed: Document,
+                                                    annotated: AnnotationStore) -> None:
+    # The window's session (reading state, sentence links, store) gives the export the CLI
+    # gathers from the stores: same rows, same numbered notes, same marks.
+    view, _, session = build(diglot_home)
+    view.set_document(seed)
+    export = export_view(view, "excerpts", annotations=session, notes="margin")
+    assert export is not None
+    cli = gather_export(seed, AlignmentStore(diglot_home), annotated, "excerpts", notes="margin")
+    assert export == cli
+    assert len(export.notes) == len(MADE_UP) + 1
+    assert export_view(view, annotations=None) == build_export(seed, alignment=view.alignment)
+    view.set_document(replace(seed, id="other"))  # the session follows: still consistent
+    other = export_view(view, annotations=session)
+    assert other is not None and len(other.notes) == 0
+
+
+def test_bad_notes_placement(seed: Document) -> None:
+    with pytest.raises(ValueError, match="notes"):
+        build_export(seed, notes="footnotes")  # type: ignore[arg-type]
