@@ -15,12 +15,15 @@ from typing import Any, TextIO, TypeVar, cast
 from reader import __version__
 from reader.core.align.alignment import Alignment, SentenceBead
 from reader.core.align.store import AlignmentStore
+from reader.core.annotations.store import AnnotationStore
 from reader.core.commands.keyfile import load_keymap
 from reader.core.document import Document, document_to_dict
 from reader.core.index.search_index import Hit, IndexDamaged, QueryError, SearchIndex, UpdateReport
 from reader.core.library.collection import Library, unsaved
 from reader.core.page.parser import PageError, parse_page
 from reader.core.paths import data_home
+from reader.core.session.annotation_query import with_annotations
+from reader.core.session.annotation_terms import split_terms
 from reader.core.wording import plural
 from reader.terminal import VisibleStream, unescaped, visible
 
@@ -183,9 +186,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
     library, index = _open(args)
     _refresh(library, index)
     try:
-        hits, total = _read(
-            library, index, lambda: index.search_counted(args.query, limit=args.limit)
-        )
+        hits, total = _read(library, index, lambda: _search(index, args.query, args.limit))
     except QueryError as error:
         raise CliError(f"bad query: {error}") from None
     if args.json:
@@ -197,9 +198,32 @@ def _cmd_search(args: argparse.Namespace) -> int:
         for language, snippet in hit.snippets.items():
             line = f"{'':>12}{visible(language)}: {terminal_snippet(snippet, sys.stdout.isatty())}"
             print(line, file=unescaped(sys.stdout))  # escaped, and bold marks kept
+        if hit.pair is not None and hit.pair.counterpart is not None:
+            label, sentence = hit.pair.counterpart_label(), hit.pair.counterpart.text
+            print(f"{'':>12}↔ {visible(label)}: {visible(' '.join(sentence.split()))}")
     shown = f"{len(hits)} of {plural(total, 'hit')}" if total > len(hits) else plural(total, "hit")
     print(shown, file=sys.stderr)
     return EXIT_OK
+
+
+def _search(index: SearchIndex, query: str, limit: int) -> tuple[list[Hit], int]:
+    """The index's hits, with their sentence pairs, and how many match in all.
+
+    With `note:`, `annotated:` or `category:` terms, narrowed by the reader's annotations as
+    the window does (`annotation_query`).
+    """
+    terms = split_terms(query)
+    alignments = AlignmentStore(data_home()).stored
+    if not terms.filters:
+        return index.search_counted(query, limit=limit, alignments=alignments)
+    hits = index.search(terms.rest, limit=limit, alignments=alignments) if terms.rest else []
+    titles = {entry.id: entry.title for entry in index.documents()}
+    store = AnnotationStore(data_home())
+    try:
+        found = with_annotations(hits, terms, store, titles, limit)
+    finally:
+        store.close()
+    return found, len(found)
 
 
 def terminal_snippet(snippet: str, bold: bool) -> str:
@@ -223,6 +247,9 @@ def _hit_to_dict(hit: Hit) -> dict[str, Any]:
         "pane": hit.pane,
         "paragraph": hit.paragraph,
         "snippets": hit.snippets,
+        # The matched sentence and its counterpart in the other language ("how" says how it
+        # was found: aligned, uncertain, proportional, unaligned, one-sided); null for metadata.
+        "pair": hit.pair.to_dict() if hit.pair is not None else None,
     }
 
 

@@ -56,7 +56,26 @@ def test_search_both_languages_as_json(capsys: pytest.CaptureFixture[str]) -> No
     code, out, _ = run(capsys, "search", "divisions", "--json", "--limit", "5")
     hits = json.loads(out)
     assert hits[0]["pane"] == "translation"
-    assert set(hits[0]) == {"id", "title", "score", "pane", "paragraph", "snippets"}
+    assert set(hits[0]) == {"id", "title", "score", "pane", "paragraph", "snippets", "pair"}
+
+
+def test_search_json_carries_the_counterpart_sentence(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "search", "Чемульпо", "--json")
+    assert code == 0
+    (hit,) = json.loads(out)
+    pair = hit["pair"]
+    matched, counterpart = pair["matched"], pair["counterpart"]
+    assert (matched["pane"], matched["language"], matched["paragraph"]) == ("original", "ru", 5)
+    assert [matched["text"][s:e] for s, e in matched["marks"]] == ["Чемульпо"]
+    assert counterpart["language"] == "en" and "Jemulpo [Incheon]" in counterpart["text"]
+    assert pair["how"] == "proportional"  # nothing has aligned the seed in this data folder
+    code, out, _ = run(capsys, "align", "113729")  # aligning it stores the alignment
+    code, out, _ = run(capsys, "search", "Чемульпо", "--json")
+    assert json.loads(out)[0]["pair"]["how"] == "aligned"
+    code, out, _ = run(capsys, "search", "Чемульпо")
+    assert "↔ en: It was on 16 September already" in out
+    code, out, _ = run(capsys, "search", "type:Telegram", "--json")
+    assert json.loads(out)[0]["pair"] is None  # a metadata hit has no sentence
 
 
 def test_search_text_output_strips_markup(capsys: pytest.CaptureFixture[str]) -> None:
@@ -203,3 +222,20 @@ def test_files_without_a_command_open_in_the_window(
     assert not opens_files(["frobnicate"], parser)  # a mistyped command stays a usage error
     assert not opens_files(["--version"], parser)
     assert not opens_files([], parser)
+
+
+def test_search_finds_documents_by_their_notes(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "annotate", "113729", "--side", "original", "--quote",
+                       "В районе Сеула", "--category", "place", "--note", "Made-up quibble")
+    assert code == 0
+    code, out, _ = run(capsys, "search", "note:quibble", "--json")
+    assert code == 0
+    (hit,) = json.loads(out)
+    assert (hit["id"], hit["pane"], hit["paragraph"]) == ("113729", "original", 5)
+    assert hit["snippets"] == {"note": "Made-up quibble"} and hit["pair"] is None
+    code, out, _ = run(capsys, "search", "Сеул category:place", "--json")
+    assert [h["id"] for h in json.loads(out)] == ["113729"]
+    code, out, _ = run(capsys, "search", "Сеул category:claim", "--json")
+    assert json.loads(out) == []
+    code, _, err = run(capsys, "search", "category:nowhere")
+    assert code == 1 and "no annotation category 'nowhere'" in err

@@ -225,19 +225,31 @@ class DiglotApp:
 
     def search(self, query: str) -> None:
         """Run a query off the GUI thread; only the latest query's results are shown."""
-        if not self.workspace.session.ask(query):
+        if self._shut_down or not self.workspace.session.ask(query):
             return
         self.index_tasks.submit(
             lambda: self.workspace.run_search(query), on_finished=self._on_search_results
         )
 
     def _on_search_results(self, results: SearchResults) -> None:
+        if self._shut_down:
+            return  # answered after the window went: its result list may be gone
         self.workspace.session.answer(results)
         if results.damage:
             self.update_index(damaged=results.damage)  # a rebuild, with its progress bar
 
     def open_hit(self, row: int) -> None:
-        """Open a search result at its paragraph, with every match highlighted."""
+        """Open a search result at its paragraph, with every match highlighted.
+
+        A document found through a note opens at that annotation, as the annotations panel
+        shows one.
+        """
+        hits = self.workspace.session.results.hits
+        annotation = getattr(hits[row], "annotation", "") if 0 <= row < len(hits) else ""
+        if annotation:
+            self.annotations.jump(hits[row].id, annotation)
+            self.window.split_view.focus_pane(hits[row].pane)  # type: ignore[arg-type]
+            return
         place = self.workspace.open_hit(row)
         if place is not None:
             self.window.split_view.scroll_to_paragraph(place.pane, place.paragraph)

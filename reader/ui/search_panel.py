@@ -27,21 +27,67 @@ from PySide6.QtWidgets import (
 from reader.core.session.search import SearchSession
 from reader.ui.clear_button import ClearButtonTint
 from reader.ui.plain_text import plain_label
+from reader.ui.search_scope import SearchScopeMenu
 
 DEBOUNCE_MS = 180
 _TAGS = re.compile(r"<[^>]+>")
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
+_GREY = "<span style='color:gray'>{}</span>"
+
+
+def _marked(text: str, marks: Any = ()) -> str:
+    """Page text as rich text: escaped, its matched words bold, white space as one space."""
+    pieces, cursor = [], 0
+    for start, end in marks:
+        pieces.append(html.escape(text[cursor:start]))
+        pieces.append(f"<b>{html.escape(text[start:end])}</b>")
+        cursor = end
+    pieces.append(html.escape(text[cursor:]))
+    return " ".join("".join(pieces).split())
+
+
+def hit_lines(hit: Any) -> list[tuple[str, str]]:
+    """A result's lines after its title, as (label, rich text) pairs.
+
+    With a matched sentence (`hit.pair`): that sentence, then its counterpart in the other
+    language, marked "≈" when it is estimated; else a snippet per language (metadata hits).
+    A note the reader wrote that matched comes last.
+    """
+    pair = getattr(hit, "pair", None)
+    lines: list[tuple[str, str]] = []
+    if pair is None:
+        lines = [(language, snippet) for language, snippet in hit.snippets.items()
+                 if language != "note"]  # the index escapes snippets and marks matches <b>
+    else:
+        lines.append((pair.matched.language, _marked(pair.matched.text, pair.matched.marks)))
+        if pair.counterpart is not None:
+            lines.append((pair.counterpart_label(), _marked(pair.counterpart.text)))
+        elif pair.how == "unaligned":
+            lines.append(("", "<i>no counterpart: the alignment pairs this sentence with "
+                              "nothing</i>"))
+    if "note" in hit.snippets:
+        lines.append(("note", hit.snippets["note"]))  # escaped as every snippet is
+    return lines
+
+
 def hit_html(hit: Any) -> str:
-    """One result as rich text: title, date, then a snippet per language."""
+    """One result as rich text: title, date, then its lines (see `hit_lines`)."""
     date = html.escape(hit.date_text)
-    lines = [f"<b>{html.escape(hit.title)}</b>"
-             + (f" <span style='color:gray'>— {date}</span>" if date else "")]
-    for language, snippet in hit.snippets.items():
-        lines.append(f"<span style='color:gray'>{html.escape(language)}</span> "
-                     f"{snippet}")  # the index escapes snippets and marks matches <b>
+    lines = [f"<b>{html.escape(hit.title)}</b>" + (" " + _GREY.format(f"— {date}") if date else "")]
+    for label, text in hit_lines(hit):
+        lines.append((_GREY.format(html.escape(label)) + " " if label else "") + text)
     return "<br>".join(lines)
+
+
+def hit_plain(hit: Any) -> str:
+    """One result as plain text, for assistive tools: title, then each line with its label."""
+    lines = [hit.title]
+    for label, text in hit_lines(hit):
+        plain = html.unescape(_TAGS.sub("", text))
+        lines.append(f"{label}: {plain}" if label else plain)
+    return ". ".join(lines)
 
 
 class SearchResultsModel(QAbstractListModel):
@@ -72,8 +118,7 @@ class SearchResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return hit_html(hit)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            plain = _TAGS.sub("", " ".join(hit.snippets.values()))
-            return f"{hit.title}. {html.unescape(plain)}"
+            return hit_plain(hit)
         return None
 
 
@@ -90,6 +135,7 @@ class SearchPanel(QWidget):
         self.field.setPlaceholderText('Search…  Сеул, "38th parallel", type:Telegram')
         ClearButtonTint(self.field)  # a clear button that shows in either theme
         self.field.setAccessibleName("Search the library")
+        self.scope = SearchScopeMenu(session, self.field)
         self.error = plain_label(parent=self)  # it quotes the query
         self.error.setAccessibleName("Search problem")
         self.error.setWordWrap(True)
@@ -113,7 +159,7 @@ class SearchPanel(QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
         self._debounce.timeout.connect(self._on_debounce_timeout)
-        self.field.textChanged.connect(lambda _text: self._debounce.start())
+        self.field.textChanged.connect(self._on_text_changed)
         self.field.returnPressed.connect(self._on_return_pressed)
         self.field.installEventFilter(self)
         self.setFocusProxy(self.field)
@@ -129,6 +175,10 @@ class SearchPanel(QWidget):
             return True
         return super().eventFilter(watched, event)
 
+    def _on_text_changed(self, text: str) -> None:
+        self._session.edit(text)
+        self._debounce.start()
+
     def _on_debounce_timeout(self) -> None:
         self.query_changed.emit(self.field.text())
 
@@ -140,6 +190,8 @@ class SearchPanel(QWidget):
             self.hit_activated.emit(max(self.results.currentIndex().row(), 0))
 
     def _on_session_changed(self, aspect: str) -> None:
+        if aspect == "draft" and self.field.text() != self._session.draft:
+            self.field.setText(self._session.draft)  # asked after the pause, as if typed
         if aspect != "results":
             return
         if self._delegate is None:

@@ -32,6 +32,8 @@ Progress = Callable[[int, int], None]  # (paragraphs aligned, all of them)
 # Bump when the aligner changes, so cached alignments are recomputed.
 ALIGNER_VERSION = 2
 ALIGNMENTS_FOLDER = "alignments"
+READ_KEPT = 200  # alignments read for search results and kept: a few searches' worth
+MISSING_KEPT = 10_000
 CORRECTIONS_FOLDER = "corrections"
 
 
@@ -52,6 +54,8 @@ class AlignmentStore:
         self._corrections = home / CORRECTIONS_FOLDER
         self._memory: dict[str, Alignment] = {}
         self._last_key: tuple[Text, Text, str] | None = None
+        self._read: dict[str, Alignment] = {}  # see `cached`
+        self._missing: set[str] = set()  # keys `cached` found no alignment for
 
     # Computed alignments ---------------------------------------------------------------------
     def _key(self, original: Text, translation: Text) -> str:
@@ -99,6 +103,55 @@ class AlignmentStore:
                 write_atomic(path, data)
         self._memory[key] = alignment
         return alignment
+
+    def cached(self, original: Text, translation: Text) -> Alignment | None:
+        """The aligner's alignment of two texts if it was computed before; never aligns.
+
+        For callers that must not wait on the aligner (search results): None when neither
+        memory nor the disk cache holds it. Entries read from disk here are kept apart, the
+        last READ_KEPT of them, so listing many hits does not grow the opened documents' cache.
+        """
+        key = text_key(original, translation)
+        found = self._memory.get(key) or self._read.get(key)
+        if found is not None or key in self._missing:
+            return found
+        try:
+            data = json.loads((self._alignments / f"{key}.json").read_text("utf-8"))
+            alignment = Alignment.from_dict(data)
+        except (OSError, ValueError, KeyError, TypeError):
+            # Not computed: asked again, it is in `_memory` once this process aligns it.
+            if len(self._missing) > MISSING_KEPT:
+                self._missing.clear()
+            self._missing.add(key)
+            return None
+        self._read[key] = alignment
+        while len(self._read) > READ_KEPT:
+            self._read.pop(next(iter(self._read)))  # the oldest read
+        return alignment
+
+    def stored(self, doc_id: str, original: Text, translation: Text, translation_index: int = 0
+               ) -> Alignment | None:
+        """The alignment the reader sees (corrections applied), when it needs no aligning now.
+
+        Args:
+            doc_id: the document's id (its corrections are kept under it).
+            original: its original text.
+            translation: the translation.
+            translation_index: which translation that is (0-based).
+
+        Returns:
+            The alignment, or None when it was never computed, or when paragraphs linked by
+            hand make it need aligning afresh.
+        """
+        computed = self.cached(original, translation)
+        if computed is None:
+            return None
+        corrections = self._resolved(doc_id, translation_index, original, translation)
+        if corrections["paragraph"]:
+            return None
+        alignment = _apply_unlinks(computed, corrections["unlink_paragraph"])
+        return _apply_sentences(
+            alignment, corrections["sentence"], corrections["unlink_sentence"])
 
     def paragraph_aligner(self, original: Text, translation: Text) -> ParagraphAlignment:
         """An `Aligner` for `ReadingState`: the cached alignment's paragraph pairs."""

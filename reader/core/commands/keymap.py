@@ -121,6 +121,8 @@ DEFAULT_KEYMAP: tuple[KeyEntry, ...] = (
     _E("next-match", "Next match", "Search", ("n", "F3"), "Go to the next search match."),
     _E("previous-match", "Previous match", "Search", ("N", "Shift+F3"),
        "Go to the previous search match."),
+    _E("cycle-search-scope", "Search in originals, translations or both", "Search", ("Alt+I",),
+       "Limit the search to the originals (in:original), then the translations, then neither."),
     # Provenance
     _E("toggle-provenance", "Toggle provenance", "Provenance", ("i", "Ctrl+I"),
        "Show or hide the source and archive details."),

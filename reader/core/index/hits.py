@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from whoosh import query as wq
 
 from reader.core.document import Document
 from reader.core.index.analysis import family_of
+from reader.core.index.counterparts import AlignmentLookup, HitPair, pair_hit
 from reader.core.index.schema import TEXT_FIELDS, text_field
 from reader.core.index.term_matches import matched_spans, paragraph_spans, paragraph_words
 from reader.core.text_range import TextRange
@@ -45,6 +46,9 @@ class Hit:
     language: str = ""  # the language of the pane's text, "" for metadata
     path: str = ""  # the file the document was indexed from
     date_text: str = ""  # the document's date as written, for the result list
+    spans: tuple[tuple[int, int], ...] = ()  # the matched words in `paragraph`
+    pair: HitPair | None = None  # the matched sentence and its counterpart (`counterparts`)
+    annotation: str = ""  # found through the reader's annotation: its id (see annotated_search)
 
 
 @dataclass(frozen=True)
@@ -87,11 +91,12 @@ def make_hit(
     where: Pane = "metadata"
     paragraph: int | None = None
     language = ""
+    spans: tuple[tuple[int, int], ...] = ()
     if best_index is not None:
         best = matches[best_index]
         assert best is not None
         where = "original" if texts[best_index][0] == "original" else "translation"
-        paragraph, language = best.paragraph, texts[best_index][1]
+        paragraph, language, spans = best.paragraph, texts[best_index][1], best.spans
     snippets: dict[str, str] = {}
     for (_, text_language, paragraphs), match in zip(texts, matches, strict=True):
         if text_language in snippets or not paragraphs:
@@ -111,7 +116,21 @@ def make_hit(
         language=language,
         path=str(stored.get("path", "")),
         date_text=str(stored.get("date_text", "")),
+        spans=spans,
     )
+
+
+def with_pair(hit: Hit, stored: dict[str, Any], alignments: AlignmentLookup | None) -> Hit:
+    """`hit` with its matched sentence and that sentence's counterpart (`counterparts`).
+
+    Only when `alignments` is given: the window and the CLI ask for pairs; other callers
+    (the index's own benchmark) pay nothing. A lookup answering None pairs by position.
+    """
+    if alignments is None or hit.paragraph is None or hit.pane == "metadata":
+        return hit
+    texts = stored.get("texts") or []
+    pair = pair_hit(hit.id, texts, hit.pane, hit.language, hit.paragraph, hit.spans, alignments)
+    return replace(hit, pair=pair)
 
 
 def _best_paragraph(paragraphs: Sequence[str], language: str, wanted: set[str]) -> _Match | None:

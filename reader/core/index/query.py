@@ -3,7 +3,8 @@
 Syntax (whoosh's): words, "phrases", AND/OR/NOT and parentheses, `field:word`, prefixes
 `Сеу*`, wildcards `Москв?`, ranges `date:[1950 TO 1951]`, `date:>1950`, `date:1950-10`.
 Unfielded words search DEFAULT_FIELDS. `original:` and `translation:` search a pane in every
-language; `language:` and `archives:` are aliases of `languages:` and `archive:`.
+language; `language:` and `archives:` are aliases of `languages:` and `archive:`. `in:original` and
+`in:translation` limit the query's unfielded words to one side's texts (`index.scope`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from whoosh.qparser.plugins import Plugin
 
 from reader.core.index.analysis import stem_english, stem_russian
 from reader.core.index.schema import DEFAULT_FIELDS, FIELD_ALIASES, TEXT_FIELDS
+from reader.core.index.scope import SCOPE_FIELD, scope_named
 from reader.core.index.speedups.phrase_query import Phrase
 from reader.core.index.types import QueryError
 
@@ -56,6 +58,47 @@ class _AliasPlugin(Plugin):  # type: ignore[misc]
                     copies.append(fielded)
                 group[i] = syntax.OrGroup(copies)
         return group
+
+
+class _ScopePlugin(Plugin):  # type: ignore[misc]
+    """`in:original` / `in:translation`: the query's unfielded words search that side only.
+
+    The term is taken out wherever it stands and applies to the whole query; words with a
+    field of their own (`title:`, `translation:`) keep it.
+    """
+
+    def filters(self, parser: Any) -> list[tuple[Any, int]]:
+        # After explicit field names (100), before the pane aliases (105) expand it.
+        return [(self._apply, 102)]
+
+    def _apply(self, parser: Any, group: Any) -> Any:
+        scopes: set[str] = set()
+        group = self._take(group, scopes)
+        if len(scopes) > 1:
+            raise QueryError("a query searches in:original or in:translation, not both")
+        if scopes and (pane := scopes.pop()) != "anywhere":
+            self._limit(group, pane)
+        return group
+
+    def _take(self, group: Any, scopes: set[str]) -> Any:
+        kept = group.empty_copy()
+        for node in group:
+            if isinstance(node, syntax.GroupNode):
+                if node.has_fieldname and node.fieldname == SCOPE_FIELD:
+                    raise QueryError("write in:original or in:translation, without brackets")
+                kept.append(self._take(node, scopes))
+            elif node.has_fieldname and node.fieldname == SCOPE_FIELD:
+                scopes.add(scope_named(getattr(node, "text", "") or ""))
+            else:
+                kept.append(node)
+        return kept
+
+    def _limit(self, group: Any, pane: str) -> None:
+        for node in group:
+            if isinstance(node, syntax.GroupNode):
+                self._limit(node, pane)
+            elif node.has_fieldname and node.fieldname is None:
+                node.set_fieldname(pane)
 
 
 class _Parser(QueryParser):  # type: ignore[misc]
@@ -101,6 +144,7 @@ def build_parser(schema: Any) -> Any:
     parser.remove_plugin_class(FieldsPlugin)
     parser.add_plugin(FieldsPlugin(remove_unknown=False))
     parser.add_plugin(MultifieldPlugin(list(DEFAULT_FIELDS), group=OrGroup))
+    parser.add_plugin(_ScopePlugin())
     parser.add_plugin(_AliasPlugin())
     parser.add_plugin(GtLtPlugin())
     parser.schema_fields = frozenset(schema.names())
@@ -119,6 +163,8 @@ def parse_query(parser: Any, text: str) -> Any:
     _check_balance(text)
     try:
         parsed = parser.parse(text, normalize=False)
+    except QueryError:
+        raise
     except Exception as error:  # whoosh raises bare Exceptions, e.g. for bad range dates
         raise QueryError(f"cannot read the query: {error}") from None
     known: frozenset[str] = parser.schema_fields
@@ -145,7 +191,7 @@ def _walk(node: Any) -> Any:
 
 def _user_fields(known: frozenset[str]) -> set[str]:
     internal = {"path", "kind", "entry", "texts", *TEXT_FIELDS}
-    return (set(known) - internal) | set(FIELD_ALIASES)
+    return (set(known) - internal) | set(FIELD_ALIASES) | {SCOPE_FIELD}
 
 
 _QUOTED = re.compile(r'"[^"]*"')

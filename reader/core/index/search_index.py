@@ -22,7 +22,15 @@ from whoosh import query as wq
 
 from reader.core.document import Document
 from reader.core.index.check import INDEX_NAME, diagnose, live_files, note_sums, open_checked
-from reader.core.index.hits import Hit, document_ranges, indexed_terms, make_hit, positive_terms
+from reader.core.index.counterparts import AlignmentLookup
+from reader.core.index.hits import (
+    Hit,
+    document_ranges,
+    indexed_terms,
+    make_hit,
+    positive_terms,
+    with_pair,
+)
 from reader.core.index.manifest import (
     LARGE_SEGMENT,
     Manifest,
@@ -286,20 +294,27 @@ class SearchIndex:
             return entries_of(searcher.reader())  # the searcher's view, as before
         return self._manifest.entries.values()
 
-    def search(self, query: str, limit: int = 20) -> list[Hit]:
+    def search(
+        self, query: str, limit: int = 20, alignments: AlignmentLookup | None = None
+    ) -> list[Hit]:
         """Run a query (whoosh syntax, see `reader.core.index.query`); best hits first.
 
         Args:
             query: the query text; a blank query finds nothing.
             limit: the most hits to return.
+            alignments: stored alignments, for each hit's matched sentence and its counterpart
+                (`Hit.pair`; a lookup answering None estimates them by position); without
+                it hits have no pair.
 
         Raises:
             QueryError: when the query cannot be understood.
             IndexDamaged: when the index's files are damaged (rebuild it: `update`).
         """
-        return self.search_counted(query, limit)[0]
+        return self.search_counted(query, limit, alignments)[0]
 
-    def search_counted(self, query: str, limit: int = 20) -> tuple[list[Hit], int]:
+    def search_counted(
+        self, query: str, limit: int = 20, alignments: AlignmentLookup | None = None
+    ) -> tuple[list[Hit], int]:
         """`search`, and how many documents match in all (the hits stop at `limit`)."""
         parsed = self._parse(query)
         with self._reading():
@@ -329,7 +344,8 @@ class SearchIndex:
                 entry = IndexEntry.from_bytes(entries[result.docnum])
                 stored = dict(result.fields(), id=entry.id, title=entry.title, path=entry.path,
                               date_text=entry.date_text)
-                hits.append(make_hit(stored, result.score or 0.0, wanted))
+                hits.append(with_pair(make_hit(stored, result.score or 0.0, wanted), stored,
+                                      alignments))
         except QueryError:
             raise
         except Exception as error:  # damage, or e.g. a prefix expanding to too many terms

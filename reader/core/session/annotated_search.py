@@ -6,9 +6,11 @@ table). They stay apart (a rebuilt index never touches annotations) and meet her
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from reader.core.annotations.model import Annotation
 from reader.core.annotations.store import AnnotationStore
 from reader.core.index.hits import Hit
 
@@ -34,8 +36,8 @@ def annotated_search(
             that category's notes).
 
     Returns:
-        Hits in order; a document found through a note has pane and paragraph of the best
-        matching annotation and its note (or quote) as snippet under the key "note".
+        Hits in order; a document found through a note is a `note_hit`; a hit the index
+        found gains the snippet of its best matching note, if any.
     """
     limited = annotated_only or category is not None
     allowed = store.documents(category) if limited else None
@@ -44,17 +46,26 @@ def annotated_search(
     for annotation in found:
         if annotation.document in best_note or annotation.document not in titles:
             continue
-        said = annotation.note.strip() or ", ".join(annotation.tags) or annotation.quote
-        snippet = said.strip().splitlines()[0] if said.strip() else ""
-        best_note[annotation.document] = Hit(
-            id=annotation.document, title=titles[annotation.document], score=0.0,
-            pane=annotation.side, paragraph=annotation.anchor.paragraph,
-            snippets={"note": snippet})
+        best_note[annotation.document] = note_hit(annotation, titles[annotation.document])
     merged: list[Hit] = []
     for hit in hits:
         if allowed is not None and hit.id not in allowed:
             continue
         note = best_note.pop(hit.id, None)
         merged.append(replace(hit, snippets={**hit.snippets, **note.snippets}) if note else hit)
-    merged.extend(best_note.values())
+    merged.extend(hit for hit in best_note.values() if allowed is None or hit.id in allowed)
     return merged
+
+
+def note_hit(annotation: Annotation, title: str) -> Hit:
+    """A hit for a document found through one of its annotations.
+
+    It carries the annotation's id (opening the hit shows that annotation), its side and
+    paragraph, and as snippet under the key "note" the first line of its note (else its tags,
+    else its quote), HTML-escaped as every snippet is.
+    """
+    said = (annotation.note.strip() or ", ".join(annotation.tags) or annotation.quote).strip()
+    snippet = said.splitlines()[0] if said else ""
+    return Hit(id=annotation.document, title=title, score=0.0, pane=annotation.side,
+               paragraph=annotation.anchor.paragraph, snippets={"note": html.escape(snippet)},
+               annotation=annotation.id)

@@ -8,9 +8,11 @@ from typing import Literal, Protocol
 
 from reader.core.document import Document
 from reader.core.events import Event
+from reader.core.index.scope import Scope, next_scope, scope_of, with_scope
+from reader.core.session.annotation_terms import with_annotated_only
 from reader.core.text_range import TextRange
 
-SearchAspect = Literal["results", "matches", "current"]
+SearchAspect = Literal["results", "matches", "current", "draft"]
 
 
 class SearchHit(Protocol):
@@ -79,6 +81,7 @@ class SearchSession:
     def __init__(self) -> None:
         self.changed: Event[SearchAspect] = Event()
         self.query = ""
+        self.draft = ""  # the search field's text as typed, asked or not
         self.results = SearchResults("")
         self.matches: tuple[TextRange, ...] = ()
         self.current = -1
@@ -91,6 +94,33 @@ class SearchSession:
             self.changed.emit("results")
             return False
         return True
+
+    def edit(self, text: str) -> None:
+        """Record what the search field holds now (the field's own edits: no event)."""
+        self.draft = text
+
+    @property
+    def scope(self) -> Scope:
+        """Where the query in the field searches: "anywhere", "original" or "translation"."""
+        return scope_of(self.draft)
+
+    def set_scope(self, scope: Scope) -> None:
+        """Limit the field's query to one side's texts (or none) by rewriting its `in:` term.
+
+        The field shows the new text ("draft") and asks it as it asks anything typed.
+        """
+        self.draft = with_scope(self.draft, scope)
+        self.changed.emit("draft")
+
+    def set_annotated_only(self, on: bool) -> None:
+        """Limit the field's query to annotated documents (`annotated:yes`), or stop."""
+        self.draft = with_annotated_only(self.draft, on)
+        self.changed.emit("draft")
+
+    def cycle_scope(self) -> Scope:
+        """Step the scope: anywhere, originals, translations, anywhere again."""
+        self.set_scope(next_scope(self.scope))
+        return self.scope
 
     def answer(self, results: SearchResults) -> bool:
         """Take the results of a query; stale answers are ignored. True when taken."""

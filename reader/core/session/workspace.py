@@ -30,6 +30,7 @@ from reader.core.page.errors import PageError
 from reader.core.provenance.formats import CITATION_FORMATS, citation_format
 from reader.core.session.annotating import AnnotationSession
 from reader.core.session.annotation_actions import AnnotationActions
+from reader.core.session.annotation_terms import split_terms
 from reader.core.session.appearance import Appearance
 from reader.core.session.browsing import Browsing
 from reader.core.session.catalog import Catalog, date_span
@@ -63,6 +64,8 @@ class Workspace:
         self.library = Library(self.home)
         self._index: SearchIndex | None = None
         self._index_lock = threading.Lock()
+        self._home_thread = threading.current_thread()
+        self._threads = threading.local()  # per thread: its own annotation store connection
         self.catalog = Catalog()
         self.browsing = Browsing(self.catalog)  # the archive's arrangement of the catalog
         self.timeline = Timeline(self.catalog)  # its dates, and the range filtering the list
@@ -132,14 +135,36 @@ class Workspace:
         return {entry.path: doc_id for doc_id, entry in self._entries.items()}
 
     def run_search(self, query: str, limit: int = 50) -> SearchResults:
-        """Search the index; a bad query comes back as an error, never as an exception."""
+        """Search the index and the reader's annotations (`annotation_query`).
+
+        A bad query comes back as an error, never as an exception. Runs on any thread.
+        """
         try:
-            return SearchResults(query, tuple(self.index.search(query, limit=limit)))
+            terms = split_terms(query)
+            hits: list[Any] = []
+            if terms.rest.strip():
+                hits = self.index.search(terms.rest, limit=limit,
+                                         alignments=self.alignments.stored)
+            from reader.core.session.annotation_query import with_annotations  # whoosh's hits
+
+            titles = {doc_id: entry.title for doc_id, entry in dict(self._entries).items()}
+            found = with_annotations(hits, terms, self._annotations_here(), titles, limit)
+            return SearchResults(query, tuple(found))
         except QueryError as error:
             return SearchResults(query, error=str(error))
         except IndexDamaged as error:
             return SearchResults(query, error="The index is damaged: rebuilding it from the "
                                  "library", damage=str(error))
+
+    def _annotations_here(self) -> AnnotationStore:
+        """The annotation store for this thread: an SQLite connection serves one thread."""
+        if threading.current_thread() is self._home_thread:
+            return self.annotations.store
+        store: AnnotationStore | None = getattr(self._threads, "annotations", None)
+        if store is None:
+            # The same file as the window's (a scratch one when that cannot be saved).
+            store = self._threads.annotations = AnnotationStore(self.annotations.store.path.parent)
+        return store
 
     def prepare_reading(self, doc_id: str | None = None) -> None:
         """Load ahead what opening a document loads, so that the opening only shows it.
@@ -264,7 +289,11 @@ class Workspace:
         if document is None:
             self.session.set_matches([])
             return
-        ranges = self.index.match_ranges(query, document, self.reading.translation_index)
+        try:
+            words = split_terms(query).rest  # what the reader wrote is not in the text
+            ranges = self.index.match_ranges(words, document, self.reading.translation_index)
+        except QueryError:
+            ranges = []  # the search said what is wrong with it; nothing to mark
         here = [m for m in ranges if near is not None and (m.pane, m.paragraph) == near[:2]]
         self.session.set_matches(ranges, here[0] if here else None)
 
@@ -347,6 +376,12 @@ class Workspace:
         else:
             self.message.emit("This document has one translation")
 
+    def cycle_search_scope(self) -> None:
+        """Step where the search looks (anywhere, originals, translations), and say so."""
+        scope = self.session.cycle_scope()
+        self.message.emit("Searching " + {"anywhere": "everywhere", "original": "the originals",
+                                          "translation": "the translations"}[scope])
+
     def step_sentence(self, delta: int) -> TextRange | None:
         """Move the sentence cursor in the focused pane; say so when its link is doubtful."""
         sentence = self.links.step(delta)
@@ -389,6 +424,7 @@ class Workspace:
             "next-translation": self.next_translation,
             "next-match": lambda: self.session.step(1),
             "previous-match": lambda: self.session.step(-1),
+            "cycle-search-scope": self.cycle_search_scope,
             "next-sentence": lambda: self.step_sentence(1),
             "previous-sentence": lambda: self.step_sentence(-1),
             "unlink-sentence": self.unlink_sentence,

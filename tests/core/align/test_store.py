@@ -123,3 +123,23 @@ def test_unlinking_a_translation_sentence_keeps_the_rest_of_its_bead(diglot_home
     # Nothing appeared in the original that was not a sentence there before.
     originals = {r for b in after.sentence_beads for r in b.original}
     assert originals == {r for b in before.sentence_beads for r in b.original}
+
+
+def test_stored_never_aligns_and_matches_what_the_reader_sees(diglot_home: Path) -> None:
+    document = seed()
+    assert document.original is not None
+    original, english = document.original, document.translations[0]
+    store = AlignmentStore(diglot_home)
+    assert store.cached(original, english) is None
+    assert store.stored(document.id, original, english) is None
+    assert not (diglot_home / "alignments").exists() or not any(
+        (diglot_home / "alignments").glob("*.json"))
+    russian = original.paragraphs[5]
+    store.unlink(document, [(5, russian.index("В районе"), len(russian))], [])
+    seen = store.alignment(document)  # as opening the document computes it
+    fresh = AlignmentStore(diglot_home)  # another run: from the disk cache
+    assert fresh.stored(document.id, original, english) == seen
+    assert fresh.cached(original, english) == store.computed(original, english)
+    # Paragraphs linked by hand need aligning afresh: not something a search waits for.
+    fresh.link(document, [8, 9], [8])
+    assert fresh.stored(document.id, original, english) is None

@@ -126,6 +126,40 @@ def test_phrases_fields_dates_and_operators(index: SearchIndex) -> None:
     assert ids(index, "language:ru") == {SEED_RECORD, "made-up-9001", "made-up-9002"}
 
 
+def test_in_original_and_in_translation_limit_words_to_one_side(
+    index: SearchIndex, library: Library
+) -> None:
+    seeds = {SEED_RECORD, "made-up-9001", "made-up-9002"}
+    assert ids(index, "Moscow") == seeds
+    assert ids(index, "Moscow in:translation") == seeds
+    assert ids(index, "in:original Moscow") == set()  # the originals say "Москвы"
+    assert ids(index, "Москва in:translation") == set()
+    # The English-only memorandum's one text is a translation.
+    assert ids(index, "Kaesong in:translations") == {"made-up-9003"}
+    assert ids(index, "division in:original") == set()
+    assert ids(index, "(Москва OR divisions) in:original") == seeds
+    assert ids(index, "(Москва OR divisions) in:translation") == seeds | {"made-up-9003"}
+    # The title says "Telegram"; the texts never do. A fielded word keeps its field.
+    assert ids(index, "Telegram") == seeds
+    assert ids(index, "Telegram in:original") == set()
+    assert ids(index, "type:Telegram in:original") == seeds
+    assert ids(index, "Москва in:anywhere") == ids(index, "Москва")
+    (hit,) = [h for h in index.search("Korea in:translation") if h.id == SEED_RECORD]
+    assert hit.pane == "translation"
+    document = library.document(SEED_RECORD)
+    marked = index.match_ranges("Moscow OR Москва in:original", document)
+    assert marked and {r.pane for r in marked} == {"original"}
+
+
+@pytest.mark.parametrize(
+    ("query", "says"),
+    [("Москва in:margins", "in:original"), ("a in:original in:translation", "not both")],
+)
+def test_a_bad_scope_says_what_to_write(index: SearchIndex, query: str, says: str) -> None:
+    with pytest.raises(QueryError, match=says):
+        index.search(query)
+
+
 def test_a_hit_names_pane_paragraph_and_snippets(index: SearchIndex) -> None:
     (hit,) = [h for h in index.search("Чемульпо") if h.id == SEED_RECORD]
     assert (hit.pane, hit.paragraph, hit.language) == ("original", 5, "ru")

@@ -67,3 +67,16 @@ def test_matches_step_and_wrap() -> None:
     session.set_matches([])
     assert session.step(1) is None
     assert session.current_match is None
+
+
+def test_the_scope_rewrites_the_draft_and_says_so() -> None:
+    session = SearchSession()
+    seen: list[str] = []
+    session.changed.connect(seen.append)
+    session.edit("Сеул")
+    assert session.scope == "anywhere" and seen == []
+    session.set_scope("translation")
+    assert session.draft == "Сеул in:translation" and session.scope == "translation"
+    assert seen == ["draft"]
+    assert session.cycle_scope() == "anywhere" and session.draft == "Сеул"
+    assert session.query == ""  # nothing is asked until the field asks it
