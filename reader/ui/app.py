@@ -299,6 +299,8 @@ class DiglotApp:
             self.import_report = ImportReportDialog(
                 report, self.workspace.records_by_path(), self.window)
             self.import_report.show()
+        if self.library_watcher is not None:
+            self.library_watcher.watch.known(report.imported)
         self.update_index(report.imported)
 
     def update_index(self, changed: list[Path] | None = None, damaged: str = "") -> None:

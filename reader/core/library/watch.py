@@ -70,6 +70,23 @@ class LibraryWatch:
             return None
         return max(min(self._last + self._quiet, self._first + self._max_wait) - now, 0.0)
 
+    def known(self, files: Iterable[Path]) -> None:
+        """Files the app itself has just written and indexed: `take` is not to report them.
+
+        An import copies pages into the library and names them to the index; without this the
+        watch would see the same files appear and ask for a second, empty update.
+        """
+        for file in files:
+            path = Path(file).resolve()
+            seen = self._seen.get(path.parent)
+            if seen is None or not is_page_name(path.name):
+                continue
+            try:
+                status = path.stat()
+            except OSError:
+                continue  # gone again: the next look reports it
+            seen[path.name] = (status.st_size, status.st_mtime_ns)
+
     def take(self) -> WatchChanges:
         """Compare the noted folders with what they held; forget the notes."""
         changes = WatchChanges()

@@ -51,6 +51,8 @@ class IndexUpdates:
         self._listed = False  # an update's listing has been shown
         self._prepared = False
         self._import_summary = ""
+        self._last_said = ""  # the import summary the status bar last carried
+        self._last_documents = -1  # and the document count it said
 
     def request(
         self, changed: Iterable[Path] | None = None, damaged: str = ""
@@ -135,8 +137,17 @@ class IndexUpdates:
         self._import_summary = summary
 
     def status_line(self, report: UpdateReport) -> str:
-        """The status bar's line when an update ends (and the import summary, said once)."""
+        """The status bar's line when an update ends (and the import summary, said once).
+
+        An update that found nothing to change (the folder watch noticing the import's own
+        files, say) keeps the summary the line last carried: it has nothing newer to say.
+        """
         said, self._import_summary = self._import_summary, ""
+        quiet = not (report.added or report.changed or report.removed or report.errors
+                     or report.damage or report.rebuilt or report.unreadable)
+        if not said and quiet and report.documents == self._last_documents:
+            said = self._last_said
+        self._last_said, self._last_documents = said, report.documents
         damage = report.damage_line()
         problems = len(report.errors)
         return (

@@ -45,6 +45,20 @@ def test_take_names_new_changed_and_gone_pages_only(tmp_path: Path) -> None:
     assert watch.take().files == []  # seen now: nothing new
 
 
+def test_files_the_app_wrote_itself_are_not_reported_again(tmp_path: Path) -> None:
+    library = tmp_path / "library"
+    page(library / "made_up_kept.txt")
+    watch = LibraryWatch([library])
+    imported = page(library / "made_up_imported.txt")  # an import's copy, already indexed
+    other = page(library / "made_up_other.txt")  # written by someone else meanwhile
+    watch.note(library, 0.0)
+    watch.known([imported, library / "notes.pdf", tmp_path / "elsewhere" / "x.txt"])
+    assert watch.take().files == [other.resolve()]
+    imported.write_text("made up, edited afterwards", encoding="utf-8")
+    watch.note(library, 1.0)
+    assert watch.take().files == [imported.resolve()]  # a later edit is news again
+
+
 def test_new_and_gone_folders_and_a_library_made_later(tmp_path: Path) -> None:
     home = tmp_path / "home"
     home.mkdir()

@@ -75,3 +75,14 @@ def test_the_status_line_says_the_import_once_and_what_the_update_found() -> Non
     line = updates.status_line(report)
     assert line == "Imported 1 page. 2 documents; index rebuilt (it was made by an older version)"
     assert updates.status_line(UpdateReport(documents=1)) == "1 document"
+
+
+def test_an_update_that_changed_nothing_keeps_the_import_summary() -> None:
+    updates = IndexUpdates()
+    updates.imported("Imported 1 page.")
+    assert updates.status_line(UpdateReport(added=1, documents=2)) == "Imported 1 page. 2 documents"
+    # The folder watch noticed the imported file: an update that found it indexed already.
+    quiet = UpdateReport(unchanged=2, documents=2)
+    assert updates.status_line(quiet) == "Imported 1 page. 2 documents"
+    assert updates.status_line(UpdateReport(changed=1, unchanged=1, documents=2)) == "2 documents"
+    assert updates.status_line(quiet) == "2 documents"
