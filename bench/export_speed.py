@@ -4,7 +4,7 @@
 
 1. The seed to a PDF, the way Export as PDF writes it (layout, footer on every page, fonts
    embedded): the median of several runs, after one warm-up (fonts registered, modules
-   imported). With 50 made-up annotations when the export model takes annotations.
+   imported), with 50 made-up annotations in a real store, gathered as the CLI does.
 2. `--documents` made-up pages (bench/corpus.py) into one PDF with a table of contents, in a
    child process as the window does it (start-up included), while the GUI thread runs a
    10 ms timer: its lateness is the stall a user would feel, as bench/gui.py measures it.
@@ -15,7 +15,6 @@ Prints one JSON line; aims: under 1 s, under 60 s, no stall over 50 ms.
 from __future__ import annotations
 
 import argparse
-import inspect
 import os
 import sys
 import tempfile
@@ -30,59 +29,58 @@ SEED = ROOT / "seeds" / "000_6ac3a21e3d46086e.txt"
 TICK_S = 0.010
 
 
-def _made_up_annotations(document: Any, count: int) -> list[Any]:
-    """`count` made-up highlights over the seed's paragraphs, alternating sides, with notes."""
-    from reader.core.annotations.model import Anchor, Annotation
+def _made_up_annotations(home: Path, document: Any, count: int) -> None:
+    """Store `count` made-up highlights with notes over the seed, alternating sides.
 
-    made: list[Any] = []
+    Ten characters at a time from the paragraphs of either text, as a reader's store holds
+    them, so the export re-anchors and projects them as the window and the CLI do.
+    """
+    from reader.core.annotations.editing import Annotator
+    from reader.core.annotations.store import AnnotationStore
+    from reader.core.text_range import TextRange
+
+    store = AnnotationStore(home)
+    annotator = Annotator(store)
     sides = [("original", document.original), ("translation", document.translations[0])]
-    n = 0
-    while len(made) < count:
-        for side, text in sides:
-            for number, paragraph in enumerate(text.paragraphs):
-                if len(made) >= count:
-                    break
-                if len(paragraph) < 12:
-                    continue
-                start = (n * 7) % max(1, len(paragraph) - 10)
-                end = min(len(paragraph), start + 10)
-                anchor = Anchor(paragraph[start:end], paragraph[max(0, start - 8) : start],
-                                paragraph[end : end + 8], start, end, number)  # fmt: skip
-                made.append(Annotation(
-                    id=f"urn:uuid:made-up-{n}", document=document.id,
-                    content_hash=document.content_hash if hasattr(document, "content_hash")
-                    else "", side=side,  # type: ignore[arg-type]
-                    translation=0, anchor=anchor, category=1 + n % 3,
-                    note=f"Made-up note {n}",
-                ))  # fmt: skip
-                n += 1
-    return made
+    places = [(side, number, len(paragraph)) for side, text in sides
+              for number, paragraph in enumerate(text.paragraphs) if len(paragraph) >= 40]
+    for n in range(count):
+        side, number, length = places[n % len(places)]
+        start = (n // len(places)) * 12 % (length - 12)
+        annotator.add(document, TextRange(side, number, start, start + 10),  # type: ignore[arg-type]
+                      1 + n % 3, note=f"Made-up note {n}")
+    store.close()
 
 
 def seed_to_pdf(runs: int, folder: Path) -> dict[str, Any]:
-    """Median seconds to lay out and write the seed's PDF, with 50 annotations if supported."""
+    """Median seconds to lay out and write the seed's PDF with 50 made-up annotations."""
+    from reader.core.align.store import AlignmentStore
+    from reader.core.annotations.store import AnnotationStore
     from reader.core.export.furniture import furniture_of
-    from reader.core.export.model import build_export, to_html
+    from reader.core.export.gather import gather_export
+    from reader.core.export.model import to_html
     from reader.core.page.parser import parse_page
     from reader.ui.printing import export_pdf
     from reader.ui.resources import SANS_FAMILY, SERIF_FAMILY
     from reader.ui.split_view import language_name
 
     document = parse_page(SEED)
-    extra: dict[str, Any] = {}
-    if "annotations" in inspect.signature(build_export).parameters:
-        extra["annotations"] = _made_up_annotations(document, 50)
+    home = folder / "home"
+    _made_up_annotations(home, document, 50)
+    alignments, store = AlignmentStore(home), AnnotationStore(home)
     times = []
-    pages = 0
+    pages = notes = 0
     for run in range(runs + 1):
         started = time.perf_counter()
-        export = build_export(document, **extra)
+        export = gather_export(document, alignments, store)
         html = to_html(export, serif=SERIF_FAMILY, sans=SANS_FAMILY, language_name=language_name)
         pages = export_pdf(html, folder / "seed.pdf", "A4", furniture_of(export))
-        if run:  # the first run registers fonts and imports: a start-up cost, not the export's
+        notes = len(export.notes)
+        if run:  # the first run registers fonts, imports and aligns: start-up, not the export's
             times.append(time.perf_counter() - started)
+    store.close()
     return {"seed_pdf_s": median(times), "seed_pdf_runs": times, "seed_pages": pages,
-            "seed_annotations": len(extra.get("annotations", []))}  # fmt: skip
+            "seed_annotations": notes}  # fmt: skip
 
 
 def bundle_to_pdf(count: int, folder: Path) -> dict[str, Any]:
