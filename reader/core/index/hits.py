@@ -7,7 +7,7 @@ in <b></b>. (Guillemets were the other candidate, but Russian originals use «»
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -16,6 +16,7 @@ from whoosh import query as wq
 from reader.core.document import Document
 from reader.core.index.analysis import family_of
 from reader.core.index.schema import TEXT_FIELDS, text_field
+from reader.core.index.spelling import SpellingTerm, fold, spelled_spans
 from reader.core.index.term_matches import matched_spans, paragraph_spans, paragraph_words
 from reader.core.text_range import TextRange
 
@@ -45,6 +46,8 @@ class Hit:
     language: str = ""  # the language of the pane's text, "" for metadata
     path: str = ""  # the file the document was indexed from
     date_text: str = ""  # the document's date as written, for the result list
+    # Names matched in another spelling than the query's, as "Хрущёв, for Khrushchev".
+    spellings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -55,16 +58,22 @@ class _Match:
     count: int  # how many matching words in all
     paragraph: int
     spans: tuple[tuple[int, int], ...]
+    notes: tuple[str, ...] = ()  # "Хрущёв, for Khrushchev"
 
 
 def make_hit(
-    stored: dict[str, Any], score: float, matched: Iterable[tuple[str, str | bytes]]
+    stored: dict[str, Any],
+    score: float,
+    matched: Iterable[tuple[str, str | bytes]],
+    spelled: Mapping[str, str] | None = None,
 ) -> Hit:
     """Build a Hit from a record's stored fields and the (field, term) pairs a query seeks.
 
     Terms the document does not hold are simply not found in it, so `matched` may be every
     positive term of the query (see `positive_terms`) rather than this document's own.
+    `spelled` maps the spelling keys the query seeks to its words (see `spelling_words`).
     """
+    spelled = spelled or {}
     terms: dict[str, set[str]] = {}
     for fieldname, term in matched:
         if fieldname not in TEXT_FIELDS:
@@ -75,7 +84,9 @@ def make_hit(
     matches: list[_Match | None] = []
     for pane, language, paragraphs in texts:
         wanted = terms.get(text_field(pane, family_of(language)), set())
-        matches.append(_best_paragraph(paragraphs, language, wanted) if wanted else None)
+        found = _best_paragraph(paragraphs, language, wanted, spelled) if wanted or spelled \
+            else None
+        matches.append(found)
     best_index: int | None = None
     for index, match in enumerate(matches):
         if match is None:
@@ -92,6 +103,11 @@ def make_hit(
         assert best is not None
         where = "original" if texts[best_index][0] == "original" else "translation"
         paragraph, language = best.paragraph, texts[best_index][1]
+    notes: list[str] = []
+    for match in matches:
+        for note in match.notes if match is not None else ():
+            if note not in notes:
+                notes.append(note)
     snippets: dict[str, str] = {}
     for (_, text_language, paragraphs), match in zip(texts, matches, strict=True):
         if text_language in snippets or not paragraphs:
@@ -111,22 +127,44 @@ def make_hit(
         language=language,
         path=str(stored.get("path", "")),
         date_text=str(stored.get("date_text", "")),
+        spellings=tuple(notes),
     )
 
 
-def _best_paragraph(paragraphs: Sequence[str], language: str, wanted: set[str]) -> _Match | None:
+def _best_paragraph(
+    paragraphs: Sequence[str], language: str, wanted: set[str], spelled: Mapping[str, str]
+) -> _Match | None:
     family = family_of(language)
-    best: tuple[int, int, int, list[str]] | None = None  # distinct, count, paragraph, words
-    for index, words in paragraph_words(paragraphs, family, wanted):
-        match = (len({word.lower() for word in words}), len(words), index, words)
+    found: dict[int, list[str]] = dict(paragraph_words(paragraphs, family, wanted)) if wanted \
+        else {}
+    names: dict[int, list[tuple[int, int, str]]] = {}
+    if spelled:
+        for index, paragraph in enumerate(paragraphs):
+            named = list(spelled_spans(paragraph, spelled.keys()))
+            if named:
+                names[index] = named
+    best: tuple[int, int, int] | None = None  # distinct, count, paragraph
+    for index in sorted(found.keys() | names.keys()):
+        words = {word.lower() for word in found.get(index, ())}
+        words |= {paragraphs[index][s:e].lower() for s, e, _ in names.get(index, ())}
+        match = (len(words), len(found.get(index, ())) + len(names.get(index, ())), index)
         if best is None or match[:2] > best[:2]:
             best = match
     if best is None:
         return None
-    distinct, count, index, words = best
+    distinct, count, index = best
     # Spans only for the paragraph shown: most matching paragraphs are never displayed.
-    spans = matched_spans(paragraphs[index], family, words, wanted)
-    return _Match(distinct, count, index, tuple(merge_spans(spans)))
+    spans: list[tuple[int, int]] = []
+    if wanted:
+        spans = matched_spans(paragraphs[index], family, found.get(index, []), wanted)
+    notes = []
+    exact = {fold(word) for word in found.get(index, ())}
+    for start, end, key in names.get(index, ()):
+        written = paragraphs[index][start:end]
+        if fold(written) not in exact and fold(written) != fold(spelled[key]):
+            notes.append(f"{written}, for {spelled[key]}")
+    spans += [(start, end) for start, end, _ in names.get(index, ())]
+    return _Match(distinct, count, index, tuple(merge_spans(spans)), tuple(dict.fromkeys(notes)))
 
 
 def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -228,15 +266,43 @@ def indexed_terms(terms: Iterable[tuple[str, str]], reader: Any) -> set[tuple[st
 
 
 def document_ranges(
-    document: Document, translation_index: int, terms: set[tuple[str, str]]
+    document: Document,
+    translation_index: int,
+    terms: set[tuple[str, str]],
+    spelled: Mapping[str, str] | None = None,
 ) -> list[TextRange]:
-    """Every word of the original and of one translation that is one of `terms`."""
+    """Every word of the original and one translation that is in `terms`, or a `spelled` name.
+
+    `spelled` holds the spelling keys the query seeks (see `spelling_words`).
+    """
     ranges: list[TextRange] = []
     for pane, text in document.pane_texts(translation_index):
         family = family_of(text.language)
         wanted = {term for fieldname, term in terms if fieldname == text_field(pane, family)}
-        if not wanted:
-            continue
-        for number, spans in paragraph_spans(text.paragraphs, family, wanted):
-            ranges.extend(TextRange(pane, number, s, e) for s, e in merge_spans(spans))
+        found: dict[int, list[tuple[int, int]]] = {}
+        if wanted:
+            found.update(paragraph_spans(text.paragraphs, family, wanted))
+        keys = set(spelled or ())
+        for number, paragraph in enumerate(text.paragraphs if keys else ()):
+            names = [(start, end) for start, end, _ in spelled_spans(paragraph, keys)]
+            if names:
+                found[number] = found.get(number, []) + names
+        for number in sorted(found):
+            ranges.extend(TextRange(pane, number, s, e) for s, e in merge_spans(found[number]))
     return ranges
+
+
+def spelling_words(parsed: Any) -> dict[str, str]:
+    """The spelling keys a query seeks outside NOT, each with the query word it stands for."""
+    found: dict[str, str] = {}
+
+    def visit(node: Any) -> None:
+        if isinstance(node, wq.Not):
+            return
+        if isinstance(node, SpellingTerm):
+            found.setdefault(node.text, node.word)
+        for child in node.children():
+            visit(child)
+
+    visit(parsed)
+    return found

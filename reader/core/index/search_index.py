@@ -22,7 +22,14 @@ from whoosh import query as wq
 
 from reader.core.document import Document
 from reader.core.index.check import INDEX_NAME, diagnose, live_files, note_sums, open_checked
-from reader.core.index.hits import Hit, document_ranges, indexed_terms, make_hit, positive_terms
+from reader.core.index.hits import (
+    Hit,
+    document_ranges,
+    indexed_terms,
+    make_hit,
+    positive_terms,
+    spelling_words,
+)
 from reader.core.index.manifest import (
     LARGE_SEGMENT,
     Manifest,
@@ -286,22 +293,25 @@ class SearchIndex:
             return entries_of(searcher.reader())  # the searcher's view, as before
         return self._manifest.entries.values()
 
-    def search(self, query: str, limit: int = 20) -> list[Hit]:
+    def search(self, query: str, limit: int = 20, spelling: bool = True) -> list[Hit]:
         """Run a query (whoosh syntax, see `reader.core.index.query`); best hits first.
 
         Args:
             query: the query text; a blank query finds nothing.
             limit: the most hits to return.
+            spelling: also find names in other spellings (Khrushchev: Хрущёв, Chruschtschow).
 
         Raises:
             QueryError: when the query cannot be understood.
             IndexDamaged: when the index's files are damaged (rebuild it: `update`).
         """
-        return self.search_counted(query, limit)[0]
+        return self.search_counted(query, limit, spelling)[0]
 
-    def search_counted(self, query: str, limit: int = 20) -> tuple[list[Hit], int]:
+    def search_counted(
+        self, query: str, limit: int = 20, spelling: bool = True
+    ) -> tuple[list[Hit], int]:
         """`search`, and how many documents match in all (the hits stop at `limit`)."""
-        parsed = self._parse(query)
+        parsed = self._parse(query, spelling)
         with self._reading():
             searcher = self._current_searcher()
         if parsed is None or searcher is None:
@@ -323,13 +333,14 @@ class SearchIndex:
             results = collector.results()
             total = len(results)  # the mask's hidden copies are not counted
             wanted = indexed_terms(positive_terms(parsed, reader), reader)
+            spelled = spelling_words(parsed)
             entries = entry_column(reader)
             hits = []
             for result in results:
                 entry = IndexEntry.from_bytes(entries[result.docnum])
                 stored = dict(result.fields(), id=entry.id, title=entry.title, path=entry.path,
                               date_text=entry.date_text)
-                hits.append(make_hit(stored, result.score or 0.0, wanted))
+                hits.append(make_hit(stored, result.score or 0.0, wanted, spelled))
         except QueryError:
             raise
         except Exception as error:  # damage, or e.g. a prefix expanding to too many terms
@@ -340,28 +351,30 @@ class SearchIndex:
         return hits, total
 
     def match_ranges(
-        self, query: str, document: Document, translation_index: int = 0
+        self, query: str, document: Document, translation_index: int = 0, spelling: bool = True
     ) -> list[TextRange]:
         """Where a query matches in a document's original and one translation, word by word.
 
         Matching uses the index's analysers, so "Москва" marks "Москвы" too; prefixes are
-        expanded against the index's vocabulary; words under NOT are not marked.
+        expanded against the index's vocabulary; words under NOT are not marked; names in
+        other spellings are marked unless `spelling` is False.
 
         Raises:
             QueryError: when the query cannot be understood.
         """
-        parsed = self._parse(query)
+        parsed = self._parse(query, spelling)
         if parsed is None:
             return []
         with self._reading():
             searcher = self._current_searcher()
             reader = searcher.reader() if searcher is not None else None
-        return document_ranges(document, translation_index, positive_terms(parsed, reader))
+        terms = positive_terms(parsed, reader)
+        return document_ranges(document, translation_index, terms, spelling_words(parsed))
 
-    def _parse(self, query: str) -> Any:
+    def _parse(self, query: str, spelling: bool = True) -> Any:
         if self._parser is None:  # built on first use: start-up never pays for it
             self._parser = build_parser(build_schema())
-        return parse_query(self._parser, query)
+        return parse_query(self._parser, query, spelling)
 
     def close(self) -> None:
         """Release open index files (the index can still be used; it reopens)."""
