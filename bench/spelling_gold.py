@@ -84,7 +84,7 @@ _VOWELS = "аеёиоуыэюяьъ"
 def _press(word: str, table: dict[str, str], german: bool) -> str:
     """A German (Duden) or French press spelling of one Russian word."""
     lowered = word.lower()
-    lowered = re.sub("(ий|ый)$", "i" if german else "i", lowered)  # Вышинский -> Wyschinski
+    lowered = re.sub("(ий|ый)$", "i", lowered)  # Вышинский -> Wyschinski, Vychinski
     out = []
     for i, char in enumerate(lowered):
         before = lowered[i - 1] if i else ""
@@ -122,7 +122,8 @@ def _spell(russian: str, scheme: str) -> str:
     return str(getattr(iuliia, scheme.upper()).translate(russian)).replace("ё", "ë")
 
 
-SCHEMES = ("bgn_pcgn", "english_press", "wikipedia", "ala_lc", "iso_9_1968", "scientific", "german", "french")
+SCHEMES = ("bgn_pcgn", "english_press", "wikipedia", "ala_lc", "iso_9_1968", "scientific",
+           "german", "french")
 
 
 def main() -> None:

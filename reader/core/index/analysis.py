@@ -63,8 +63,9 @@ def stem_english(word: str) -> str:
 
 # Hyphens and full stops split words: pages write "38-параллели", "т.Булганину" and
 # "в Корее.Однако", and each part must be findable on its own.
-# Inner apostrophes (Inch'ŏn, Ch`ing) stay in the word and are folded away (see `fold`).
-_WORD = re.compile(r"\w+(?:['’`]\w+)*")
+# Inner apostrophes (Inch'ŏn, Ch`ing), ALA-LC's middle dot (Irkut·sk) and diacritics written
+# apart (z + U+030C for ž, the tie in I͡akovlev) stay in the word; `fold` drops them.
+_WORD = re.compile(r"[\w\u0300-\u036f]+(?:['’`·][\w\u0300-\u036f]+)*")
 _STEMS: dict[str, Callable[[str], str]] = {"russian": stem_russian, "english": stem_english}
 _STEM_CACHE_SIZE = 50000
 

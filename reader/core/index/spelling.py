@@ -48,7 +48,7 @@ class _FoldTable(dict[int, str | None]):
     def __missing__(self, code: int) -> str | None:
         char = chr(code)
         folded: str | None = char
-        if char in _APOSTROPHES or "\u0300" <= char <= "\u036f":
+        if char in _APOSTROPHES or char == "·" or "\u0300" <= char <= "\u036f":
             folded = None  # also a diacritic standing apart: stress marks, ALA-LC's tie (t͡s)
         elif char in _OLD_CYRILLIC:
             folded = _OLD_CYRILLIC[char]
@@ -103,7 +103,7 @@ _LATIN_LETTERS = {
 }  # fmt: skip
 _UNITS = re.compile(
     r"schtsch|shtsh|shch|sjtsj|chtch|stsch|tsch|tch|tsh|dzh|dsch|dj|sch|sh|ch|zh|kh|hs|sz|cz"
-    r"|ts|tz|tc|dz|ds|ck|ph|th|gh|qu|ng|c(?=[eiy])|."
+    r"|ts|tz|tc|dz|ds|ck|ph|th|gh|rh|qu|ng|c(?=[eiy])|."
 )
 _CLASSES = {
     **dict.fromkeys(
@@ -121,8 +121,22 @@ _CLASSES = {
 }  # fmt: skip
 # Letters read differently by different conventions: each reading gives a key.
 # (Polish cz is ч, ISO 9's cz is ц then з: Czėdun.)
-_AMBIGUOUS = {"j": ("x", "a"), "c": ("k", "s"), "w": ("f", "a"), "cz": ("x", "s")}
-_MAX_KEYS = 8
+_AMBIGUOUS = {
+    "j": ("x", "a"), "c": ("k", "s"), "w": ("f", "a"), "cz": ("x", "s"), "ph": ("f", "p"),
+    "ʃ": ("s", "x"), "ʒ": ("x", "l"), "rh": ("l", "lx"),  # Rhee, Wade-Giles erh; ISO 9 Arhangelʹsk
+}  # fmt: skip
+_VOWEL_UNITS = frozenset("aeiouy")
+_POSTAL_K = re.compile(r"i(?:ng|a|e|o|u|n$)")
+_MAX_KEYS = 16
+# The Palladius system writes pinyin x, j, q as с, цз, ц before a soft vowel (Сяопин,
+# Цзян, Шаоци, Синьцзян): there they may be s or x; ʃ stands for that letter here. Not
+# before е, common in Russian words: Фурцева must not become Варшава.
+_SOFT = re.compile(r"цз(?=[яюиеё])|с(?=[яюи])|ц(?=и)")
+# Palladius writes pinyin r as ж (Жэньминь, Жунчжэнь); ʒ stands for that letter here.
+_PALLADIUS_R = re.compile(r"(?<!д)ж(?=[уэао])")
+# An h after a vowel and before neither vowel nor s (Wade-Giles hs) is not a sound:
+# Wade-Giles Nieh, Teh; Grotewohl.
+_SILENT_H = re.compile(r"(?<=[aeiouy])h(?![aeiouys])")
 
 # Hangul: initial consonants, and final consonants, as key classes (vowels are all "a").
 _HANGUL_INITIAL = "kknttlmppss_xxxktpx"  # ㄱ ㄲ ㄴ ... ㅎ; _ the silent ㅇ
@@ -154,8 +168,15 @@ def _finish(classes: list[tuple[str, ...]]) -> set[str]:
 
 def _latin_classes(word: str) -> list[tuple[str, ...]]:
     classes: list[tuple[str, ...]] = []
-    for unit in _UNITS.findall(word):
-        if unit in _AMBIGUOUS:
+    units = _UNITS.findall(_SILENT_H.sub("", word))
+    for number, unit in enumerate(units):
+        after = units[number + 1] if number + 1 < len(units) else ""
+        between_vowels = number > 0 and units[number - 1] in _VOWEL_UNITS and after in _VOWEL_UNITS
+        if unit == "w" and between_vowels:
+            classes.append(("f",))  # between vowels w is v (Taiwan is not Taejon)
+        elif unit == "k" and after == "i" and _POSTAL_K.match("".join(units[number + 1 :])):
+            classes.append(("k", "x"))  # postal Peking, Nanking, Chungking: pinyin j, q
+        elif unit in _AMBIGUOUS:
             classes.append(_AMBIGUOUS[unit])
         elif unit in _CLASSES:
             classes.append((_CLASSES[unit],))
@@ -184,6 +205,7 @@ def _word_keys(word: str) -> frozenset[str]:
 
 
 def _romanised(word: str) -> str:
+    word = _PALLADIUS_R.sub("ʒ", _SOFT.sub("ʃ", word))
     return "".join(_CYRILLIC.get(c, c) for c in word)
 
 
@@ -244,17 +266,17 @@ def query_keys(word: str) -> Alternatives:
     """The keys a query word seeks, as alternatives of key sets that must all be found.
 
     A hyphenated word ("En-lai") is sought whole ("Enlai") or by its parts; a run of Han or
-    Hangul characters whole, or as surname and given name, or (three or more) by syllable.
+    Hangul characters whole, or as surname and given name.
     """
     word = word.lower()
     syllables = [c for c in word if _is_hangul(c) or _is_han(c)]
     if syllables:
-        # Syllable by syllable only for three or more (Kim Il Sung): one syllable's key alone
-        # is shared by dozens of characters.
+        # Never syllable by syllable: one syllable's key is shared by dozens of characters.
+        # Latin texts write names by syllable (Zhu De, Kim Il Sung): they hold the keys of
+        # neighbouring words joined (see `index_keys`).
         found = [[_run_keys("".join(syllables))]]
         if len(syllables) > 2:
             found.append([_run_keys(syllables[0]), _run_keys("".join(syllables[1:]))])
-            found.append([_run_keys(c) for c in syllables])
         return _nonempty(found)
     parts = [part for part in _PARTS.split(word) if part]
     found = [[set(_word_keys("".join(parts)))]]
@@ -271,31 +293,40 @@ def index_keys(text: str) -> Iterator[str]:
     """Every key the spelling field holds for `text`: names only, in order.
 
     Name-like words are those written with a capital (Latin, Cyrillic) and every run of
-    Hangul or Han characters. A hyphenated name gives its whole key and its parts' keys;
-    a Hangul or Han run gives each syllable's key and each adjacent pair's (a given name).
+    Hangul or Han characters. A hyphenated name gives its whole key and its parts' keys,
+    and two capitalised words in a row also their joined key (Tse Tung as Zedong, Zhu De as
+    朱德); a Hangul or Han run gives the keys of each one, two and three syllables in a row.
     """
+    previous, previous_end = "", -1
     for match in _NAME.finditer(text):
         word = match.group()
         first = word[0]
         if _is_hangul(first) or _is_han(first):
+            previous = ""
             for start in range(len(word)):
-                yield from _run_keys(word[start])
-                if start + 1 < len(word):
-                    yield from _run_keys(word[start : start + 2])
+                for size in (1, 2, 3):  # a syllable, a given name, a whole name
+                    if start + size <= len(word):
+                        yield from _run_keys(word[start : start + size])
             continue
         if not first.isupper():
+            previous = ""
             continue
         if word[-1:] in "sS" and word[-2:-1] in _APOSTROPHES:
             word = word[:-2]  # Stalin's
         parts = [part for part in _PARTS.split(word.lower()) if part]
-        yield from _word_keys("".join(parts))
+        joined = "".join(parts)
+        yield from _word_keys(joined)
         if len(parts) > 1:
             for part in parts:
                 yield from _word_keys(part)
+        if previous and text[previous_end : match.start()] == " ":
+            yield from _word_keys(previous + joined)
+        previous, previous_end = joined, match.end()
 
 
 _NAME = re.compile(
-    r"[\u3400-\u4dbf\u4e00-\u9fff]+|[\uac00-\ud7a3]+|\w+(?:[-‐‑" + _APOSTROPHES + r"]\w+)*"
+    r"[\u3400-\u4dbf\u4e00-\u9fff]+|[\uac00-\ud7a3]+"
+    r"|[\w\u0300-\u036f]+(?:[-‐‑·" + _APOSTROPHES + r"][\w\u0300-\u036f]+)*"
 )
 
 
