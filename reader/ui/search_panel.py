@@ -15,11 +15,12 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMenu,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +42,9 @@ def hit_html(hit: Any) -> str:
     for language, snippet in hit.snippets.items():
         lines.append(f"<span style='color:gray'>{html.escape(language)}</span> "
                      f"{snippet}")  # the index escapes snippets and marks matches <b>
+    spellings = getattr(hit, "spellings", ())
+    if spellings:  # page text: escaped, shown as written
+        lines.append(f"<span style='color:gray'>{html.escape('; '.join(spellings))}</span>")
     return "<br>".join(lines)
 
 
@@ -73,7 +77,8 @@ class SearchResultsModel(QAbstractListModel):
             return hit_html(hit)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             plain = _TAGS.sub("", " ".join(hit.snippets.values()))
-            return f"{hit.title}. {html.unescape(plain)}"
+            spellings = "; ".join(getattr(hit, "spellings", ()))
+            return f"{hit.title}. {html.unescape(plain)}" + (f" {spellings}." if spellings else "")
         return None
 
 
@@ -90,6 +95,14 @@ class SearchPanel(QWidget):
         self.field.setPlaceholderText('Search…  Сеул, "38th parallel", type:Telegram')
         ClearButtonTint(self.field)  # a clear button that shows in either theme
         self.field.setAccessibleName("Search the library")
+        self.spelling_action = QAction("Match names in every spelling", self.field)
+        self.spelling_action.setCheckable(True)
+        self.spelling_action.setChecked(session.spelling)
+        self.spelling_action.setToolTip("Khrushchev also finds Хрущёв and Chruschtschow; "
+                                        "write =Khrushchev for one word as typed")  # fmt: skip
+        self.spelling_action.toggled.connect(session.set_spelling)
+        self.field.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.field.customContextMenuRequested.connect(self._show_field_menu)
         self.error = plain_label(parent=self)  # it quotes the query
         self.error.setAccessibleName("Search problem")
         self.error.setWordWrap(True)
@@ -129,6 +142,18 @@ class SearchPanel(QWidget):
             return True
         return super().eventFilter(watched, event)
 
+    def field_menu(self) -> QMenu:
+        """The field's own edit menu, with the spelling switch below it."""
+        menu = self.field.createStandardContextMenu()
+        menu.addSeparator()
+        menu.addAction(self.spelling_action)
+        return menu
+
+    def _show_field_menu(self, position: Any) -> None:
+        menu = self.field_menu()
+        menu.exec(self.field.mapToGlobal(position))
+        menu.deleteLater()
+
     def _on_debounce_timeout(self) -> None:
         self.query_changed.emit(self.field.text())
 
@@ -140,6 +165,9 @@ class SearchPanel(QWidget):
             self.hit_activated.emit(max(self.results.currentIndex().row(), 0))
 
     def _on_session_changed(self, aspect: str) -> None:
+        if aspect == "spelling":
+            self.spelling_action.setChecked(self._session.spelling)
+            return
         if aspect != "results":
             return
         if self._delegate is None:
@@ -154,4 +182,5 @@ class SearchPanel(QWidget):
             self.status.setText("")
         else:
             count = len(results.hits)
-            self.status.setText(f"{count} result{'s' if count != 1 else ''}")
+            exact = "" if self._session.spelling else " (names as typed only)"
+            self.status.setText(f"{count} result{'s' if count != 1 else ''}{exact}")

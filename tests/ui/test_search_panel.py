@@ -75,3 +75,32 @@ def test_keyboard_reaches_and_opens_a_result(qtbot: QtBot) -> None:
     with qtbot.waitSignal(panel.hit_activated) as signal:
         qtbot.keyClick(panel.results, Qt.Key.Key_Return)
     assert signal.args == [1]
+
+
+@dataclass(frozen=True)
+class SpelledHit(Hit):
+    spellings: tuple[str, ...] = ()
+
+
+def test_a_row_says_which_spelling_matched_as_plain_text(qtbot: QtBot) -> None:
+    session, panel = make(qtbot)
+    hit = SpelledHit("made-up-3", "Made-up", "original", 0, "", {"ru": "<b>Хрущёв</b>"},
+                     ("Хрущёв, for Khrushchev", "<Chruschtschow>, for Khrushchev"))
+    session.ask("Khrushchev")
+    session.answer(SearchResults("Khrushchev", (hit,)))
+    html = panel.model.index(0, 0).data()
+    assert "Хрущёв, for Khrushchev; &lt;Chruschtschow&gt;, for Khrushchev" in html
+
+
+def test_the_field_menu_switch_mirrors_the_session(qtbot: QtBot) -> None:
+    session, panel = make(qtbot)
+    assert panel.spelling_action in panel.field_menu().actions()
+    assert panel.spelling_action.isChecked()
+    panel.spelling_action.trigger()
+    assert not session.spelling
+    session.toggle_spelling()
+    assert session.spelling and panel.spelling_action.isChecked()
+    session.ask("Seoul")
+    session.toggle_spelling()
+    session.answer(SearchResults("Seoul", HITS))
+    assert panel.status.text() == "2 results (names as typed only)"

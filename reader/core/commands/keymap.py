@@ -104,6 +104,8 @@ DEFAULT_KEYMAP: tuple[KeyEntry, ...] = (
     _E("next-match", "Next match", "Search", ("n", "F3"), "Go to the next search match."),
     _E("previous-match", "Previous match", "Search", ("N", "Shift+F3"),
        "Go to the previous search match."),
+    _E("toggle-spelling", "Toggle spelling-blind search", "Search", ("Ctrl+Shift+E",),
+       "Find names in every spelling (Khrushchev: Хрущёв, Chruschtschow) or as typed only."),
     # Provenance
     _E("toggle-provenance", "Toggle provenance", "Provenance", ("i", "Ctrl+I"),
        "Show or hide the source and archive details."),

@@ -10,7 +10,7 @@ from reader.core.document import Document
 from reader.core.events import Event
 from reader.core.text_range import TextRange
 
-SearchAspect = Literal["results", "matches", "current"]
+SearchAspect = Literal["results", "matches", "current", "spelling"]
 
 
 class SearchHit(Protocol):
@@ -82,6 +82,19 @@ class SearchSession:
         self.results = SearchResults("")
         self.matches: tuple[TextRange, ...] = ()
         self.current = -1
+        # Names also found in other spellings (Khrushchev: Хрущёв, Chruschtschow); a query
+        # word written `=word` is exact whatever this says.
+        self.spelling = True
+
+    def set_spelling(self, on: bool) -> None:
+        """Turn spelling-blind matching on or off (the caller runs the query again)."""
+        if on != self.spelling:
+            self.spelling = on
+            self.changed.emit("spelling")
+
+    def toggle_spelling(self) -> None:
+        """Flip spelling-blind matching (the "toggle-spelling" command)."""
+        self.set_spelling(not self.spelling)
 
     def ask(self, query: str) -> bool:
         """Record the query the user now wants; False when it is blank (nothing to run)."""

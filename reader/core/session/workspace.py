@@ -127,10 +127,16 @@ class Workspace:
         """The listed documents' ids by their file's path, e.g. to name an import's duplicates."""
         return {entry.path: doc_id for doc_id, entry in self._entries.items()}
 
-    def run_search(self, query: str, limit: int = 50) -> SearchResults:
-        """Search the index; a bad query comes back as an error, never as an exception."""
+    def run_search(
+        self, query: str, limit: int = 50, spelling: bool | None = None
+    ) -> SearchResults:
+        """Search the index; a bad query comes back as an error, never as an exception.
+
+        `spelling` (default: the session's) also finds names in other spellings.
+        """
+        spelling = self.session.spelling if spelling is None else spelling
         try:
-            return SearchResults(query, tuple(self.index.search(query, limit=limit)))
+            return SearchResults(query, tuple(self.index.search(query, limit, spelling)))
         except QueryError as error:
             return SearchResults(query, error=str(error))
         except IndexDamaged as error:
@@ -260,7 +266,8 @@ class Workspace:
         if document is None:
             self.session.set_matches([])
             return
-        ranges = self.index.match_ranges(query, document, self.reading.translation_index)
+        ranges = self.index.match_ranges(query, document, self.reading.translation_index,
+                                         self.session.spelling)
         here = [m for m in ranges if near is not None and (m.pane, m.paragraph) == near[:2]]
         self.session.set_matches(ranges, here[0] if here else None)
 
@@ -385,6 +392,7 @@ class Workspace:
             "next-translation": self.next_translation,
             "next-match": lambda: self.session.step(1),
             "previous-match": lambda: self.session.step(-1),
+            "toggle-spelling": self.session.toggle_spelling,
             "next-sentence": lambda: self.step_sentence(1),
             "previous-sentence": lambda: self.step_sentence(-1),
             "unlink-sentence": self.unlink_sentence,

@@ -67,3 +67,14 @@ def test_matches_step_and_wrap() -> None:
     session.set_matches([])
     assert session.step(1) is None
     assert session.current_match is None
+
+
+def test_spelling_switch_says_when_it_changes() -> None:
+    session = SearchSession()
+    heard: list[str] = []
+    session.changed.connect(heard.append)
+    assert session.spelling
+    session.set_spelling(True)
+    assert heard == []  # no change, no word
+    session.toggle_spelling()
+    assert not session.spelling and heard == ["spelling"]
