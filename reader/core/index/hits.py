@@ -161,10 +161,15 @@ def _best_paragraph(
     exact = {fold(word) for word in found.get(index, ())}
     for start, end, key in names.get(index, ()):
         written = paragraphs[index][start:end]
-        if fold(written) not in exact and fold(written) != fold(spelled[key]):
+        # The same letters are no other spelling: ENLAI is En-lai as typed.
+        if fold(written) not in exact and _letters(written) != _letters(spelled[key]):
             notes.append(f"{written}, for {spelled[key]}")
     spans += [(start, end) for start, end, _ in names.get(index, ())]
     return _Match(distinct, count, index, tuple(merge_spans(spans)), tuple(dict.fromkeys(notes)))
+
+
+def _letters(word: str) -> str:
+    return "".join(char for char in fold(word) if char.isalnum())
 
 
 def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -324,9 +324,13 @@ def index_keys(text: str) -> Iterator[str]:
         previous, previous_end = joined, match.end()
 
 
+# Han and Hangul runs, and words that may start with a capital (the regex only looks at
+# words starting with a letter of the ranges that hold capitals; `isupper` decides): most
+# words of a text are not names, and not even looked at.
 _NAME = re.compile(
     r"[\u3400-\u4dbf\u4e00-\u9fff]+|[\uac00-\ud7a3]+"
-    r"|[\w\u0300-\u036f]+(?:[-‐‑·" + _APOSTROPHES + r"][\w\u0300-\u036f]+)*"
+    r"|(?<![\w\u0300-\u036f])[A-ZÀ-ÞĀ-ſƀ-ɏͰ-ϿЀ-Я][\w\u0300-\u036f]*"
+    r"(?:[-‐‑·" + _APOSTROPHES + r"][\w\u0300-\u036f]+)*"
 )
 
 
