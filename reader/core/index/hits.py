@@ -16,7 +16,7 @@ from whoosh import query as wq
 from reader.core.document import Document
 from reader.core.index.analysis import family_of
 from reader.core.index.schema import TEXT_FIELDS, text_field
-from reader.core.index.spelling import SpellingTerm, fold, spelled_spans
+from reader.core.index.spelling import SpellingTerm, fold, spelled_names, spelled_spans
 from reader.core.index.term_matches import matched_spans, paragraph_spans, paragraph_words
 from reader.core.text_range import TextRange
 
@@ -81,12 +81,20 @@ def make_hit(
         text = term.decode("utf-8") if isinstance(term, bytes) else str(term)
         terms.setdefault(fieldname, set()).add(text)
     texts: list[tuple[str, str, tuple[str, ...]]] = list(stored.get("texts") or [])
-    matches: list[_Match | None] = []
-    for pane, language, paragraphs in texts:
-        wanted = terms.get(text_field(pane, family_of(language)), set())
-        found = _best_paragraph(paragraphs, language, wanted, spelled) if wanted or spelled \
-            else None
-        matches.append(found)
+    wanted_of = [terms.get(text_field(pane, family_of(language)), set())
+                 for pane, language, _ in texts]  # fmt: skip
+    # Texts with exact matches first: where they match is where a text without one most
+    # likely names the same in another spelling (pages run paragraph for paragraph).
+    order = sorted(range(len(texts)), key=lambda i: not wanted_of[i])
+    matches: list[_Match | None] = [None] * len(texts)
+    hint: int | None = None
+    for i in order:
+        _, language, paragraphs = texts[i]
+        if wanted_of[i] or spelled:
+            found = _best_paragraph(paragraphs, language, wanted_of[i], spelled, hint)
+            matches[i] = found
+            if hint is None and found is not None:
+                hint = found.paragraph
     best_index: int | None = None
     for index, match in enumerate(matches):
         if match is None:
@@ -132,17 +140,37 @@ def make_hit(
 
 
 def _best_paragraph(
-    paragraphs: Sequence[str], language: str, wanted: set[str], spelled: Mapping[str, str]
+    paragraphs: Sequence[str],
+    language: str,
+    wanted: set[str],
+    spelled: Mapping[str, str],
+    hint: int | None = None,
 ) -> _Match | None:
     family = family_of(language)
     found: dict[int, list[str]] = dict(paragraph_words(paragraphs, family, wanted)) if wanted \
         else {}
     names: dict[int, list[tuple[int, int, str]]] = {}
-    if spelled:
+    keys = spelled.keys()
+    if found and keys:
+        # Exact matches choose the paragraph (they rank first); other spellings are sought
+        # in it alone: reading every paragraph's names for every hit doubled a search.
+        index = max(found, key=lambda i: (len({w.lower() for w in found[i]}), len(found[i]), -i))
+        named = list(spelled_spans(paragraphs[index], keys))
+        if named:
+            names[index] = named
+    elif keys and hint is not None and hint < len(paragraphs) and (
+            named := list(spelled_spans(paragraphs[hint], keys))):
+        names[hint] = named  # the paragraph beside another text's match
+    elif keys and hint is None:
+        # No text matches exactly: the names of the whole text, in one pass (each distinct
+        # word keyed once); the paragraphs without one are not looked at. (Beside an exact
+        # match elsewhere, the parallel paragraph above is enough: the hit is placed.)
+        present = spelled_names("\n".join(paragraphs), keys)
         for index, paragraph in enumerate(paragraphs):
-            named = list(spelled_spans(paragraph, spelled.keys()))
-            if named:
-                names[index] = named
+            if present and any(name in paragraph for name in present):
+                named = list(spelled_spans(paragraph, keys))
+                if named:
+                    names[index] = named
     best: tuple[int, int, int] | None = None  # distinct, count, paragraph
     for index in sorted(found.keys() | names.keys()):
         words = {word.lower() for word in found.get(index, ())}

@@ -44,6 +44,7 @@ from reader.core.index.schema import (
     KIND_DUP,
     KIND_ERROR,
     SCHEMA_VERSION,
+    SPELLING_FIELD,
     IndexEntry,
     build_schema,
     document_entry,
@@ -333,7 +334,9 @@ class SearchIndex:
             results = collector.results()
             total = len(results)  # the mask's hidden copies are not counted
             wanted = indexed_terms(positive_terms(parsed, reader), reader)
-            spelled = spelling_words(parsed)
+            # Keys no document holds cannot be in a hit: most words' keys, for most queries.
+            spelled = {key: word for key, word in spelling_words(parsed).items()
+                       if (SPELLING_FIELD, key) in reader}  # fmt: skip
             entries = entry_column(reader)
             hits = []
             for result in results:

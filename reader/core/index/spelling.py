@@ -289,6 +289,20 @@ def _nonempty(alternatives: Alternatives) -> Alternatives:
     return [sets for sets in alternatives if sets and all(sets)]
 
 
+@functools.lru_cache(maxsize=65536)
+def _name_keys(word: str) -> tuple[str, tuple[str, ...]]:
+    """A capitalised word's letters as keyed (hyphens out), and its keys (whole and parts)."""
+    if word[-1:] in "sS" and word[-2:-1] in _APOSTROPHES:
+        word = word[:-2]  # Stalin's
+    parts = [part for part in _PARTS.split(word.lower()) if part]
+    joined = "".join(parts)
+    keys = set(_word_keys(joined))
+    if len(parts) > 1:
+        for part in parts:
+            keys |= _word_keys(part)
+    return joined, tuple(sorted(keys))
+
+
 def index_keys(text: str) -> Iterator[str]:
     """Every key the spelling field holds for `text`: names only, in order.
 
@@ -311,14 +325,8 @@ def index_keys(text: str) -> Iterator[str]:
         if not first.isupper():
             previous = ""
             continue
-        if word[-1:] in "sS" and word[-2:-1] in _APOSTROPHES:
-            word = word[:-2]  # Stalin's
-        parts = [part for part in _PARTS.split(word.lower()) if part]
-        joined = "".join(parts)
-        yield from _word_keys(joined)
-        if len(parts) > 1:
-            for part in parts:
-                yield from _word_keys(part)
+        joined, keys = _name_keys(word)
+        yield from keys
         if previous and text[previous_end : match.start()] == " ":
             yield from _word_keys(previous + joined)
         previous, previous_end = joined, match.end()
@@ -377,6 +385,22 @@ class SpellingAnalyzer(Tokenizer):  # type: ignore[misc]
             yield token
 
 
+def spelled_names(text: str, keys: AbstractSet[str]) -> set[str]:
+    """The names (as `spelled_spans` cuts them) in `text` holding one of `keys`: a quick test.
+
+    A Han or Hangul run is returned whole when any part of it may hold a key.
+    """
+    found = set()
+    for word in set(_NAME.findall(text)):
+        first = word[0]
+        if _is_hangul(first) or _is_han(first):
+            if next(spelled_spans(word, keys), None) is not None:
+                found.add(word)
+        elif first.isupper() and not keys.isdisjoint(_name_keys(word)[1]):
+            found.add(word)
+    return found
+
+
 def spelled_spans(text: str, keys: AbstractSet[str]) -> Iterator[tuple[int, int, str]]:
     """(start, end, key) of every name in `text` holding one of `keys` (as `index_keys` cuts).
 
@@ -397,6 +421,6 @@ def spelled_spans(text: str, keys: AbstractSet[str]) -> Iterator[tuple[int, int,
             continue
         if not word[0].isupper():
             continue
-        found = set(index_keys(word)) & keys
+        found = set(keys & set(_name_keys(word)[1]))
         if found:
             yield start, match.end(), min(found)
