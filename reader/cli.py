@@ -184,7 +184,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
     _refresh(library, index)
     try:
         hits, total = _read(
-            library, index, lambda: index.search_counted(args.query, limit=args.limit)
+            library, index, lambda: index.search_counted(args.query, args.limit, not args.exact)
         )
     except QueryError as error:
         raise CliError(f"bad query: {error}") from None
@@ -197,6 +197,8 @@ def _cmd_search(args: argparse.Namespace) -> int:
         for language, snippet in hit.snippets.items():
             line = f"{'':>12}{visible(language)}: {terminal_snippet(snippet, sys.stdout.isatty())}"
             print(line, file=unescaped(sys.stdout))  # escaped, and bold marks kept
+        if hit.spellings:
+            print(f"{'':>12}{visible('; '.join(hit.spellings))}")
     shown = f"{len(hits)} of {plural(total, 'hit')}" if total > len(hits) else plural(total, "hit")
     print(shown, file=sys.stderr)
     return EXIT_OK
@@ -223,6 +225,7 @@ def _hit_to_dict(hit: Hit) -> dict[str, Any]:
         "pane": hit.pane,
         "paragraph": hit.paragraph,
         "snippets": hit.snippets,
+        "spellings": list(hit.spellings),
     }
 
 
@@ -393,6 +396,8 @@ def build_parser() -> argparse.ArgumentParser:
     search = command("search", "search the library (whoosh query syntax)", _cmd_search)
     search.add_argument("query", help='e.g. Сеул, "38th parallel", type:Telegram')
     search.add_argument("--json", action="store_true", help="print JSON")
+    search.add_argument("--exact", action="store_true",
+                        help="names as typed only, not in their other spellings")
     search.add_argument("--limit", type=_positive, default=20, metavar="N",
                         help="at most N hits (default 20)")
     imp = command("import", "copy pages into your library and index them", _cmd_import)
