@@ -186,7 +186,8 @@ def _cmd_search(args: argparse.Namespace) -> int:
     library, index = _open(args)
     _refresh(library, index)
     try:
-        hits, total = _read(library, index, lambda: _search(index, args.query, args.limit))
+        hits, total = _read(library, index,
+                            lambda: _search(index, args.query, args.limit, not args.exact))
     except QueryError as error:
         raise CliError(f"bad query: {error}") from None
     if args.json:
@@ -201,12 +202,15 @@ def _cmd_search(args: argparse.Namespace) -> int:
         if hit.pair is not None and hit.pair.counterpart is not None:
             label, sentence = hit.pair.counterpart_label(), hit.pair.counterpart.text
             print(f"{'':>12}↔ {visible(label)}: {visible(' '.join(sentence.split()))}")
+        if hit.spellings:
+            print(f"{'':>12}{visible('; '.join(hit.spellings))}")
     shown = f"{len(hits)} of {plural(total, 'hit')}" if total > len(hits) else plural(total, "hit")
     print(shown, file=sys.stderr)
     return EXIT_OK
 
 
-def _search(index: SearchIndex, query: str, limit: int) -> tuple[list[Hit], int]:
+def _search(index: SearchIndex, query: str, limit: int, spelling: bool = True
+            ) -> tuple[list[Hit], int]:
     """The index's hits, with their sentence pairs, and how many match in all.
 
     With `note:`, `annotated:` or `category:` terms, narrowed by the reader's annotations as
@@ -215,8 +219,9 @@ def _search(index: SearchIndex, query: str, limit: int) -> tuple[list[Hit], int]
     terms = split_terms(query)
     alignments = AlignmentStore(data_home()).stored
     if not terms.filters:
-        return index.search_counted(query, limit=limit, alignments=alignments)
-    hits = index.search(terms.rest, limit=limit, alignments=alignments) if terms.rest else []
+        return index.search_counted(query, limit=limit, alignments=alignments, spelling=spelling)
+    hits = index.search(terms.rest, limit=limit, alignments=alignments,
+                        spelling=spelling) if terms.rest else []
     titles = {entry.id: entry.title for entry in index.documents()}
     store = AnnotationStore(data_home())
     try:
@@ -250,6 +255,7 @@ def _hit_to_dict(hit: Hit) -> dict[str, Any]:
         # The matched sentence and its counterpart in the other language ("how" says how it
         # was found: aligned, uncertain, proportional, unaligned, one-sided); null for metadata.
         "pair": hit.pair.to_dict() if hit.pair is not None else None,
+        "spellings": list(hit.spellings),
     }
 
 
@@ -420,6 +426,8 @@ def build_parser() -> argparse.ArgumentParser:
     search = command("search", "search the library (whoosh query syntax)", _cmd_search)
     search.add_argument("query", help='e.g. Сеул, "38th parallel", type:Telegram')
     search.add_argument("--json", action="store_true", help="print JSON")
+    search.add_argument("--exact", action="store_true",
+                        help="names as typed only, not in their other spellings")
     search.add_argument("--limit", type=_positive, default=20, metavar="N",
                         help="at most N hits (default 20)")
     imp = command("import", "copy pages into your library and index them", _cmd_import)

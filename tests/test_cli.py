@@ -56,7 +56,8 @@ def test_search_both_languages_as_json(capsys: pytest.CaptureFixture[str]) -> No
     code, out, _ = run(capsys, "search", "divisions", "--json", "--limit", "5")
     hits = json.loads(out)
     assert hits[0]["pane"] == "translation"
-    assert set(hits[0]) == {"id", "title", "score", "pane", "paragraph", "snippets", "pair"}
+    assert set(hits[0]) == {"id", "title", "score", "pane", "paragraph", "snippets", "pair",
+                            "spellings"}
 
 
 def test_search_json_carries_the_counterpart_sentence(capsys: pytest.CaptureFixture[str]) -> None:
@@ -76,6 +77,16 @@ def test_search_json_carries_the_counterpart_sentence(capsys: pytest.CaptureFixt
     assert "↔ en: It was on 16 September already" in out
     code, out, _ = run(capsys, "search", "type:Telegram", "--json")
     assert json.loads(out)[0]["pair"] is None  # a metadata hit has no sentence
+
+
+def test_search_names_in_other_spellings_unless_exact(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "search", "Chemulpo", "--json")
+    (hit,) = json.loads(out)
+    assert code == 0 and hit["id"] == "113729" and "Чемульпо, for Chemulpo" in hit["spellings"]
+    code, out, _ = run(capsys, "search", "Chemulpo")
+    assert "Чемульпо, for Chemulpo" in out
+    code, out, _ = run(capsys, "search", "Chemulpo", "--exact", "--json")
+    assert code == 0 and json.loads(out) == []
 
 
 def test_search_text_output_strips_markup(capsys: pytest.CaptureFixture[str]) -> None:

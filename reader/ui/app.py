@@ -227,8 +227,10 @@ class DiglotApp:
         """Run a query off the GUI thread; only the latest query's results are shown."""
         if self._shut_down or not self.workspace.session.ask(query):
             return
+        spelling = self.workspace.session.spelling  # as asked, whatever changes meanwhile
         self.index_tasks.submit(
-            lambda: self.workspace.run_search(query), on_finished=self._on_search_results
+            lambda: self.workspace.run_search(query, spelling=spelling),
+            on_finished=self._on_search_results,
         )
 
     def _on_search_results(self, results: SearchResults) -> None:
@@ -258,6 +260,11 @@ class DiglotApp:
 
     def _on_session_changed(self, aspect: str) -> None:
         session, split = self.workspace.session, self.window.split_view
+        if aspect == "spelling":
+            self.window.show_message("Names in every spelling" if session.spelling
+                                     else "Names as typed only")  # fmt: skip
+            self.search(session.query)  # the same query, answered the other way
+            return
         if aspect not in ("matches", "current"):
             return
         match = session.current_match

@@ -15,11 +15,12 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMenu,
     QVBoxLayout,
     QWidget,
 )
@@ -53,7 +54,8 @@ def hit_lines(hit: Any) -> list[tuple[str, str]]:
 
     With a matched sentence (`hit.pair`): that sentence, then its counterpart in the other
     language, marked "≈" when it is estimated; else a snippet per language (metadata hits).
-    A note the reader wrote that matched comes last.
+    A note the reader wrote that matched comes next, then the names matched in another
+    spelling ("Хрущёв, for Khrushchev").
     """
     pair = getattr(hit, "pair", None)
     lines: list[tuple[str, str]] = []
@@ -69,6 +71,9 @@ def hit_lines(hit: Any) -> list[tuple[str, str]]:
                               "nothing</i>"))
     if "note" in hit.snippets:
         lines.append(("note", hit.snippets["note"]))  # escaped as every snippet is
+    spellings = getattr(hit, "spellings", ())
+    if spellings:  # page text: escaped, shown as written
+        lines.append(("", html.escape("; ".join(spellings))))
     return lines
 
 
@@ -136,6 +141,14 @@ class SearchPanel(QWidget):
         ClearButtonTint(self.field)  # a clear button that shows in either theme
         self.field.setAccessibleName("Search the library")
         self.scope = SearchScopeMenu(session, self.field)
+        self.spelling_action = QAction("Match names in every &spelling", self.field)
+        self.spelling_action.setCheckable(True)
+        self.spelling_action.setChecked(session.spelling)
+        self.spelling_action.setToolTip("Khrushchev also finds Хрущёв and Chruschtschow; "
+                                        "write =Khrushchev for one word as typed")  # fmt: skip
+        self.spelling_action.toggled.connect(session.set_spelling)
+        self.scope.menu.addSeparator()
+        self.scope.menu.addAction(self.spelling_action)
         self.error = plain_label(parent=self)  # it quotes the query
         self.error.setAccessibleName("Search problem")
         self.error.setWordWrap(True)
@@ -179,6 +192,10 @@ class SearchPanel(QWidget):
         self._session.edit(text)
         self._debounce.start()
 
+    def field_menu(self) -> QMenu:
+        """The field's menu: where to search, annotated only, names in every spelling."""
+        return self.scope.menu
+
     def _on_debounce_timeout(self) -> None:
         self.query_changed.emit(self.field.text())
 
@@ -190,6 +207,9 @@ class SearchPanel(QWidget):
             self.hit_activated.emit(max(self.results.currentIndex().row(), 0))
 
     def _on_session_changed(self, aspect: str) -> None:
+        if aspect == "spelling":
+            self.spelling_action.setChecked(self._session.spelling)
+            return
         if aspect == "draft" and self.field.text() != self._session.draft:
             self.field.setText(self._session.draft)  # asked after the pause, as if typed
         if aspect != "results":
@@ -206,4 +226,5 @@ class SearchPanel(QWidget):
             self.status.setText("")
         else:
             count = len(results.hits)
-            self.status.setText(f"{count} result{'s' if count != 1 else ''}")
+            exact = "" if self._session.spelling else " (names as typed only)"
+            self.status.setText(f"{count} result{'s' if count != 1 else ''}{exact}")

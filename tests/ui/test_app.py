@@ -125,6 +125,29 @@ def test_search_opens_the_right_paragraph_with_highlights(
     assert workspace.session.current == (before + 1) % len(matches)
 
 
+def test_names_match_in_other_spellings_until_switched_off(
+    qtbot: QtBot, diglot: DiglotApp
+) -> None:
+    panel, window = diglot.window.search_panel, diglot.window
+    diglot.workspace.registry.run("search")
+    panel.field.setText("Chemulpo")  # the seed writes Чемульпо and Jemulpo
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10000)
+    row = panel.model.index(0, 0)
+    assert "Чемульпо, for Chemulpo" in row.data()
+    assert "Чемульпо, for Chemulpo" in row.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert panel.spelling_action in panel.field_menu().actions()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    (key,) = diglot.workspace.keymap.keys_for("toggle-spelling")  # Ctrl+Shift+E: exact
+    press(QApplication.focusWidget() or window, key)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 0, timeout=10000)
+    assert not diglot.workspace.session.spelling and not panel.spelling_action.isChecked()
+    assert panel.status.text() == "0 results (names as typed only)"
+    panel.spelling_action.trigger()  # the field's menu turns it back on
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10000)
+    assert diglot.workspace.session.spelling
+
+
 def test_query_errors_show_inline(qtbot: QtBot, diglot: DiglotApp) -> None:
     panel = diglot.window.search_panel
     diglot.search("title:(")

@@ -116,7 +116,7 @@ def test_the_fields_menu_limits_the_query_to_one_side(qtbot: QtBot) -> None:
     assert menu.annotated.isChecked()
     assert [a.text() for a in menu.menu.actions() if not a.isSeparator()] == [
         "Search &anywhere", "Search the &originals only", "Search the &translations only",
-        "Only &annotated documents"]
+        "Only &annotated documents", "Match names in every &spelling"]
 
 
 def test_the_scope_menu_opens_from_the_fields_button(qtbot: QtBot) -> None:
@@ -154,3 +154,32 @@ def test_a_row_shows_the_matched_sentence_and_its_counterpart_as_plain_text(
     accessible = panel.model.index(0, 0).data(Qt.ItemDataRole.AccessibleTextRole)
     assert accessible == ("Made-up telegram. ru: Войска <b>у</b> Сеула & <i>севернее</i>.. "
                           "en ≈: Troops near Seoul <script>x</script>.")
+
+
+@dataclass(frozen=True)
+class SpelledHit(Hit):
+    spellings: tuple[str, ...] = ()
+
+
+def test_a_row_says_which_spelling_matched_as_plain_text(qtbot: QtBot) -> None:
+    session, panel = make(qtbot)
+    hit = SpelledHit("made-up-3", "Made-up", "original", 0, "", {"ru": "<b>Хрущёв</b>"},
+                     spellings=("Хрущёв, for Khrushchev", "<Chruschtschow>, for Khrushchev"))
+    session.ask("Khrushchev")
+    session.answer(SearchResults("Khrushchev", (hit,)))
+    html = panel.model.index(0, 0).data()
+    assert "Хрущёв, for Khrushchev; &lt;Chruschtschow&gt;, for Khrushchev" in html
+
+
+def test_the_field_menu_switch_mirrors_the_session(qtbot: QtBot) -> None:
+    session, panel = make(qtbot)
+    assert panel.spelling_action in panel.field_menu().actions()
+    assert panel.spelling_action.isChecked()
+    panel.spelling_action.trigger()
+    assert not session.spelling
+    session.toggle_spelling()
+    assert session.spelling and panel.spelling_action.isChecked()
+    session.ask("Seoul")
+    session.toggle_spelling()
+    session.answer(SearchResults("Seoul", HITS))
+    assert panel.status.text() == "2 results (names as typed only)"

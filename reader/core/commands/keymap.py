@@ -123,6 +123,8 @@ DEFAULT_KEYMAP: tuple[KeyEntry, ...] = (
        "Go to the previous search match."),
     _E("cycle-search-scope", "Search in originals, translations or both", "Search", ("Alt+I",),
        "Limit the search to the originals (in:original), then the translations, then neither."),
+    _E("toggle-spelling", "Toggle spelling-blind search", "Search", ("Ctrl+Shift+N",),
+       "Find names in every spelling (Khrushchev: Хрущёв, Chruschtschow) or as typed only."),
     # Provenance
     _E("toggle-provenance", "Toggle provenance", "Provenance", ("i", "Ctrl+I"),
        "Show or hide the source and archive details."),

@@ -30,6 +30,8 @@ from whoosh.analysis import (
 )
 from whoosh.formats import Positions
 
+from reader.core.index.spelling import fold
+
 _stemmers = threading.local()  # a PyStemmer object is not safe to share between threads
 
 # Words that carry no meaning alone; kept short so phrase queries still line up.
@@ -50,8 +52,8 @@ def _stemmer(algorithm: str) -> Any:
 
 
 def stem_russian(word: str) -> str:
-    """The Snowball Russian stem of a lower-cased word ("ё" folded to "е" first)."""
-    return str(_stemmer("russian").stemWord(word.replace("ё", "е")))
+    """The Snowball Russian stem of a lower-cased word (orthography folded first: `fold`)."""
+    return str(_stemmer("russian").stemWord(fold(word)))
 
 
 def stem_english(word: str) -> str:
@@ -61,13 +63,15 @@ def stem_english(word: str) -> str:
 
 # Hyphens and full stops split words: pages write "38-параллели", "т.Булганину" and
 # "в Корее.Однако", and each part must be findable on its own.
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
+# Inner apostrophes (Inch'ŏn, Ch`ing), ALA-LC's middle dot (Irkut·sk) and diacritics written
+# apart (z + U+030C for ž, the tie in I͡akovlev) stay in the word; `fold` drops them.
+_WORD = re.compile(r"[\w\u0300-\u036f]+(?:['’`·][\w\u0300-\u036f]+)*")
 _STEMS: dict[str, Callable[[str], str]] = {"russian": stem_russian, "english": stem_english}
 _STEM_CACHE_SIZE = 50000
 
 
 class WordAnalyzer(Tokenizer):  # type: ignore[misc]
-    """Words, lower-cased, stop words dropped (or marked), stemmed: one pass, one generator.
+    """Words, folded (`spelling.fold`), stop words dropped (or marked), stemmed: one generator.
 
     It behaves as `RegexTokenizer | LowercaseFilter | StopFilter(renumber) | StemFilter` did:
     positions skip no numbers for dropped stop words, offsets point into the original text.
@@ -106,7 +110,7 @@ class WordAnalyzer(Tokenizer):  # type: ignore[misc]
 
     def term(self, word: str) -> str | None:
         """The index term of one word as `words_in` cuts it; None for a stop word."""
-        lowered = word.lower()
+        lowered = fold(word)
         if self.stops and (not lowered or lowered in self.stops):
             return None
         return self._stemmed(lowered)
@@ -131,7 +135,7 @@ class WordAnalyzer(Tokenizer):  # type: ignore[misc]
             words = [(value, 0, len(value))]
         pos: int | None = None
         for index, (original, start, end) in enumerate(words):
-            word = original.lower()
+            word = fold(original)
             token.boost = 1.0
             if keeporiginal:
                 token.original = original
@@ -159,7 +163,7 @@ class WordAnalyzer(Tokenizer):  # type: ignore[misc]
         stops = self.stops
         pos: int | None = None
         for index, original in enumerate(_WORD.findall(value)):
-            word = original.lower()
+            word = fold(original)
             if stops and (not word or word in stops):
                 continue
             pos = index if pos is None else pos + 1
@@ -234,7 +238,7 @@ class WordTerms:
 
 
 def plain_analyzer() -> Any:
-    """Words (letters and digits, inner apostrophes kept), lower-cased, nothing removed."""
+    """Words (letters and digits), folded (`spelling.fold`), nothing removed."""
     return WordAnalyzer()
 
 

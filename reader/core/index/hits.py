@@ -7,7 +7,7 @@ in <b></b>. (Guillemets were the other candidate, but Russian originals use «»
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -17,6 +17,7 @@ from reader.core.document import Document
 from reader.core.index.analysis import family_of
 from reader.core.index.counterparts import AlignmentLookup, HitPair, pair_hit
 from reader.core.index.schema import TEXT_FIELDS, text_field
+from reader.core.index.spelling import SpellingTerm, fold, spelled_names, spelled_spans
 from reader.core.index.term_matches import matched_spans, paragraph_spans, paragraph_words
 from reader.core.text_range import TextRange
 
@@ -49,6 +50,8 @@ class Hit:
     spans: tuple[tuple[int, int], ...] = ()  # the matched words in `paragraph`
     pair: HitPair | None = None  # the matched sentence and its counterpart (`counterparts`)
     annotation: str = ""  # found through the reader's annotation: its id (see annotated_search)
+    # Names matched in another spelling than the query's, as "Хрущёв, for Khrushchev".
+    spellings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -59,16 +62,22 @@ class _Match:
     count: int  # how many matching words in all
     paragraph: int
     spans: tuple[tuple[int, int], ...]
+    notes: tuple[str, ...] = ()  # "Хрущёв, for Khrushchev"
 
 
 def make_hit(
-    stored: dict[str, Any], score: float, matched: Iterable[tuple[str, str | bytes]]
+    stored: dict[str, Any],
+    score: float,
+    matched: Iterable[tuple[str, str | bytes]],
+    spelled: Mapping[str, str] | None = None,
 ) -> Hit:
     """Build a Hit from a record's stored fields and the (field, term) pairs a query seeks.
 
     Terms the document does not hold are simply not found in it, so `matched` may be every
     positive term of the query (see `positive_terms`) rather than this document's own.
+    `spelled` maps the spelling keys the query seeks to its words (see `spelling_words`).
     """
+    spelled = spelled or {}
     terms: dict[str, set[str]] = {}
     for fieldname, term in matched:
         if fieldname not in TEXT_FIELDS:
@@ -76,10 +85,20 @@ def make_hit(
         text = term.decode("utf-8") if isinstance(term, bytes) else str(term)
         terms.setdefault(fieldname, set()).add(text)
     texts: list[tuple[str, str, tuple[str, ...]]] = list(stored.get("texts") or [])
-    matches: list[_Match | None] = []
-    for pane, language, paragraphs in texts:
-        wanted = terms.get(text_field(pane, family_of(language)), set())
-        matches.append(_best_paragraph(paragraphs, language, wanted) if wanted else None)
+    wanted_of = [terms.get(text_field(pane, family_of(language)), set())
+                 for pane, language, _ in texts]  # fmt: skip
+    # Texts with exact matches first: where they match is where a text without one most
+    # likely names the same in another spelling (pages run paragraph for paragraph).
+    order = sorted(range(len(texts)), key=lambda i: not wanted_of[i])
+    matches: list[_Match | None] = [None] * len(texts)
+    hint: int | None = None
+    for i in order:
+        _, language, paragraphs = texts[i]
+        if wanted_of[i] or spelled:
+            found = _best_paragraph(paragraphs, language, wanted_of[i], spelled, hint)
+            matches[i] = found
+            if hint is None and found is not None:
+                hint = found.paragraph
     best_index: int | None = None
     for index, match in enumerate(matches):
         if match is None:
@@ -97,6 +116,11 @@ def make_hit(
         assert best is not None
         where = "original" if texts[best_index][0] == "original" else "translation"
         paragraph, language, spans = best.paragraph, texts[best_index][1], best.spans
+    notes: list[str] = []
+    for match in matches:
+        for note in match.notes if match is not None else ():
+            if note not in notes:
+                notes.append(note)
     snippets: dict[str, str] = {}
     for (_, text_language, paragraphs), match in zip(texts, matches, strict=True):
         if text_language in snippets or not paragraphs:
@@ -117,6 +141,7 @@ def make_hit(
         path=str(stored.get("path", "")),
         date_text=str(stored.get("date_text", "")),
         spans=spans,
+        spellings=tuple(notes),
     )
 
 
@@ -133,19 +158,65 @@ def with_pair(hit: Hit, stored: dict[str, Any], alignments: AlignmentLookup | No
     return replace(hit, pair=pair)
 
 
-def _best_paragraph(paragraphs: Sequence[str], language: str, wanted: set[str]) -> _Match | None:
+def _best_paragraph(
+    paragraphs: Sequence[str],
+    language: str,
+    wanted: set[str],
+    spelled: Mapping[str, str],
+    hint: int | None = None,
+) -> _Match | None:
     family = family_of(language)
-    best: tuple[int, int, int, list[str]] | None = None  # distinct, count, paragraph, words
-    for index, words in paragraph_words(paragraphs, family, wanted):
-        match = (len({word.lower() for word in words}), len(words), index, words)
+    found: dict[int, list[str]] = dict(paragraph_words(paragraphs, family, wanted)) if wanted \
+        else {}
+    names: dict[int, list[tuple[int, int, str]]] = {}
+    keys = spelled.keys()
+    if found and keys:
+        # Exact matches choose the paragraph (they rank first); other spellings are sought
+        # in it alone: reading every paragraph's names for every hit doubled a search.
+        index = max(found, key=lambda i: (len({w.lower() for w in found[i]}), len(found[i]), -i))
+        named = list(spelled_spans(paragraphs[index], keys))
+        if named:
+            names[index] = named
+    elif keys and hint is not None and hint < len(paragraphs) and (
+            named := list(spelled_spans(paragraphs[hint], keys))):
+        names[hint] = named  # the paragraph beside another text's match
+    elif keys and hint is None:
+        # No text matches exactly: the names of the whole text, in one pass (each distinct
+        # word keyed once); the paragraphs without one are not looked at. (Beside an exact
+        # match elsewhere, the parallel paragraph above is enough: the hit is placed.)
+        present = spelled_names("\n".join(paragraphs), keys)
+        for index, paragraph in enumerate(paragraphs):
+            if present and any(name in paragraph for name in present):
+                named = list(spelled_spans(paragraph, keys))
+                if named:
+                    names[index] = named
+    best: tuple[int, int, int] | None = None  # distinct, count, paragraph
+    for index in sorted(found.keys() | names.keys()):
+        words = {word.lower() for word in found.get(index, ())}
+        words |= {paragraphs[index][s:e].lower() for s, e, _ in names.get(index, ())}
+        match = (len(words), len(found.get(index, ())) + len(names.get(index, ())), index)
         if best is None or match[:2] > best[:2]:
             best = match
     if best is None:
         return None
-    distinct, count, index, words = best
+    distinct, count, index = best
     # Spans only for the paragraph shown: most matching paragraphs are never displayed.
-    spans = matched_spans(paragraphs[index], family, words, wanted)
-    return _Match(distinct, count, index, tuple(merge_spans(spans)))
+    spans: list[tuple[int, int]] = []
+    if wanted:
+        spans = matched_spans(paragraphs[index], family, found.get(index, []), wanted)
+    notes = []
+    exact = {fold(word) for word in found.get(index, ())}
+    for start, end, key in names.get(index, ()):
+        written = paragraphs[index][start:end]
+        # The same letters are no other spelling: ENLAI is En-lai as typed.
+        if fold(written) not in exact and _letters(written) != _letters(spelled[key]):
+            notes.append(f"{written}, for {spelled[key]}")
+    spans += [(start, end) for start, end, _ in names.get(index, ())]
+    return _Match(distinct, count, index, tuple(merge_spans(spans)), tuple(dict.fromkeys(notes)))
+
+
+def _letters(word: str) -> str:
+    return "".join(char for char in fold(word) if char.isalnum())
 
 
 def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -247,15 +318,43 @@ def indexed_terms(terms: Iterable[tuple[str, str]], reader: Any) -> set[tuple[st
 
 
 def document_ranges(
-    document: Document, translation_index: int, terms: set[tuple[str, str]]
+    document: Document,
+    translation_index: int,
+    terms: set[tuple[str, str]],
+    spelled: Mapping[str, str] | None = None,
 ) -> list[TextRange]:
-    """Every word of the original and of one translation that is one of `terms`."""
+    """Every word of the original and one translation that is in `terms`, or a `spelled` name.
+
+    `spelled` holds the spelling keys the query seeks (see `spelling_words`).
+    """
     ranges: list[TextRange] = []
     for pane, text in document.pane_texts(translation_index):
         family = family_of(text.language)
         wanted = {term for fieldname, term in terms if fieldname == text_field(pane, family)}
-        if not wanted:
-            continue
-        for number, spans in paragraph_spans(text.paragraphs, family, wanted):
-            ranges.extend(TextRange(pane, number, s, e) for s, e in merge_spans(spans))
+        found: dict[int, list[tuple[int, int]]] = {}
+        if wanted:
+            found.update(paragraph_spans(text.paragraphs, family, wanted))
+        keys = set(spelled or ())
+        for number, paragraph in enumerate(text.paragraphs if keys else ()):
+            names = [(start, end) for start, end, _ in spelled_spans(paragraph, keys)]
+            if names:
+                found[number] = found.get(number, []) + names
+        for number in sorted(found):
+            ranges.extend(TextRange(pane, number, s, e) for s, e in merge_spans(found[number]))
     return ranges
+
+
+def spelling_words(parsed: Any) -> dict[str, str]:
+    """The spelling keys a query seeks outside NOT, each with the query word it stands for."""
+    found: dict[str, str] = {}
+
+    def visit(node: Any) -> None:
+        if isinstance(node, wq.Not):
+            return
+        if isinstance(node, SpellingTerm):
+            found.setdefault(node.text, node.word)
+        for child in node.children():
+            visit(child)
+
+    visit(parsed)
+    return found

@@ -5,6 +5,10 @@ Syntax (whoosh's): words, "phrases", AND/OR/NOT and parentheses, `field:word`, p
 Unfielded words search DEFAULT_FIELDS. `original:` and `translation:` search a pane in every
 language; `language:` and `archives:` are aliases of `languages:` and `archive:`. `in:original` and
 `in:translation` limit the query's unfielded words to one side's texts (`index.scope`).
+
+Unfielded words also search the spelling field (see `spelling`): Khrushchev finds Хрущёв and
+Chruschtschow, ranked below exact matches. A word written with a leading `=` (`=Khrushchev`)
+is sought as spelled only; `parse_query(..., spelling=False)` does so for a whole query.
 """
 
 from __future__ import annotations
@@ -19,15 +23,23 @@ from whoosh.qparser import (
     GtLtPlugin,
     MultifieldPlugin,
     OrGroup,
+    PhrasePlugin,
     QueryParser,
     syntax,
 )
 from whoosh.qparser.plugins import Plugin
 
 from reader.core.index.analysis import stem_english, stem_russian
-from reader.core.index.schema import DEFAULT_FIELDS, FIELD_ALIASES, TEXT_FIELDS
+from reader.core.index.schema import (
+    DEFAULT_FIELDS,
+    FIELD_ALIASES,
+    SPELLING_BOOST,
+    SPELLING_FIELD,
+    TEXT_FIELDS,
+)
 from reader.core.index.scope import SCOPE_FIELD, scope_named
 from reader.core.index.speedups.phrase_query import Phrase
+from reader.core.index.spelling import SpellingTerm, fold, query_keys
 from reader.core.index.types import QueryError
 
 # A stemmed prefix is also tried when it keeps this many letters: "division*" -> "divis*"
@@ -100,9 +112,49 @@ class _ScopePlugin(Plugin):  # type: ignore[misc]
             elif node.has_fieldname and node.fieldname is None:
                 node.set_fieldname(pane)
 
+EXACT = "="  # a word's prefix: no spelling-blind match for it
+
+
+def spelling_query(word: str, boost: float = 1.0) -> Any:
+    """The spelling field's query for one query word (see `spelling.query_keys`)."""
+    if word.startswith(EXACT):
+        return wq.NullQuery
+    alternatives = []
+    for sets in query_keys(word):
+        required = [wq.Or([SpellingTerm(SPELLING_FIELD, key, word, boost) for key in sorted(keys)])
+                    for keys in sets]  # fmt: skip
+        alternatives.append(required[0] if len(required) == 1 else wq.And(required))
+    if not alternatives:
+        return wq.NullQuery
+    return alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives)
+
+
+class _SpellingPhrasePlugin(Plugin):  # type: ignore[misc]
+    """A quoted phrase seeks its words' spelling keys together (the field has no positions)."""
+
+    def filters(self, parser: Any) -> list[tuple[Any, int]]:
+        return [(self._split, 111)]  # just after unfielded words were spread over the fields
+
+    def _split(self, parser: Any, group: Any) -> Any:
+        for i, node in enumerate(group):
+            if isinstance(node, syntax.GroupNode):
+                group[i] = self._split(parser, node)
+            elif isinstance(node, PhrasePlugin.PhraseNode) and node.fieldname == SPELLING_FIELD:
+                words = []
+                for text in node.text.split():
+                    word = syntax.WordNode(text)
+                    word.set_fieldname(SPELLING_FIELD, override=True)
+                    word.startchar, word.endchar = node.startchar, node.endchar
+                    words.append(word)
+                group[i] = syntax.AndGroup(words)
+        return group
+
 
 class _Parser(QueryParser):  # type: ignore[misc]
-    """whoosh's parser, except that prefixes and wildcards are not stemmed as whole words."""
+    """whoosh's parser; prefixes and wildcards are not stemmed, and spellings are keyed.
+
+    The spelling field is sought through `spelling_query`.
+    """
 
     def term_query(
         self,
@@ -113,6 +165,11 @@ class _Parser(QueryParser):  # type: ignore[misc]
         tokenize: bool = True,
         removestops: bool = True,
     ) -> Any:
+        if fieldname == SPELLING_FIELD:
+            if termclass is not wq.Term:
+                return wq.NullQuery  # prefixes and wildcards are sought as written
+            return spelling_query(text, boost * SPELLING_BOOST)
+        text = text.removeprefix(EXACT)
         if termclass not in (wq.Prefix, wq.Wildcard) or fieldname not in self.schema:
             return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
         field = self.schema[fieldname]
@@ -120,7 +177,7 @@ class _Parser(QueryParser):  # type: ignore[misc]
             return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
         # The index holds stems; a prefix is matched against them unstemmed, plus stemmed
         # when that keeps enough of it (see _MIN_STEMMED_PREFIX).
-        lowered = text.lower().replace("ё", "е")
+        lowered = fold(text)
         stemmer = _FIELD_STEMMERS.get(fieldname)
         if termclass is wq.Prefix and stemmer is not None:
             stemmed = stemmer(lowered)
@@ -146,13 +203,14 @@ def build_parser(schema: Any) -> Any:
     parser.add_plugin(MultifieldPlugin(list(DEFAULT_FIELDS), group=OrGroup))
     parser.add_plugin(_ScopePlugin())
     parser.add_plugin(_AliasPlugin())
+    parser.add_plugin(_SpellingPhrasePlugin())
     parser.add_plugin(GtLtPlugin())
     parser.schema_fields = frozenset(schema.names())
     return parser
 
 
-def parse_query(parser: Any, text: str) -> Any:
-    """Parse `text`; None for a blank query.
+def parse_query(parser: Any, text: str, spelling: bool = True) -> Any:
+    """Parse `text`; None for a blank query. `spelling=False`: no spelling-blind matches.
 
     Raises:
         QueryError: for unbalanced quotes or brackets, unknown fields, unreadable dates and
@@ -177,10 +235,18 @@ def parse_query(parser: Any, text: str) -> Any:
                 f"unknown field {fieldname!r}; put text with a colon in quotes, "
                 f"or use one of: {', '.join(sorted(_user_fields(known)))}"
             )
+    if not spelling:
+        parsed = _without_spelling(parsed)
     try:
         return parsed.normalize()
     except Exception as error:
         raise QueryError(f"cannot read the query: {error}") from None
+
+
+def _without_spelling(node: Any) -> Any:
+    if getattr(node, "fieldname", None) == SPELLING_FIELD:
+        return wq.NullQuery
+    return node.apply(_without_spelling) if not node.is_leaf() else node
 
 
 def _walk(node: Any) -> Any:
@@ -190,7 +256,7 @@ def _walk(node: Any) -> Any:
 
 
 def _user_fields(known: frozenset[str]) -> set[str]:
-    internal = {"path", "kind", "entry", "texts", *TEXT_FIELDS}
+    internal = {"path", "kind", "entry", "texts", SPELLING_FIELD, *TEXT_FIELDS}
     return (set(known) - internal) | set(FIELD_ALIASES) | {SCOPE_FIELD}
 
 

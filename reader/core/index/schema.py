@@ -32,6 +32,7 @@ from reader.core.index.analysis import (
     family_of,
     plain_analyzer,
 )
+from reader.core.index.spelling import SpellingAnalyzer
 from reader.core.index.types import DocumentEntry
 from reader.core.library.duplicates import DuplicateKeys
 from reader.core.provenance.arrangement import Locator, locators_of
@@ -39,8 +40,9 @@ from reader.core.provenance.arrangement import Locator, locators_of
 # Bump whenever the schema, an analyser or what a record holds changes: older indexes are then
 # rebuilt instead of being read with the wrong assumptions. Also when an analyser class moves:
 # the index pickles them by module path (3: `reader.core.analysis` became `.index.analysis`;
-# 4: entries hold their archival locators, for the archive browser).
-SCHEMA_VERSION = 4
+# 4: entries hold their archival locators, for the archive browser; 5: words are folded (ё,
+# pre-1918 letters, diacritics, apostrophes) and names keyed by spelling (the "spelling" field).
+SCHEMA_VERSION = 5
 
 KIND_DOC = "doc"
 KIND_DUP = "dup"
@@ -58,6 +60,11 @@ TEXT_FIELDS: dict[str, tuple[str, str]] = {
     text_field(pane, family): (pane, family) for pane in PANES for family in FAMILIES
 }
 
+# Keys of the names in a record's texts and metadata, whatever their romanisation (see
+# `spelling`). Weighted below the words themselves, so exact spellings rank first.
+SPELLING_FIELD = "spelling"
+SPELLING_BOOST = 0.4
+
 # Searched when a query word names no field.
 DEFAULT_FIELDS: tuple[str, ...] = (
     "title",
@@ -66,6 +73,7 @@ DEFAULT_FIELDS: tuple[str, ...] = (
     "source",
     "people",
     "places",
+    SPELLING_FIELD,
 )
 
 # Query-only names that stand for several index fields.
@@ -94,6 +102,7 @@ def build_schema() -> Schema:
         "people": TEXT(analyzer=plain_analyzer()),
         "places": TEXT(analyzer=plain_analyzer()),
         "topics": TEXT(analyzer=plain_analyzer()),
+        SPELLING_FIELD: TEXT(analyzer=SpellingAnalyzer(), phrase=False, field_boost=SPELLING_BOOST),
     }
     for name, (_, family) in TEXT_FIELDS.items():
         # Scripts without spaces come out of the analyser as several bigrams per query word;
@@ -229,6 +238,7 @@ def document_record(document: Document, path: str, content_hash: str) -> dict[st
     date = _date_value(document)
     if date is not None:
         record["date"] = date
+    spelled = [document.title, *document.people, *document.places]
     panes = [("original", document.original)] if document.original else []
     panes += [("translation", text) for text in document.translations]
     for pane, text in panes:
@@ -237,6 +247,8 @@ def document_record(document: Document, path: str, content_hash: str) -> dict[st
         # Two texts of one pane in one family (rare) share the field.
         joined = text.full_text
         record[name] = f"{record[name]}\n\n{joined}" if name in record else joined
+        spelled.append(joined)
+    _put(record, SPELLING_FIELD, "\n".join(spelled))
     return record
 
 

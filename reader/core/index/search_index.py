@@ -29,6 +29,7 @@ from reader.core.index.hits import (
     indexed_terms,
     make_hit,
     positive_terms,
+    spelling_words,
     with_pair,
 )
 from reader.core.index.manifest import (
@@ -45,6 +46,7 @@ from reader.core.index.schema import (
     KIND_DUP,
     KIND_ERROR,
     SCHEMA_VERSION,
+    SPELLING_FIELD,
     IndexEntry,
     build_schema,
     document_entry,
@@ -295,7 +297,8 @@ class SearchIndex:
         return self._manifest.entries.values()
 
     def search(
-        self, query: str, limit: int = 20, alignments: AlignmentLookup | None = None
+        self, query: str, limit: int = 20, alignments: AlignmentLookup | None = None,
+        spelling: bool = True,
     ) -> list[Hit]:
         """Run a query (whoosh syntax, see `reader.core.index.query`); best hits first.
 
@@ -305,18 +308,20 @@ class SearchIndex:
             alignments: stored alignments, for each hit's matched sentence and its counterpart
                 (`Hit.pair`; a lookup answering None estimates them by position); without
                 it hits have no pair.
+            spelling: also find names in other spellings (Khrushchev: Хрущёв, Chruschtschow).
 
         Raises:
             QueryError: when the query cannot be understood.
             IndexDamaged: when the index's files are damaged (rebuild it: `update`).
         """
-        return self.search_counted(query, limit, alignments)[0]
+        return self.search_counted(query, limit, alignments=alignments, spelling=spelling)[0]
 
     def search_counted(
-        self, query: str, limit: int = 20, alignments: AlignmentLookup | None = None
+        self, query: str, limit: int = 20, alignments: AlignmentLookup | None = None,
+        spelling: bool = True,
     ) -> tuple[list[Hit], int]:
         """`search`, and how many documents match in all (the hits stop at `limit`)."""
-        parsed = self._parse(query)
+        parsed = self._parse(query, spelling)
         with self._reading():
             searcher = self._current_searcher()
         if parsed is None or searcher is None:
@@ -338,14 +343,17 @@ class SearchIndex:
             results = collector.results()
             total = len(results)  # the mask's hidden copies are not counted
             wanted = indexed_terms(positive_terms(parsed, reader), reader)
+            # Keys no document holds cannot be in a hit: most words' keys, for most queries.
+            spelled = {key: word for key, word in spelling_words(parsed).items()
+                       if (SPELLING_FIELD, key) in reader}  # fmt: skip
             entries = entry_column(reader)
             hits = []
             for result in results:
                 entry = IndexEntry.from_bytes(entries[result.docnum])
                 stored = dict(result.fields(), id=entry.id, title=entry.title, path=entry.path,
                               date_text=entry.date_text)
-                hits.append(with_pair(make_hit(stored, result.score or 0.0, wanted), stored,
-                                      alignments))
+                hits.append(with_pair(make_hit(stored, result.score or 0.0, wanted, spelled),
+                                      stored, alignments))
         except QueryError:
             raise
         except Exception as error:  # damage, or e.g. a prefix expanding to too many terms
@@ -356,28 +364,30 @@ class SearchIndex:
         return hits, total
 
     def match_ranges(
-        self, query: str, document: Document, translation_index: int = 0
+        self, query: str, document: Document, translation_index: int = 0, spelling: bool = True
     ) -> list[TextRange]:
         """Where a query matches in a document's original and one translation, word by word.
 
         Matching uses the index's analysers, so "Москва" marks "Москвы" too; prefixes are
-        expanded against the index's vocabulary; words under NOT are not marked.
+        expanded against the index's vocabulary; words under NOT are not marked; names in
+        other spellings are marked unless `spelling` is False.
 
         Raises:
             QueryError: when the query cannot be understood.
         """
-        parsed = self._parse(query)
+        parsed = self._parse(query, spelling)
         if parsed is None:
             return []
         with self._reading():
             searcher = self._current_searcher()
             reader = searcher.reader() if searcher is not None else None
-        return document_ranges(document, translation_index, positive_terms(parsed, reader))
+        terms = positive_terms(parsed, reader)
+        return document_ranges(document, translation_index, terms, spelling_words(parsed))
 
-    def _parse(self, query: str) -> Any:
+    def _parse(self, query: str, spelling: bool = True) -> Any:
         if self._parser is None:  # built on first use: start-up never pays for it
             self._parser = build_parser(build_schema())
-        return parse_query(self._parser, query)
+        return parse_query(self._parser, query, spelling)
 
     def close(self) -> None:
         """Release open index files (the index can still be used; it reopens)."""

@@ -12,7 +12,7 @@ from reader.core.index.scope import Scope, next_scope, scope_of, with_scope
 from reader.core.session.annotation_terms import with_annotated_only
 from reader.core.text_range import TextRange
 
-SearchAspect = Literal["results", "matches", "current", "draft"]
+SearchAspect = Literal["results", "matches", "current", "draft", "spelling"]
 
 
 class SearchHit(Protocol):
@@ -85,6 +85,19 @@ class SearchSession:
         self.results = SearchResults("")
         self.matches: tuple[TextRange, ...] = ()
         self.current = -1
+        # Names also found in other spellings (Khrushchev: Хрущёв, Chruschtschow); a query
+        # word written `=word` is exact whatever this says.
+        self.spelling = True
+
+    def set_spelling(self, on: bool) -> None:
+        """Turn spelling-blind matching on or off (the caller runs the query again)."""
+        if on != self.spelling:
+            self.spelling = on
+            self.changed.emit("spelling")
+
+    def toggle_spelling(self) -> None:
+        """Flip spelling-blind matching (the "toggle-spelling" command)."""
+        self.set_spelling(not self.spelling)
 
     def ask(self, query: str) -> bool:
         """Record the query the user now wants; False when it is blank (nothing to run)."""

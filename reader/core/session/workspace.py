@@ -134,17 +134,21 @@ class Workspace:
         """The listed documents' ids by their file's path, e.g. to name an import's duplicates."""
         return {entry.path: doc_id for doc_id, entry in self._entries.items()}
 
-    def run_search(self, query: str, limit: int = 50) -> SearchResults:
+    def run_search(
+        self, query: str, limit: int = 50, spelling: bool | None = None
+    ) -> SearchResults:
         """Search the index and the reader's annotations (`annotation_query`).
 
         A bad query comes back as an error, never as an exception. Runs on any thread.
+        `spelling` (default: the session's) also finds names in other spellings.
         """
+        spelling = self.session.spelling if spelling is None else spelling
         try:
             terms = split_terms(query)
             hits: list[Any] = []
             if terms.rest.strip():
                 hits = self.index.search(terms.rest, limit=limit,
-                                         alignments=self.alignments.stored)
+                                         alignments=self.alignments.stored, spelling=spelling)
             from reader.core.session.annotation_query import with_annotations  # whoosh's hits
 
             titles = {doc_id: entry.title for doc_id, entry in dict(self._entries).items()}
@@ -291,7 +295,8 @@ class Workspace:
             return
         try:
             words = split_terms(query).rest  # what the reader wrote is not in the text
-            ranges = self.index.match_ranges(words, document, self.reading.translation_index)
+            ranges = self.index.match_ranges(words, document, self.reading.translation_index,
+                                             self.session.spelling)
         except QueryError:
             ranges = []  # the search said what is wrong with it; nothing to mark
         here = [m for m in ranges if near is not None and (m.pane, m.paragraph) == near[:2]]
@@ -425,6 +430,7 @@ class Workspace:
             "next-match": lambda: self.session.step(1),
             "previous-match": lambda: self.session.step(-1),
             "cycle-search-scope": self.cycle_search_scope,
+            "toggle-spelling": self.session.toggle_spelling,
             "next-sentence": lambda: self.step_sentence(1),
             "previous-sentence": lambda: self.step_sentence(-1),
             "unlink-sentence": self.unlink_sentence,

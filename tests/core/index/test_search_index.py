@@ -168,7 +168,12 @@ def test_a_hit_names_pane_paragraph_and_snippets(index: SearchIndex) -> None:
     assert hit.score > 0
     assert Path(hit.path) == SEED_PAGE
     assert "<b>Чемульпо</b>" in hit.snippets["ru"]
-    # The translation has no match; its snippet is the parallel paragraph.
+    # The translation spells the name Jemulpo: a match in another spelling, marked too.
+    assert "<b>Jemulpo</b> [Incheon]" in hit.snippets["en"]
+    assert hit.spellings == ("Jemulpo, for Чемульпо",)
+    # Without spelling-blind matches the translation has none; its snippet is the parallel
+    # paragraph.
+    (hit,) = [h for h in index.search("Чемульпо", spelling=False) if h.id == SEED_RECORD]
     assert "Jemulpo [Incheon]" in hit.snippets["en"] and "<b>" not in hit.snippets["en"]
 
     (hit,) = [h for h in index.search('"38th parallel"') if h.id == SEED_RECORD]

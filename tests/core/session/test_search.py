@@ -80,3 +80,14 @@ def test_the_scope_rewrites_the_draft_and_says_so() -> None:
     assert seen == ["draft"]
     assert session.cycle_scope() == "anywhere" and session.draft == "Сеул"
     assert session.query == ""  # nothing is asked until the field asks it
+
+
+def test_spelling_switch_says_when_it_changes() -> None:
+    session = SearchSession()
+    heard: list[str] = []
+    session.changed.connect(heard.append)
+    assert session.spelling
+    session.set_spelling(True)
+    assert heard == []  # no change, no word
+    session.toggle_spelling()
+    assert not session.spelling and heard == ["spelling"]

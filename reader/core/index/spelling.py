@@ -1,0 +1,426 @@
+"""Spelling-blind search: orthographic folding, and a romanisation-blind key for names.
+
+`fold` is applied to every word the index holds and every word a query seeks: case, ё = е,
+the pre-1918 letters (ѣ, і, ѳ, ѵ, a word-final ъ), Latin diacritics and inner apostrophes.
+
+`spelling_keys` is coarser: it maps a name as any common romanisation writes it, and as
+Cyrillic, Hangul or Chinese characters write it, to the same short key, by collapsing the
+sounds that romanisations disagree on into one class each:
+
+    x  kh ch h x sh zh sch tsch schtsch shch chtch j q hs (х ш щ ч ж, pinyin j q zh ch x)
+    s  s z ts tz dz c (before e, i, y)            (с з ц; pinyin z c s; Wade-Giles ts tz)
+    k g c      t d      p b      f v w ff      l r      n ng      m
+    a  any run of vowels, y and j-glides         (е ё э я ю и ы й; ie je ye jo yo iu ju ...)
+
+so Хрущёв, Khrushchev, Khrushchov, Chruschtschow, Hruščëv and Khrouchtchev all become "xlaxaf",
+周恩来, Zhou Enlai and Chou En-lai all hold "xa" and "anla", and 김일성, Kim Il-sung,
+Kim Il Sung and Ким Ир Сен hold "kam", "al" and "san". Letters that one convention reads one
+way and another another way (j: German й or French ж or pinyin ch; a final vowel dropped
+by Russian inflection; c, w) give a word two keys rather than a wrong one.
+
+Cyrillic is stemmed (Snowball) before it is transliterated, so Хрущёва and Хрущёву key
+as Хрущёв. Han characters are read through pypinyin's character table (imported only when
+a text has them); Hangul is decomposed into its letters by arithmetic, no dictionary.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
+from typing import Any
+
+from whoosh import query as wq
+from whoosh.analysis import Token, Tokenizer
+
+# ---- orthographic folding -------------------------------------------------------------------
+
+_APOSTROPHES = "'’ʼʻ`"
+_SPECIAL_LATIN = {"ß": "ss", "ł": "l", "ø": "o", "đ": "d", "ı": "i", "æ": "ae", "œ": "oe"}
+_OLD_CYRILLIC = {"ё": "е", "ѣ": "е", "і": "и", "ѳ": "ф", "ѵ": "и"}
+
+
+class _FoldTable(dict[int, str | None]):
+    """A str.translate table that works out each character's folding the first time it is met."""
+
+    def __missing__(self, code: int) -> str | None:
+        char = chr(code)
+        folded: str | None = char
+        if char in _APOSTROPHES or char == "·" or "\u0300" <= char <= "\u036f":
+            folded = None  # also a diacritic standing apart: stress marks, ALA-LC's tie (t͡s)
+        elif char in _OLD_CYRILLIC:
+            folded = _OLD_CYRILLIC[char]
+        elif char in _SPECIAL_LATIN:
+            folded = _SPECIAL_LATIN[char]
+        else:
+            decomposed = unicodedata.normalize("NFKD", char)
+            base = decomposed[:1]
+            # Only letters built on a Latin letter lose their marks: й, Hangul syllables and
+            # ideographs decompose too, but into something else than the same letter.
+            if base.isascii() and base.isalpha() and len(decomposed) > 1:
+                folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
+def fold(word: str) -> str:
+    """A word as the index holds it before stemming: lower case, orthography folded.
+
+    ё and the pre-1918 letters ѣ, і, ѳ, ѵ become е, и, ф, и and a final ъ goes; Latin
+    letters lose their diacritics (NFKD), ß is ss, ł is l; apostrophes (' ’ ʼ ʻ `) go.
+    """
+    lowered = word.lower()
+    if lowered.isascii():
+        return lowered.replace("'", "").replace("`", "") if "'" in lowered or "`" in lowered \
+            else lowered
+    folded = lowered.translate(_FOLD)
+    if folded.endswith("ъ") and len(folded) > 1:
+        folded = folded[:-1]
+    return folded
+
+
+# ---- spelling keys --------------------------------------------------------------------------
+
+_CYRILLIC = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z", "и": "i",
+    "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s",
+    "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
+    "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya", "є": "ye", "ї": "yi",
+    "ґ": "g", "ў": "u",
+}  # fmt: skip
+# Russian writes the Korean and Chinese aspirates as пх, кх, тх (Пхеньян): one sound.
+_ASPIRATES = re.compile(r"([пкт])х")
+_CASE_ENDING = re.compile(r"(?:ыми|ами|ями|ого|его|ому|ему|ой|ей|ым|им|ом|ем|ою|ых|их|[ауеыию])$")
+# Letters whose diacritic is a sound of its own in the schemes that use them.
+_LATIN_LETTERS = {
+    "š": "sh", "č": "ch", "ž": "zh", "ŝ": "shch", "ć": "ch", "ś": "sh", "ź": "zh", "ż": "zh",
+    "ř": "rzh", "ǎ": "a", "ĭ": "y", "ʹ": "", "ʺ": "",
+}  # fmt: skip
+_UNITS = re.compile(
+    r"schtsch|shtsh|shch|sjtsj|chtch|stsch|tsch|tch|tsh|dzh|dsch|dj|sch|sh|ch|zh|kh|hs|sz|cz"
+    r"|ts|tz|tc|dz|ds|ck|ph|th|gh|rh|qu|ng|c(?=[eiy])|."
+)
+_CLASSES = {
+    **dict.fromkeys(
+        ["schtsch", "shtsh", "shch", "sjtsj", "chtch", "stsch", "tsch", "tch", "tsh", "dzh",
+         "dsch", "dj", "sch", "sh", "ch", "zh", "kh", "hs", "sz", "x", "h", "q"], "x"),
+    **dict.fromkeys(["ts", "tz", "tc", "dz", "ds", "s", "z"], "s"),
+    **dict.fromkeys(["k", "g", "ck", "gh", "qu"], "k"),
+    **dict.fromkeys(["t", "d", "th"], "t"),
+    **dict.fromkeys(["p", "b"], "p"),
+    **dict.fromkeys(["f", "v", "ph"], "f"),
+    **dict.fromkeys(["l", "r"], "l"),
+    **dict.fromkeys(["n", "ng"], "n"),
+    "m": "m",
+    **dict.fromkeys("aeiouy", "a"),
+}  # fmt: skip
+# Letters read differently by different conventions: each reading gives a key.
+# (Polish cz is ч, ISO 9's cz is ц then з: Czėdun.)
+_AMBIGUOUS = {
+    "j": ("x", "a"), "c": ("k", "s"), "w": ("f", "a"), "cz": ("x", "s"), "ph": ("f", "p"),
+    "ʃ": ("s", "x"), "ʒ": ("x", "l"), "rh": ("l", "lx"),  # Rhee, Wade-Giles erh; ISO 9 Arhangelʹsk
+}  # fmt: skip
+_VOWEL_UNITS = frozenset("aeiouy")
+_POSTAL_K = re.compile(r"i(?:ng|a|e|o|u|n$)")
+_MAX_KEYS = 16
+# The Palladius system writes pinyin x, j, q as с, цз, ц before a soft vowel (Сяопин,
+# Цзян, Шаоци, Синьцзян): there they may be s or x; ʃ stands for that letter here. Not
+# before е, common in Russian words: Фурцева must not become Варшава.
+_SOFT = re.compile(r"цз(?=[яюиеё])|с(?=[яюи])|ц(?=и)")
+# Palladius writes pinyin r as ж (Жэньминь, Жунчжэнь); ʒ stands for that letter here.
+_PALLADIUS_R = re.compile(r"(?<!д)ж(?=[уэао])")
+# An h after a vowel and before neither vowel nor s (Wade-Giles hs) is not a sound:
+# Wade-Giles Nieh, Teh; Grotewohl.
+_SILENT_H = re.compile(r"(?<=[aeiouy])h(?![aeiouys])")
+
+# Hangul: initial consonants, and final consonants, as key classes (vowels are all "a").
+_HANGUL_INITIAL = "kknttlmppss_xxxktpx"  # ㄱ ㄲ ㄴ ... ㅎ; _ the silent ㅇ
+_HANGUL_FINAL = "_kkknnntlkmlllplmppttnttktpt"  # none, ㄱ ㄲ ㄳ ... ㅎ
+
+
+def _is_hangul(char: str) -> bool:
+    return "\uac00" <= char <= "\ud7a3"
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
+def _finish(classes: list[tuple[str, ...]]) -> set[str]:
+    """Keys from a sequence of class choices: runs of one class merge, a final vowel optional."""
+    keys = [""]
+    for choices in classes:
+        keys = [key + choice for key in keys for choice in choices][:_MAX_KEYS]
+    found: set[str] = set()
+    for key in keys:
+        merged = re.sub(r"(.)\1+", r"\1", key)
+        if merged:
+            found.add(merged)
+        if len(merged) >= 3 and merged.endswith("a"):
+            found.add(merged[:-1])  # Moskva / Москва (stem москв), Beria / Берия (stem бер)
+    return found
+
+
+def _latin_classes(word: str) -> list[tuple[str, ...]]:
+    classes: list[tuple[str, ...]] = []
+    units = _UNITS.findall(_SILENT_H.sub("", word))
+    for number, unit in enumerate(units):
+        after = units[number + 1] if number + 1 < len(units) else ""
+        between_vowels = number > 0 and units[number - 1] in _VOWEL_UNITS and after in _VOWEL_UNITS
+        if unit == "w" and between_vowels:
+            classes.append(("f",))  # between vowels w is v (Taiwan is not Taejon)
+        elif unit == "k" and after == "i" and _POSTAL_K.match("".join(units[number + 1 :])):
+            classes.append(("k", "x"))  # postal Peking, Nanking, Chungking: pinyin j, q
+        elif unit in _AMBIGUOUS:
+            classes.append(_AMBIGUOUS[unit])
+        elif unit in _CLASSES:
+            classes.append((_CLASSES[unit],))
+    return classes
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_keys(word: str) -> frozenset[str]:
+    """Keys of one word in Latin or Cyrillic letters (no hyphens), already lower-cased."""
+    word = unicodedata.normalize("NFC", word)
+    for char, latin in _LATIN_LETTERS.items():
+        if char in word:
+            word = word.replace(char, latin)
+    word = fold(word)
+    if not any("а" <= c <= "я" or c in _CYRILLIC for c in word):
+        return frozenset(_finish(_latin_classes(word)))
+    keys = _finish(_latin_classes(_romanised(word)))
+    if _ASPIRATES.search(word):  # Pkhenyan as written, Pyongyang as said
+        keys |= _finish(_latin_classes(_romanised(_ASPIRATES.sub(r"\1", word))))
+    # A name in another case than the nominative: Хрущёва, Хрущёвым, Москве keyed as the
+    # nominative too (a stemmer cuts names unevenly: Хрущёв -> хрущ, Хрущёва -> хрущев).
+    ending = _CASE_ENDING.search(word)
+    if ending and ending.start() >= 3:
+        keys |= _finish(_latin_classes(_romanised(word[: ending.start()])))
+    return frozenset(keys)
+
+
+def _romanised(word: str) -> str:
+    word = _PALLADIUS_R.sub("ʒ", _SOFT.sub("ʃ", word))
+    return "".join(_CYRILLIC.get(c, c) for c in word)
+
+
+def _hangul_classes(char: str) -> list[tuple[str, ...]]:
+    index = ord(char) - 0xAC00
+    initial, final = _HANGUL_INITIAL[index // 588], _HANGUL_FINAL[index % 28]
+    classes: list[tuple[str, ...]] = [] if initial == "_" else [(initial,)]
+    classes.append(("a",))
+    if final != "_":
+        classes.append((final,))
+    return classes
+
+
+@functools.cache
+def _pinyin_table() -> dict[int, str]:
+    # pypinyin's character table only (not its phrase dictionaries): 0.15 s, on first Han text.
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return dict(pinyin_dict)
+
+
+def _syllable_classes(char: str) -> list[list[tuple[str, ...]]]:
+    """Each reading of one Hangul or Han character as class choices (Han: up to two)."""
+    if _is_hangul(char):
+        return [_hangul_classes(char)]
+    readings = _pinyin_table().get(ord(char), "")
+    found = []
+    for reading in readings.split(",")[:2]:
+        plain = fold(reading).replace("ü", "u").replace("v", "u")
+        found.append(_latin_classes(plain))
+    return found
+
+
+def _run_keys(run: str) -> set[str]:
+    """Keys of a run of Hangul or Han syllables read as one name."""
+    keys: set[str] = set()
+    for choice in _combinations([_syllable_classes(char) for char in run]):
+        keys |= _finish(choice)
+    return keys
+
+
+def _combinations(options: list[list[list[tuple[str, ...]]]]) -> Iterator[list[tuple[str, ...]]]:
+    results: list[list[tuple[str, ...]]] = [[]]
+    for readings in options:
+        readings = readings or [[]]
+        results = [done + reading for done in results for reading in readings][:_MAX_KEYS]
+    yield from results
+
+
+_PARTS = re.compile(r"[-‐‑]")  # apostrophes mark aspiration (P'yŏngyang), not parts
+
+# What a query word seeks in the spelling field: alternatives, each a list of key sets that
+# must all be found (a set: any one of its keys).
+Alternatives = list[list[set[str]]]
+
+
+def query_keys(word: str) -> Alternatives:
+    """The keys a query word seeks, as alternatives of key sets that must all be found.
+
+    A hyphenated word ("En-lai") is sought whole ("Enlai") or by its parts; a run of Han or
+    Hangul characters whole, or as surname and given name.
+    """
+    word = word.lower()
+    syllables = [c for c in word if _is_hangul(c) or _is_han(c)]
+    if syllables:
+        # Never syllable by syllable: one syllable's key is shared by dozens of characters.
+        # Latin texts write names by syllable (Zhu De, Kim Il Sung): they hold the keys of
+        # neighbouring words joined (see `index_keys`).
+        found = [[_run_keys("".join(syllables))]]
+        if len(syllables) > 2:
+            found.append([_run_keys(syllables[0]), _run_keys("".join(syllables[1:]))])
+        return _nonempty(found)
+    parts = [part for part in _PARTS.split(word) if part]
+    found = [[set(_word_keys("".join(parts)))]]
+    if len(parts) > 1:
+        found.append([set(_word_keys(part)) for part in parts])
+    return _nonempty(found)
+
+
+def _nonempty(alternatives: Alternatives) -> Alternatives:
+    return [sets for sets in alternatives if sets and all(sets)]
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_keys(word: str) -> tuple[str, tuple[str, ...]]:
+    """A capitalised word's letters as keyed (hyphens out), and its keys (whole and parts)."""
+    if word[-1:] in "sS" and word[-2:-1] in _APOSTROPHES:
+        word = word[:-2]  # Stalin's
+    parts = [part for part in _PARTS.split(word.lower()) if part]
+    joined = "".join(parts)
+    keys = set(_word_keys(joined))
+    if len(parts) > 1:
+        for part in parts:
+            keys |= _word_keys(part)
+    return joined, tuple(sorted(keys))
+
+
+def index_keys(text: str) -> Iterator[str]:
+    """Every key the spelling field holds for `text`: names only, in order.
+
+    Name-like words are those written with a capital (Latin, Cyrillic) and every run of
+    Hangul or Han characters. A hyphenated name gives its whole key and its parts' keys,
+    and two capitalised words in a row also their joined key (Tse Tung as Zedong, Zhu De as
+    朱德); a Hangul or Han run gives the keys of each one, two and three syllables in a row.
+    """
+    previous, previous_end = "", -1
+    for match in _NAME.finditer(text):
+        word = match.group()
+        first = word[0]
+        if _is_hangul(first) or _is_han(first):
+            previous = ""
+            for start in range(len(word)):
+                for size in (1, 2, 3):  # a syllable, a given name, a whole name
+                    if start + size <= len(word):
+                        yield from _run_keys(word[start : start + size])
+            continue
+        if not first.isupper():
+            previous = ""
+            continue
+        joined, keys = _name_keys(word)
+        yield from keys
+        if previous and text[previous_end : match.start()] == " ":
+            yield from _word_keys(previous + joined)
+        previous, previous_end = joined, match.end()
+
+
+# Han and Hangul runs, and words that may start with a capital (the regex only looks at
+# words starting with a letter of the ranges that hold capitals; `isupper` decides): most
+# words of a text are not names, and not even looked at.
+_NAME = re.compile(
+    r"[\u3400-\u4dbf\u4e00-\u9fff]+|[\uac00-\ud7a3]+"
+    r"|(?<![\w\u0300-\u036f])[A-ZÀ-ÞĀ-ſƀ-ɏͰ-ϿЀ-Я][\w\u0300-\u036f]*"
+    r"(?:[-‐‑·" + _APOSTROPHES + r"][\w\u0300-\u036f]+)*"
+)
+
+
+class SpellingTerm(wq.Term):  # type: ignore[misc]
+    """A spelling key a query seeks, remembering the query word it stands for (for hits)."""
+
+    def __init__(self, fieldname: str, key: str, word: str, boost: float = 1.0) -> None:
+        super().__init__(fieldname, key, boost=boost)
+        self.word = word
+
+    def __copy__(self) -> SpellingTerm:
+        return SpellingTerm(self.fieldname, self.text, self.word, self.boost)
+
+
+class SpellingAnalyzer(Tokenizer):  # type: ignore[misc]
+    """The spelling field's analyser: the keys of the names in a text (`index_keys`).
+
+    Queries do not go through it: the query parser builds the field's query from
+    `query_keys`, which knows alternatives (a hyphenated word whole or by parts).
+    """
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SpellingAnalyzer)
+
+    def __hash__(self) -> int:
+        return hash(SpellingAnalyzer)
+
+    def __call__(  # noqa: D102 - whoosh's analyser protocol
+        self, value: str, positions: bool = False, chars: bool = False, start_pos: int = 0,
+        start_char: int = 0, mode: str = "", removestops: bool = True, **kwargs: Any,
+    ) -> Iterator[Any]:
+        kwargs.pop("tokenize", None)  # a key is never the text as is
+        kwargs.pop("keeporiginal", None)
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        keys = index_keys(value) if mode != "query" else (
+            key for alternative in query_keys(value)[:1] for keys in alternative for key in keys
+        )
+        for pos, key in enumerate(keys, start_pos):
+            token.text, token.boost, token.stopped = key, 1.0, False
+            if positions:
+                token.pos = pos
+            if chars:
+                token.startchar = token.endchar = start_char
+            yield token
+
+
+def spelled_names(text: str, keys: AbstractSet[str]) -> set[str]:
+    """The names (as `spelled_spans` cuts them) in `text` holding one of `keys`: a quick test.
+
+    A Han or Hangul run is returned whole when any part of it may hold a key.
+    """
+    found = set()
+    for word in set(_NAME.findall(text)):
+        first = word[0]
+        if _is_hangul(first) or _is_han(first):
+            if next(spelled_spans(word, keys), None) is not None:
+                found.add(word)
+        elif first.isupper() and not keys.isdisjoint(_name_keys(word)[1]):
+            found.add(word)
+    return found
+
+
+def spelled_spans(text: str, keys: AbstractSet[str]) -> Iterator[tuple[int, int, str]]:
+    """(start, end, key) of every name in `text` holding one of `keys` (as `index_keys` cuts).
+
+    For a run of Han or Hangul characters, the syllables (two or three in a row) whose key it
+    is; for a word in letters, the whole word.
+    """
+    for match in _NAME.finditer(text):
+        word, start = match.group(), match.start()
+        if _is_hangul(word[0]) or _is_han(word[0]):
+            # Two or three syllables in a row: one alone shares its key with dozens of others.
+            for begin in range(len(word)):
+                for size in (3, 2):
+                    if begin + size <= len(word):
+                        found = _run_keys(word[begin : begin + size]) & keys
+                        if found:
+                            yield start + begin, start + begin + size, min(found)
+                            break
+            continue
+        if not word[0].isupper():
+            continue
+        found = set(keys & set(_name_keys(word)[1]))
+        if found:
+            yield start, match.end(), min(found)
