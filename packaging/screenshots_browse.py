@@ -85,8 +85,10 @@ def browser(out: Path) -> None:
     diglot = _window(home)
     diglot.workspace.open_document("113729")
     diglot.workspace.run_command("toggle-archive-browser")
-    # Wide enough for the archives' full names and their own-language names beside them.
-    diglot.window.resizeDocks([diglot.window.browser_dock], [720], Qt.Orientation.Horizontal)
+    # As wide as the document list's dock it shares: long archive names are elided (the full
+    # name is in the tooltip), and the reading panes keep room for the text.
+    diglot.window.resizeDocks([diglot.window.browser_dock, diglot.window.provenance_dock],
+                              [520, 380], Qt.Orientation.Horizontal)
     tree = diglot.window.archive_browser.tree
     tree.expandAll()
     tree.setCurrentIndex(diglot.window.archive_browser.index_of_document("113729"))
