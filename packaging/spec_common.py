@@ -36,7 +36,8 @@ def datas() -> list[tuple[str, str]]:
 HIDDEN_IMPORTS = [
     "reader.ui.self_test", "reader.ui.help_sheet", "reader.ui.command_palette",
     "reader.ui.printing", "reader.ui.import_report", "reader.ui.library_watcher",
-    "reader.cli_annotations", "PySide6.QtPrintSupport", "PySide6.QtNetwork", "PySide6.QtSvg",
+    "reader.cli_annotations", "reader.cli_export", "reader.cli_browse", "reader.cli_search",
+    "PySide6.QtPrintSupport", "PySide6.QtNetwork", "PySide6.QtSvg",
 ]
 
 # qdarktheme carries a qtpy that would pull in every Qt binding it knows.

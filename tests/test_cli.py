@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import main, terminal_snippet
+from reader.cli import main
+from reader.cli_search import terminal_snippet
 from tests.conftest import DATA, SEED_PAGE
 from tests.core.seed_variants import variant, write_page
 
