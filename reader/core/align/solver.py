@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reader.core.align import alignment
 from reader.core.align.alignment import Alignment, ParagraphBead, SentenceBead
@@ -56,20 +57,36 @@ def _segment(sentence: str) -> Segment:
     return Segment(length, anchors_of(sentence), editorial)
 
 
+# A paragraph's sentence spans, their segments and the paragraph's own segment.
+_Prepared = tuple[tuple[tuple[int, int], ...], tuple[Segment, ...], Segment]
+
+
+@lru_cache(maxsize=1024)
+def _prepared(paragraph: str, language: str) -> _Prepared:
+    """A paragraph prepared for alignment.
+
+    Cached: the sections of a huge page overlap by a third, and a window aligned twice (the
+    ratio refined) reads the same paragraphs again; sentence splitting and anchors are a
+    quarter of aligning.
+    """
+    spans = tuple(split_sentences(paragraph, language))
+    mine = tuple(_segment(paragraph[start:end]) for start, end in spans)
+    anchors = NO_ANCHORS
+    for segment in mine:
+        anchors = anchors | segment.anchors
+    editorial = bool(mine) and all(s.editorial for s in mine)
+    return spans, mine, Segment(sum(s.length for s in mine), anchors, editorial)
+
+
 def _prepare(text: Text) -> _Side:
     sentences: list[tuple[alignment.SentenceRef, ...]] = []
     segments: list[tuple[Segment, ...]] = []
     paragraphs: list[Segment] = []
     for index, paragraph in enumerate(text.paragraphs):
-        spans = split_sentences(paragraph, text.language)
+        spans, mine, whole = _prepared(paragraph, text.language)
         sentences.append(tuple((index, start, end) for start, end in spans))
-        mine = tuple(_segment(paragraph[start:end]) for start, end in spans)
         segments.append(mine)
-        anchors = NO_ANCHORS
-        for segment in mine:
-            anchors = anchors | segment.anchors
-        editorial = bool(mine) and all(s.editorial for s in mine)
-        paragraphs.append(Segment(sum(s.length for s in mine), anchors, editorial))
+        paragraphs.append(whole)
     return _Side(tuple(sentences), tuple(segments), tuple(paragraphs))
 
 
