@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from reader.core.align import alignment
 from reader.core.align.alignment import Alignment, ParagraphBead, SentenceBead
@@ -61,14 +60,13 @@ def _segment(sentence: str) -> Segment:
 _Prepared = tuple[tuple[tuple[int, int], ...], tuple[Segment, ...], Segment]
 
 
-@lru_cache(maxsize=1024)
-def _prepared(paragraph: str, language: str) -> _Prepared:
-    """A paragraph prepared for alignment.
+# Prepared paragraphs by text, for one side: a huge page's sections overlap by a third, and
+# sentence splitting and anchors are a quarter of aligning a section.
+Prepared = dict[str, _Prepared]
 
-    Cached: the sections of a huge page overlap by a third, and a window aligned twice (the
-    ratio refined) reads the same paragraphs again; sentence splitting and anchors are a
-    quarter of aligning.
-    """
+
+def _prepared(paragraph: str, language: str) -> _Prepared:
+    """A paragraph prepared for alignment."""
     spans = tuple(split_sentences(paragraph, language))
     mine = tuple(_segment(paragraph[start:end]) for start, end in spans)
     anchors = NO_ANCHORS
@@ -78,12 +76,17 @@ def _prepared(paragraph: str, language: str) -> _Prepared:
     return spans, mine, Segment(sum(s.length for s in mine), anchors, editorial)
 
 
-def _prepare(text: Text) -> _Side:
+def _prepare(text: Text, known: Prepared | None = None) -> _Side:
     sentences: list[tuple[alignment.SentenceRef, ...]] = []
     segments: list[tuple[Segment, ...]] = []
     paragraphs: list[Segment] = []
     for index, paragraph in enumerate(text.paragraphs):
-        spans, mine, whole = _prepared(paragraph, text.language)
+        found = known.get(paragraph) if known is not None else None
+        if found is None:
+            found = _prepared(paragraph, text.language)
+            if known is not None:
+                known[paragraph] = found
+        spans, mine, whole = found
         sentences.append(tuple((index, start, end) for start, end in spans))
         segments.append(mine)
         paragraphs.append(whole)
@@ -126,7 +129,10 @@ def _paragraph_path(
 
 
 def align_texts(
-    original: Text, translation: Text, fixed: Sequence[alignment.FixedBead] = ()
+    original: Text,
+    translation: Text,
+    fixed: Sequence[alignment.FixedBead] = (),
+    prepared: tuple[Prepared, Prepared] | None = None,
 ) -> Alignment:
     """Align an original and a translation by paragraphs, then by sentences within them.
 
@@ -139,11 +145,14 @@ def align_texts(
         fixed: paragraph beads set by hand, (original paragraphs, translation paragraphs);
             one side empty marks paragraphs as unaligned. Beads crossing an earlier one are
             ignored.
+        prepared: paragraphs already prepared, per side, by their text; paragraphs prepared
+            here are added (the sections of a huge page pass the same ones to each window).
 
     Returns:
         The alignment; every paragraph and sentence of both texts is in exactly one bead.
     """
-    side_a, side_b = _prepare(original), _prepare(translation)
+    known_a, known_b = prepared if prepared is not None else (None, None)
+    side_a, side_b = _prepare(original, known_a), _prepare(translation, known_b)
     languages = (original.language, translation.language)
     model = LengthModel.estimate(
         [s.length for s in side_a.paragraphs], [s.length for s in side_b.paragraphs], languages
