@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 import Stemmer
@@ -27,6 +27,10 @@ WEIGHTS: dict[str, tuple[float, float]] = {
     "e": (2.0, 0.6),  # a name from the exonym list
     "t": (1.2, 0.0),  # a name by transliteration
 }
+
+# The two halves of WEIGHTS apart: one dict lookup a bead's anchor, not two.
+_SHARED = {kind: shared for kind, (shared, _missing) in WEIGHTS.items()}
+_MISSING = {kind: missing for kind, (_shared, missing) in WEIGHTS.items()}
 
 _ROMAN_MONTHS = {
     "I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
@@ -107,6 +111,11 @@ class SegmentAnchors:
         if not (self.required or self.optional):
             return other
         return SegmentAnchors(self.required | other.required, self.optional | other.optional)
+
+    @cached_property
+    def every(self) -> frozenset[str]:
+        """Required and optional anchors together, made once: every bead cost asks for them."""
+        return self.required | self.optional
 
 
 NO_ANCHORS = SegmentAnchors()
@@ -336,15 +345,15 @@ def anchor_score(a: SegmentAnchors, b: SegmentAnchors) -> float:
     Returns:
         A score; positive when the anchors support the pairing.
     """
-    if not (a.required or b.required or a.optional or b.optional):
+    all_a = a.every
+    all_b = b.every
+    if not (all_a or all_b):
         return 0.0
-    all_a = a.required | a.optional
-    all_b = b.required | b.optional
     score = 0.0
     for anchor in all_a & all_b:
-        score += WEIGHTS[anchor[0]][0]
+        score += _SHARED[anchor[0]]
     for anchor in a.required - all_b:
-        score -= WEIGHTS[anchor[0]][1]
+        score -= _MISSING[anchor[0]]
     for anchor in b.required - all_a:
-        score -= WEIGHTS[anchor[0]][1]
+        score -= _MISSING[anchor[0]]
     return score

@@ -127,7 +127,7 @@ def align_long(
     Returns:
         The alignment; every paragraph and sentence of both texts is in exactly one bead.
     """
-    from reader.core.align.solver import align_texts
+    from reader.core.align.solver import Prepared, align_texts
 
     if not is_huge(original, translation):
         return align_texts(original, translation, fixed)
@@ -139,6 +139,9 @@ def align_long(
     n, m = len(units_a), len(units_b)
     kept: list[tuple[list[int], list[int], float, bool]] = []
     sentences: list[SentenceBead] = []
+    # The next window starts inside this one: what it shares is prepared once, and what it
+    # no longer reaches is dropped, so the cache stays one window's overlap.
+    prepared: tuple[Prepared, Prepared] = ({}, {})
     i = j = 0
     while i < n or j < m:
         end_a = min(n, i + SECTION)
@@ -152,6 +155,7 @@ def align_long(
             Text(original.language, tuple(pieces_a[i:end_a])),
             Text(translation.language, tuple(pieces_b[j:end_b])),
             _local_fixed(fixed, (units_a, units_b), counts, range(i, end_a), range(j, end_b)),
+            prepared,
         )
         last = end_a == n and end_b == m
         beads = window.paragraph_beads
@@ -171,6 +175,10 @@ def align_long(
                     _refs(sentence.original, units_a, i), _refs(sentence.translation, units_b, j),
                     sentence.confidence, sentence.manual,
                 ))  # fmt: skip
+        for piece in pieces_a[i : i + done_a]:
+            prepared[0].pop(piece, None)
+        for piece in pieces_b[j : j + done_b]:
+            prepared[1].pop(piece, None)
         i, j = i + done_a, j + done_b
         if progress is not None:
             progress(units_a[i - 1].paragraph + 1 if i else 0, len(original.paragraphs))

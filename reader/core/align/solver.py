@@ -56,20 +56,40 @@ def _segment(sentence: str) -> Segment:
     return Segment(length, anchors_of(sentence), editorial)
 
 
-def _prepare(text: Text) -> _Side:
+# A paragraph's sentence spans, their segments and the paragraph's own segment.
+_Prepared = tuple[tuple[tuple[int, int], ...], tuple[Segment, ...], Segment]
+
+
+# Prepared paragraphs by text, for one side: a huge page's sections overlap by a third, and
+# sentence splitting and anchors are a quarter of aligning a section.
+Prepared = dict[str, _Prepared]
+
+
+def _prepared(paragraph: str, language: str) -> _Prepared:
+    """A paragraph prepared for alignment."""
+    spans = tuple(split_sentences(paragraph, language))
+    mine = tuple(_segment(paragraph[start:end]) for start, end in spans)
+    anchors = NO_ANCHORS
+    for segment in mine:
+        anchors = anchors | segment.anchors
+    editorial = bool(mine) and all(s.editorial for s in mine)
+    return spans, mine, Segment(sum(s.length for s in mine), anchors, editorial)
+
+
+def _prepare(text: Text, known: Prepared | None = None) -> _Side:
     sentences: list[tuple[alignment.SentenceRef, ...]] = []
     segments: list[tuple[Segment, ...]] = []
     paragraphs: list[Segment] = []
     for index, paragraph in enumerate(text.paragraphs):
-        spans = split_sentences(paragraph, text.language)
+        found = known.get(paragraph) if known is not None else None
+        if found is None:
+            found = _prepared(paragraph, text.language)
+            if known is not None:
+                known[paragraph] = found
+        spans, mine, whole = found
         sentences.append(tuple((index, start, end) for start, end in spans))
-        mine = tuple(_segment(paragraph[start:end]) for start, end in spans)
         segments.append(mine)
-        anchors = NO_ANCHORS
-        for segment in mine:
-            anchors = anchors | segment.anchors
-        editorial = bool(mine) and all(s.editorial for s in mine)
-        paragraphs.append(Segment(sum(s.length for s in mine), anchors, editorial))
+        paragraphs.append(whole)
     return _Side(tuple(sentences), tuple(segments), tuple(paragraphs))
 
 
@@ -109,7 +129,10 @@ def _paragraph_path(
 
 
 def align_texts(
-    original: Text, translation: Text, fixed: Sequence[alignment.FixedBead] = ()
+    original: Text,
+    translation: Text,
+    fixed: Sequence[alignment.FixedBead] = (),
+    prepared: tuple[Prepared, Prepared] | None = None,
 ) -> Alignment:
     """Align an original and a translation by paragraphs, then by sentences within them.
 
@@ -122,11 +145,14 @@ def align_texts(
         fixed: paragraph beads set by hand, (original paragraphs, translation paragraphs);
             one side empty marks paragraphs as unaligned. Beads crossing an earlier one are
             ignored.
+        prepared: paragraphs already prepared, per side, by their text; paragraphs prepared
+            here are added (the sections of a huge page pass the same ones to each window).
 
     Returns:
         The alignment; every paragraph and sentence of both texts is in exactly one bead.
     """
-    side_a, side_b = _prepare(original), _prepare(translation)
+    known_a, known_b = prepared if prepared is not None else (None, None)
+    side_a, side_b = _prepare(original, known_a), _prepare(translation, known_b)
     languages = (original.language, translation.language)
     model = LengthModel.estimate(
         [s.length for s in side_a.paragraphs], [s.length for s in side_b.paragraphs], languages

@@ -103,10 +103,33 @@ def _script_of_char(ch: str) -> str:
     return ""
 
 
-# Every character classified so far: a dict lookup is the cheapest test there is, and an
-# archive uses a few thousand distinct characters at most (the bound is for hostile input).
-_CHAR_SCRIPTS: dict[str, str] = {}
-_CHAR_SCRIPTS_SIZE = 65536
+# Each script's marker: `str.translate` turns a text into one marker per letter (NUL for any
+# other character) in C, and counting five markers is far cheaper than counting every character.
+_MARKERS: tuple[tuple[str, str], ...] = (
+    ("\x01", LATIN), ("\x02", CYRILLIC), ("\x03", HAN), ("\x04", HANGUL), ("\x05", KANA),
+)  # fmt: skip
+_MARKER_OF = {script: marker for marker, script in _MARKERS}
+# ASCII letters are the only ASCII letters of any script: what is left when the rest is deleted.
+_ASCII_NON_LETTERS = bytes(code for code in range(128) if not chr(code).isalpha())
+# Characters translate the same way whatever text they stand in, so a table per process.
+_TABLE_SIZE = 65536
+
+
+class _ScriptTable(dict[int, str]):
+    """Code point -> its script's marker, filled in as characters are met.
+
+    An archive uses a few thousand distinct characters at most; the bound is for hostile input.
+    """
+
+    def __missing__(self, code: int) -> str:
+        script = _script_of_char(chr(code))
+        marker = _MARKER_OF[script] if script else "\x00"
+        if len(self) < _TABLE_SIZE:
+            self[code] = marker
+        return marker
+
+
+_TABLE = _ScriptTable()
 
 
 def script_counts(text: str) -> Counter[str]:
@@ -118,19 +141,22 @@ def script_counts(text: str) -> Counter[str]:
     Returns:
         A counter from script name ("Cyrillic", "Han", "Hangul", "Kana", "Latin") to letters.
     """
-    # Classify each distinct character once: a page has a few hundred distinct characters
-    # but thousands of letters, and this runs for every paragraph of every page indexed.
-    counts: dict[str, int] = {}
-    known = _CHAR_SCRIPTS
-    for ch, n in Counter(text).items():
-        script = known.get(ch)
-        if script is None:
-            script = _script_of_char(ch)
-            if len(known) < _CHAR_SCRIPTS_SIZE:
-                known[ch] = script
-        if script:
-            counts[script] = counts.get(script, 0) + n
-    return Counter(counts)
+    # This runs for every paragraph of every page parsed, twice for Latin-script ones.
+    counts: Counter[str] = Counter()
+    if text.isascii():
+        latin = len(text.encode("ascii").translate(None, _ASCII_NON_LETTERS))
+        if latin:
+            counts[LATIN] = latin
+        return counts
+    marked = text.translate(_TABLE)
+    found = [(marker, script) for marker, script in _MARKERS if marker in marked]
+    if len(found) > 1:
+        # In the order the scripts first appear, as counting character by character gave it:
+        # `dominant_script` breaks ties by that order.
+        found.sort(key=lambda pair: marked.index(pair[0]))
+    for marker, script in found:
+        counts[script] = marked.count(marker)
+    return counts
 
 
 def dominant_script(counts: Counter[str]) -> str:
@@ -175,11 +201,19 @@ def _identifier() -> Any:
     return load_identifier(data_home() / "cache", _LATIN_LANGUAGES)
 
 
+# Most Cyrillic text is Russian and holds none of the markers: one search finds them all.
+_ANY_CYRILLIC_MARKER = re.compile(
+    "[" + "".join(sorted({ch for _code, markers in _CYRILLIC_MARKERS for ch in markers})) + "]"
+)
+
+
 def _cyrillic_language(text: str, letters: int) -> str:
-    lowered = text.lower()
+    found = Counter(_ANY_CYRILLIC_MARKER.findall(text.lower()))
+    if not found:
+        return "ru"
     best, best_share = "ru", 0.0
     for code, markers in _CYRILLIC_MARKERS:
-        share = sum(lowered.count(ch) for ch in markers) / max(letters, 1)
+        share = sum(found[ch] for ch in markers) / max(letters, 1)
         if share > best_share:
             best, best_share = code, share
     # One stray letter (a name, a typo) must not turn a Russian text into Ukrainian.
@@ -219,8 +253,20 @@ def latin_language(text: str) -> tuple[str, float]:
     """
     # Spaced-out letters ("F I L I P P O V") read as single-letter words; join them back.
     joined = _SPACED_LETTERS.sub(r"\1", text)
-    language, confidence = _identifier().classify(joined)
+    if len(joined) <= _CACHED_LENGTH:
+        return _classify_short(joined)
+    return _classify(joined)
+
+
+def _classify(text: str) -> tuple[str, float]:
+    language, confidence = _identifier().classify(text)
     return str(language), float(confidence)
+
+
+# Short lines recur (stock phrases, a page's own repeats, and once names are blanked out a
+# sentence's frame): the identifier is the largest part of a Latin paragraph's cost.
+_CACHED_LENGTH = 300
+_classify_short = lru_cache(maxsize=16384)(_classify)
 
 
 def detect_language(text: str, counts: Counter[str] | None = None) -> str:
