@@ -70,8 +70,12 @@ class TextPane(QTextEdit):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self._marks: dict[str, list[Mark]] = {layer: [] for layer in LAYERS}
         self._by_paragraph: dict[str, list[Mark]] = {layer: [] for layer in LAYERS}
-        # The (paragraph, offset) range whose marks are drawn.
+        # The (paragraph, offset) range whose marks are drawn, and each layer's selections
+        # there: a layer is built again only when it, the range or the palette changed, so
+        # hovering a sentence does not rebuild hundreds of highlights.
         self._marks_drawn: tuple[tuple[int, int], tuple[int, int]] | None = None
+        self._selections: dict[str, list[QTextEdit.ExtraSelection]] = {}
+        self._stale: set[str] = set()
         self._gutter = 0.0
         self._spacing = -1.0  # the paragraph spacing the blocks have
         self._paragraphs: tuple[str, ...] = ()
@@ -98,6 +102,7 @@ class TextPane(QTextEdit):
         self._marks = {layer: [] for layer in LAYERS}
         self._by_paragraph = {layer: [] for layer in LAYERS}
         self._marks_drawn = None
+        self._selections, self._stale = {}, set()
         self._pending_scroll = None
         self.setExtraSelections([])
         # Core offsets count code points, Qt's UTF-16 units; the blocks convert between them.
@@ -330,10 +335,14 @@ class TextPane(QTextEdit):
     # Marks -------------------------------------------------------------------------------
     def set_marks(self, layer: str, marks: Sequence[Mark]) -> None:
         """Replace the marks of one layer (see `mark_styles.LAYERS`); the text is untouched."""
-        self._marks[layer] = list(marks)
+        marks = list(marks)
+        if marks == self._marks[layer]:
+            return  # as drawn already (no sentence links before opening and after, say)
+        self._marks[layer] = marks
         # In text order, to find those near the viewport of a text with thousands.
         self._by_paragraph[layer] = sorted(marks, key=lambda mark: mark[:2])
-        self._apply_marks(force=True)
+        self._stale.add(layer)
+        self._apply_marks()
 
     def marks(self, layer: str) -> list[tuple[int, int, int]]:
         """The (paragraph, start, end) ranges one layer marks."""
@@ -364,41 +373,69 @@ class TextPane(QTextEdit):
         return (first_piece.paragraph, first_piece.start), (last_piece.paragraph, last_piece.end)
 
     def _apply_marks(self, force: bool = False) -> None:
+        """Draw the marks of the layers that changed; `force`: of every layer."""
         # A text with thousands of marks (the unaligned sentences of a huge page) has only
         # those near the viewport drawn, again as it scrolls: Qt lays out the text under
         # every selection it is given, which held the window for seconds (issue 12).
+        if force:
+            self._stale.update(LAYERS)
         few = sum(map(len, self._marks.values())) <= FEW_MARKS
-        if not self._filled or (few and not force):
+        if not self._filled or (few and not self._stale):
             return
         near = ((0, 0), (len(self._paragraphs), 0)) if few else self._near_viewport()
-        if not force and near == self._marks_drawn:
+        if near != self._marks_drawn:
+            self._stale.update(LAYERS)
+        if not self._stale:
             return
         self._marks_drawn = near
-        palette = self.palette()
         formats: dict[MarkStyle, QTextCharFormat] = {}
-        selections: list[QTextEdit.ExtraSelection] = []
-        for layer in LAYERS:
+        for layer in self._stale:
             marks = self._marks[layer] if few else self._by_paragraph[layer]
             if not few:
                 keys = [mark[:2] for mark in marks]
                 marks = marks[bisect.bisect_left(keys, near[0]):
                               bisect.bisect_left(keys, near[1])]  # fmt: skip
-            for paragraph, start, end, style in marks:
-                if not 0 <= paragraph < len(self._paragraphs):
-                    continue
-                first, last = self.qt_position(paragraph, start), self.qt_position(paragraph, end)
-                if self._blocks.block_of(paragraph, start)[0] >= self._filled:
-                    continue
-                cursor = QTextCursor(self.document())
-                cursor.setPosition(first)
-                cursor.setPosition(max(last, first), QTextCursor.MoveMode.KeepAnchor)
-                if style not in formats:
-                    formats[style] = mark_format(style, palette)
-                selection = QTextEdit.ExtraSelection()
-                selection.cursor = cursor
-                selection.format = formats[style]
-                selections.append(selection)
-        self.setExtraSelections(selections)
+            self._selections[layer] = self._layer_selections(marks, formats)
+        self._stale.clear()
+        self.setExtraSelections([selection for layer in LAYERS
+                                 for selection in self._selections.get(layer, ())])
+
+    def _layer_selections(self, marks: Sequence[Mark], formats: dict[MarkStyle, QTextCharFormat]
+                          ) -> list[QTextEdit.ExtraSelection]:
+        palette = self.palette()
+        selections = []
+        for paragraph, start, end, style in marks:
+            span = self._qt_span(paragraph, start, end)
+            if span is None:
+                continue
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(span[0])
+            cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+            if style not in formats:
+                formats[style] = mark_format(style, palette)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format = formats[style]
+            selections.append(selection)
+        return selections
+
+    def _qt_span(self, paragraph: int, start: int, end: int) -> tuple[int, int] | None:
+        """The document positions of a mark, as `qt_position` has them; None if not in yet."""
+        if not 0 <= paragraph < len(self._paragraphs):
+            return None
+        if self._blocks.split:  # a paragraph may span blocks: the general way
+            if self._blocks.block_of(paragraph, start)[0] >= self._filled:
+                return None
+            first, last = self.qt_position(paragraph, start), self.qt_position(paragraph, end)
+            return first, max(last, first)
+        if paragraph >= self._filled:
+            return None
+        # One block per paragraph (block number = paragraph): one block lookup, not four.
+        block = self.document().findBlockByNumber(paragraph)
+        text, room = self._paragraphs[paragraph], max(block.length() - 1, 0)
+        first, last = (block.position() + min(qt_offset(text, min(max(at, 0), len(text))), room)
+                       for at in (start, end))  # fmt: skip
+        return first, max(last, first)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.FontChange and self._text_font is not None:
