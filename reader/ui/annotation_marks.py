@@ -63,12 +63,13 @@ class AnnotationMarks(QObject):
 
     def repaint(self) -> None:
         """Paint every pane's highlights and projections again."""
+        styles: dict[tuple[str, bool, bool, bool], Highlight] = {}  # a few, for hundreds
         for pane in PANES:
             projected: list[Mark] = []
             own: list[Mark] = []
             for paint in self._session.paints(pane):
-                style = Highlight(paint.colour, paint.projected, paint.uncertain,
-                                  paint.status == "fuzzy")
+                key = (paint.colour, paint.projected, paint.uncertain, paint.status == "fuzzy")
+                style = styles.get(key) or styles.setdefault(key, Highlight(*key))
                 (projected if paint.projected else own).append((*paint.range[1:], style))
             # Projections underneath, the pane's own highlights over them: a highlight made
             # here shows in its own colour even where the other side's projects onto it.

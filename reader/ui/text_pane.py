@@ -37,7 +37,7 @@ LINE_HEIGHT_PERCENT = 145
 FIRST_CHARS = 12_000  # at once: the first screens (and the whole of an ordinary page)
 SLICE_SECONDS = 0.008  # then slices of about this long, a few paragraphs at a time
 STEP_CHARS = 1_500
-FEW_MARKS = 400  # up to this many marks are all drawn; more, only those near the viewport
+FEW_MARKS = 100  # up to this many marks are all drawn; more, only those near the viewport
 Mark = tuple[int, int, int, MarkStyle]  # paragraph, start, end, how it looks
 
 
@@ -402,13 +402,14 @@ class TextPane(QTextEdit):
 
     def _layer_selections(self, marks: Sequence[Mark], formats: dict[MarkStyle, QTextCharFormat]
                           ) -> list[QTextEdit.ExtraSelection]:
-        palette = self.palette()
+        palette, document = self.palette(), self.document()
+        blocks: dict[int, tuple[int, int]] = {}  # paragraph: its block's position and room
         selections = []
         for paragraph, start, end, style in marks:
-            span = self._qt_span(paragraph, start, end)
+            span = self._qt_span(paragraph, start, end, blocks)
             if span is None:
                 continue
-            cursor = QTextCursor(self.document())
+            cursor = QTextCursor(document)
             cursor.setPosition(span[0])
             cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
             if style not in formats:
@@ -419,7 +420,8 @@ class TextPane(QTextEdit):
             selections.append(selection)
         return selections
 
-    def _qt_span(self, paragraph: int, start: int, end: int) -> tuple[int, int] | None:
+    def _qt_span(self, paragraph: int, start: int, end: int,
+                 blocks: dict[int, tuple[int, int]]) -> tuple[int, int] | None:
         """The document positions of a mark, as `qt_position` has them; None if not in yet."""
         if not 0 <= paragraph < len(self._paragraphs):
             return None
@@ -430,11 +432,14 @@ class TextPane(QTextEdit):
             return first, max(last, first)
         if paragraph >= self._filled:
             return None
-        # One block per paragraph (block number = paragraph): one block lookup, not four.
-        block = self.document().findBlockByNumber(paragraph)
-        text, room = self._paragraphs[paragraph], max(block.length() - 1, 0)
-        first, last = (block.position() + min(qt_offset(text, min(max(at, 0), len(text))), room)
-                       for at in (start, end))  # fmt: skip
+        # One block per paragraph (block number = paragraph), looked up once per paragraph.
+        if paragraph not in blocks:
+            block = self.document().findBlockByNumber(paragraph)
+            blocks[paragraph] = block.position(), max(block.length() - 1, 0)
+        position, room = blocks[paragraph]
+        text = self._paragraphs[paragraph]
+        first = position + min(qt_offset(text, min(max(start, 0), len(text))), room)
+        last = position + min(qt_offset(text, min(max(end, 0), len(text))), room)
         return first, max(last, first)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
