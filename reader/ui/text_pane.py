@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import time
 from collections.abc import Sequence
 
@@ -70,6 +71,9 @@ class TextPane(QTextEdit):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self._marks: dict[str, list[Mark]] = {layer: [] for layer in LAYERS}
         self._by_paragraph: dict[str, list[Mark]] = {layer: [] for layer in LAYERS}
+        # Per layer, in that order: the (paragraph, start) of each mark and the furthest
+        # (paragraph, end) any mark so far reaches, to find those touching a stretch of text.
+        self._keys: dict[str, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
         # The (paragraph, offset) range whose marks are drawn, and each layer's selections
         # there: a layer is built again only when it, the range or the palette changed, so
         # hovering a sentence does not rebuild hundreds of highlights.
@@ -101,6 +105,7 @@ class TextPane(QTextEdit):
         self.document().clear()
         self._marks = {layer: [] for layer in LAYERS}
         self._by_paragraph = {layer: [] for layer in LAYERS}
+        self._keys = {}
         self._marks_drawn = None
         self._selections, self._stale = {}, set()
         self._pending_scroll = None
@@ -340,7 +345,11 @@ class TextPane(QTextEdit):
             return  # as drawn already (no sentence links before opening and after, say)
         self._marks[layer] = marks
         # In text order, to find those near the viewport of a text with thousands.
-        self._by_paragraph[layer] = sorted(marks, key=lambda mark: mark[:2])
+        ordered = sorted(marks, key=lambda mark: mark[:2])
+        self._by_paragraph[layer] = ordered
+        self._keys[layer] = ([mark[:2] for mark in ordered],
+                             list(itertools.accumulate(((p, end) for p, _, end, _ in ordered),
+                                                       max)))  # fmt: skip
         self._stale.add(layer)
         self._apply_marks()
 
@@ -362,39 +371,43 @@ class TextPane(QTextEdit):
         """The search hits currently marked."""
         return self.marks("search")
 
-    def _near_viewport(self) -> tuple[tuple[int, int], tuple[int, int]]:
-        """(paragraph, offset) of the text from a screen above the viewport to one below."""
-        height = self.viewport().height()
-        top = self.cursorForPosition(QPoint(0, -height)).block().blockNumber()
-        bottom = self.cursorForPosition(QPoint(0, 2 * height)).block().blockNumber()
-        last = max(self._filled - 1, 0)
-        first_piece = self._blocks.piece(min(top, last))
-        last_piece = self._blocks.piece(min(bottom, last))
-        return (first_piece.paragraph, first_piece.start), (last_piece.paragraph, last_piece.end)
+    def _text_between(self, top: float, bottom: float) -> tuple[tuple[int, int], tuple[int, int]]:
+        """(paragraph, offset) of the text from `top` to `bottom` screens down the viewport."""
+        size = self.viewport().size()
+        first = self.cursorForPosition(QPoint(0, round(top * size.height())))
+        last = self.cursorForPosition(QPoint(size.width(), round(bottom * size.height())))
+        return self.paragraph_at(first.position()), self.paragraph_at(last.position())
 
     def _apply_marks(self, force: bool = False) -> None:
         """Draw the marks of the layers that changed; `force`: of every layer."""
-        # A text with thousands of marks (the unaligned sentences of a huge page) has only
-        # those near the viewport drawn, again as it scrolls: Qt lays out the text under
-        # every selection it is given, which held the window for seconds (issue 12).
+        # A text with more than a few marks (the unaligned sentences of a huge page, hundreds
+        # of highlights) has only those near the viewport drawn, again as it scrolls out of
+        # what is drawn: Qt lays out the text under every selection it is given, which held
+        # the window for seconds (issue 12), and building them all made opening slow (14).
         if force:
             self._stale.update(LAYERS)
         few = sum(map(len, self._marks.values())) <= FEW_MARKS
         if not self._filled or (few and not self._stale):
             return
-        near = ((0, 0), (len(self._paragraphs), 0)) if few else self._near_viewport()
-        if near != self._marks_drawn:
+        drawn, near = self._marks_drawn, None  # None: all of them
+        if not few:
+            seen = self._text_between(-0.25, 1.25)
+            inside = drawn is not None and drawn[0] <= seen[0] and seen[1] <= drawn[1]
+            near = drawn if inside else self._text_between(-1, 2)
+        if near != drawn:
             self._stale.update(LAYERS)
         if not self._stale:
             return
         self._marks_drawn = near
         formats: dict[MarkStyle, QTextCharFormat] = {}
         for layer in self._stale:
-            marks = self._marks[layer] if few else self._by_paragraph[layer]
-            if not few:
-                keys = [mark[:2] for mark in marks]
-                marks = marks[bisect.bisect_left(keys, near[0]):
-                              bisect.bisect_left(keys, near[1])]  # fmt: skip
+            marks = self._marks[layer]
+            if near is not None and layer in self._keys:
+                keys, reach = self._keys[layer]
+                # Those that end past the stretch's start and start before its end.
+                low, high = bisect.bisect_right(reach, near[0]), bisect.bisect_left(keys, near[1])
+                marks = [mark for mark in self._by_paragraph[layer][low:high]
+                         if (mark[0], mark[2]) > near[0]]
             self._selections[layer] = self._layer_selections(marks, formats)
         self._stale.clear()
         self.setExtraSelections([selection for layer in LAYERS
