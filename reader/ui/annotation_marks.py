@@ -121,8 +121,11 @@ def flatten(marks: list[Mark]) -> list[Mark]:
     every repaint. Where marks overlap, the one painted last (the one seen) alone covers the
     characters, and touching pieces of one style join.
     """
+    # A mark repeated (the projection of every annotation in one sentence) is seen where its
+    # last copy is painted: the earlier copies change nothing and go.
+    latest = {mark: order for order, mark in enumerate(marks)}
     by_paragraph: dict[int, list[tuple[int, int, int, MarkStyle]]] = {}
-    for order, (paragraph, start, end, style) in enumerate(marks):
+    for (paragraph, start, end, style), order in latest.items():
         if start < end:
             by_paragraph.setdefault(paragraph, []).append((start, end, order, style))
     flat: list[Mark] = []

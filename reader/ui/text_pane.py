@@ -391,9 +391,9 @@ class TextPane(QTextEdit):
             return
         drawn, near = self._marks_drawn, None  # None: all of them
         if not few:
-            seen = self._text_between(-0.25, 1.25)
+            seen = self._text_between(0, 1)
             inside = drawn is not None and drawn[0] <= seen[0] and seen[1] <= drawn[1]
-            near = drawn if inside else self._text_between(-1, 2)
+            near = drawn if inside else self._text_between(-0.5, 1)
         if near != drawn:
             self._stale.update(LAYERS)
         if not self._stale:
