@@ -8,6 +8,8 @@
    The same in the real window (`--window`, offscreen): the seed opened in a DiglotApp over a
    data directory with no annotations and one with 500, timed until both panes and their
    highlights are painted (a synchronous repaint); the two windows take turns, one run.
+   With `--cpu` as well, the GUI thread's CPU time instead of the wall clock: on a machine
+   shared with other work the wall clock also counts the time others had the core.
 2. Adding one annotation end to end in the core: the transaction (fsync'd), the session's
    event, re-placing and painting both panes. Aim: under 50 ms.
 3. Re-anchoring 1,000 annotations after the text changed (words inserted before them, some
@@ -96,6 +98,9 @@ def opening(work: Path, rng: random.Random) -> None:
           f"(aim <= 1.5x; core adds {(many - none) * 1000:.1f} ms)")
 
 
+CLOCK = time.perf_counter  # time.thread_time with --cpu
+
+
 def _window_open_time(app: object, diglot: object, rounds: int) -> list[float]:
     from PySide6.QtWidgets import QApplication
 
@@ -105,10 +110,10 @@ def _window_open_time(app: object, diglot: object, rounds: int) -> list[float]:
     for _ in range(rounds):
         workspace.reading.set_document(None)
         app.processEvents()
-        started = time.perf_counter()
+        started = CLOCK()
         workspace.open_document(SEED_ID)
         window.repaint()  # synchronous: both panes, their text and highlights, on screen
-        times.append(time.perf_counter() - started)
+        times.append(CLOCK() - started)
         app.processEvents()
     return times
 
@@ -150,7 +155,8 @@ def window_opening(work: Path, rng: random.Random, rounds: int = 21) -> None:
     none, many = (statistics.median(t) for t in times)
     for diglot in windows:
         diglot.shutdown()
-    print(f"window: open with 0        {none * 1000:7.1f} ms (median of {rounds})")
+    clock = "GUI thread CPU" if CLOCK is time.thread_time else "wall clock"
+    print(f"window: open with 0        {none * 1000:7.1f} ms (median of {rounds}, {clock})")
     print(f"window: open with 500      {many * 1000:7.1f} ms   ratio {many / none:.2f}x "
           f"(aim <= 1.5x)")
 
@@ -204,11 +210,14 @@ def _check_text(text: Text | None) -> None:
 
 
 def main() -> int:
-    """Print the three figures; with --window, the window's opening figure alone."""
+    """Print the three figures; with --window, the window's opening figure alone (--cpu)."""
     rng = random.Random(14)
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         if "--window" in sys.argv[1:]:
+            if "--cpu" in sys.argv[1:]:
+                global CLOCK
+                CLOCK = time.thread_time
             window_opening(work, rng)
             return 0
         opening(work, rng)

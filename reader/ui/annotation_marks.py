@@ -63,12 +63,13 @@ class AnnotationMarks(QObject):
 
     def repaint(self) -> None:
         """Paint every pane's highlights and projections again."""
+        styles: dict[tuple[str, bool, bool, bool], Highlight] = {}  # a few, for hundreds
         for pane in PANES:
             projected: list[Mark] = []
             own: list[Mark] = []
             for paint in self._session.paints(pane):
-                style = Highlight(paint.colour, paint.projected, paint.uncertain,
-                                  paint.status == "fuzzy")
+                key = (paint.colour, paint.projected, paint.uncertain, paint.status == "fuzzy")
+                style = styles.get(key) or styles.setdefault(key, Highlight(*key))
                 (projected if paint.projected else own).append((*paint.range[1:], style))
             # Projections underneath, the pane's own highlights over them: a highlight made
             # here shows in its own colour even where the other side's projects onto it.
@@ -120,8 +121,11 @@ def flatten(marks: list[Mark]) -> list[Mark]:
     every repaint. Where marks overlap, the one painted last (the one seen) alone covers the
     characters, and touching pieces of one style join.
     """
+    # A mark repeated (the projection of every annotation in one sentence) is seen where its
+    # last copy is painted: the earlier copies change nothing and go.
+    latest = {mark: order for order, mark in enumerate(marks)}
     by_paragraph: dict[int, list[tuple[int, int, int, MarkStyle]]] = {}
-    for order, (paragraph, start, end, style) in enumerate(marks):
+    for (paragraph, start, end, style), order in latest.items():
         if start < end:
             by_paragraph.setdefault(paragraph, []).append((start, end, order, style))
     flat: list[Mark] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import time
 from collections.abc import Sequence
 
@@ -37,7 +38,7 @@ LINE_HEIGHT_PERCENT = 145
 FIRST_CHARS = 12_000  # at once: the first screens (and the whole of an ordinary page)
 SLICE_SECONDS = 0.008  # then slices of about this long, a few paragraphs at a time
 STEP_CHARS = 1_500
-FEW_MARKS = 400  # up to this many marks are all drawn; more, only those near the viewport
+FEW_MARKS = 100  # up to this many marks are all drawn; more, only those near the viewport
 Mark = tuple[int, int, int, MarkStyle]  # paragraph, start, end, how it looks
 
 
@@ -70,8 +71,15 @@ class TextPane(QTextEdit):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self._marks: dict[str, list[Mark]] = {layer: [] for layer in LAYERS}
         self._by_paragraph: dict[str, list[Mark]] = {layer: [] for layer in LAYERS}
-        # The (paragraph, offset) range whose marks are drawn.
+        # Per layer, in that order: the (paragraph, start) of each mark and the furthest
+        # (paragraph, end) any mark so far reaches, to find those touching a stretch of text.
+        self._keys: dict[str, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
+        # The (paragraph, offset) range whose marks are drawn, and each layer's selections
+        # there: a layer is built again only when it, the range or the palette changed, so
+        # hovering a sentence does not rebuild hundreds of highlights.
         self._marks_drawn: tuple[tuple[int, int], tuple[int, int]] | None = None
+        self._selections: dict[str, list[QTextEdit.ExtraSelection]] = {}
+        self._stale: set[str] = set()
         self._gutter = 0.0
         self._spacing = -1.0  # the paragraph spacing the blocks have
         self._paragraphs: tuple[str, ...] = ()
@@ -97,7 +105,9 @@ class TextPane(QTextEdit):
         self.document().clear()
         self._marks = {layer: [] for layer in LAYERS}
         self._by_paragraph = {layer: [] for layer in LAYERS}
+        self._keys = {}
         self._marks_drawn = None
+        self._selections, self._stale = {}, set()
         self._pending_scroll = None
         self.setExtraSelections([])
         # Core offsets count code points, Qt's UTF-16 units; the blocks convert between them.
@@ -330,10 +340,18 @@ class TextPane(QTextEdit):
     # Marks -------------------------------------------------------------------------------
     def set_marks(self, layer: str, marks: Sequence[Mark]) -> None:
         """Replace the marks of one layer (see `mark_styles.LAYERS`); the text is untouched."""
-        self._marks[layer] = list(marks)
+        marks = list(marks)
+        if marks == self._marks[layer]:
+            return  # as drawn already (no sentence links before opening and after, say)
+        self._marks[layer] = marks
         # In text order, to find those near the viewport of a text with thousands.
-        self._by_paragraph[layer] = sorted(marks, key=lambda mark: mark[:2])
-        self._apply_marks(force=True)
+        ordered = sorted(marks, key=lambda mark: mark[:2])
+        self._by_paragraph[layer] = ordered
+        self._keys[layer] = ([mark[:2] for mark in ordered],
+                             list(itertools.accumulate(((p, end) for p, _, end, _ in ordered),
+                                                       max)))  # fmt: skip
+        self._stale.add(layer)
+        self._apply_marks()
 
     def marks(self, layer: str) -> list[tuple[int, int, int]]:
         """The (paragraph, start, end) ranges one layer marks."""
@@ -353,52 +371,89 @@ class TextPane(QTextEdit):
         """The search hits currently marked."""
         return self.marks("search")
 
-    def _near_viewport(self) -> tuple[tuple[int, int], tuple[int, int]]:
-        """(paragraph, offset) of the text from a screen above the viewport to one below."""
-        height = self.viewport().height()
-        top = self.cursorForPosition(QPoint(0, -height)).block().blockNumber()
-        bottom = self.cursorForPosition(QPoint(0, 2 * height)).block().blockNumber()
-        last = max(self._filled - 1, 0)
-        first_piece = self._blocks.piece(min(top, last))
-        last_piece = self._blocks.piece(min(bottom, last))
-        return (first_piece.paragraph, first_piece.start), (last_piece.paragraph, last_piece.end)
+    def _text_between(self, top: float, bottom: float) -> tuple[tuple[int, int], tuple[int, int]]:
+        """(paragraph, offset) of the text from `top` to `bottom` screens down the viewport."""
+        size = self.viewport().size()
+        first = self.cursorForPosition(QPoint(0, round(top * size.height())))
+        last = self.cursorForPosition(QPoint(size.width(), round(bottom * size.height())))
+        return self.paragraph_at(first.position()), self.paragraph_at(last.position())
 
     def _apply_marks(self, force: bool = False) -> None:
-        # A text with thousands of marks (the unaligned sentences of a huge page) has only
-        # those near the viewport drawn, again as it scrolls: Qt lays out the text under
-        # every selection it is given, which held the window for seconds (issue 12).
+        """Draw the marks of the layers that changed; `force`: of every layer."""
+        # A text with more than a few marks (the unaligned sentences of a huge page, hundreds
+        # of highlights) has only those near the viewport drawn, again as it scrolls out of
+        # what is drawn: Qt lays out the text under every selection it is given, which held
+        # the window for seconds (issue 12), and building them all made opening slow (14).
+        if force:
+            self._stale.update(LAYERS)
         few = sum(map(len, self._marks.values())) <= FEW_MARKS
-        if not self._filled or (few and not force):
+        if not self._filled or (few and not self._stale):
             return
-        near = ((0, 0), (len(self._paragraphs), 0)) if few else self._near_viewport()
-        if not force and near == self._marks_drawn:
+        drawn, near = self._marks_drawn, None  # None: all of them
+        if not few:
+            seen = self._text_between(0, 1)
+            inside = drawn is not None and drawn[0] <= seen[0] and seen[1] <= drawn[1]
+            near = drawn if inside else self._text_between(-0.5, 1)
+        if near != drawn:
+            self._stale.update(LAYERS)
+        if not self._stale:
             return
         self._marks_drawn = near
-        palette = self.palette()
         formats: dict[MarkStyle, QTextCharFormat] = {}
-        selections: list[QTextEdit.ExtraSelection] = []
-        for layer in LAYERS:
-            marks = self._marks[layer] if few else self._by_paragraph[layer]
-            if not few:
-                keys = [mark[:2] for mark in marks]
-                marks = marks[bisect.bisect_left(keys, near[0]):
-                              bisect.bisect_left(keys, near[1])]  # fmt: skip
-            for paragraph, start, end, style in marks:
-                if not 0 <= paragraph < len(self._paragraphs):
-                    continue
-                first, last = self.qt_position(paragraph, start), self.qt_position(paragraph, end)
-                if self._blocks.block_of(paragraph, start)[0] >= self._filled:
-                    continue
-                cursor = QTextCursor(self.document())
-                cursor.setPosition(first)
-                cursor.setPosition(max(last, first), QTextCursor.MoveMode.KeepAnchor)
-                if style not in formats:
-                    formats[style] = mark_format(style, palette)
-                selection = QTextEdit.ExtraSelection()
-                selection.cursor = cursor
-                selection.format = formats[style]
-                selections.append(selection)
-        self.setExtraSelections(selections)
+        for layer in self._stale:
+            marks = self._marks[layer]
+            if near is not None and layer in self._keys:
+                keys, reach = self._keys[layer]
+                # Those that end past the stretch's start and start before its end.
+                low, high = bisect.bisect_right(reach, near[0]), bisect.bisect_left(keys, near[1])
+                marks = [mark for mark in self._by_paragraph[layer][low:high]
+                         if (mark[0], mark[2]) > near[0]]
+            self._selections[layer] = self._layer_selections(marks, formats)
+        self._stale.clear()
+        self.setExtraSelections([selection for layer in LAYERS
+                                 for selection in self._selections.get(layer, ())])
+
+    def _layer_selections(self, marks: Sequence[Mark], formats: dict[MarkStyle, QTextCharFormat]
+                          ) -> list[QTextEdit.ExtraSelection]:
+        palette, document = self.palette(), self.document()
+        blocks: dict[int, tuple[int, int]] = {}  # paragraph: its block's position and room
+        selections = []
+        for paragraph, start, end, style in marks:
+            span = self._qt_span(paragraph, start, end, blocks)
+            if span is None:
+                continue
+            cursor = QTextCursor(document)
+            cursor.setPosition(span[0])
+            cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+            if style not in formats:
+                formats[style] = mark_format(style, palette)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format = formats[style]
+            selections.append(selection)
+        return selections
+
+    def _qt_span(self, paragraph: int, start: int, end: int,
+                 blocks: dict[int, tuple[int, int]]) -> tuple[int, int] | None:
+        """The document positions of a mark, as `qt_position` has them; None if not in yet."""
+        if not 0 <= paragraph < len(self._paragraphs):
+            return None
+        if self._blocks.split:  # a paragraph may span blocks: the general way
+            if self._blocks.block_of(paragraph, start)[0] >= self._filled:
+                return None
+            first, last = self.qt_position(paragraph, start), self.qt_position(paragraph, end)
+            return first, max(last, first)
+        if paragraph >= self._filled:
+            return None
+        # One block per paragraph (block number = paragraph), looked up once per paragraph.
+        if paragraph not in blocks:
+            block = self.document().findBlockByNumber(paragraph)
+            blocks[paragraph] = block.position(), max(block.length() - 1, 0)
+        position, room = blocks[paragraph]
+        text = self._paragraphs[paragraph]
+        first = position + min(qt_offset(text, min(max(start, 0), len(text))), room)
+        last = position + min(qt_offset(text, min(max(end, 0), len(text))), room)
+        return first, max(last, first)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.FontChange and self._text_font is not None:

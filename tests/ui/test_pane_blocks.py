@@ -164,3 +164,39 @@ def test_many_marks_in_one_split_paragraph_are_drawn_near_the_viewport(
     pane.scroll_to_position(1, 0.99)
     shown = {selected(pane, n) for n in range(len(pane.extraSelections()))}
     assert SENTENCES[59] in shown and SENTENCES[0] not in shown
+
+
+def test_a_long_mark_starting_above_what_is_drawn_still_shows(
+    pane: TextPane, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(text_pane, "FEW_MARKS", 10)
+    pane.resize(700, 150)
+    unaligned = [(1, *sentence_range(n), "unaligned") for n in range(60)]
+    pane.set_marks("unaligned", unaligned)  # type: ignore[arg-type]
+    pane.set_marks("link", [(1, 0, len(LONG), "sentence")])
+    pane.scroll_to_position(1, 0.9)  # far into the mark: it starts screens above
+    shown = [selected(pane, n) for n in range(len(pane.extraSelections()))]
+    assert LONG in shown
+    assert SENTENCES[0] not in shown and SENTENCES[59] in shown
+
+
+def test_a_layer_set_again_leaves_the_others_as_they_were_drawn(
+    pane: TextPane, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built: list[int] = []
+    layer_selections = pane._layer_selections
+
+    def counting(marks, formats):  # type: ignore[no-untyped-def]
+        built.append(len(marks))
+        return layer_selections(marks, formats)
+
+    monkeypatch.setattr(pane, "_layer_selections", counting)
+    links = [(1, *sentence_range(n), "sentence") for n in range(40)]
+    pane.set_marks("link", links)  # type: ignore[arg-type]
+    pane.set_highlights([(0, 0, 6)])
+    assert built == [40, 1]  # each layer built once, the links not again for the hit
+    pane.set_highlights([(2, 0, 5)])
+    pane.set_marks("link", links)  # type: ignore[arg-type]  # unchanged: nothing to do
+    assert built == [40, 1, 1]
+    shown = [selected(pane, n) for n in range(len(pane.extraSelections()))]
+    assert shown == [*SENTENCES[:40], "After"]  # links under the hit, in layer order

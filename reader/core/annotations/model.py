@@ -10,6 +10,7 @@ text changes.
 
 from __future__ import annotations
 
+import bisect
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -114,14 +115,7 @@ def paragraph_starts(text: Text) -> list[int]:
 
 def paragraph_at(starts: list[int], offset: int) -> int:
     """The paragraph holding `offset` of the full text (the last one starting at or before it)."""
-    low, high = 0, len(starts)
-    while high - low > 1:
-        middle = (low + high) // 2
-        if starts[middle] <= offset:
-            low = middle
-        else:
-            high = middle
-    return low
+    return max(bisect.bisect_right(starts, offset) - 1, 0)
 
 
 def full_offsets(text: Text, first: TextRange, last: TextRange | None = None) -> tuple[int, int]:

@@ -17,6 +17,7 @@ from reader.core.annotations.model import (
     Annotation,
     Category,
     Paint,
+    paragraph_at,
     paragraph_starts,
     ranges_of,
     side_text,
@@ -112,8 +113,7 @@ def place(document: Document, annotations: Sequence[Annotation], translation: in
             continue
         if id(text) not in starts:
             starts[id(text)] = paragraph_starts(text)
-        ranges = tuple(ranges_of(text, annotation.side, annotation.anchor.start,
-                                 annotation.anchor.end, starts[id(text)]))
+        ranges = _ranges(text, annotation, starts[id(text)])
         visible = annotation.side == "original" or annotation.translation == translation
         projection = projector.project(ranges) if projector and visible else None
         other = shown["translation" if annotation.side == "original" else "original"]
@@ -122,6 +122,19 @@ def place(document: Document, annotations: Sequence[Annotation], translation: in
         quote = quotes.get(id(projection), "") if projection and other else ""
         placed.append(Placed(annotation, ranges, projection, quote))
     return placed
+
+
+def _ranges(text: Text, annotation: Annotation, starts: list[int]) -> tuple[TextRange, ...]:
+    """`ranges_of` an annotation's anchor; one paragraph's (most annotations') directly."""
+    start, end = annotation.anchor.start, annotation.anchor.end
+    if not starts:
+        return ()
+    number = paragraph_at(starts, start)
+    begin = starts[number]
+    length = len(text.paragraphs[number])
+    if begin <= start < end <= begin + length:
+        return (TextRange(annotation.side, number, start - begin, end - begin),)
+    return tuple(ranges_of(text, annotation.side, start, end, starts))
 
 
 def paints(placed: Sequence[Placed], categories: Sequence[Category], pane: Pane,
@@ -135,19 +148,23 @@ def paints(placed: Sequence[Placed], categories: Sequence[Category], pane: Pane,
         translation: the translation that pane shows (for the translation pane).
     """
     colours = {c.id: c.colour for c in categories}
-    out: list[Paint] = []
+    keyed: list[tuple[int, int, bool, int, Paint]] = []  # sorted without a key function
     for item in placed:
         a = item.annotation
         colour = colours.get(a.category, "#888888")
         own_here = a.side == pane and (pane == "original" or a.translation == translation)
+        projection = item.projection
         if own_here:
-            out.extend(Paint(r, a.id, colour, status=a.status) for r in item.ranges)
-        elif item.projection is not None and item.projection.pane == pane:
-            out.extend(Paint(r, a.id, colour, projected=True,
-                             uncertain=item.projection.uncertain, status=a.status)
-                       for r in item.projection.ranges)
-    out.sort(key=lambda p: (p.range.paragraph, p.range.start, p.projected))
-    return out
+            for r in item.ranges:
+                keyed.append((r.paragraph, r.start, False, len(keyed),
+                              Paint(r, a.id, colour, False, False, a.status)))
+        elif projection is not None and projection.pane == pane:
+            uncertain = projection.uncertain
+            for r in projection.ranges:
+                keyed.append((r.paragraph, r.start, True, len(keyed),
+                              Paint(r, a.id, colour, True, uncertain, a.status)))
+    keyed.sort()
+    return [entry[-1] for entry in keyed]
 
 
 def place_all(document: Document, annotations: Sequence[Annotation],
