@@ -352,7 +352,8 @@ def spelling_words(parsed: Any) -> dict[str, str]:
         if isinstance(node, wq.Not):
             return
         if isinstance(node, SpellingTerm):
-            found.setdefault(node.text, node.word)
+            for key in node.keys:
+                found.setdefault(key, node.word)
         for child in node.children():
             visit(child)
 

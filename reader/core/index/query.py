@@ -121,8 +121,7 @@ def spelling_query(word: str, boost: float = 1.0) -> Any:
         return wq.NullQuery
     alternatives = []
     for sets in query_keys(word):
-        required = [wq.Or([SpellingTerm(SPELLING_FIELD, key, word, boost) for key in sorted(keys)])
-                    for keys in sets]  # fmt: skip
+        required = [SpellingTerm(SPELLING_FIELD, keys, word, boost) for keys in sets]
         alternatives.append(required[0] if len(required) == 1 else wq.And(required))
     if not alternatives:
         return wq.NullQuery

@@ -53,6 +53,7 @@ from reader.core.index.schema import (
     entries_of,
     entry_column,
 )
+from reader.core.index.speedups.doc_sets import count_matching
 from reader.core.index.speedups.scoring import CachedLengthsBM25F
 from reader.core.index.speedups.segment_writer import SegmentWriter
 from reader.core.index.store import IndexStore
@@ -341,7 +342,7 @@ class SearchIndex:
             context = searcher.context(weighting=_WEIGHTING, needs_current=True)
             searcher.search_with_collector(parsed, collector, context=context)
             results = collector.results()
-            total = len(results)  # the mask's hidden copies are not counted
+            total = count_matching(parsed, searcher, hidden)  # hidden copies not counted
             wanted = indexed_terms(positive_terms(parsed, reader), reader)
             # Keys no document holds cannot be in a hit: most words' keys, for most queries.
             spelled = {key: word for key, word in spelling_words(parsed).items()
