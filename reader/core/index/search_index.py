@@ -80,6 +80,28 @@ _WEIGHTING = CachedLengthsBM25F()
 Shown = Callable[["DocumentEntry"], None]
 
 
+def _ranked(searcher: Any, exact: Any, parsed: Any, limit: int, hidden: set[int]) -> list[Any]:
+    """The top `limit` documents: those `exact` matches first, then those only `parsed` does.
+
+    Exact spellings rank above other spellings by construction, and the spelling field is
+    only searched for the places the exact matches leave: most name searches fill their page
+    with exact matches, at the cost of a search without spelling-blind matches.
+    """
+    # BM25F as the searcher's own, with field lengths cached per segment. Matchers built as
+    # for terms=True (needs_current): on indexes of up to 5,000 documents whoosh would
+    # otherwise preload OR queries, adding scores in another order.
+    context = searcher.context(weighting=_WEIGHTING, needs_current=True)
+    found: list[Any] = []
+    for query in (exact, parsed) if exact is not parsed else (parsed,):
+        if query is None or len(found) >= limit:
+            continue
+        masked = hidden | {result.docnum for result in found}
+        collector = searcher.collector(limit=limit - len(found), mask=masked or None)
+        searcher.search_with_collector(query, collector, context=context)
+        found += list(collector.results())
+    return found
+
+
 class SearchIndex:
     """The whoosh index kept under `<home>/index`."""
 
@@ -323,6 +345,7 @@ class SearchIndex:
     ) -> tuple[list[Hit], int]:
         """`search`, and how many documents match in all (the hits stop at `limit`)."""
         parsed = self._parse(query, spelling)
+        exact = self._parse(query, False) if spelling else parsed
         with self._reading():
             searcher = self._current_searcher()
         if parsed is None or searcher is None:
@@ -335,13 +358,7 @@ class SearchIndex:
             # matching document (terms=True), most of which never make the top `limit`.
             hidden = set(searcher.docs_for_query(
                 wq.Or([wq.Term("kind", KIND_DUP), wq.Term("kind", KIND_ERROR)])))
-            collector = searcher.collector(limit=limit, mask=hidden or None)
-            # BM25F as the searcher's own, with field lengths cached per segment. Matchers
-            # built as for terms=True (needs_current): on indexes of up to 5,000 documents
-            # whoosh would otherwise preload OR queries, adding scores in another order.
-            context = searcher.context(weighting=_WEIGHTING, needs_current=True)
-            searcher.search_with_collector(parsed, collector, context=context)
-            results = collector.results()
+            results = _ranked(searcher, exact, parsed, limit, hidden)
             total = count_matching(parsed, searcher, hidden)  # hidden copies not counted
             wanted = indexed_terms(positive_terms(parsed, reader), reader)
             # Keys no document holds cannot be in a hit: most words' keys, for most queries.
