@@ -248,6 +248,11 @@ def _without_spelling(node: Any) -> Any:
     return node.apply(_without_spelling) if not node.is_leaf() else node
 
 
+def has_negation(parsed: Any) -> bool:
+    """Whether a parsed query leaves documents out (NOT, AND NOT) anywhere."""
+    return any(isinstance(node, wq.Not | wq.AndNot) for node in _walk(parsed))
+
+
 def _walk(node: Any) -> Any:
     yield node
     for child in node.children():

@@ -40,7 +40,7 @@ from reader.core.index.manifest import (
     merge_tiers,
     segments_of,
 )
-from reader.core.index.query import build_parser, parse_query
+from reader.core.index.query import build_parser, has_negation, parse_query
 from reader.core.index.schema import (
     KIND_DOC,
     KIND_DUP,
@@ -345,7 +345,9 @@ class SearchIndex:
     ) -> tuple[list[Hit], int]:
         """`search`, and how many documents match in all (the hits stop at `limit`)."""
         parsed = self._parse(query, spelling)
-        exact = self._parse(query, False) if spelling else parsed
+        # Under NOT, other spellings leave documents out that the exact query keeps: one pass.
+        negated = parsed is not None and has_negation(parsed)
+        exact = self._parse(query, False) if spelling and not negated else parsed
         with self._reading():
             searcher = self._current_searcher()
         if parsed is None or searcher is None:
