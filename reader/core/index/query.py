@@ -248,6 +248,11 @@ def _without_spelling(node: Any) -> Any:
     return node.apply(_without_spelling) if not node.is_leaf() else node
 
 
+def without_spelling(parsed: Any) -> Any:
+    """A parsed query without its spelling-blind matches (as `parse_query(..., False)`)."""
+    return _without_spelling(parsed).normalize()
+
+
 def has_negation(parsed: Any) -> bool:
     """Whether a parsed query leaves documents out (NOT, AND NOT) anywhere."""
     return any(isinstance(node, wq.Not | wq.AndNot) for node in _walk(parsed))

@@ -40,7 +40,7 @@ from reader.core.index.manifest import (
     merge_tiers,
     segments_of,
 )
-from reader.core.index.query import build_parser, has_negation, parse_query
+from reader.core.index.query import build_parser, has_negation, parse_query, without_spelling
 from reader.core.index.schema import (
     KIND_DOC,
     KIND_DUP,
@@ -80,24 +80,27 @@ _WEIGHTING = CachedLengthsBM25F()
 Shown = Callable[["DocumentEntry"], None]
 
 
-def _ranked(searcher: Any, exact: Any, parsed: Any, limit: int, hidden: set[int]) -> list[Any]:
+def _ranked(searcher: Any, exact: Any, parsed: Any, limit: int, hidden: set[int]) -> Any:
     """The top `limit` documents: those `exact` matches first, then those only `parsed` does.
 
     Exact spellings rank above other spellings by construction, and the spelling field is
     only searched for the places the exact matches leave: most name searches fill their page
-    with exact matches, at the cost of a search without spelling-blind matches.
+    with exact matches, at the cost of a search without spelling-blind matches. Either query
+    may be None; with `parsed` None, whoosh's own results (their len is whoosh's total).
     """
     # BM25F as the searcher's own, with field lengths cached per segment. Matchers built as
     # for terms=True (needs_current): on indexes of up to 5,000 documents whoosh would
     # otherwise preload OR queries, adding scores in another order.
     context = searcher.context(weighting=_WEIGHTING, needs_current=True)
     found: list[Any] = []
-    for query in (exact, parsed) if exact is not parsed else (parsed,):
+    for query in (exact, parsed):
         if query is None or len(found) >= limit:
             continue
         masked = hidden | {result.docnum for result in found}
         collector = searcher.collector(limit=limit - len(found), mask=masked or None)
         searcher.search_with_collector(query, collector, context=context)
+        if parsed is None:
+            return collector.results()
         found += list(collector.results())
     return found
 
@@ -345,9 +348,6 @@ class SearchIndex:
     ) -> tuple[list[Hit], int]:
         """`search`, and how many documents match in all (the hits stop at `limit`)."""
         parsed = self._parse(query, spelling)
-        # Under NOT, other spellings leave documents out that the exact query keeps: one pass.
-        negated = parsed is not None and has_negation(parsed)
-        exact = self._parse(query, False) if spelling and not negated else parsed
         with self._reading():
             searcher = self._current_searcher()
         if parsed is None or searcher is None:
@@ -360,12 +360,20 @@ class SearchIndex:
             # matching document (terms=True), most of which never make the top `limit`.
             hidden = set(searcher.docs_for_query(
                 wq.Or([wq.Term("kind", KIND_DUP), wq.Term("kind", KIND_ERROR)])))
-            results = _ranked(searcher, exact, parsed, limit, hidden)
-            total = count_matching(parsed, searcher, hidden)  # hidden copies not counted
-            wanted = indexed_terms(positive_terms(parsed, reader), reader)
             # Keys no document holds cannot be in a hit: most words' keys, for most queries.
             spelled = {key: word for key, word in spelling_words(parsed).items()
                        if (SPELLING_FIELD, key) in reader}  # fmt: skip
+            # Under NOT, other spellings leave out documents the exact query keeps: one pass.
+            negated = has_negation(parsed)
+            if not spelled and not negated:  # the spelling field adds nothing: as without it
+                results = _ranked(searcher, without_spelling(parsed), None, limit, hidden)
+                total = len(results)
+                results = list(results)
+            else:
+                exact = None if negated else without_spelling(parsed)
+                results = list(_ranked(searcher, exact, parsed, limit, hidden))
+                total = count_matching(parsed, searcher, hidden)  # hidden copies not counted
+            wanted = indexed_terms(positive_terms(parsed, reader), reader)
             entries = entry_column(reader)
             hits = []
             for result in results:
