@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Set as AbstractSet
 from typing import Any
 
+from whoosh import matching as wm
 from whoosh import query as wq
 from whoosh.qparser import (
     FieldsPlugin,
@@ -38,8 +40,9 @@ from reader.core.index.schema import (
     TEXT_FIELDS,
 )
 from reader.core.index.scope import SCOPE_FIELD, scope_named
+from reader.core.index.speedups.doc_sets import ConstantListMatcher, matcher_ids
 from reader.core.index.speedups.phrase_query import Phrase
-from reader.core.index.spelling import SpellingTerm, fold, query_keys
+from reader.core.index.spelling import fold, query_keys
 from reader.core.index.types import QueryError
 
 # A stemmed prefix is also tried when it keeps this many letters: "division*" -> "divis*"
@@ -111,6 +114,47 @@ class _ScopePlugin(Plugin):  # type: ignore[misc]
                 self._limit(node, pane)
             elif node.has_fieldname and node.fieldname is None:
                 node.set_fieldname(pane)
+
+class SpellingTerm(wq.Term):  # type: ignore[misc]
+    """The spelling keys one query word seeks (any of them), remembering the word (for hits).
+
+    One matcher for all the keys, as a list of the documents holding any of them, scored
+    alike: a name's keys are held by the same documents (Warsaw: alsa, alsaf, falsa, falsaf),
+    and as whoosh terms in a union they made most of a name query's time at 10,000 pages.
+    """
+
+    def __init__(self, fieldname: str, keys: AbstractSet[str], word: str,
+                 boost: float = 1.0) -> None:  # fmt: skip
+        self.keys = tuple(sorted(keys))
+        super().__init__(fieldname, self.keys[0], boost=boost)
+        self.word = word
+
+    def __copy__(self) -> SpellingTerm:
+        return SpellingTerm(self.fieldname, set(self.keys), self.word, self.boost)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SpellingTerm) and (other.fieldname, other.keys, other.boost) \
+            == (self.fieldname, self.keys, self.boost)
+
+    def __hash__(self) -> int:
+        return hash((SpellingTerm, self.fieldname, self.keys, self.boost))
+
+    def __str__(self) -> str:
+        return f"{self.fieldname}:({'|'.join(self.keys)})^{self.boost:g}"
+
+    def estimate_size(self, reader: Any) -> int:  # noqa: D102 - whoosh's query protocol
+        return sum(reader.doc_frequency(self.fieldname, key) for key in self.keys)
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:  # noqa: D102 - whoosh's
+        reader = searcher.reader()
+        held = [key for key in self.keys if (self.fieldname, key) in reader]
+        if not held:
+            return wm.NullMatcher()
+        ids: set[int] = set()
+        for key in held:
+            ids |= matcher_ids(reader.postings(self.fieldname, key))
+        return ConstantListMatcher(sorted(ids), self.boost)
+
 
 EXACT = "="  # a word's prefix: no spelling-blind match for it
 
