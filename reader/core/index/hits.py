@@ -16,8 +16,9 @@ from whoosh import query as wq
 from reader.core.document import Document
 from reader.core.index.analysis import family_of
 from reader.core.index.counterparts import AlignmentLookup, HitPair, pair_hit
+from reader.core.index.query import SpellingTerm
 from reader.core.index.schema import TEXT_FIELDS, text_field
-from reader.core.index.spelling import SpellingTerm, fold, spelled_names, spelled_spans
+from reader.core.index.spelling import fold, spelled_names, spelled_spans
 from reader.core.index.term_matches import matched_spans, paragraph_spans, paragraph_words
 from reader.core.text_range import TextRange
 
@@ -352,7 +353,8 @@ def spelling_words(parsed: Any) -> dict[str, str]:
         if isinstance(node, wq.Not):
             return
         if isinstance(node, SpellingTerm):
-            found.setdefault(node.text, node.word)
+            for key in node.keys:
+                found.setdefault(key, node.word)
         for child in node.children():
             visit(child)
 

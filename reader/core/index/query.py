@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Set as AbstractSet
 from typing import Any
 
+from whoosh import matching as wm
 from whoosh import query as wq
 from whoosh.qparser import (
     FieldsPlugin,
@@ -38,8 +40,9 @@ from reader.core.index.schema import (
     TEXT_FIELDS,
 )
 from reader.core.index.scope import SCOPE_FIELD, scope_named
+from reader.core.index.speedups.doc_sets import ConstantListMatcher, matcher_ids
 from reader.core.index.speedups.phrase_query import Phrase
-from reader.core.index.spelling import SpellingTerm, fold, query_keys
+from reader.core.index.spelling import fold, query_keys
 from reader.core.index.types import QueryError
 
 # A stemmed prefix is also tried when it keeps this many letters: "division*" -> "divis*"
@@ -112,6 +115,47 @@ class _ScopePlugin(Plugin):  # type: ignore[misc]
             elif node.has_fieldname and node.fieldname is None:
                 node.set_fieldname(pane)
 
+class SpellingTerm(wq.Term):  # type: ignore[misc]
+    """The spelling keys one query word seeks (any of them), remembering the word (for hits).
+
+    One matcher for all the keys, as a list of the documents holding any of them, scored
+    alike: a name's keys are held by the same documents (Warsaw: alsa, alsaf, falsa, falsaf),
+    and as whoosh terms in a union they made most of a name query's time at 10,000 pages.
+    """
+
+    def __init__(self, fieldname: str, keys: AbstractSet[str], word: str,
+                 boost: float = 1.0) -> None:  # fmt: skip
+        self.keys = tuple(sorted(keys))
+        super().__init__(fieldname, self.keys[0], boost=boost)
+        self.word = word
+
+    def __copy__(self) -> SpellingTerm:
+        return SpellingTerm(self.fieldname, set(self.keys), self.word, self.boost)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SpellingTerm) and (other.fieldname, other.keys, other.boost) \
+            == (self.fieldname, self.keys, self.boost)
+
+    def __hash__(self) -> int:
+        return hash((SpellingTerm, self.fieldname, self.keys, self.boost))
+
+    def __str__(self) -> str:
+        return f"{self.fieldname}:({'|'.join(self.keys)})^{self.boost:g}"
+
+    def estimate_size(self, reader: Any) -> int:  # noqa: D102 - whoosh's query protocol
+        return sum(reader.doc_frequency(self.fieldname, key) for key in self.keys)
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:  # noqa: D102 - whoosh's
+        reader = searcher.reader()
+        held = [key for key in self.keys if (self.fieldname, key) in reader]
+        if not held:
+            return wm.NullMatcher()
+        ids: set[int] = set()
+        for key in held:
+            ids |= matcher_ids(reader.postings(self.fieldname, key))
+        return ConstantListMatcher(sorted(ids), self.boost)
+
+
 EXACT = "="  # a word's prefix: no spelling-blind match for it
 
 
@@ -121,8 +165,7 @@ def spelling_query(word: str, boost: float = 1.0) -> Any:
         return wq.NullQuery
     alternatives = []
     for sets in query_keys(word):
-        required = [wq.Or([SpellingTerm(SPELLING_FIELD, key, word, boost) for key in sorted(keys)])
-                    for keys in sets]  # fmt: skip
+        required = [SpellingTerm(SPELLING_FIELD, keys, word, boost) for keys in sets]
         alternatives.append(required[0] if len(required) == 1 else wq.And(required))
     if not alternatives:
         return wq.NullQuery
@@ -247,6 +290,16 @@ def _without_spelling(node: Any) -> Any:
     if getattr(node, "fieldname", None) == SPELLING_FIELD:
         return wq.NullQuery
     return node.apply(_without_spelling) if not node.is_leaf() else node
+
+
+def without_spelling(parsed: Any) -> Any:
+    """A parsed query without its spelling-blind matches (as `parse_query(..., False)`)."""
+    return _without_spelling(parsed).normalize()
+
+
+def has_negation(parsed: Any) -> bool:
+    """Whether a parsed query leaves documents out (NOT, AND NOT) anywhere."""
+    return any(isinstance(node, wq.Not | wq.AndNot) for node in _walk(parsed))
 
 
 def _walk(node: Any) -> Any:

@@ -41,8 +41,9 @@ from reader.core.provenance.arrangement import Locator, locators_of
 # rebuilt instead of being read with the wrong assumptions. Also when an analyser class moves:
 # the index pickles them by module path (3: `reader.core.analysis` became `.index.analysis`;
 # 4: entries hold their archival locators, for the archive browser; 5: words are folded (ё,
-# pre-1918 letters, diacritics, apostrophes) and names keyed by spelling (the "spelling" field).
-SCHEMA_VERSION = 5
+# pre-1918 letters, diacritics, apostrophes) and names keyed by spelling (the "spelling" field);
+# 6: a name in Latin letters no longer also keys without its final vowel).
+SCHEMA_VERSION = 6
 
 KIND_DOC = "doc"
 KIND_DUP = "dup"

@@ -40,7 +40,7 @@ from reader.core.index.manifest import (
     merge_tiers,
     segments_of,
 )
-from reader.core.index.query import build_parser, parse_query
+from reader.core.index.query import build_parser, has_negation, parse_query, without_spelling
 from reader.core.index.schema import (
     KIND_DOC,
     KIND_DUP,
@@ -53,6 +53,7 @@ from reader.core.index.schema import (
     entries_of,
     entry_column,
 )
+from reader.core.index.speedups.doc_sets import count_matching
 from reader.core.index.speedups.scoring import CachedLengthsBM25F
 from reader.core.index.speedups.segment_writer import SegmentWriter
 from reader.core.index.store import IndexStore
@@ -77,6 +78,31 @@ _WRITER_MEMORY_MB = 128
 _log = logging.getLogger(__name__)
 _WEIGHTING = CachedLengthsBM25F()
 Shown = Callable[["DocumentEntry"], None]
+
+
+def _ranked(searcher: Any, exact: Any, parsed: Any, limit: int, hidden: set[int]) -> Any:
+    """The top `limit` documents: those `exact` matches first, then those only `parsed` does.
+
+    Exact spellings rank above other spellings by construction, and the spelling field is
+    only searched for the places the exact matches leave: most name searches fill their page
+    with exact matches, at the cost of a search without spelling-blind matches. Either query
+    may be None; with `parsed` None, whoosh's own results (their len is whoosh's total).
+    """
+    # BM25F as the searcher's own, with field lengths cached per segment. Matchers built as
+    # for terms=True (needs_current): on indexes of up to 5,000 documents whoosh would
+    # otherwise preload OR queries, adding scores in another order.
+    context = searcher.context(weighting=_WEIGHTING, needs_current=True)
+    found: list[Any] = []
+    for query in (exact, parsed):
+        if query is None or len(found) >= limit:
+            continue
+        masked = hidden | {result.docnum for result in found}
+        collector = searcher.collector(limit=limit - len(found), mask=masked or None)
+        searcher.search_with_collector(query, collector, context=context)
+        if parsed is None:
+            return collector.results()
+        found += list(collector.results())
+    return found
 
 
 class SearchIndex:
@@ -334,18 +360,20 @@ class SearchIndex:
             # matching document (terms=True), most of which never make the top `limit`.
             hidden = set(searcher.docs_for_query(
                 wq.Or([wq.Term("kind", KIND_DUP), wq.Term("kind", KIND_ERROR)])))
-            collector = searcher.collector(limit=limit, mask=hidden or None)
-            # BM25F as the searcher's own, with field lengths cached per segment. Matchers
-            # built as for terms=True (needs_current): on indexes of up to 5,000 documents
-            # whoosh would otherwise preload OR queries, adding scores in another order.
-            context = searcher.context(weighting=_WEIGHTING, needs_current=True)
-            searcher.search_with_collector(parsed, collector, context=context)
-            results = collector.results()
-            total = len(results)  # the mask's hidden copies are not counted
-            wanted = indexed_terms(positive_terms(parsed, reader), reader)
             # Keys no document holds cannot be in a hit: most words' keys, for most queries.
             spelled = {key: word for key, word in spelling_words(parsed).items()
                        if (SPELLING_FIELD, key) in reader}  # fmt: skip
+            # Under NOT, other spellings leave out documents the exact query keeps: one pass.
+            negated = has_negation(parsed)
+            if not spelled and not negated:  # the spelling field adds nothing: as without it
+                results = _ranked(searcher, without_spelling(parsed), None, limit, hidden)
+                total = len(results)
+                results = list(results)
+            else:
+                exact = None if negated else without_spelling(parsed)
+                results = list(_ranked(searcher, exact, parsed, limit, hidden))
+                total = count_matching(parsed, searcher, hidden)  # hidden copies not counted
+            wanted = indexed_terms(positive_terms(parsed, reader), reader)
             entries = entry_column(reader)
             hits = []
             for result in results:

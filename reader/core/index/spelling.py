@@ -32,7 +32,6 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from typing import Any
 
-from whoosh import query as wq
 from whoosh.analysis import Token, Tokenizer
 
 # ---- orthographic folding -------------------------------------------------------------------
@@ -151,8 +150,14 @@ def _is_han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
-def _finish(classes: list[tuple[str, ...]]) -> set[str]:
-    """Keys from a sequence of class choices: runs of one class merge, a final vowel optional."""
+def _finish(classes: list[tuple[str, ...]], inflected: bool = False) -> set[str]:
+    """Keys from a sequence of class choices: runs of one class merge.
+
+    `inflected`: a final vowel is optional. For Cyrillic words, as Russian endings come and go
+    (Москва, stem москв); in Latin letters only for a final mute e after a consonant (French
+    Staline, Boulganine). Not for every Latin word: there it made Geneva a Konev, and gave
+    most names two keys, doubling what a query reads from the spelling field.
+    """
     keys = [""]
     for choices in classes:
         keys = [key + choice for key in keys for choice in choices][:_MAX_KEYS]
@@ -161,8 +166,8 @@ def _finish(classes: list[tuple[str, ...]]) -> set[str]:
         merged = re.sub(r"(.)\1+", r"\1", key)
         if merged:
             found.add(merged)
-        if len(merged) >= 3 and merged.endswith("a"):
-            found.add(merged[:-1])  # Moskva / Москва (stem москв), Beria / Берия (stem бер)
+        if inflected and len(merged) >= 3 and merged.endswith("a"):
+            found.add(merged[:-1])  # Москва (stem москв), Берия (stem бер)
     return found
 
 
@@ -192,15 +197,16 @@ def _word_keys(word: str) -> frozenset[str]:
             word = word.replace(char, latin)
     word = fold(word)
     if not any("а" <= c <= "я" or c in _CYRILLIC for c in word):
-        return frozenset(_finish(_latin_classes(word)))
-    keys = _finish(_latin_classes(_romanised(word)))
+        mute_e = word.endswith("e") and word[-2:-1] not in _VOWEL_UNITS
+        return frozenset(_finish(_latin_classes(word), mute_e))
+    keys = _finish(_latin_classes(_romanised(word)), True)
     if _ASPIRATES.search(word):  # Pkhenyan as written, Pyongyang as said
-        keys |= _finish(_latin_classes(_romanised(_ASPIRATES.sub(r"\1", word))))
+        keys |= _finish(_latin_classes(_romanised(_ASPIRATES.sub(r"\1", word))), True)
     # A name in another case than the nominative: Хрущёва, Хрущёвым, Москве keyed as the
     # nominative too (a stemmer cuts names unevenly: Хрущёв -> хрущ, Хрущёва -> хрущев).
     ending = _CASE_ENDING.search(word)
     if ending and ending.start() >= 3:
-        keys |= _finish(_latin_classes(_romanised(word[: ending.start()])))
+        keys |= _finish(_latin_classes(_romanised(word[: ending.start()])), True)
     return frozenset(keys)
 
 
@@ -340,17 +346,6 @@ _NAME = re.compile(
     r"|(?<![\w\u0300-\u036f])[A-ZÀ-ÞĀ-ſƀ-ɏͰ-ϿЀ-Я][\w\u0300-\u036f]*"
     r"(?:[-‐‑·" + _APOSTROPHES + r"][\w\u0300-\u036f]+)*"
 )
-
-
-class SpellingTerm(wq.Term):  # type: ignore[misc]
-    """A spelling key a query seeks, remembering the query word it stands for (for hits)."""
-
-    def __init__(self, fieldname: str, key: str, word: str, boost: float = 1.0) -> None:
-        super().__init__(fieldname, key, boost=boost)
-        self.word = word
-
-    def __copy__(self) -> SpellingTerm:
-        return SpellingTerm(self.fieldname, self.text, self.word, self.boost)
 
 
 class SpellingAnalyzer(Tokenizer):  # type: ignore[misc]

@@ -123,6 +123,15 @@ def test_the_exact_switch_turns_spelling_off(spelled_index: SearchIndex) -> None
     assert spelled_index.search("Chemulpo", spelling=False) == []
 
 
+def test_not_leaves_out_every_spelling_and_the_total_counts_all(
+        spelled_index: SearchIndex) -> None:  # fmt: skip
+    ids = [hit.id for hit in spelled_index.search("wrote NOT Khrushchev")]
+    assert made_up_id(9101) not in ids and made_up_id(9102) not in ids
+    assert made_up_id(9101) in [hit.id for hit in spelled_index.search("wrote NOT =Khrushchev")]
+    hits, total = spelled_index.search_counted("Khrushchev", limit=1)
+    assert [hit.id for hit in hits] == [made_up_id(9102)] and total == 2
+
+
 def test_other_spellings_are_marked_in_both_panes(spelled_index: SearchIndex) -> None:
     document = parse_page(SEED_PAGE)
     ranges = spelled_index.match_ranges("Chou En-lai", document)
