@@ -20,9 +20,10 @@ from reader.core.session.annotation_actions import AnnotationActions
 from reader.core.session.reading import Aspect
 from reader.core.text_range import PANES, Pane, TextRange
 from reader.ui.mark_styles import Highlight, MarkStyle
+from reader.ui.pane_marks import Mark
 from reader.ui.plain_text import plain_tooltip
 from reader.ui.split_view import SplitView
-from reader.ui.text_pane import Mark, TextPane
+from reader.ui.text_pane import TextPane
 
 
 class AnnotationMarks(QObject):

@@ -16,9 +16,9 @@ from reader.core.session.search import SearchAspect, SearchSession
 from reader.core.session.sentence_links import UNCERTAIN_BELOW, LinkAspect, SentenceLinks
 from reader.core.text_range import PANES, Pane, TextRange, other_pane
 from reader.ui.mark_styles import MarkStyle
+from reader.ui.pane_marks import Mark
 from reader.ui.plain_text import plain_tooltip
 from reader.ui.split_view import SplitView
-from reader.ui.text_pane import Mark
 
 
 class SentenceMarks(QObject):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import time
 from collections.abc import Sequence
 
@@ -30,6 +28,7 @@ from reader.core.text_range import Pane, TextRange
 from reader.ui.mark_styles import LAYERS, MarkStyle, blend, mark_format
 from reader.ui.pane_blocks import PaneBlocks, core_offset, qt_offset
 from reader.ui.pane_fill import insert_blocks
+from reader.ui.pane_marks import Mark, MarkLayers
 
 MEASURE_CHARS = 72  # the longest line we let a text run, in average characters
 LINE_HEIGHT_PERCENT = 145
@@ -39,7 +38,6 @@ FIRST_CHARS = 12_000  # at once: the first screens (and the whole of an ordinary
 SLICE_SECONDS = 0.008  # then slices of about this long, a few paragraphs at a time
 STEP_CHARS = 1_500
 FEW_MARKS = 100  # up to this many marks are all drawn; more, only those near the viewport
-Mark = tuple[int, int, int, MarkStyle]  # paragraph, start, end, how it looks
 
 
 class TextPane(QTextEdit):
@@ -69,17 +67,7 @@ class TextPane(QTextEdit):
         # A scroll bar that came and went with the text's length would change the width and
         # lay the whole text out a second time on opening; the column would shift, too.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self._marks: dict[str, list[Mark]] = {layer: [] for layer in LAYERS}
-        self._by_paragraph: dict[str, list[Mark]] = {layer: [] for layer in LAYERS}
-        # Per layer, in that order: the (paragraph, start) of each mark and the furthest
-        # (paragraph, end) any mark so far reaches, to find those touching a stretch of text.
-        self._keys: dict[str, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
-        # The (paragraph, offset) range whose marks are drawn, and each layer's selections
-        # there: a layer is built again only when it, the range or the palette changed, so
-        # hovering a sentence does not rebuild hundreds of highlights.
-        self._marks_drawn: tuple[tuple[int, int], tuple[int, int]] | None = None
-        self._selections: dict[str, list[QTextEdit.ExtraSelection]] = {}
-        self._stale: set[str] = set()
+        self._layers = MarkLayers()
         self._gutter = 0.0
         self._spacing = -1.0  # the paragraph spacing the blocks have
         self._paragraphs: tuple[str, ...] = ()
@@ -103,11 +91,7 @@ class TextPane(QTextEdit):
         """
         self._fill_timer.stop()
         self.document().clear()
-        self._marks = {layer: [] for layer in LAYERS}
-        self._by_paragraph = {layer: [] for layer in LAYERS}
-        self._keys = {}
-        self._marks_drawn = None
-        self._selections, self._stale = {}, set()
+        self._layers.clear()
         self._pending_scroll = None
         self.setExtraSelections([])
         # Core offsets count code points, Qt's UTF-16 units; the blocks convert between them.
@@ -140,7 +124,7 @@ class TextPane(QTextEdit):
             self._fill_timer.start()
         else:
             self._fill_timer.stop()
-        if not self.filling or sum(map(len, self._marks.values())) > FEW_MARKS:
+        if not self.filling or self._layers.count() > FEW_MARKS:
             self._apply_marks(force=not self.filling)
         if not self.filling and first > 0:
             self.filled.emit()
@@ -340,26 +324,17 @@ class TextPane(QTextEdit):
     # Marks -------------------------------------------------------------------------------
     def set_marks(self, layer: str, marks: Sequence[Mark]) -> None:
         """Replace the marks of one layer (see `mark_styles.LAYERS`); the text is untouched."""
-        marks = list(marks)
-        if marks == self._marks[layer]:
-            return  # as drawn already (no sentence links before opening and after, say)
-        self._marks[layer] = marks
-        # In text order, to find those near the viewport of a text with thousands.
-        ordered = sorted(marks, key=lambda mark: mark[:2])
-        self._by_paragraph[layer] = ordered
-        self._keys[layer] = ([mark[:2] for mark in ordered],
-                             list(itertools.accumulate(((p, end) for p, _, end, _ in ordered),
-                                                       max)))  # fmt: skip
-        self._stale.add(layer)
-        self._apply_marks()
+        # Unchanged marks are drawn already (no sentence links before opening and after, say).
+        if self._layers.set(layer, marks):
+            self._apply_marks()
 
     def marks(self, layer: str) -> list[tuple[int, int, int]]:
         """The (paragraph, start, end) ranges one layer marks."""
-        return [mark[:3] for mark in self._marks[layer]]
+        return [mark[:3] for mark in self._layers.marks[layer]]
 
     def mark_styles(self, layer: str) -> list[MarkStyle]:
         """The styles of one layer's marks, in the order of `marks`."""
-        return [mark[3] for mark in self._marks[layer]]
+        return [mark[3] for mark in self._layers.marks[layer]]
 
     def set_highlights(self, ranges: Sequence[tuple[int, int, int]],
                        current: tuple[int, int, int] | None = None) -> None:
@@ -384,34 +359,29 @@ class TextPane(QTextEdit):
         # of highlights) has only those near the viewport drawn, again as it scrolls out of
         # what is drawn: Qt lays out the text under every selection it is given, which held
         # the window for seconds (issue 12), and building them all made opening slow (14).
+        layers = self._layers
         if force:
-            self._stale.update(LAYERS)
-        few = sum(map(len, self._marks.values())) <= FEW_MARKS
-        if not self._filled or (few and not self._stale):
+            layers.stale.update(LAYERS)
+        few = layers.count() <= FEW_MARKS
+        if not self._filled or (few and not layers.stale):
             return
-        drawn, near = self._marks_drawn, None  # None: all of them
+        drawn, near = layers.drawn, None  # None: all of them
         if not few:
             seen = self._text_between(0, 1)
             inside = drawn is not None and drawn[0] <= seen[0] and seen[1] <= drawn[1]
             near = drawn if inside else self._text_between(-0.5, 1)
         if near != drawn:
-            self._stale.update(LAYERS)
-        if not self._stale:
+            layers.stale.update(LAYERS)
+        if not layers.stale:
             return
-        self._marks_drawn = near
+        layers.drawn = near
         formats: dict[MarkStyle, QTextCharFormat] = {}
-        for layer in self._stale:
-            marks = self._marks[layer]
-            if near is not None and layer in self._keys:
-                keys, reach = self._keys[layer]
-                # Those that end past the stretch's start and start before its end.
-                low, high = bisect.bisect_right(reach, near[0]), bisect.bisect_left(keys, near[1])
-                marks = [mark for mark in self._by_paragraph[layer][low:high]
-                         if (mark[0], mark[2]) > near[0]]
-            self._selections[layer] = self._layer_selections(marks, formats)
-        self._stale.clear()
+        for layer in layers.stale:
+            layers.selections[layer] = self._layer_selections(layers.touching(layer, near),
+                                                              formats)
+        layers.stale.clear()
         self.setExtraSelections([selection for layer in LAYERS
-                                 for selection in self._selections.get(layer, ())])
+                                 for selection in layers.selections.get(layer, ())])
 
     def _layer_selections(self, marks: Sequence[Mark], formats: dict[MarkStyle, QTextCharFormat]
                           ) -> list[QTextEdit.ExtraSelection]:

@@ -1,0 +1,30 @@
+"""MarkLayers: which marks reach into a stretch of text, and which layers changed."""
+
+from __future__ import annotations
+
+from reader.ui.pane_marks import MarkLayers
+
+
+def test_touching_finds_the_marks_that_reach_into_a_stretch() -> None:
+    layers = MarkLayers()
+    marks = [(0, 0, 5, "search"), (2, 10, 20, "search"), (2, 0, 400, "search"),
+             (1, 0, 400, "search"), (4, 0, 3, "search"), (6, 1, 2, "search")]
+    assert layers.set("search", marks)
+    stretch = ((2, 15), (4, 1))
+    # The long mark starting at (2, 0) reaches in; those ending in paragraphs 0 and 1 and
+    # the one starting at (6, 1) do not; (4, 0) starts before the stretch's end.
+    assert layers.touching("search", stretch) == [(2, 0, 400, "search"),
+                                                  (2, 10, 20, "search"), (4, 0, 3, "search")]
+    assert layers.touching("search", None) == marks
+    assert layers.touching("annotation", stretch) == []
+
+
+def test_an_unchanged_layer_is_not_stale_again() -> None:
+    layers = MarkLayers()
+    assert layers.set("annotation", [(0, 1, 2, "claim")])
+    assert layers.stale == {"annotation"} and layers.count() == 1
+    layers.stale.clear()
+    assert not layers.set("annotation", [(0, 1, 2, "claim")])
+    assert layers.stale == set()
+    layers.clear()
+    assert layers.count() == 0 and layers.drawn is None
