@@ -295,7 +295,7 @@ def _cmd_keys(args: argparse.Namespace) -> int:
 
 def _cmd_gui(args: argparse.Namespace) -> int:
     try:
-        from reader.ui.app import run_app  # Qt is loaded only when the window is wanted
+        from reader.ui.launch import run_app  # Qt is loaded only when the window is wanted
     except ImportError:
         build_parser().print_help()
         return EXIT_OK

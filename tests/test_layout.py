@@ -37,6 +37,7 @@ COVERED_BY = {
     "reader/ui/elided_label.py": "tests/ui/test_metadata_panel.py",
     "reader/ui/find_bar.py": "tests/ui/test_app_reading.py",
     "reader/ui/import_report.py": "tests/ui/test_app_reading.py",
+    "reader/ui/launch.py": "tests/ui/test_single_instance.py",
     "reader/ui/library_watcher.py": "tests/ui/test_app_reading.py",
     "reader/ui/main_window.py": "tests/ui/test_app.py",
     "reader/ui/note_editor.py": "tests/ui/test_annotation_controls.py",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -10,25 +9,20 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QVBoxLayout, QWidget
 
-from reader import APP_ID, APP_NAME
 from reader.core.index.job import LOCK_WAIT
 from reader.core.index.types import DocumentEntry, UpdateReport
 from reader.core.library.page_files import ImportReport
 from reader.core.library.watch import LibraryWatch
-from reader.core.paths import config_dir, data_home
+from reader.core.paths import config_dir
 from reader.core.session.hand_over import PendingOpen
 from reader.core.session.index_updates import IndexUpdates, UpdateRequest
 from reader.core.session.search import SearchResults
 from reader.core.session.workspace import Workspace
 from reader.core.wording import plural
 from reader.ui.annotation_controls import AnnotationControls
-from reader.ui.display import display_problem
-from reader.ui.file_open_events import FileOpenEvents
 from reader.ui.find_bar import FindBar
 from reader.ui.main_window import MainWindow
 from reader.ui.print_actions import PrintActions
-from reader.ui.resources import app_icon, register_fonts
-from reader.ui.single_instance import claim_or_hand_over
 from reader.ui.theme import ThemeController
 from reader.ui.window_settings import SavedPlace, WindowSettings
 from reader.ui.workers import (
@@ -468,34 +462,3 @@ class DiglotApp:
         self.browse_tasks.shutdown()
         self.theme.close()
 
-
-def run_app(argv: list[str], files: list[Path] | None = None) -> int:
-    """Open the window and run until it closes; returns the process exit code.
-
-    With Diglot already running on the same data folder, `files` go to its window instead.
-    """
-    problem = display_problem()
-    if problem:
-        print(f"diglot: {problem}", file=sys.stderr)
-        return 1
-    app = QApplication.instance() or QApplication(argv)
-    assert isinstance(app, QApplication)
-    app.setApplicationName(APP_NAME)  # the WM_CLASS class: the .desktop's StartupWMClass
-    app.setOrganizationName("Diglot")
-    app.setDesktopFileName(APP_ID)  # Wayland's app_id
-    app.setWindowIcon(app_icon())
-    instance = claim_or_hand_over(data_home(), files or [])
-    if instance is None:
-        return 0  # the running window has the files
-    register_fonts()
-    diglot = DiglotApp(Workspace(data_home()))
-    instance.files_received.connect(diglot.open_paths)
-    file_opens = FileOpenEvents(app)
-    file_opens.files_received.connect(diglot.open_paths)
-    app.installEventFilter(file_opens)
-    diglot.start()
-    if files:
-        diglot.open_paths(files)
-    code = int(app.exec())
-    instance.close()
-    return code

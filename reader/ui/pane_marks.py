@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from PySide6.QtGui import QPalette, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
-from reader.ui.mark_styles import LAYERS, MarkStyle
+from reader.ui.mark_styles import LAYERS, MarkStyle, mark_format
 
 Mark = tuple[int, int, int, MarkStyle]  # paragraph, start, end, how it looks
 Stretch = tuple[tuple[int, int], tuple[int, int]]  # (paragraph, offset) from, to
+Span = Callable[[int, int, int], "tuple[int, int] | None"]  # a mark's document positions
 
 
 class MarkLayers:
@@ -70,3 +72,31 @@ class MarkLayers:
         low, high = bisect.bisect_right(reach, stretch[0]), bisect.bisect_left(keys, stretch[1])
         return [mark for mark in self._ordered[layer][low:high]
                 if (mark[0], mark[2]) > stretch[0]]
+
+
+def selections_of(
+    marks: Sequence[Mark],
+    document: QTextDocument,
+    palette: QPalette,
+    formats: dict[MarkStyle, QTextCharFormat],
+    span: Span,
+) -> list[QTextEdit.ExtraSelection]:
+    """The selections that draw `marks`; `span` gives a mark's positions, None if not in yet.
+
+    `formats` is shared by the layers drawn together: one format object per look.
+    """
+    selections = []
+    for paragraph, start, end, style in marks:
+        found = span(paragraph, start, end)
+        if found is None:
+            continue
+        cursor = QTextCursor(document)
+        cursor.setPosition(found[0])
+        cursor.setPosition(found[1], QTextCursor.MoveMode.KeepAnchor)
+        if style not in formats:
+            formats[style] = mark_format(style, palette)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor
+        selection.format = formats[style]
+        selections.append(selection)
+    return selections

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Sequence
 
@@ -11,7 +12,6 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QMouseEvent,
-    QPainter,
     QPaintEvent,
     QPalette,
     QResizeEvent,
@@ -25,10 +25,11 @@ from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
 
 from reader.core.document import Text
 from reader.core.text_range import Pane, TextRange
-from reader.ui.mark_styles import LAYERS, MarkStyle, blend, mark_format
+from reader.ui.mark_styles import LAYERS, MarkStyle, blend
 from reader.ui.pane_blocks import PaneBlocks, core_offset, qt_offset
 from reader.ui.pane_fill import insert_blocks
-from reader.ui.pane_marks import Mark, MarkLayers
+from reader.ui.pane_marks import Mark, MarkLayers, selections_of
+from reader.ui.pane_numbers import paint_numbers
 
 MEASURE_CHARS = 72  # the longest line we let a text run, in average characters
 LINE_HEIGHT_PERCENT = 145
@@ -377,31 +378,13 @@ class TextPane(QTextEdit):
         layers.drawn = near
         formats: dict[MarkStyle, QTextCharFormat] = {}
         for layer in layers.stale:
-            layers.selections[layer] = self._layer_selections(layers.touching(layer, near),
-                                                              formats)
+            # One lookup of each paragraph's block position and room per layer.
+            span = functools.partial(self._qt_span, blocks={})
+            layers.selections[layer] = selections_of(
+                layers.touching(layer, near), self.document(), self.palette(), formats, span)
         layers.stale.clear()
         self.setExtraSelections([selection for layer in LAYERS
                                  for selection in layers.selections.get(layer, ())])
-
-    def _layer_selections(self, marks: Sequence[Mark], formats: dict[MarkStyle, QTextCharFormat]
-                          ) -> list[QTextEdit.ExtraSelection]:
-        palette, document = self.palette(), self.document()
-        blocks: dict[int, tuple[int, int]] = {}  # paragraph: its block's position and room
-        selections = []
-        for paragraph, start, end, style in marks:
-            span = self._qt_span(paragraph, start, end, blocks)
-            if span is None:
-                continue
-            cursor = QTextCursor(document)
-            cursor.setPosition(span[0])
-            cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
-            if style not in formats:
-                formats[style] = mark_format(style, palette)
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor
-            selection.format = formats[style]
-            selections.append(selection)
-        return selections
 
     def _qt_span(self, paragraph: int, start: int, end: int,
                  blocks: dict[int, tuple[int, int]]) -> tuple[int, int] | None:
@@ -505,34 +488,11 @@ class TextPane(QTextEdit):
     # Painting ------------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         super().paintEvent(event)
-        if not self.paragraph_count():
-            return
-        painter = QPainter(self.viewport())
-        text_font = self.document().defaultFont()
-        number_font = QFont(text_font)
-        number_font.setFamilies(["DejaVu Sans", "Sans Serif"])
-        number_font.setPointSizeF(max(text_font.pointSizeF() * 0.68, 6.0))
-        painter.setFont(number_font)
-        number_metrics = QFontMetricsF(number_font)
-        palette = self.palette()
-        painter.setPen(blend(palette.color(QPalette.ColorRole.Text),
-                             palette.color(QPalette.ColorRole.Base), 0.6))
-        offset = self.verticalScrollBar().value()
-        right = self.document().rootFrame().frameFormat().leftMargin() - self._gutter * 0.35
-        visible = event.rect()
-        block = self.cursorForPosition(visible.topLeft()).block()
-        block = block.previous() if block.previous().isValid() else block
-        while block.isValid():
-            rect = self._block_rect(block).translated(0, -offset)
-            if rect.top() > visible.bottom():
-                break
-            line = block.layout().lineAt(0) if block.layout().lineCount() else None
-            number = block.blockNumber()
-            piece = self._blocks.piece(number) if number < self._filled else None
-            if line is not None and piece is not None and piece.start == 0:
-                baseline = rect.top() + line.y() + line.ascent()
-                label = str(piece.paragraph + 1)
-                x = right - number_metrics.horizontalAdvance(label)
-                painter.drawText(QPointF(x, baseline), label)
-            block = block.next()
-        painter.end()
+        if self.paragraph_count():
+            right = self.document().rootFrame().frameFormat().leftMargin() - self._gutter * 0.35
+            paint_numbers(self, event.rect(), right, self._block_rect, self._number_of)
+
+    def _number_of(self, block: int) -> str:
+        """The paragraph number a block starts, "" for a later block of a split paragraph."""
+        piece = self._blocks.piece(block) if block < self._filled else None
+        return str(piece.paragraph + 1) if piece is not None and piece.start == 0 else ""

@@ -184,13 +184,13 @@ def test_a_layer_set_again_leaves_the_others_as_they_were_drawn(
     pane: TextPane, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     built: list[int] = []
-    layer_selections = pane._layer_selections
+    selections_of = text_pane.selections_of
 
-    def counting(marks, formats):  # type: ignore[no-untyped-def]
+    def counting(marks, *rest):  # type: ignore[no-untyped-def]
         built.append(len(marks))
-        return layer_selections(marks, formats)
+        return selections_of(marks, *rest)
 
-    monkeypatch.setattr(pane, "_layer_selections", counting)
+    monkeypatch.setattr(text_pane, "selections_of", counting)
     links = [(1, *sentence_range(n), "sentence") for n in range(40)]
     pane.set_marks("link", links)  # type: ignore[arg-type]
     pane.set_highlights([(0, 0, 6)])

@@ -12,7 +12,7 @@ from typing import Literal, Protocol
 
 from reader.core.document import normalise_title
 from reader.core.events import Event
-from reader.core.provenance.arrangement import Locator
+from reader.core.provenance.arrangement import ArrangedEntry
 
 FacetName = Literal["type", "archive", "language", "decade"]
 FACETS: tuple[FacetName, ...] = ("type", "archive", "language", "decade")
@@ -20,18 +20,12 @@ SortColumn = Literal["date", "title", "type", "archive", "languages"]
 COLUMNS: tuple[SortColumn, ...] = ("date", "title", "type", "archive", "languages")
 
 
-class CatalogEntry(Protocol):
-    """What the list needs of a document: the index's stored fields, no parsing."""
+class CatalogEntry(ArrangedEntry, Protocol):
+    """What the list needs of a document: the index's stored fields, no parsing.
 
-    @property
-    def id(self) -> str:
-        """The document id."""
-    @property
-    def title(self) -> str:
-        """The title as written."""
-    @property
-    def date_text(self) -> str:
-        """The date as written, "" when undated."""
+    An arranged entry (id, title, date as written, archival locators) and more.
+    """
+
     @property
     def date_iso(self) -> str | None:
         """ISO date at its precision ("1950-10-01", "1967-11", "1958"), None when unknown."""
@@ -47,9 +41,6 @@ class CatalogEntry(Protocol):
     @property
     def languages(self) -> tuple[str, ...]:
         """Language codes of its texts."""
-    @property
-    def locators(self) -> tuple[Locator, ...]:
-        """Where its archival citations place it (the archive browser's tree)."""
 
 
 def decade_of(entry: CatalogEntry) -> str:
