@@ -86,13 +86,15 @@ def selections_of(
     `formats` is shared by the layers drawn together: one format object per look.
     """
     selections = []
+    # One cursor moved from mark to mark: a selection keeps a copy of it.
+    cursor = QTextCursor(document)
+    move, keep = cursor.setPosition, QTextCursor.MoveMode.KeepAnchor
     for paragraph, start, end, style in marks:
         found = span(paragraph, start, end)
         if found is None:
             continue
-        cursor = QTextCursor(document)
-        cursor.setPosition(found[0])
-        cursor.setPosition(found[1], QTextCursor.MoveMode.KeepAnchor)
+        move(found[0])
+        move(found[1], keep)
         if style not in formats:
             formats[style] = mark_format(style, palette)
         selection = QTextEdit.ExtraSelection()

@@ -243,6 +243,32 @@ def test_overlapping_marks_are_flattened_to_what_shows() -> None:
     assert flatten(marks[:4]) == [(0, 0, 5, claim), (0, 5, 12, person), (0, 12, 25, claim)]
 
 
+
+def test_flattened_marks_show_what_painting_each_mark_in_turn_shows() -> None:
+    import itertools
+    import random
+
+    from reader.ui.annotation_marks import flatten
+
+    styles = [Highlight(c, p) for c in ("#e6b422", "#4e9a06", "#3465a4") for p in (False, True)]
+    rng = random.Random(14)
+    for _ in range(500):
+        marks = [(rng.randrange(3), at, at + rng.randint(-2, 25), rng.choice(styles))
+                 for at in (rng.randint(0, 50) for _ in range(rng.randint(0, 25)))]
+        marks += rng.sample(marks, min(len(marks), 4))  # repeated marks, as projections are
+        # Each character as painting every mark in order leaves it.
+        painted: dict[tuple[int, int], Highlight] = {}
+        for paragraph, low, high, style in marks:
+            painted.update(((paragraph, at), style) for at in range(low, high))
+        flat = flatten(marks)
+        shown = {(p, at): style for p, low, high, style in flat for at in range(low, high)}
+        assert shown == painted
+        assert sum(high - low for _, low, high, _ in flat) == len(painted)  # no overlaps
+        assert flat == sorted(flat, key=lambda mark: mark[:2])
+        for before, after in itertools.pairwise(flat):  # alike neighbours are one mark
+            assert not (before[0] == after[0] and before[2] == after[1]
+                        and before[3] == after[3])
+
 def test_hovering_a_highlight_shows_its_note_as_plain_text(qtbot: QtBot, reader: DiglotApp
                                                           ) -> None:
     from PySide6.QtCore import QEvent, QPoint
