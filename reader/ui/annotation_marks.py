@@ -73,7 +73,9 @@ class AnnotationMarks(QObject):
                 (projected if paint.projected else own).append((*paint.range[1:], style))
             # Projections underneath, the pane's own highlights over them: a highlight made
             # here shows in its own colour even where the other side's projects onto it.
-            self._split.panes[pane].set_marks("annotation", flatten(projected) + flatten(own))
+            # Flattened together, no two marks overlap: Qt draws a block's visible lines again
+            # for each selection in it, and a highlight over a projection was one more.
+            self._split.panes[pane].set_marks("annotation", flatten(projected + own))
 
     # Notes -----------------------------------------------------------------------------------
     def note_at(self, pane: Pane, paragraph: int, offset: int) -> str:

@@ -68,8 +68,9 @@ class MarkLayers:
         if stretch is None or layer not in self._keys:
             return self.marks[layer]
         keys, reach = self._keys[layer]
-        # Those that end past the stretch's start and start before its end.
-        low, high = bisect.bisect_right(reach, stretch[0]), bisect.bisect_left(keys, stretch[1])
+        # Those that end past the stretch's start and start at or before its end: the end is
+        # where the viewport's last corner hits the text, and the character there can show.
+        low, high = bisect.bisect_right(reach, stretch[0]), bisect.bisect_right(keys, stretch[1])
         return [mark for mark in self._ordered[layer][low:high]
                 if (mark[0], mark[2]) > stretch[0]]
 

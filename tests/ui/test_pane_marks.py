@@ -18,6 +18,8 @@ def test_touching_finds_the_marks_that_reach_into_a_stretch() -> None:
     assert layers.touching("search", stretch) == [(2, 0, 400, "search"),
                                                   (2, 10, 20, "search"), (4, 0, 3, "search")]
     assert layers.touching("search", None) == marks
+    # A mark starting where the stretch ends (the character at the viewport's last corner).
+    assert layers.touching("search", ((0, 0), (6, 1)))[-1] == (6, 1, 2, "search")
     assert layers.touching("annotation", stretch) == []
 
 
