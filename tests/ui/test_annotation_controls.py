@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QImage, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -13,6 +14,7 @@ from reader.core.annotations.model import Annotation
 from reader.ui.annotation_marks import caret
 from reader.ui.app import DiglotApp
 from reader.ui.mark_styles import Highlight
+from reader.ui.pane_marks import Mark
 from tests.ui.test_app import press, start
 from tests.ui.test_app_reading import reader as reader  # the seed alone, open
 
@@ -271,6 +273,51 @@ def test_flattened_marks_show_what_painting_each_mark_in_turn_shows() -> None:
         for before, after in itertools.pairwise(flat):  # alike neighbours are one mark
             assert not (before[0] == after[0] and before[2] == after[1]
                         and before[3] == after[3])
+
+
+def test_highlights_flattened_with_projections_colour_each_character_the_same(
+        reader: DiglotApp) -> None:
+    from reader.ui.annotation_marks import flatten
+
+    pane = reader.window.split_view.panes["original"]
+    claim, person, date = Highlight("#e6b422"), Highlight("#4e9a06"), Highlight("#c061cb")
+    projected = [(0, 0, 30, Highlight("#3465a4", True)), (1, 0, 10, Highlight("#e0533d", True)),
+                 (2, 0, 16, Highlight("#3465a4", True, True)), (3, 5, 40, claim._replace(
+                     projected=True))]
+    own = [(0, 3, 9, claim), (0, 7, 20, person), (1, 2, 10, Highlight("#c061cb", fuzzy=True)),
+           (2, 4, 12, date), (3, 0, 8, person), (3, 30, 53, claim)]
+
+    def picture(marks: list[Mark]) -> QImage:
+        pane.set_marks("annotation", marks)
+        pane.viewport().repaint()
+        return pane.viewport().grab().toImage()
+
+    def cells() -> list[QRect]:
+        """Each character of paragraphs 0-3 on the screen: its box, less the pixels at its
+        edges (where neighbouring highlights' anti-aliased edges meet)."""
+        found = []
+        cursor = QTextCursor(pane.document())
+        for paragraph in range(4):
+            block = pane.document().findBlockByNumber(paragraph)
+            for position in range(block.position(), block.position() + block.length() - 1):
+                cursor.setPosition(position)
+                left = pane.cursorRect(cursor)
+                cursor.setPosition(position + 1)
+                right = pane.cursorRect(cursor)
+                if right.top() == left.top() and right.left() - left.left() > 3:
+                    found.append(QRect(left.left() + 2, left.top() + 1,
+                                       right.left() - left.left() - 3, left.height() - 2))
+        return [cell for cell in found if pane.viewport().rect().contains(cell)]
+
+    # Own highlights drawn over whole projections, as before, and the pieces of both that show.
+    apart = picture(flatten(projected) + flatten(own))
+    together = picture(flatten(projected + own))
+    plain = picture([])
+    boxes = cells()
+    assert len(boxes) > 40
+    assert all(together.copy(box) == apart.copy(box) for box in boxes)
+    assert sum(together.copy(box) != plain.copy(box) for box in boxes) > 40  # highlighted
+
 
 def test_hovering_a_highlight_shows_its_note_as_plain_text(qtbot: QtBot, reader: DiglotApp
                                                           ) -> None:
