@@ -142,10 +142,10 @@ def flatten(marks: list[Mark]) -> list[Mark]:
             low, high = index[start], index[end]
             seen[low:high] = [style] * (high - low)
         low = 0
-        for style, run in itertools.groupby(seen):
+        for look, run in itertools.groupby(seen):
             high = low + sum(1 for _ in run)
-            if style is not None:
-                flat.append((paragraph, cuts[low], cuts[high], style))
+            if look is not None:
+                flat.append((paragraph, cuts[low], cuts[high], look))
             low = high
     return flat
 
