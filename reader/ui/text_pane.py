@@ -232,6 +232,7 @@ class TextPane(QTextEdit):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._apply_margins()
+        self._apply_marks()  # a taller or narrower pane shows text beyond the marks drawn
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
         super().focusInEvent(event)

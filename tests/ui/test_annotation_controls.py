@@ -276,10 +276,12 @@ def test_flattened_marks_show_what_painting_each_mark_in_turn_shows() -> None:
 
 
 def test_highlights_flattened_with_projections_colour_each_character_the_same(
-        reader: DiglotApp) -> None:
+        qtbot: QtBot, reader: DiglotApp) -> None:
     from reader.ui.annotation_marks import flatten
 
     pane = reader.window.split_view.panes["original"]
+    reader.window.resize(1300, 700)  # lines of some words: the pieces meet inside lines
+    qtbot.waitUntil(lambda: pane.viewport().width() > 250)
     claim, person, date = Highlight("#e6b422"), Highlight("#4e9a06"), Highlight("#c061cb")
     projected = [(0, 0, 30, Highlight("#3465a4", True)), (1, 0, 10, Highlight("#e0533d", True)),
                  (2, 0, 16, Highlight("#3465a4", True, True)), (3, 5, 40, claim._replace(
@@ -318,6 +320,43 @@ def test_highlights_flattened_with_projections_colour_each_character_the_same(
     assert all(together.copy(box) == apart.copy(box) for box in boxes)
     assert sum(together.copy(box) != plain.copy(box) for box in boxes) > 40  # highlighted
 
+
+
+def test_a_pane_made_taller_draws_the_highlights_it_now_shows(qtbot: QtBot, reader: DiglotApp
+                                                              ) -> None:
+    from PySide6.QtCore import QPoint
+
+    window, pane = reader.window, reader.window.split_view.panes["original"]
+    texts = reader.workspace.reading.document.original.paragraphs  # type: ignore[union-attr]
+    # Hundreds of marks: only those near the viewport are drawn.
+    marks: list[Mark] = [(p, at, at + 2, Highlight("#4e9a06")) for p, text in enumerate(texts)
+                         for at in range(0, len(text) - 2, 4)]
+    assert len(marks) > 300
+    window.resize(900, 360)
+    qtbot.waitUntil(lambda: pane.viewport().height() < 300)
+    pane.set_marks("annotation", marks)
+
+    def drawn_in_last_line_seen() -> bool:
+        viewport = pane.viewport()
+        corner = pane.cursorForPosition(QPoint(viewport.width() // 3, viewport.height() - 8))
+        paragraph, offset = pane.paragraph_at(corner.position())
+        if (paragraph, offset) == (0, 0) or not texts[paragraph]:
+            return False
+        line_start = pane.qt_position(paragraph, max(offset - 8, 0))
+        return any(line_start <= s.cursor.selectionStart() <= corner.position()
+                   for s in pane.extraSelections())
+
+    assert drawn_in_last_line_seen()
+    low = pane.paragraph_at(pane.cursorForPosition(QPoint(8, pane.viewport().height() - 8))
+                            .position())
+    # Taller, not scrolled: the text that comes into view shows its highlights too.
+    window.resize(900, 860)
+    qtbot.waitUntil(lambda: pane.viewport().height() > 600)
+    high = pane.paragraph_at(pane.cursorForPosition(QPoint(8, pane.viewport().height() - 8))
+                             .position())
+    assert high > low
+    assert pane.verticalScrollBar().value() == 0
+    qtbot.waitUntil(drawn_in_last_line_seen)
 
 def test_hovering_a_highlight_shows_its_note_as_plain_text(qtbot: QtBot, reader: DiglotApp
                                                           ) -> None:
