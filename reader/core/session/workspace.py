@@ -26,6 +26,7 @@ from reader.core.index.job import IndexJob
 from reader.core.index.types import DocumentEntry, IndexDamaged, QueryError
 from reader.core.library.collection import Library
 from reader.core.library.page_files import ImportReport
+from reader.core.page.dates import date_span
 from reader.core.page.errors import PageError
 from reader.core.provenance.formats import CITATION_FORMATS, citation_format
 from reader.core.session.annotating import AnnotationSession
@@ -33,7 +34,7 @@ from reader.core.session.annotation_actions import AnnotationActions
 from reader.core.session.annotation_terms import split_terms
 from reader.core.session.appearance import Appearance
 from reader.core.session.browsing import Browsing
-from reader.core.session.catalog import Catalog, date_span
+from reader.core.session.catalog import Catalog
 from reader.core.session.reading import ReadingState
 from reader.core.session.search import SearchResults, SearchSession, find_text
 from reader.core.session.sentence_links import Defer, SentenceLinks
