@@ -294,6 +294,11 @@ class Catalog:
         """The sort column and whether it is descending."""
         return self._sort, self._descending
 
+    @property
+    def visible_count(self) -> int:
+        """How many entries pass the filter, the facets and the date range."""
+        return len(self._visible)
+
     def visible(self) -> list[CatalogEntry]:
         """The entries that pass the filter and facets, in the chosen order."""
         return self._visible[::-1] if self._descending else list(self._visible)
