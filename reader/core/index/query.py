@@ -42,7 +42,7 @@ from reader.core.index.schema import (
 from reader.core.index.scope import SCOPE_FIELD, scope_named
 from reader.core.index.speedups.doc_sets import ConstantListMatcher, matcher_ids
 from reader.core.index.speedups.phrase_query import Phrase
-from reader.core.index.spelling import fold, query_keys
+from reader.core.index.spelling import fold, looks_like_name, query_keys
 from reader.core.index.types import QueryError
 
 # A stemmed prefix is also tried when it keeps this many letters: "division*" -> "divis*"
@@ -173,24 +173,35 @@ def spelling_query(word: str, boost: float = 1.0) -> Any:
 
 
 class _SpellingPhrasePlugin(Plugin):  # type: ignore[misc]
-    """A quoted phrase seeks its words' spelling keys together (the field has no positions)."""
+    """A quoted phrase seeks its words' spelling keys together (the field has no positions).
+
+    Only a phrase with a word written as a name (a capital, Han or Hangul: "Kim Il Sung",
+    "Chou En-lai") does: the field holds names' keys only, so a phrase of common words
+    ("passed on aid") would seek the keys of sentence starts, and its second evaluation
+    for the total made phrases 2.2x slower at p95 on 10,000 pages.
+    """
 
     def filters(self, parser: Any) -> list[tuple[Any, int]]:
         return [(self._split, 111)]  # just after unfielded words were spread over the fields
 
     def _split(self, parser: Any, group: Any) -> Any:
-        for i, node in enumerate(group):
+        kept = group.empty_copy()
+        for node in group:
             if isinstance(node, syntax.GroupNode):
-                group[i] = self._split(parser, node)
+                kept.append(self._split(parser, node))
             elif isinstance(node, PhrasePlugin.PhraseNode) and node.fieldname == SPELLING_FIELD:
+                if not any(looks_like_name(text) for text in node.text.split()):
+                    continue
                 words = []
                 for text in node.text.split():
                     word = syntax.WordNode(text)
                     word.set_fieldname(SPELLING_FIELD, override=True)
                     word.startchar, word.endchar = node.startchar, node.endchar
                     words.append(word)
-                group[i] = syntax.AndGroup(words)
-        return group
+                kept.append(syntax.AndGroup(words))
+            else:
+                kept.append(node)
+        return kept
 
 
 class _Parser(QueryParser):  # type: ignore[misc]
@@ -295,6 +306,30 @@ def _without_spelling(node: Any) -> Any:
 def without_spelling(parsed: Any) -> Any:
     """A parsed query without its spelling-blind matches (as `parse_query(..., False)`)."""
     return _without_spelling(parsed).normalize()
+
+
+def spelling_only(parsed: Any) -> Any | None:
+    """For a union of exact and spelling-blind queries (one word), its spelling-blind part.
+
+    A document that no exact part matches scores in the union what the spelling-blind part
+    gives it: once every exact match is placed, the rest are ranked by that part alone,
+    without stepping the exact fields again. None for any other query (words joined by AND:
+    a document may match one word exactly and another in another spelling).
+    """
+    if type(parsed) is not wq.Or:
+        return None
+    spelled = []
+    for sub in parsed.subqueries:
+        leaves = [node for node in _walk(sub) if node.is_leaf()]
+        kinds = {isinstance(leaf, SpellingTerm) for leaf in leaves}
+        if kinds == {True} and all(type(n) in (wq.And, wq.Or) for n in _walk(sub)
+                                   if not n.is_leaf()):  # fmt: skip
+            spelled.append(sub)
+        elif True in kinds:
+            return None
+    if not spelled or len(spelled) == len(parsed.subqueries):
+        return None
+    return spelled[0] if len(spelled) == 1 else wq.Or(spelled)
 
 
 def has_negation(parsed: Any) -> bool:

@@ -291,6 +291,12 @@ def query_keys(word: str) -> Alternatives:
     return _nonempty(found)
 
 
+def looks_like_name(word: str) -> bool:
+    """Whether a query word is written as `index_keys` keys names: a capital, Han or Hangul."""
+    first = word.lstrip("=\"'(")[:1]
+    return first.isupper() or any(_is_hangul(c) or _is_han(c) for c in word)
+
+
 def _nonempty(alternatives: Alternatives) -> Alternatives:
     return [sets for sets in alternatives if sets and all(sets)]
 

@@ -7,6 +7,8 @@ from pathlib import Path
 import iuliia
 import pytest
 
+from reader.core.index.query import build_parser, parse_query, spelling_only
+from reader.core.index.schema import build_schema
 from reader.core.index.search_index import SearchIndex
 from reader.core.index.spelling import fold, index_keys, query_keys
 from reader.core.library.collection import Library
@@ -143,3 +145,22 @@ def test_other_spellings_are_marked_in_both_panes(spelled_index: SearchIndex) ->
     }
     assert {("original", "Чжоу"), ("original", "Эньлаю"), ("translation", "ZHOU")} <= marked
     assert spelled_index.match_ranges("=Chou", document) == []
+
+
+def test_a_phrase_seeks_spellings_only_when_a_word_is_written_as_a_name() -> None:
+    parser = build_parser(build_schema())
+    # In lower case, the words as written only: the field holds names' keys alone.
+    assert "spelling:" not in str(parse_query(parser, '"kim il sung"'))
+    assert "spelling:" not in str(parse_query(parser, '"passed on aid"'))
+    assert "spelling:" in str(parse_query(parser, '"Chou En-lai" OR "金日成"'))
+
+
+def test_the_places_exact_matches_leave_are_ranked_by_the_spelling_part_alone(
+        spelled_index: SearchIndex) -> None:  # fmt: skip
+    parser = build_parser(build_schema())
+    rest = spelling_only(parse_query(parser, "Khrushchev"))
+    assert rest is not None and "spelling:" in str(rest) and "original" not in str(rest)
+    assert spelling_only(parse_query(parser, "Khrushchev wrote")) is None
+    hits, total = spelled_index.search_counted("Khrushchev", limit=5)
+    assert [hit.id for hit in hits] == [made_up_id(9102), made_up_id(9101)] and total == 2
+    assert hits[1].score < hits[0].score
