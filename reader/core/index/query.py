@@ -6,8 +6,9 @@ Unfielded words search DEFAULT_FIELDS. `original:` and `translation:` search a p
 language; `language:` and `archives:` are aliases of `languages:` and `archive:`. `in:original` and
 `in:translation` limit the query's unfielded words to one side's texts (`index.scope`).
 
-Unfielded words also search the spelling field (see `spelling`): Khrushchev finds Хрущёв and
-Chruschtschow, ranked below exact matches. A word written with a leading `=` (`=Khrushchev`)
+Unfielded words also search the spelling field (see `spelling`, `spelling_terms`): Khrushchev
+finds Хрущёв and Chruschtschow, ranked below exact matches; under `in:original`, in the
+originals only. A word written with a leading `=` (`=Khrushchev`)
 is sought as spelled only; `parse_query(..., spelling=False)` does so for a whole query.
 """
 
@@ -15,10 +16,8 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Set as AbstractSet
 from typing import Any
 
-from whoosh import matching as wm
 from whoosh import query as wq
 from whoosh.qparser import (
     FieldsPlugin,
@@ -40,9 +39,9 @@ from reader.core.index.schema import (
     TEXT_FIELDS,
 )
 from reader.core.index.scope import SCOPE_FIELD, scope_named
-from reader.core.index.speedups.doc_sets import ConstantListMatcher, matcher_ids
 from reader.core.index.speedups.phrase_query import Phrase
-from reader.core.index.spelling import fold, looks_like_name, query_keys
+from reader.core.index.spelling import fold, looks_like_name
+from reader.core.index.spelling_terms import EXACT, SpellingTerm, spelling_query
 from reader.core.index.types import QueryError
 
 # A stemmed prefix is also tried when it keeps this many letters: "division*" -> "divis*"
@@ -55,7 +54,11 @@ _FIELD_STEMMERS.update(title=stem_english, summary=stem_english, archive_name=st
 
 
 class _AliasPlugin(Plugin):  # type: ignore[misc]
-    """Turns `original:x` into `(original_ru:x OR original_en:x ...)`, analysed per field."""
+    """Turns `original:x` into `(original_ru:x OR original_en:x ...)`, analysed per field.
+
+    A word limited to a side by `in:original` also seeks its other spellings in that side's
+    texts (`spelling_terms`); `original:x` seeks the word as spelled.
+    """
 
     def filters(self, parser: Any) -> list[tuple[Any, int]]:
         # After explicit field names are applied (100), before unfielded expansion (110).
@@ -65,14 +68,22 @@ class _AliasPlugin(Plugin):  # type: ignore[misc]
         for i, node in enumerate(group):
             if isinstance(node, syntax.GroupNode):
                 group[i] = self._expand(parser, node)
-            elif node.has_fieldname and node.fieldname in FIELD_ALIASES:
+            elif node.has_fieldname and node.fieldname in _EXPANDED:
                 copies = []
-                for name in FIELD_ALIASES[node.fieldname]:
+                for name in _EXPANDED[node.fieldname]:
                     fielded = copy.copy(node)
                     fielded.set_fieldname(name, override=True)
                     copies.append(fielded)
                 group[i] = syntax.OrGroup(copies)
         return group
+
+
+# Each name a word's field may have before expansion, with the fields it stands for.
+_EXPANDED: dict[str, tuple[str, ...]] = {
+    **FIELD_ALIASES,
+    **{f"{SCOPE_FIELD}:{pane}": (*FIELD_ALIASES[pane], f"{SPELLING_FIELD}:{pane}")
+       for pane in ("original", "translation")},
+}  # fmt: skip
 
 
 class _ScopePlugin(Plugin):  # type: ignore[misc]
@@ -113,63 +124,21 @@ class _ScopePlugin(Plugin):  # type: ignore[misc]
             if isinstance(node, syntax.GroupNode):
                 self._limit(node, pane)
             elif node.has_fieldname and node.fieldname is None:
-                node.set_fieldname(pane)
-
-class SpellingTerm(wq.Term):  # type: ignore[misc]
-    """The spelling keys one query word seeks (any of them), remembering the word (for hits).
-
-    One matcher for all the keys, as a list of the documents holding any of them, scored
-    alike: a name's keys are held by the same documents (Warsaw: alsa, alsaf, falsa, falsaf),
-    and as whoosh terms in a union they made most of a name query's time at 10,000 pages.
-    """
-
-    def __init__(self, fieldname: str, keys: AbstractSet[str], word: str,
-                 boost: float = 1.0) -> None:  # fmt: skip
-        self.keys = tuple(sorted(keys))
-        super().__init__(fieldname, self.keys[0], boost=boost)
-        self.word = word
-
-    def __copy__(self) -> SpellingTerm:
-        return SpellingTerm(self.fieldname, set(self.keys), self.word, self.boost)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, SpellingTerm) and (other.fieldname, other.keys, other.boost) \
-            == (self.fieldname, self.keys, self.boost)
-
-    def __hash__(self) -> int:
-        return hash((SpellingTerm, self.fieldname, self.keys, self.boost))
-
-    def __str__(self) -> str:
-        return f"{self.fieldname}:({'|'.join(self.keys)})^{self.boost:g}"
-
-    def estimate_size(self, reader: Any) -> int:  # noqa: D102 - whoosh's query protocol
-        return sum(reader.doc_frequency(self.fieldname, key) for key in self.keys)
-
-    def matcher(self, searcher: Any, context: Any = None) -> Any:  # noqa: D102 - whoosh's
-        reader = searcher.reader()
-        held = [key for key in self.keys if (self.fieldname, key) in reader]
-        if not held:
-            return wm.NullMatcher()
-        ids: set[int] = set()
-        for key in held:
-            ids |= matcher_ids(reader.postings(self.fieldname, key))
-        return ConstantListMatcher(sorted(ids), self.boost)
+                node.set_fieldname(scoped(pane))
 
 
-EXACT = "="  # a word's prefix: no spelling-blind match for it
+def scoped(pane: str) -> str:
+    """The name a word limited to one side carries until `_AliasPlugin` expands it."""
+    return f"{SCOPE_FIELD}:{pane}"
 
 
-def spelling_query(word: str, boost: float = 1.0) -> Any:
-    """The spelling field's query for one query word (see `spelling.query_keys`)."""
-    if word.startswith(EXACT):
-        return wq.NullQuery
-    alternatives = []
-    for sets in query_keys(word):
-        required = [SpellingTerm(SPELLING_FIELD, keys, word, boost) for keys in sets]
-        alternatives.append(required[0] if len(required) == 1 else wq.And(required))
-    if not alternatives:
-        return wq.NullQuery
-    return alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives)
+def _spelling_pane(fieldname: str | None) -> str | None:
+    """For the spelling field ("") or its copy limited to a side (the pane); else None."""
+    if fieldname == SPELLING_FIELD:
+        return ""
+    if fieldname and fieldname.startswith(SPELLING_FIELD + ":"):
+        return fieldname.partition(":")[2]
+    return None
 
 
 class _SpellingPhrasePlugin(Plugin):  # type: ignore[misc]
@@ -189,13 +158,14 @@ class _SpellingPhrasePlugin(Plugin):  # type: ignore[misc]
         for node in group:
             if isinstance(node, syntax.GroupNode):
                 kept.append(self._split(parser, node))
-            elif isinstance(node, PhrasePlugin.PhraseNode) and node.fieldname == SPELLING_FIELD:
+            elif isinstance(node, PhrasePlugin.PhraseNode) and \
+                    _spelling_pane(node.fieldname) is not None:
                 if not any(looks_like_name(text) for text in node.text.split()):
                     continue
                 words = []
                 for text in node.text.split():
                     word = syntax.WordNode(text)
-                    word.set_fieldname(SPELLING_FIELD, override=True)
+                    word.set_fieldname(node.fieldname, override=True)
                     word.startchar, word.endchar = node.startchar, node.endchar
                     words.append(word)
                 kept.append(syntax.AndGroup(words))
@@ -219,10 +189,11 @@ class _Parser(QueryParser):  # type: ignore[misc]
         tokenize: bool = True,
         removestops: bool = True,
     ) -> Any:
-        if fieldname == SPELLING_FIELD:
+        pane = _spelling_pane(fieldname)
+        if pane is not None:
             if termclass is not wq.Term:
                 return wq.NullQuery  # prefixes and wildcards are sought as written
-            return spelling_query(text, boost * SPELLING_BOOST)
+            return spelling_query(text, boost * SPELLING_BOOST, pane)
         text = text.removeprefix(EXACT)
         if termclass not in (wq.Prefix, wq.Wildcard) or fieldname not in self.schema:
             return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)

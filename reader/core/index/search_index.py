@@ -29,6 +29,7 @@ from reader.core.index.hits import (
     indexed_terms,
     make_hit,
     positive_terms,
+    spelling_pane,
     spelling_words,
     with_pair,
 )
@@ -52,7 +53,6 @@ from reader.core.index.schema import (
     KIND_DUP,
     KIND_ERROR,
     SCHEMA_VERSION,
-    SPELLING_FIELD,
     IndexEntry,
     build_schema,
     document_entry,
@@ -373,9 +373,9 @@ class SearchIndex:
             # matching document (terms=True), most of which never make the top `limit`.
             hidden = set(searcher.docs_for_query(
                 wq.Or([wq.Term("kind", KIND_DUP), wq.Term("kind", KIND_ERROR)])))
-            # Keys no document holds cannot be in a hit: most words' keys, for most queries.
-            spelled = {key: word for key, word in spelling_words(parsed).items()
-                       if (SPELLING_FIELD, key) in reader}  # fmt: skip
+            # Keys no document holds in another spelling than the word's own add nothing: most
+            # words' keys, for most queries (`spelling_terms`).
+            spelled, pane = spelling_words(parsed, reader), spelling_pane(parsed)
             # Under NOT, other spellings leave out documents the exact query keeps: one pass.
             negated = has_negation(parsed)
             if not spelled and not negated:  # the spelling field adds nothing: as without it
@@ -394,7 +394,7 @@ class SearchIndex:
                 entry = IndexEntry.from_bytes(entries[result.docnum])
                 stored = dict(result.fields(), id=entry.id, title=entry.title, path=entry.path,
                               date_text=entry.date_text)
-                hits.append(with_pair(make_hit(stored, result.score or 0.0, wanted, spelled),
+                hits.append(with_pair(make_hit(stored, result.score or 0.0, wanted, spelled, pane),
                                       stored, alignments))
         except QueryError:
             raise
@@ -424,7 +424,8 @@ class SearchIndex:
             searcher = self._current_searcher()
             reader = searcher.reader() if searcher is not None else None
         terms = positive_terms(parsed, reader)
-        return document_ranges(document, translation_index, terms, spelling_words(parsed))
+        return document_ranges(document, translation_index, terms, spelling_words(parsed),
+                               spelling_pane(parsed))
 
     def _parse(self, query: str, spelling: bool = True) -> Any:
         if self._parser is None:  # built on first use: start-up never pays for it

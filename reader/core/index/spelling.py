@@ -30,9 +30,6 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
-from typing import Any
-
-from whoosh.analysis import Token, Tokenizer
 
 # ---- orthographic folding -------------------------------------------------------------------
 
@@ -316,14 +313,21 @@ def _name_keys(word: str) -> tuple[str, tuple[str, ...]]:
 
 
 def index_keys(text: str) -> Iterator[str]:
-    """Every key the spelling field holds for `text`: names only, in order.
+    """Every key the spelling field holds for `text`: names only, in order (`keyed_names`)."""
+    for key, _ in keyed_names(text):
+        yield key
+
+
+def keyed_names(text: str) -> Iterator[tuple[str, str]]:
+    """Each name's keys in `text`, as (key, the name folded as written), in order.
 
     Name-like words are those written with a capital (Latin, Cyrillic) and every run of
     Hangul or Han characters. A hyphenated name gives its whole key and its parts' keys,
     and two capitalised words in a row also their joined key (Tse Tung as Zedong, Zhu De as
-    朱德); a Hangul or Han run gives the keys of each one, two and three syllables in a row.
+    朱德; its name the two words with a space); a Hangul or Han run gives the keys of each
+    one, two and three syllables in a row.
     """
-    previous, previous_end = "", -1
+    previous, previous_word, previous_end = "", "", -1
     for match in _NAME.finditer(text):
         word = match.group()
         first = word[0]
@@ -332,16 +336,21 @@ def index_keys(text: str) -> Iterator[str]:
             for start in range(len(word)):
                 for size in (1, 2, 3):  # a syllable, a given name, a whole name
                     if start + size <= len(word):
-                        yield from _run_keys(word[start : start + size])
+                        run = word[start : start + size]
+                        for key in _run_keys(run):
+                            yield key, run
             continue
         if not first.isupper():
             previous = ""
             continue
         joined, keys = _name_keys(word)
-        yield from keys
+        written = fold(word)
+        for key in keys:
+            yield key, written
         if previous and text[previous_end : match.start()] == " ":
-            yield from _word_keys(previous + joined)
-        previous, previous_end = joined, match.end()
+            for key in _word_keys(previous + joined):
+                yield key, f"{previous_word} {written}"
+        previous, previous_word, previous_end = joined, written, match.end()
 
 
 # Han and Hangul runs, and words that may start with a capital (the regex only looks at
@@ -352,38 +361,6 @@ _NAME = re.compile(
     r"|(?<![\w\u0300-\u036f])[A-ZÀ-ÞĀ-ſƀ-ɏͰ-ϿЀ-Я][\w\u0300-\u036f]*"
     r"(?:[-‐‑·" + _APOSTROPHES + r"][\w\u0300-\u036f]+)*"
 )
-
-
-class SpellingAnalyzer(Tokenizer):  # type: ignore[misc]
-    """The spelling field's analyser: the keys of the names in a text (`index_keys`).
-
-    Queries do not go through it: the query parser builds the field's query from
-    `query_keys`, which knows alternatives (a hyphenated word whole or by parts).
-    """
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, SpellingAnalyzer)
-
-    def __hash__(self) -> int:
-        return hash(SpellingAnalyzer)
-
-    def __call__(  # noqa: D102 - whoosh's analyser protocol
-        self, value: str, positions: bool = False, chars: bool = False, start_pos: int = 0,
-        start_char: int = 0, mode: str = "", removestops: bool = True, **kwargs: Any,
-    ) -> Iterator[Any]:
-        kwargs.pop("tokenize", None)  # a key is never the text as is
-        kwargs.pop("keeporiginal", None)
-        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        keys = index_keys(value) if mode != "query" else (
-            key for alternative in query_keys(value)[:1] for keys in alternative for key in keys
-        )
-        for pos, key in enumerate(keys, start_pos):
-            token.text, token.boost, token.stopped = key, 1.0, False
-            if positions:
-                token.pos = pos
-            if chars:
-                token.startchar = token.endchar = start_char
-            yield token
 
 
 def spelled_names(text: str, keys: AbstractSet[str]) -> set[str]:

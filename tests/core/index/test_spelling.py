@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import iuliia
 import pytest
 
@@ -11,10 +9,9 @@ from reader.core.index.query import build_parser, parse_query, spelling_only
 from reader.core.index.schema import build_schema
 from reader.core.index.search_index import SearchIndex
 from reader.core.index.spelling import fold, index_keys, query_keys
-from reader.core.library.collection import Library
 from reader.core.page.parser import parse_page
 from tests.conftest import SEED_PAGE
-from tests.core.seed_variants import SEED_RECORD, made_up_id, variant, write_page
+from tests.core.seed_variants import SEED_RECORD, made_up_id
 
 # Russian schemes iuliia ships whose spellings must all key as the Cyrillic does. Left out:
 # TELEGRAM (drops letters: Hruscev), GOST_16876_ALT (Ehn'lajj) and UZ (Uzbek).
@@ -89,21 +86,6 @@ def test_other_names_do_not_share_keys() -> None:
 def test_only_names_are_keyed() -> None:
     assert list(index_keys("the delegation met in the evening")) == []
     assert set(index_keys("Stalin's reply")) == set(index_keys("Stalin"))
-
-
-@pytest.fixture
-def spelled_index(diglot_home: Path, tmp_path: Path) -> SearchIndex:
-    """The real seed (Чжоу Эньлаю, Цзэдуну, Ким Ир Сена, Чемульпо) and two made-up pages."""
-    pages = tmp_path / "pages"
-    write_page(pages / "made_up_chruschtschow.txt", variant(
-        record_id="9101", title="Made-up page one", words="Chruschtschow wrote to Kim Il-sŏng."))
-    write_page(pages / "made_up_khrushchev.txt", variant(
-        record_id="9102", title="Made-up page two", words="Khrushchev wrote to Kim Il-sŏng."))
-    library = Library(diglot_home)
-    library.add_folder(pages)
-    index = SearchIndex(diglot_home)
-    index.update(library)
-    return index
 
 
 def test_a_name_is_found_in_every_spelling_exact_ones_first(spelled_index: SearchIndex) -> None:
