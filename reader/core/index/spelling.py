@@ -99,7 +99,7 @@ _LATIN_LETTERS = {
 }  # fmt: skip
 _UNITS = re.compile(
     r"schtsch|shtsh|shch|sjtsj|chtch|stsch|tsch|tch|tsh|dzh|dsch|dj|sch|sh|ch|zh|kh|hs|sz|cz"
-    r"|ts|tz|tc|dz|ds|ck|ph|th|gh|rh|qu|ng|c(?=[eiy])|."
+    r"|ts|tz|tc|dz|ds|ck|ph|th|gh|rh|qu|ng|c(?=[eiy])|gy(?![aeiou])|."
 )
 _CLASSES = {
     **dict.fromkeys(
@@ -120,9 +120,12 @@ _CLASSES = {
 _AMBIGUOUS = {
     "j": ("x", "a"), "c": ("k", "s"), "w": ("f", "a"), "cz": ("x", "s"), "ph": ("f", "p"),
     "ʃ": ("s", "x"), "ʒ": ("x", "l"), "rh": ("l", "lx"),  # Rhee, Wade-Giles erh; ISO 9 Arhangelʹsk
+    "gy": ("ka", "t"),  # Hungarian gy is дь (Nagy, Надь) where no vowel follows
 }  # fmt: skip
 _VOWEL_UNITS = frozenset("aeiouy")
 _POSTAL_K = re.compile(r"i(?:ng|a|e|o|u|n$)")
+# Wade-Giles syllables starting with j (pinyin r): jung, jen, jih, jui, jou, jao, juan.
+_WADE_GILES_J = re.compile(r"(?:ung|en|ui|ou|ao|uan)(?![aeiouy])")
 _MAX_KEYS = 16
 # The Palladius system writes pinyin x, j, q as с, цз, ц before a soft vowel (Сяопин,
 # Цзян, Шаоци, Синьцзян): there they may be s or x; ʃ stands for that letter here. Not
@@ -137,6 +140,7 @@ _SILENT_H = re.compile(r"(?<=[aeiouy])h(?![aeiouys])")
 # Hangul: initial consonants, and final consonants, as key classes (vowels are all "a").
 _HANGUL_INITIAL = "kknttlmppss_xxxktpx"  # ㄱ ㄲ ㄴ ... ㅎ; _ the silent ㅇ
 _HANGUL_FINAL = "_kkknnntlkmlllplmppttnttktpt"  # none, ㄱ ㄲ ㄳ ... ㅎ
+_HANGUL_W_GLIDES = frozenset({9, 10, 14, 15, 16})  # ㅘ ㅙ ㅝ ㅞ ㅟ: written w, or в
 
 
 def _is_hangul(char: str) -> bool:
@@ -174,8 +178,10 @@ def _latin_classes(word: str) -> list[tuple[str, ...]]:
     for number, unit in enumerate(units):
         after = units[number + 1] if number + 1 < len(units) else ""
         between_vowels = number > 0 and units[number - 1] in _VOWEL_UNITS and after in _VOWEL_UNITS
-        if unit == "w" and between_vowels:
-            classes.append(("f",))  # between vowels w is v (Taiwan is not Taejon)
+        if unit == "w" and between_vowels and after != "u":
+            classes.append(("f",))  # between vowels w is v (Taiwan is not Taejon); pinyin wu
+        elif unit == "j" and number == 0 and _WADE_GILES_J.match("".join(units[1:])):
+            classes.append(("x", "a", "l"))  # Wade-Giles j is pinyin r: Jung-chen, Rongzhen
         elif unit == "k" and after == "i" and _POSTAL_K.match("".join(units[number + 1 :])):
             classes.append(("k", "x"))  # postal Peking, Nanking, Chungking: pinyin j, q
         elif unit in _AMBIGUOUS:
@@ -216,6 +222,8 @@ def _hangul_classes(char: str) -> list[tuple[str, ...]]:
     index = ord(char) - 0xAC00
     initial, final = _HANGUL_INITIAL[index // 588], _HANGUL_FINAL[index % 28]
     classes: list[tuple[str, ...]] = [] if initial == "_" else [(initial,)]
+    if (index // 28) % 21 in _HANGUL_W_GLIDES:
+        classes.append(("f", "a"))  # 원산 as Вонсан and Wonsan, 광주 as Кванджу and Kwangju
     classes.append(("a",))
     if final != "_":
         classes.append((final,))

@@ -72,6 +72,11 @@ def test_every_russian_scheme_keys_as_the_cyrillic(scheme: str) -> None:
         ("Чемульпо", ["Chemulpo", "Jemulpo", "Tchemoulpo"]),
         ("P'yŏngyang", ["Pyongyang", "평양", "Пхеньян"]),
         ("Пхеньяне", ["Pyongyang", "P'yŏngyang", "Pkhenyan"]),
+        # Wade-Giles j is pinyin r; pinyin wu is у; Hangul's w-glides are в; Hungarian gy is дь.
+        ("Nie Rongzhen", ["Jung-chen", "Nieh"]),
+        ("Дун Биу", ["Biwu", "Pi-wu"]),
+        ("원산 광주", ["Вонсан", "Wonsan", "Кванджу", "Kwangju"]),
+        ("Надь", ["Nagy"]),
     ],
 )
 def test_spellings_of_one_name_share_a_key(text: str, queries: list[str]) -> None:
