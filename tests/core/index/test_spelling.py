@@ -151,3 +151,14 @@ def test_the_places_exact_matches_leave_are_ranked_by_the_spelling_part_alone(
     hits, total = spelled_index.search_counted("Khrushchev", limit=5)
     assert [hit.id for hit in hits] == [made_up_id(9102), made_up_id(9101)] and total == 2
     assert hits[1].score < hits[0].score
+
+
+def test_a_name_typed_as_three_words_finds_it_written_as_two(
+        spelled_index: SearchIndex) -> None:  # fmt: skip
+    # The seed's title names Mao Zedong; Tse and Tung are one word there.
+    assert SEED_RECORD in [hit.id for hit in spelled_index.search("Mao Tse Tung")]
+    assert spelled_index.search("Mao Tse Tung", spelling=False) == []
+    assert "spelling:(satan)" in str(parse_query(build_parser(build_schema()), "Mao Tse Tung"))
+    # Not across an operator, nor for lower-case words.
+    for query in ("Mao Tse OR Tung", "mao tse tung"):
+        assert "satan" not in str(parse_query(build_parser(build_schema()), query))
