@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.core.index.job import (
+from reader.core.index.job_messages import (
     LISTING_SIZE,
     LOCK_WAIT,
     RETIRE_AFTER_PARSED,

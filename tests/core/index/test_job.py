@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.index.job import (
-    IndexJob,
+from reader.core.index.job import IndexJob
+from reader.core.index.job_messages import (
     JobDone,
     JobEntries,
     JobFailed,
