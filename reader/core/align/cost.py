@@ -12,9 +12,12 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+
+import numpy as np
 
 from reader.core.align.anchors import NO_ANCHORS, SegmentAnchors, anchor_score
+from reader.core.align.batch import BandAnchors, Floats, Ints, length_costs, tail_cost
 
 Shape = tuple[int, int]
 
@@ -106,9 +109,7 @@ class LengthModel:
         if mean <= 0:
             return 0.0
         delta = abs(scaled_b - length_a) / math.sqrt(self.variance * mean + 1.0)
-        # log of the two-sided tail 2 * (1 - Phi(delta)); erfc underflows beyond delta ~ 37.
-        tail = math.erfc(delta / math.sqrt(2.0))
-        return -math.log(tail) if tail > 1e-300 else delta * delta / 2.0 + math.log(delta)
+        return tail_cost(delta)  # -log of the two-sided tail 2 * (1 - Phi(delta))
 
 
 class BeadCoster:
@@ -143,9 +144,7 @@ class BeadCoster:
         self.model = model
         self.cheap_ends = cheap_ends
         self._priors = {shape: -math.log(p) for shape, p in shapes.items()}
-        widest = max(max(k, m) for k, m in shapes)
-        # Runs of up to `widest` segments merged once: their total length and joint anchors.
-        self._runs = (_runs(original, widest), _runs(translation, widest))
+        self._widest = max(max(k, m) for k, m in shapes)
         # A skip's cost depends on one segment only: computed once per segment, not per cell.
         self._skips = (
             [self._skip(i, original, (1, 0)) for i in range(len(original))],
@@ -154,6 +153,15 @@ class BeadCoster:
         self._sentences: tuple[list[int], list[int]] | None = None
         if sentence_counts is not None:
             self._sentences = (_prefix(sentence_counts[0]), _prefix(sentence_counts[1]))
+
+    @cached_property
+    def _runs(self) -> tuple[list[list[tuple[int, SegmentAnchors]]], ...]:
+        """Runs of up to the widest bead's segments merged once: total length, joint anchors."""
+        return _runs(self.original, self._widest), _runs(self.translation, self._widest)
+
+    @cached_property
+    def _band(self) -> _BandTables:
+        return _BandTables(self, self._widest)
 
     def _skip(
         self, index: int, segments: Sequence[Segment], shape: Shape
@@ -207,6 +215,75 @@ class BeadCoster:
                 implied *= min(1.0, SPLIT_SENTENCE_LENGTH / max(sentence_length, 1.0))
             cost += implied
         return cost
+
+
+    def costs(self, shape: Shape, i: Ints, j: Ints) -> Floats:
+        """The costs of many beads of one shape at once: for each c, `cost(i[c], j[c], shape)`.
+
+        Args:
+            i: each bead's first original segment.
+            j: each bead's first translation segment.
+            shape: (k, l) segments on each side.
+
+        Returns:
+            The costs in nats, each the very float `cost` returns (`align/batch.py`).
+        """
+        band = self._band
+        k, m = shape
+        if k == 0 or m == 0:  # a skip: cheaper next to the text's edge, as in `cost`
+            side, at, other = (1, j, i) if k == 0 else (0, i, j)
+            edge = (other == 0) | (other == len(self.original if k == 0 else self.translation))
+            skips: Floats = band.skips[side][at, edge.astype(np.int64)]
+            return skips
+        length_a = band.lengths[0][i + k] - band.lengths[0][i]
+        length_b = band.lengths[1][j + m] - band.lengths[1][j]
+        costs = self._priors[shape] + length_costs(
+            self.model.ratio, self.model.variance, length_a, length_b
+        ) - band.anchors.scores(k, i, m, j)
+        if band.sentences is None:
+            return costs
+        counts_a = band.sentences[0][i + k] - band.sentences[0][i]
+        counts_b = band.sentences[1][j + m] - band.sentences[1][j]
+        implied = np.zeros(len(costs))
+        uneven = np.flatnonzero(counts_a != counts_b)
+        if len(uneven):
+            counts_a, counts_b = counts_a[uneven], counts_b[uneven]
+            pairs = zip(counts_a.tolist(), counts_b.tolist(), strict=True)
+            implied[uneven] = [sentence_shape_cost(a, b) for a, b in pairs]
+            if k == m == 1:  # as in `cost`: a split sentence is likely when it is long
+                sentence_length = np.where(
+                    counts_a < counts_b,
+                    length_a[uneven] / np.maximum(counts_a, 1),
+                    length_b[uneven] / self.model.ratio / np.maximum(counts_b, 1),
+                )
+                implied[uneven] *= np.minimum(
+                    1.0, SPLIT_SENTENCE_LENGTH / np.maximum(sentence_length, 1.0)
+                )
+        result: Floats = costs + implied
+        return result
+
+
+class _BandTables:
+    """A coster's segments as arrays, for `BeadCoster.costs`: made on its first call."""
+
+    def __init__(self, coster: BeadCoster, widest: int) -> None:
+        sides = (coster.original, coster.translation)
+        # Prefix sums: a run's length or sentence count is a difference of two.
+        self.lengths = tuple(_prefix_array([s.length for s in side]) for side in sides)
+        self.anchors = BandAnchors([s.anchors for s in sides[0]], [s.anchors for s in sides[1]],
+                                   widest)
+        self.skips = tuple(
+            np.array(skips, np.float64).reshape(-1, 2) for skips in coster._skips
+        )
+        self.sentences = None if coster._sentences is None else (
+            np.array(coster._sentences[0], np.int64), np.array(coster._sentences[1], np.int64)
+        )  # fmt: skip
+
+
+def _prefix_array(values: Sequence[int]) -> Ints:
+    prefix: Ints = np.zeros(len(values) + 1, np.int64)
+    np.cumsum(values, out=prefix[1:])
+    return prefix
 
 
 def _runs(

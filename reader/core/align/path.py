@@ -13,8 +13,14 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+import numpy.typing as npt
+
 Shape = tuple[int, int]
 CostFunction = Callable[[int, int, Shape], float]
+Cells = npt.NDArray[np.int64]
+# The costs of one shape's beads starting at many cells (i[c], j[c]) at once.
+BatchCostFunction = Callable[[Shape, Cells, Cells], npt.NDArray[np.float64]]
 
 # Half-width of the first band around the expected path, in segments.
 BAND = 6
@@ -23,6 +29,8 @@ _EDGE_MARGIN = 1
 # Searches re-centred on the last path before the band starts doubling; the last one is final.
 _RECENTRE_ATTEMPTS = 2
 _MAX_ATTEMPTS = 12
+# A band of fewer cells is costed bead by bead: numpy's set-up would cost more than it saves.
+_BATCH_CELLS = 48
 
 
 @dataclass(frozen=True)
@@ -76,6 +84,7 @@ def best_path(
     shapes: Iterable[Shape],
     cost: CostFunction,
     centres: Sequence[float] | None = None,
+    batch: BatchCostFunction | None = None,
 ) -> list[PathBead]:
     """Find the cheapest sequence of beads covering both sequences in order.
 
@@ -86,6 +95,8 @@ def best_path(
         cost: the cost of the bead starting at original i and translation j with a shape.
         centres: the expected translation position for each original position 0..n (see
             `length_diagonal`); None for the straight diagonal.
+        batch: the same costs for many cells at once (`BeadCoster.costs`), used for bands
+            too wide to cost bead by bead; it must return exactly what `cost` returns.
 
     Returns:
         The beads in reading order; empty when both sequences are empty.
@@ -105,16 +116,17 @@ def best_path(
         return value
 
     for attempt in range(_MAX_ATTEMPTS):
-        windows = _windows(n, m, centres, band)
+        band_cells = _Band(n, m, _windows(n, m, centres, band))
         # Short sequences fit in the first band: no need to remember their costs.
-        best = _search(n, m, shapes, cost if band >= n + m else remembered, windows)
-        if (n, m) not in best:
+        scalar = cost if band >= n + m else remembered
+        best, came = band_cells.search(shapes, scalar, batch)
+        if best[band_cells.index(n, m)] is None:
             if band >= n + m:  # unreachable: pair everything rather than fail
                 return [PathBead(0, n, 0, m, math.inf)] if n or m else []
             band *= 2
             continue
-        beads = _trace(best, n, m)
-        if band >= n + m or not _near_edge(beads, windows, m):
+        beads = band_cells.trace(best, came, shapes)
+        if band >= n + m or not _near_edge(beads, band_cells.windows, m):
             return beads
         # The path strays from the expected one: centre the band on the path found, which
         # is right wherever the band did not hold it back, and widen when that did not help.
@@ -144,41 +156,87 @@ def _windows(n: int, m: int, centres: Sequence[float], band: int) -> list[tuple[
     return windows
 
 
-def _search(
-    n: int, m: int, shapes: list[Shape], cost: CostFunction, windows: list[tuple[int, int]]
-) -> dict[tuple[int, int], tuple[float, int, int]]:
-    """Best cost to reach each cell in the band, with the shape of the bead that reached it."""
-    best: dict[tuple[int, int], tuple[float, int, int]] = {(0, 0): (0.0, 0, 0)}
-    for i in range(n + 1):
-        low, high = windows[i]
-        for j in range(low, high + 1):
-            here = best.get((i, j))
+class _Band:
+    """The cells of a band, row by row in one flat list: cell (i, j) at offsets[i] + j - low."""
+
+    def __init__(self, n: int, m: int, windows: list[tuple[int, int]]) -> None:
+        self.n, self.m, self.windows = n, m, windows
+        lows = np.array([low for low, _ in windows], dtype=np.int64)
+        highs = np.array([high for _, high in windows], dtype=np.int64)
+        widths = highs - lows + 1
+        self.offsets = np.concatenate(([0], np.cumsum(widths)))
+        self.lows, self.highs = lows, highs
+        # Every cell's row and column, in reading order.
+        self.rows = np.repeat(np.arange(n + 1, dtype=np.int64), widths)
+        self.columns = np.arange(int(self.offsets[-1]), dtype=np.int64) - np.repeat(
+            self.offsets[:-1] - lows, widths
+        )
+
+    def index(self, i: int, j: int) -> int:
+        return int(self.offsets[i]) + j - self.windows[i][0]
+
+    def _moves(
+        self, shape: Shape, scalar: CostFunction, batch: BatchCostFunction | None
+    ) -> tuple[list[int], list[float]]:
+        """For a shape, each cell's target cell (-1 when outside the band) and bead cost."""
+        k, m_ = shape
+        rows, columns = self.rows + k, self.columns + m_
+        inside = rows <= self.n
+        target_rows = np.minimum(rows, self.n)
+        lows = self.lows[target_rows]
+        inside &= (columns >= lows) & (columns <= self.highs[target_rows])
+        targets = np.where(inside, self.offsets[target_rows] + columns - lows, -1)
+        starts = np.flatnonzero(inside)
+        costs = np.zeros(len(self.rows))
+        if batch is not None and len(self.rows) >= _BATCH_CELLS:
+            costs[starts] = batch(shape, self.rows[starts], self.columns[starts])
+        else:
+            rows_at, columns_at = self.rows[starts].tolist(), self.columns[starts].tolist()
+            costs[starts] = [scalar(i, j, shape) for i, j in zip(rows_at, columns_at, strict=True)]
+        return targets.tolist(), costs.tolist()
+
+    def search(
+        self, shapes: list[Shape], scalar: CostFunction, batch: BatchCostFunction | None
+    ) -> tuple[list[float | None], list[int]]:
+        """Best cost to reach each cell (None: not reached), and the shape that reached it.
+
+        Cells push to their targets in reading order and a later bead wins only when strictly
+        cheaper, so ties go to the earlier start and then to the earlier shape.
+        """
+        moves = [self._moves(shape, scalar, batch) for shape in shapes]
+        size = len(self.rows)
+        best: list[float | None] = [None] * size
+        came = [0] * size
+        best[0] = 0.0  # cell (0, 0): every row's window starts at 0 in row 0
+        for cell in range(size):
+            here = best[cell]
             if here is None:
                 continue
-            base = here[0]
-            for k, m_ in shapes:
-                ti, tj = i + k, j + m_
-                if ti > n or tj > m:
+            for shape, (targets, costs) in enumerate(moves):
+                target = targets[cell]
+                if target < 0:
                     continue
-                t_low, t_high = windows[ti]
-                if not t_low <= tj <= t_high:
-                    continue
-                total = base + cost(i, j, (k, m_))
-                known = best.get((ti, tj))
-                if known is None or total < known[0]:
-                    best[(ti, tj)] = (total, k, m_)
-    return best
+                total = here + costs[cell]
+                known = best[target]
+                if known is None or total < known:
+                    best[target] = total
+                    came[target] = shape
+        return best, came
 
-
-def _trace(best: dict[tuple[int, int], tuple[float, int, int]], n: int, m: int) -> list[PathBead]:
-    beads: list[PathBead] = []
-    i, j = n, m
-    while i or j:
-        total, k, m_ = best[(i, j)]
-        beads.append(PathBead(i - k, i, j - m_, j, total - best[(i - k, j - m_)][0]))
-        i, j = i - k, j - m_
-    beads.reverse()
-    return beads
+    def trace(
+        self, best: list[float | None], came: list[int], shapes: list[Shape]
+    ) -> list[PathBead]:
+        beads: list[PathBead] = []
+        i, j = self.n, self.m
+        while i or j:
+            total = best[self.index(i, j)]
+            k, m_ = shapes[came[self.index(i, j)]]
+            before = best[self.index(i - k, j - m_)]
+            assert total is not None and before is not None
+            beads.append(PathBead(i - k, i, j - m_, j, total - before))
+            i, j = i - k, j - m_
+        beads.reverse()
+        return beads
 
 
 def _near_edge(beads: list[PathBead], windows: list[tuple[int, int]], m: int) -> bool:

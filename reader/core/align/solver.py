@@ -100,7 +100,8 @@ def _align_range(
         [s.length for s in coster.original[i0:i1]], [s.length for s in coster.translation[j0:j1]]
     )
     path = best_path(
-        i1 - i0, j1 - j0, shapes, lambda i, j, s: coster.cost(i + i0, j + j0, s), centres
+        i1 - i0, j1 - j0, shapes, lambda i, j, s: coster.cost(i + i0, j + j0, s), centres,
+        lambda s, i, j: coster.costs(s, i + i0, j + j0),
     )
     return [(range(b.i0 + i0, b.i1 + i0), range(b.j0 + j0, b.j1 + j0), b.cost) for b in path]
 
@@ -197,7 +198,8 @@ def _sentence_beads(
     segments_b = [seg for j in rb for seg in side_b.segments[j]]
     coster = BeadCoster(segments_a, segments_b, model, SENTENCE_SHAPES, cheap_ends=False)
     beads: list[SentenceBead] = []
-    for bead in best_path(len(refs_a), len(refs_b), SENTENCE_SHAPES, coster.cost):
+    for bead in best_path(len(refs_a), len(refs_b), SENTENCE_SHAPES, coster.cost,
+                          batch=coster.costs):
         beads.append(
             SentenceBead(
                 tuple(refs_a[bead.i0 : bead.i1]),

@@ -1,0 +1,69 @@
+"""A band's beads costed at once (`BeadCoster.costs`) cost what they cost one by one, to the bit."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from bench.made_up_pages import many_paragraphs
+from reader.core.align.cost import (
+    PARAGRAPH_SHAPES,
+    SENTENCE_SHAPES,
+    BeadCoster,
+    LengthModel,
+    Segment,
+)
+from reader.core.align.solver import _prepare
+from reader.core.page.parser import parse_page, parse_text
+from tests.conftest import SEED_PAGE
+
+
+def _segments(seed: int) -> tuple[list[Segment], list[Segment], list[int], list[int]]:
+    """Paragraph segments of the seed and of a made-up page, shuffled into an uneven pair."""
+    seed_page = parse_page(SEED_PAGE)
+    made_up = parse_text(many_paragraphs(20_000, seed=3), "made_up_pair.txt")
+    sides: list[list[tuple[Segment, int]]] = [[], []]
+    for document in (seed_page, made_up):
+        assert document.original is not None
+        for side, text in enumerate((document.original, document.translations[0])):
+            prepared = _prepare(text)
+            sides[side].extend(zip(prepared.paragraphs, prepared.sentence_counts(), strict=True))
+    rng = random.Random(seed)
+    for segments in sides:
+        rng.shuffle(segments)
+        # Editorial insertions, empty segments and long ones: every branch of the cost.
+        segments.insert(rng.randrange(len(segments)), (Segment(0, editorial=True), 0))
+        segments.insert(rng.randrange(len(segments)), (Segment(0), 0))
+        segments.append((Segment(40_000), 300))
+    original, translation = sides
+    del translation[rng.randrange(len(translation))]
+    return ([s for s, _ in original], [s for s, _ in translation],
+            [c for _, c in original], [c for _, c in translation])  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("level", ["paragraphs", "sentences"])
+def test_every_cell_and_shape_costs_the_same_either_way(seed: int, level: str) -> None:
+    original, translation, counts_a, counts_b = _segments(seed)
+    model = LengthModel(ratio=random.Random(seed).uniform(0.7, 1.4))
+    if level == "paragraphs":
+        shapes = PARAGRAPH_SHAPES
+        coster = BeadCoster(original, translation, model, shapes,
+                            sentence_counts=(counts_a, counts_b))  # fmt: skip
+    else:
+        shapes = SENTENCE_SHAPES
+        coster = BeadCoster(original, translation, model, shapes, cheap_ends=False)
+    n, m = len(original), len(translation)
+    for shape in shapes:
+        k, l_ = shape
+        cells = [(i, j) for i in range(n - k + 1) for j in range(m - l_ + 1)]
+        i = np.array([c[0] for c in cells], np.int64)
+        j = np.array([c[1] for c in cells], np.int64)
+        at_once = coster.costs(shape, i, j).tolist()
+        one_by_one = [coster.cost(a, b, shape) for a, b in cells]
+        differ = [(c, x, y) for c, x, y in zip(cells, at_once, one_by_one, strict=True) if x != y]
+        assert not differ, (shape, differ[:5])
+        if k and l_:  # a test that cannot tell costs apart would prove nothing
+            assert len({round(x, 6) for x in at_once}) > len(cells) // 20
