@@ -50,10 +50,16 @@ def length_costs(ratio: float, variance: float, length_a: Ints, length_b: Ints) 
     """
     scaled_b = length_b / ratio
     mean = (length_a + scaled_b) / 2.0
-    positive = mean > 0
+    positive = np.flatnonzero(mean > 0)
     delta = np.abs(scaled_b - length_a)[positive] / np.sqrt(variance * mean[positive] + 1.0)
+    # `tail_cost` spread out: math's erfc and log mapped over a list, far cheaper than a
+    # Python call per bead; numpy has no erfc, and its log may differ from math's in the last bit.
+    tails = np.array(list(map(math.erfc, (delta / np.sqrt(2.0)).tolist())))
     costs = np.zeros(len(mean))
-    costs[positive] = [tail_cost(d) for d in delta.tolist()]
+    fine = tails > 1e-300
+    costs[positive[fine]] = np.negative(list(map(math.log, tails[fine].tolist())))
+    far = np.flatnonzero(~fine)
+    costs[positive[far]] = [tail_cost(d) for d in delta[far].tolist()]
     return costs
 
 

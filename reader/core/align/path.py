@@ -161,38 +161,52 @@ class _Band:
 
     def __init__(self, n: int, m: int, windows: list[tuple[int, int]]) -> None:
         self.n, self.m, self.windows = n, m, windows
-        lows = np.array([low for low, _ in windows], dtype=np.int64)
-        highs = np.array([high for _, high in windows], dtype=np.int64)
-        widths = highs - lows + 1
-        self.offsets = np.concatenate(([0], np.cumsum(widths)))
-        self.lows, self.highs = lows, highs
-        # Every cell's row and column, in reading order.
-        self.rows = np.repeat(np.arange(n + 1, dtype=np.int64), widths)
-        self.columns = np.arange(int(self.offsets[-1]), dtype=np.int64) - np.repeat(
-            self.offsets[:-1] - lows, widths
-        )
+        self.offsets = [0]
+        for low, high in windows:
+            self.offsets.append(self.offsets[-1] + high - low + 1)
+        self.size = self.offsets[-1]
 
     def index(self, i: int, j: int) -> int:
-        return int(self.offsets[i]) + j - self.windows[i][0]
+        return self.offsets[i] + j - self.windows[i][0]
 
     def _moves(
         self, shape: Shape, scalar: CostFunction, batch: BatchCostFunction | None
     ) -> tuple[list[int], list[float]]:
         """For a shape, each cell's target cell (-1 when outside the band) and bead cost."""
+        if batch is not None and self.size >= _BATCH_CELLS:
+            return self._moves_at_once(shape, batch)
         k, m_ = shape
-        rows, columns = self.rows + k, self.columns + m_
-        inside = rows <= self.n
-        target_rows = np.minimum(rows, self.n)
-        lows = self.lows[target_rows]
-        inside &= (columns >= lows) & (columns <= self.highs[target_rows])
-        targets = np.where(inside, self.offsets[target_rows] + columns - lows, -1)
+        targets: list[int] = []
+        costs: list[float] = []
+        for i, (low, high) in enumerate(self.windows):
+            ti = i + k
+            t_low, t_high = self.windows[ti] if ti <= self.n else (1, 0)
+            for j in range(low, high + 1):
+                inside = t_low <= j + m_ <= t_high
+                targets.append(self.offsets[ti] + j + m_ - t_low if inside else -1)
+                costs.append(scalar(i, j, shape) if inside else 0.0)
+        return targets, costs
+
+    def _moves_at_once(
+        self, shape: Shape, batch: BatchCostFunction
+    ) -> tuple[list[int], list[float]]:
+        """`_moves` with numpy, the costs from `batch`."""
+        k, m_ = shape
+        lows = np.array([low for low, _ in self.windows], dtype=np.int64)
+        highs = np.array([high for _, high in self.windows], dtype=np.int64)
+        offsets = np.array(self.offsets, dtype=np.int64)
+        widths = highs - lows + 1
+        # Every cell's row and column, in reading order.
+        rows = np.repeat(np.arange(self.n + 1, dtype=np.int64), widths)
+        columns = np.arange(self.size, dtype=np.int64) - np.repeat(offsets[:-1] - lows, widths)
+        target_rows = np.minimum(rows + k, self.n)
+        target_lows = lows[target_rows]
+        inside = (rows + k <= self.n) & (columns + m_ >= target_lows)
+        inside &= columns + m_ <= highs[target_rows]
+        targets = np.where(inside, offsets[target_rows] + columns + m_ - target_lows, -1)
         starts = np.flatnonzero(inside)
-        costs = np.zeros(len(self.rows))
-        if batch is not None and len(self.rows) >= _BATCH_CELLS:
-            costs[starts] = batch(shape, self.rows[starts], self.columns[starts])
-        else:
-            rows_at, columns_at = self.rows[starts].tolist(), self.columns[starts].tolist()
-            costs[starts] = [scalar(i, j, shape) for i, j in zip(rows_at, columns_at, strict=True)]
+        costs = np.zeros(self.size)
+        costs[starts] = batch(shape, rows[starts], columns[starts])
         return targets.tolist(), costs.tolist()
 
     def search(
@@ -204,7 +218,7 @@ class _Band:
         cheaper, so ties go to the earlier start and then to the earlier shape.
         """
         moves = [self._moves(shape, scalar, batch) for shape in shapes]
-        size = len(self.rows)
+        size = self.size
         best: list[float | None] = [None] * size
         came = [0] * size
         best[0] = 0.0  # cell (0, 0): every row's window starts at 0 in row 0
