@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
@@ -187,18 +188,23 @@ class _Band:
                 costs.append(scalar(i, j, shape) if inside else 0.0)
         return targets, costs
 
+    @cached_property
+    def _arrays(self) -> tuple[Cells, Cells, Cells, Cells, Cells]:
+        """Each row's window and offset, and every cell's row and column in reading order."""
+        lows = np.array([low for low, _ in self.windows], dtype=np.int64)
+        highs = np.array([high for _, high in self.windows], dtype=np.int64)
+        offsets = np.array(self.offsets, dtype=np.int64)
+        widths = highs - lows + 1
+        rows = np.repeat(np.arange(self.n + 1, dtype=np.int64), widths)
+        columns = np.arange(self.size, dtype=np.int64) - np.repeat(offsets[:-1] - lows, widths)
+        return lows, highs, offsets, rows, columns
+
     def _moves_at_once(
         self, shape: Shape, batch: BatchCostFunction
     ) -> tuple[list[int], list[float]]:
         """`_moves` with numpy, the costs from `batch`."""
         k, m_ = shape
-        lows = np.array([low for low, _ in self.windows], dtype=np.int64)
-        highs = np.array([high for _, high in self.windows], dtype=np.int64)
-        offsets = np.array(self.offsets, dtype=np.int64)
-        widths = highs - lows + 1
-        # Every cell's row and column, in reading order.
-        rows = np.repeat(np.arange(self.n + 1, dtype=np.int64), widths)
-        columns = np.arange(self.size, dtype=np.int64) - np.repeat(offsets[:-1] - lows, widths)
+        lows, highs, offsets, rows, columns = self._arrays
         target_rows = np.minimum(rows + k, self.n)
         target_lows = lows[target_rows]
         inside = (rows + k <= self.n) & (columns + m_ >= target_lows)
