@@ -89,34 +89,40 @@ class BandAnchors:
         kinds = [anchor[0] for anchor in vocabulary]
         self.shared = np.array([SHARED_TENTHS[k] for k in kinds], np.int64)
         self.missing = np.array([MISSING_TENTHS[k] for k in kinds], np.int64)
-        # Per side, by run size - 1: the table, and what each run's required anchors weigh.
-        self.sides: tuple[list[tuple[_Table, Floats]], ...] = tuple(
-            [self._weighed(one)] + [self._weighed(_joined(one, size))
-                                    for size in range(2, widest + 1)]
-            for one in ones
-        )  # fmt: skip
+        # Per side, the runs of every size in one table (those of size s from firsts[s - 1]),
+        # and what each run's required anchors weigh.
+        self.sides = tuple(self._weighed([one, *(_joined(one, size)
+                                                 for size in range(2, widest + 1))])
+                           for one in ones)  # fmt: skip
 
-    def _weighed(self, table: _Table) -> tuple[_Table, Floats]:
-        starts, ids, required = table
+    def _weighed(self, tables: list[_Table]) -> tuple[_Table, Ints, Floats]:
+        firsts = np.cumsum([0] + [len(starts) - 1 for starts, _, _ in tables])
+        bases = np.cumsum([0] + [starts[-1] for starts, _, _ in tables])
+        starts = np.concatenate([t[0][:-1] + base for t, base in zip(tables, bases, strict=False)]
+                                + [bases[-1:]])  # fmt: skip
+        ids = np.concatenate([t[1] for t in tables])
+        required = np.concatenate([t[2] for t in tables])
         runs = len(starts) - 1
         owners = np.repeat(np.arange(runs), np.diff(starts))
         lost = np.bincount(owners, weights=self.missing[ids] * required, minlength=runs)
-        return table, lost.astype(np.float64)
+        return (starts, ids, required), firsts, lost.astype(np.float64)
 
-    def scores(self, size_a: int, runs_a: Ints, size_b: int, runs_b: Ints) -> Floats:
+    def scores(self, size_a: Ints, runs_a: Ints, size_b: Ints, runs_b: Ints) -> Floats:
         """`anchor_score` of many beads at once.
 
         Args:
-            size_a: the beads' run size on the original side.
+            size_a: each bead's run size on the original side (>= 1).
             runs_a: each bead's first original segment.
-            size_b: the beads' run size on the translation side.
+            size_b: each bead's run size on the translation side (>= 1).
             runs_b: each bead's first translation segment.
 
         Returns:
             Each bead's anchor score.
         """
-        (ptr_a, ids_a, req_a), lost_a = self.sides[0][size_a - 1]
-        (ptr_b, ids_b, req_b), lost_b = self.sides[1][size_b - 1]
+        (ptr_a, ids_a, req_a), firsts_a, lost_a = self.sides[0]
+        (ptr_b, ids_b, req_b), firsts_b, lost_b = self.sides[1]
+        runs_a = firsts_a[size_a - 1] + runs_a
+        runs_b = firsts_b[size_b - 1] + runs_b
         # A score is what both sides have (a shared anchor's bonus, and a required one's loss
         # taken back), less every required anchor's loss; all in whole tenths.
         tenths = -(lost_a[runs_a] + lost_b[runs_b])

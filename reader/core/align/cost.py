@@ -217,50 +217,63 @@ class BeadCoster:
         return cost
 
 
-    def costs(self, shape: Shape, i: Ints, j: Ints) -> Floats:
-        """The costs of many beads of one shape at once: for each c, `cost(i[c], j[c], shape)`.
+    def costs(self, k: Ints, m: Ints, i: Ints, j: Ints) -> Floats:
+        """The costs of many beads at once: for each c, `cost(i[c], j[c], (k[c], m[c]))`.
 
         Args:
+            k: each bead's shape on the original side; its shape must be one of the coster's.
+            m: each bead's shape on the translation side.
             i: each bead's first original segment.
             j: each bead's first translation segment.
-            shape: (k, l) segments on each side.
 
         Returns:
             The costs in nats, each the very float `cost` returns (`align/batch.py`).
         """
         band = self._band
-        k, m = shape
-        if k == 0 or m == 0:  # a skip: cheaper next to the text's edge, as in `cost`
-            side, at, other = (1, j, i) if k == 0 else (0, i, j)
-            edge = (other == 0) | (other == len(self.original if k == 0 else self.translation))
-            skips: Floats = band.skips[side][at, edge.astype(np.int64)]
-            return skips
+        costs = np.empty(len(i))
+        # Skips, cheaper next to the text's edge, as in `cost`.
+        at = np.flatnonzero(k == 0)
+        edge = (i[at] == 0) | (i[at] == len(self.original))
+        costs[at] = band.skips[1][j[at], edge.astype(np.int64)]
+        at = np.flatnonzero((k > 0) & (m == 0))
+        edge = (j[at] == 0) | (j[at] == len(self.translation))
+        costs[at] = band.skips[0][i[at], edge.astype(np.int64)]
+        at = np.flatnonzero((k > 0) & (m > 0))
+        k, m, i, j = k[at], m[at], i[at], j[at]
         length_a = band.lengths[0][i + k] - band.lengths[0][i]
         length_b = band.lengths[1][j + m] - band.lengths[1][j]
-        costs = self._priors[shape] + length_costs(
+        paired = band.priors[k, m] + length_costs(
             self.model.ratio, self.model.variance, length_a, length_b
         ) - band.anchors.scores(k, i, m, j)
-        if band.sentences is None:
-            return costs
-        counts_a = band.sentences[0][i + k] - band.sentences[0][i]
-        counts_b = band.sentences[1][j + m] - band.sentences[1][j]
-        implied = np.zeros(len(costs))
+        if band.sentences is not None:
+            paired += self._implied(k, m, i, j, length_a, length_b)
+        costs[at] = paired
+        return costs
+
+    def _implied(self, k: Ints, m: Ints, i: Ints, j: Ints, length_a: Ints, length_b: Ints
+                 ) -> Floats:  # fmt: skip
+        """The sentence-level cost paragraph beads imply, as `cost` adds it."""
+        sentences = self._band.sentences
+        assert sentences is not None
+        counts_a = sentences[0][i + k] - sentences[0][i]
+        counts_b = sentences[1][j + m] - sentences[1][j]
+        implied = np.zeros(len(i))
         uneven = np.flatnonzero(counts_a != counts_b)
-        if len(uneven):
-            counts_a, counts_b = counts_a[uneven], counts_b[uneven]
-            pairs = zip(counts_a.tolist(), counts_b.tolist(), strict=True)
-            implied[uneven] = [sentence_shape_cost(a, b) for a, b in pairs]
-            if k == m == 1:  # as in `cost`: a split sentence is likely when it is long
-                sentence_length = np.where(
-                    counts_a < counts_b,
-                    length_a[uneven] / np.maximum(counts_a, 1),
-                    length_b[uneven] / self.model.ratio / np.maximum(counts_b, 1),
-                )
-                implied[uneven] *= np.minimum(
-                    1.0, SPLIT_SENTENCE_LENGTH / np.maximum(sentence_length, 1.0)
-                )
-        result: Floats = costs + implied
-        return result
+        counts_a, counts_b = counts_a[uneven], counts_b[uneven]
+        pairs = zip(counts_a.tolist(), counts_b.tolist(), strict=True)
+        implied[uneven] = [sentence_shape_cost(a, b) for a, b in pairs]
+        # One paragraph each: a split sentence is likely when it is long.
+        single = np.flatnonzero((k[uneven] == 1) & (m[uneven] == 1))
+        counts_a, counts_b = counts_a[single], counts_b[single]
+        sentence_length = np.where(
+            counts_a < counts_b,
+            length_a[uneven[single]] / np.maximum(counts_a, 1),
+            length_b[uneven[single]] / self.model.ratio / np.maximum(counts_b, 1),
+        )
+        implied[uneven[single]] *= np.minimum(
+            1.0, SPLIT_SENTENCE_LENGTH / np.maximum(sentence_length, 1.0)
+        )
+        return implied
 
 
 class _BandTables:
@@ -272,6 +285,10 @@ class _BandTables:
         self.lengths = tuple(_prefix_array([s.length for s in side]) for side in sides)
         self.anchors = BandAnchors([s.anchors for s in sides[0]], [s.anchors for s in sides[1]],
                                    widest)
+        # Shape priors by (k, l); shapes the coster does not allow are never asked for.
+        self.priors = np.full((widest + 1, widest + 1), np.nan)
+        for (k, m), prior in coster._priors.items():
+            self.priors[k, m] = prior
         self.skips = tuple(
             np.array(skips, np.float64).reshape(-1, 2) for skips in coster._skips
         )

@@ -20,8 +20,8 @@ import numpy.typing as npt
 Shape = tuple[int, int]
 CostFunction = Callable[[int, int, Shape], float]
 Cells = npt.NDArray[np.int64]
-# The costs of one shape's beads starting at many cells (i[c], j[c]) at once.
-BatchCostFunction = Callable[[Shape, Cells, Cells], npt.NDArray[np.float64]]
+# The costs of many beads at once: bead c has shape (k[c], l[c]) and starts at (i[c], j[c]).
+BatchCostFunction = Callable[[Cells, Cells, Cells, Cells], npt.NDArray[np.float64]]
 
 # Half-width of the first band around the expected path, in segments.
 BAND = 6
@@ -171,22 +171,25 @@ class _Band:
         return self.offsets[i] + j - self.windows[i][0]
 
     def _moves(
-        self, shape: Shape, scalar: CostFunction, batch: BatchCostFunction | None
-    ) -> tuple[list[int], list[float]]:
-        """For a shape, each cell's target cell (-1 when outside the band) and bead cost."""
+        self, shapes: list[Shape], scalar: CostFunction, batch: BatchCostFunction | None
+    ) -> list[tuple[list[int], list[float]]]:
+        """For each shape, each cell's target cell (-1 when outside the band) and bead cost."""
         if batch is not None and self.size >= _BATCH_CELLS:
-            return self._moves_at_once(shape, batch)
-        k, m_ = shape
-        targets: list[int] = []
-        costs: list[float] = []
-        for i, (low, high) in enumerate(self.windows):
-            ti = i + k
-            t_low, t_high = self.windows[ti] if ti <= self.n else (1, 0)
-            for j in range(low, high + 1):
-                inside = t_low <= j + m_ <= t_high
-                targets.append(self.offsets[ti] + j + m_ - t_low if inside else -1)
-                costs.append(scalar(i, j, shape) if inside else 0.0)
-        return targets, costs
+            return self._moves_at_once(shapes, batch)
+        moves = []
+        for shape in shapes:
+            k, m_ = shape
+            targets: list[int] = []
+            costs: list[float] = []
+            for i, (low, high) in enumerate(self.windows):
+                ti = i + k
+                t_low, t_high = self.windows[ti] if ti <= self.n else (1, 0)
+                for j in range(low, high + 1):
+                    inside = t_low <= j + m_ <= t_high
+                    targets.append(self.offsets[ti] + j + m_ - t_low if inside else -1)
+                    costs.append(scalar(i, j, shape) if inside else 0.0)
+            moves.append((targets, costs))
+        return moves
 
     @cached_property
     def _arrays(self) -> tuple[Cells, Cells, Cells, Cells, Cells]:
@@ -200,20 +203,31 @@ class _Band:
         return lows, highs, offsets, rows, columns
 
     def _moves_at_once(
-        self, shape: Shape, batch: BatchCostFunction
-    ) -> tuple[list[int], list[float]]:
-        """`_moves` with numpy, the costs from `batch`."""
-        k, m_ = shape
+        self, shapes: list[Shape], batch: BatchCostFunction
+    ) -> list[tuple[list[int], list[float]]]:
+        """`_moves` with numpy, every shape's costs from one call of `batch`."""
         lows, highs, offsets, rows, columns = self._arrays
-        target_rows = np.minimum(rows + k, self.n)
-        target_lows = lows[target_rows]
-        inside = (rows + k <= self.n) & (columns + m_ >= target_lows)
-        inside &= columns + m_ <= highs[target_rows]
-        targets = np.where(inside, offsets[target_rows] + columns + m_ - target_lows, -1)
-        starts = np.flatnonzero(inside)
-        costs = np.zeros(self.size)
-        costs[starts] = batch(shape, rows[starts], columns[starts])
-        return targets.tolist(), costs.tolist()
+        targets, starts = [], []
+        for k, m_ in shapes:
+            target_rows = np.minimum(rows + k, self.n)
+            target_lows = lows[target_rows]
+            inside = (rows + k <= self.n) & (columns + m_ >= target_lows)
+            inside &= columns + m_ <= highs[target_rows]
+            targets.append(np.where(inside, offsets[target_rows] + columns + m_ - target_lows, -1))
+            starts.append(np.flatnonzero(inside))
+        counts = [len(s) for s in starts]
+        every = np.concatenate(starts)
+        costs = batch(np.repeat(np.array([k for k, _ in shapes], np.int64), counts),
+                      np.repeat(np.array([m_ for _, m_ in shapes], np.int64), counts),
+                      rows[every], columns[every])  # fmt: skip
+        moves = []
+        for shape_targets, shape_starts, shape_costs in zip(
+            targets, starts, np.split(costs, np.cumsum(counts)[:-1]), strict=True
+        ):
+            spread = np.zeros(self.size)
+            spread[shape_starts] = shape_costs
+            moves.append((shape_targets.tolist(), spread.tolist()))
+        return moves
 
     def search(
         self, shapes: list[Shape], scalar: CostFunction, batch: BatchCostFunction | None
@@ -223,7 +237,7 @@ class _Band:
         Cells push to their targets in reading order and a later bead wins only when strictly
         cheaper, so ties go to the earlier start and then to the earlier shape.
         """
-        moves = [self._moves(shape, scalar, batch) for shape in shapes]
+        moves = self._moves(shapes, scalar, batch)
         size = self.size
         best: list[float | None] = [None] * size
         came = [0] * size

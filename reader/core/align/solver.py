@@ -101,7 +101,7 @@ def _align_range(
     )
     path = best_path(
         i1 - i0, j1 - j0, shapes, lambda i, j, s: coster.cost(i + i0, j + j0, s), centres,
-        lambda s, i, j: coster.costs(s, i + i0, j + j0),
+        lambda k, m, i, j: coster.costs(k, m, i + i0, j + j0),
     )
     return [(range(b.i0 + i0, b.i1 + i0), range(b.j0 + j0, b.j1 + j0), b.cost) for b in path]
 
