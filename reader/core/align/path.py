@@ -237,7 +237,8 @@ class _Band:
         Cells push to their targets in reading order and a later bead wins only when strictly
         cheaper, so ties go to the earlier start and then to the earlier shape.
         """
-        moves = self._moves(shapes, scalar, batch)
+        fits = [s for s, (k, m_) in enumerate(shapes) if k <= self.n and m_ <= self.m]
+        moves = self._moves([shapes[s] for s in fits], scalar, batch)
         size = self.size
         best: list[float | None] = [None] * size
         came = [0] * size
@@ -246,7 +247,7 @@ class _Band:
             here = best[cell]
             if here is None:
                 continue
-            for shape, (targets, costs) in enumerate(moves):
+            for shape, (targets, costs) in zip(fits, moves, strict=True):
                 target = targets[cell]
                 if target < 0:
                     continue
