@@ -64,6 +64,8 @@ def length_costs(ratio: float, variance: float, length_a: Ints, length_b: Ints) 
 
 
 _Table = tuple[Ints, Ints, npt.NDArray[np.bool_]]  # run starts, anchor numbers, required
+# Anchors of the original side taken at once when scoring beads (a few MB of arrays).
+_CHUNK_ANCHORS = 1 << 17
 
 
 class BandAnchors:
@@ -119,8 +121,8 @@ class BandAnchors:
         Returns:
             Each bead's anchor score.
         """
-        (ptr_a, ids_a, req_a), firsts_a, lost_a = self.sides[0]
-        (ptr_b, ids_b, req_b), firsts_b, lost_b = self.sides[1]
+        (ptr_a, _, _), firsts_a, lost_a = self.sides[0]
+        (ptr_b, _, _), firsts_b, lost_b = self.sides[1]
         runs_a = firsts_a[size_a - 1] + runs_a
         runs_b = firsts_b[size_b - 1] + runs_b
         # A score is what both sides have (a shared anchor's bonus, and a required one's loss
@@ -129,20 +131,36 @@ class BandAnchors:
         both = np.flatnonzero(
             (ptr_a[runs_a + 1] > ptr_a[runs_a]) & (ptr_b[runs_b + 1] > ptr_b[runs_b])
         )
-        if len(both):
-            width = len(self.shared)
-            owner_a, at_a = _explode(ptr_a, runs_a[both])
-            owner_b, at_b = _explode(ptr_b, runs_b[both])
-            keys_a = owner_a * width + ids_a[at_a]
-            keys_b = owner_b * width + ids_b[at_b]
-            found = np.minimum(np.searchsorted(keys_b, keys_a), len(keys_b) - 1)
-            hit = np.flatnonzero(keys_b[found] == keys_a)
-            anchor = ids_a[at_a[hit]]
-            won = self.shared[anchor] + self.missing[anchor] * req_a[at_a[hit]]
-            won += self.missing[anchor] * req_b[at_b[found[hit]]]
-            tenths[both] += np.bincount(owner_a[hit], weights=won, minlength=len(both))
+        # Beads whose sides hold many anchors (pieces of 30 sentences) are taken a bounded
+        # number of anchors at a time, so that memory stays bounded too.
+        sizes = np.cumsum(ptr_a[runs_a[both] + 1] - ptr_a[runs_a[both]])
+        cuts = np.searchsorted(sizes, np.arange(_CHUNK_ANCHORS, int(sizes[-1]) if len(sizes)
+                                                else 0, _CHUNK_ANCHORS))  # fmt: skip
+        for part in np.split(both, np.unique(cuts)):
+            if len(part):
+                tenths[part] += self._shared_tenths(runs_a[part], runs_b[part])
         result: Floats = tenths / TENTHS
         return result
+
+    def _shared_tenths(self, runs_a: Ints, runs_b: Ints) -> Floats:
+        """For each bead (runs of the joined tables), what the anchors both sides have win."""
+        (ptr_a, ids_a, req_a), _, _ = self.sides[0]
+        (ptr_b, ids_b, req_b), _, _ = self.sides[1]
+        width = len(self.shared)
+        owner_a, at_a = _explode(ptr_a, runs_a)
+        owner_b, at_b = _explode(ptr_b, runs_b)
+        # (bead, anchor) keys, sorted on both sides: a bead's anchors are sorted numbers.
+        keys_a = owner_a * width + ids_a[at_a]
+        keys_b = owner_b * width + ids_b[at_b]
+        found = np.minimum(np.searchsorted(keys_b, keys_a), len(keys_b) - 1)
+        hit = np.flatnonzero(keys_b[found] == keys_a)
+        anchor = ids_a[at_a[hit]]
+        won = self.shared[anchor] + self.missing[anchor] * req_a[at_a[hit]]
+        won += self.missing[anchor] * req_b[at_b[found[hit]]]
+        shared: Floats = np.asarray(
+            np.bincount(owner_a[hit], weights=won, minlength=len(runs_a)), dtype=np.float64
+        )
+        return shared
 
 
 def _numbered(segments: Sequence[SegmentAnchors], vocabulary: dict[str, int]) -> _Table:
