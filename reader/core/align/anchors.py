@@ -141,6 +141,8 @@ def _stemmer(name: str) -> Stemmer.Stemmer:
     return Stemmer.Stemmer(name)
 
 
+# Names recur on every page of a document: each word is stemmed and keyed once.
+@lru_cache(maxsize=8192)
 def _stem(word: str) -> str:
     folded = word.casefold()
     return str(_stemmer_for(folded).stemWord(folded))
@@ -201,6 +203,7 @@ def exonym_table() -> ExonymTable:
     return ExonymTable(by_words, tuple(sorted(cjk, key=lambda p: -len(p[0]))), longest)
 
 
+@lru_cache(maxsize=8192)
 def transliteration_key(word: str) -> str:
     """A short Latin key for a name in Cyrillic or Latin script, equal across the two.
 
