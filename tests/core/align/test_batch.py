@@ -74,3 +74,17 @@ def test_every_cell_and_shape_costs_the_same_either_way(
         if shape[0] and shape[1]:  # a test that cannot tell costs apart would prove nothing
             mine = [x for b, x in zip(beads, at_once, strict=True) if b[2] == shape]
             assert len({round(x, 6) for x in mine}) > len(mine) // 20
+
+
+@pytest.mark.parametrize("sizes", [(0, 60), (60, 0), (1, 70), (70, 1), (40, 55), (90, 60)])
+def test_the_band_searched_with_batch_costs_finds_the_same_path(sizes: tuple[int, int]) -> None:
+    from reader.core.align.path import best_path
+
+    original, translation, counts_a, counts_b = _segments(7)
+    n, m = sizes
+    coster = BeadCoster(original[:n], translation[:m], LengthModel(), PARAGRAPH_SHAPES,
+                        sentence_counts=(counts_a[:n], counts_b[:m]))  # fmt: skip
+    one_by_one = best_path(n, m, PARAGRAPH_SHAPES, coster.cost)
+    at_once = best_path(n, m, PARAGRAPH_SHAPES, coster.cost, batch=coster.costs)
+    assert at_once == one_by_one
+    assert sum(b.i1 - b.i0 for b in at_once) == n and sum(b.j1 - b.j0 for b in at_once) == m
