@@ -10,6 +10,7 @@ through the `AlignmentStore`, which keeps them apart from the document.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from typing import Any, Literal
 
 from reader.core.align.alignment import (
@@ -32,6 +33,33 @@ UNCERTAIN_BELOW = 0.5
 # Runs work(progress) away from the caller's thread, then then(result) back on it (the window's
 # thread pool); None runs nothing away, and every alignment is computed where it is asked for.
 Defer = Callable[[Callable[[Progress], Any], Callable[[Any], None]], None]
+
+
+@lru_cache(maxsize=2)
+def provisional_alignment(n_original: int, n_translation: int) -> ParagraphAlignment:
+    """`proportional_alignment` kept for the last two sizes: a huge page scrolls by it meanwhile.
+
+    Pairing 40,000 paragraphs and their lookup tables takes about 0.1 s, so the thread that
+    reads a huge page makes it (`warm_provisional`) and the window's thread only looks it up.
+
+    Args:
+        n_original: paragraphs of the original.
+        n_translation: paragraphs of the translation.
+
+    Returns:
+        The proportional alignment (immutable, so it is shared).
+    """
+    return proportional_alignment(n_original, n_translation)
+
+
+def warm_provisional(document: Document) -> None:
+    """Make the provisional alignment a huge `document` opens with, on the calling thread."""
+    from reader.core.align.sections import is_huge
+
+    if document.original is not None and document.translations:
+        original, translation = document.original, document.translations[0]
+        if is_huge(original, translation):
+            provisional_alignment(len(original.paragraphs), len(translation.paragraphs))
 
 
 class SentenceLinks:
@@ -139,7 +167,7 @@ class SentenceLinks:
             if alignment is not None:
                 return alignment.paragraph_alignment()
             if self._pending is not None:
-                return proportional_alignment(len(original.paragraphs), len(translation.paragraphs))
+                return provisional_alignment(len(original.paragraphs), len(translation.paragraphs))
         return self._store.paragraph_aligner(original, translation)
 
     def sentences(self, pane: Pane) -> list[TextRange]:

@@ -36,7 +36,7 @@ from reader.core.session.browsing import Browsing
 from reader.core.session.catalog import Catalog, date_span
 from reader.core.session.reading import ReadingState
 from reader.core.session.search import SearchResults, SearchSession, find_text
-from reader.core.session.sentence_links import Defer, SentenceLinks
+from reader.core.session.sentence_links import Defer, SentenceLinks, warm_provisional
 from reader.core.session.timeline import Timeline, timeline_commands
 from reader.core.text.language import latin_language
 from reader.core.text_range import Pane, TextRange
@@ -461,9 +461,11 @@ def _read(path: Path) -> Document | Exception:
     from reader.core.page.parser import parse_page
 
     try:
-        return parse_page(path)
+        document = parse_page(path)
     except (PageError, OSError) as error:
         return error
+    warm_provisional(document)  # here, not on the window's thread when the page arrives
+    return document
 
 
 def _stamp(path: Path) -> tuple[int, int]:
