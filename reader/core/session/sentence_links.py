@@ -10,7 +10,6 @@ through the `AlignmentStore`, which keeps them apart from the document.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from functools import lru_cache
 from typing import Any, Literal
 
 from reader.core.align.alignment import (
@@ -18,11 +17,15 @@ from reader.core.align.alignment import (
     ParagraphAlignment,
     SentenceBead,
     SentenceRef,
-    proportional_alignment,
 )
 from reader.core.align.store import AlignmentStore, Progress
 from reader.core.document import Document, Text
 from reader.core.events import Event
+from reader.core.session.alignment_index import (
+    IndexedAlignment,
+    index_alignment,
+    provisional_alignment,
+)
 from reader.core.session.reading import Aspect, ReadingState
 from reader.core.text_range import PANES, Pane, TextRange, other_pane
 
@@ -33,33 +36,6 @@ UNCERTAIN_BELOW = 0.5
 # Runs work(progress) away from the caller's thread, then then(result) back on it (the window's
 # thread pool); None runs nothing away, and every alignment is computed where it is asked for.
 Defer = Callable[[Callable[[Progress], Any], Callable[[Any], None]], None]
-
-
-@lru_cache(maxsize=2)
-def provisional_alignment(n_original: int, n_translation: int) -> ParagraphAlignment:
-    """`proportional_alignment` kept for the last two sizes: a huge page scrolls by it meanwhile.
-
-    Pairing 40,000 paragraphs and their lookup tables takes about 0.1 s, so the thread that
-    reads a huge page makes it (`warm_provisional`) and the window's thread only looks it up.
-
-    Args:
-        n_original: paragraphs of the original.
-        n_translation: paragraphs of the translation.
-
-    Returns:
-        The proportional alignment (immutable, so it is shared).
-    """
-    return proportional_alignment(n_original, n_translation)
-
-
-def warm_provisional(document: Document) -> None:
-    """Make the provisional alignment a huge `document` opens with, on the calling thread."""
-    from reader.core.align.sections import is_huge
-
-    if document.original is not None and document.translations:
-        original, translation = document.original, document.translations[0]
-        if is_huge(original, translation):
-            provisional_alignment(len(original.paragraphs), len(translation.paragraphs))
 
 
 class SentenceLinks:
@@ -81,8 +57,10 @@ class SentenceLinks:
         self._store = store
         self._for: tuple[Document, int] | None = None
         self._alignment: Alignment | None = None
+        self._indexed: IndexedAlignment | None = None
         self._sentences: dict[Pane, list[TextRange]] = {pane: [] for pane in PANES}
         self._bead_of: dict[TextRange, SentenceBead] = {}
+        self._made_away: IndexedAlignment | None = None  # a huge page's, indexed where aligned
         self.cursor: TextRange | None = None
         self.defer: Defer | None = None
         self._pending: tuple[Document, int] | None = None  # aligned away from here, not yet back
@@ -124,14 +102,20 @@ class SentenceLinks:
             store = self._store
             # Aligned in a child process: on a thread here it would hold the interpreter
             # lock against the window for as long as it runs.
-            self.defer(lambda progress: store.computed(original, translation, progress, True),
-                       lambda _alignment: self._aligned(document, index))  # fmt: skip
+            # Indexed there too: 40,000 beads are a tenth of a second of the window's time.
+            self.defer(
+                lambda progress: index_alignment(
+                    store.computed(original, translation, progress, True)
+                ),
+                lambda indexed: self._aligned(document, index, indexed),
+            )
         return True
 
-    def _aligned(self, document: Document, index: int) -> None:
+    def _aligned(self, document: Document, index: int, indexed: IndexedAlignment) -> None:
         if self._pending != (document, index):
             return  # another document was opened meanwhile
         self._pending = None
+        self._made_away = indexed
         if self._view.document is document and self._view.translation_index == index:
             self._view.realign()
             self.changed.emit("alignment")
@@ -142,17 +126,14 @@ class SentenceLinks:
         return self._pending is not None
 
     def _index(self, alignment: Alignment) -> None:
-        self._alignment = alignment
-        self._bead_of = {}
-        self._sentences = {pane: [] for pane in PANES}
-        for bead in alignment.sentence_beads:
-            for pane in PANES:
-                for ref in bead.side(pane):
-                    sentence = TextRange(pane, *ref)
-                    self._bead_of[sentence] = bead
-                    self._sentences[pane].append(sentence)
-        for sentences in self._sentences.values():
-            sentences.sort()
+        made, self._made_away = self._made_away, None
+        # What was indexed away serves unless corrections changed the alignment meanwhile.
+        serves = made is not None and made.alignment == alignment
+        indexed = made if made is not None and serves else index_alignment(alignment)
+        self._indexed = indexed
+        self._alignment = indexed.alignment
+        self._bead_of = indexed.bead_of
+        self._sentences = indexed.sentences
 
     def paragraph_aligner(self, original: Text, translation: Text) -> ParagraphAlignment:
         """An aligner for `ReadingState`: the open document's paragraphs, corrections applied.
@@ -163,9 +144,8 @@ class SentenceLinks:
         opening the document on the GUI thread.
         """
         if original is self._view.original and translation is self._view.translation:
-            alignment = self.alignment
-            if alignment is not None:
-                return alignment.paragraph_alignment()
+            if self.alignment is not None and self._indexed is not None:
+                return self._indexed.paragraphs
             if self._pending is not None:
                 return provisional_alignment(len(original.paragraphs), len(translation.paragraphs))
         return self._store.paragraph_aligner(original, translation)

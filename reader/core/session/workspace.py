@@ -28,6 +28,7 @@ from reader.core.library.collection import Library
 from reader.core.library.page_files import ImportReport
 from reader.core.page.errors import PageError
 from reader.core.provenance.formats import CITATION_FORMATS, citation_format
+from reader.core.session.alignment_index import warm_provisional
 from reader.core.session.annotating import AnnotationSession
 from reader.core.session.annotation_actions import AnnotationActions
 from reader.core.session.annotation_terms import split_terms
@@ -36,7 +37,7 @@ from reader.core.session.browsing import Browsing
 from reader.core.session.catalog import Catalog, date_span
 from reader.core.session.reading import ReadingState
 from reader.core.session.search import SearchResults, SearchSession, find_text
-from reader.core.session.sentence_links import Defer, SentenceLinks, warm_provisional
+from reader.core.session.sentence_links import Defer, SentenceLinks
 from reader.core.session.timeline import Timeline, timeline_commands
 from reader.core.text.language import latin_language
 from reader.core.text_range import Pane, TextRange

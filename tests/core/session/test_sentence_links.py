@@ -5,18 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from bench.made_up_pages import many_paragraphs
-from reader.core.align import sections as alignment_sections
-from reader.core.align.pairing import proportional_alignment
 from reader.core.align.store import AlignmentStore
 from reader.core.document import Document, Text
-from reader.core.page.parser import parse_page, parse_text
+from reader.core.page.parser import parse_page
 from reader.core.session.reading import ReadingState
-from reader.core.session.sentence_links import (
-    SentenceLinks,
-    provisional_alignment,
-    warm_provisional,
-)
+from reader.core.session.sentence_links import SentenceLinks
 from reader.core.text_range import TextRange
 from tests.conftest import SEED_PAGE
 
@@ -175,29 +168,3 @@ def test_linking_whole_paragraphs_moves_scrolling(diglot_home: Path) -> None:
     assert view.alignment.counterpart("translation", 10) == 9
     assert view.alignment.map_position("original", 10, 0.0) == (10, 1.0)  # unpaired now
 
-
-def test_a_huge_page_scrolls_by_the_provisional_alignment_made_where_it_was_read(
-    diglot_home: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(alignment_sections, "HUGE_PARAGRAPHS", 30)
-    document = parse_text(many_paragraphs(40_000), "made_up_huge.txt")
-    assert document.original is not None
-    n_original, n_translation = (
-        len(document.original.paragraphs), len(document.translations[0].paragraphs)
-    )
-    provisional_alignment.cache_clear()
-    warm_provisional(document)  # as the reading thread does
-    assert provisional_alignment.cache_info().misses == 1
-    store = AlignmentStore(diglot_home)
-    holder: list[SentenceLinks] = []
-    view = ReadingState(aligner=lambda a, b: holder[0].paragraph_aligner(a, b))
-    links = SentenceLinks(view, store)
-    holder.append(links)
-    waiting: list[object] = []
-    links.defer = lambda work, then: waiting.append((work, then))
-    view.set_document(document)
-    assert links.aligning and len(waiting) == 1
-    # The view's alignment was looked up, not made again on the window's thread.
-    found = provisional_alignment.cache_info()
-    assert found.misses == 1 and found.hits >= 1
-    assert view.alignment == proportional_alignment(n_original, n_translation)
