@@ -61,6 +61,7 @@ class SentenceLinks:
         self._sentences: dict[Pane, list[TextRange]] = {pane: [] for pane in PANES}
         self._bead_of: dict[TextRange, SentenceBead] = {}
         self._made_away: IndexedAlignment | None = None  # a huge page's, indexed where aligned
+        self._ready: tuple[Document, int] | None = None  # whose came back from there
         self.cursor: TextRange | None = None
         self.defer: Defer | None = None
         self._pending: tuple[Document, int] | None = None  # aligned away from here, not yet back
@@ -93,9 +94,15 @@ class SentenceLinks:
         original, translation = self._view.original, self._view.translation
         if self.defer is None or original is None or translation is None:
             return False
+        if self._pending == (document, index):
+            return True  # asked for already
+        if self._ready == (document, index):
+            return False  # come back: the store has it in memory
         from reader.core.align.sections import is_huge
 
-        if not is_huge(original, translation) or self._store.has_computed(original, translation):
+        # Not asking the store whether it has the alignment: that hashes megabytes of text,
+        # and reading it from the disk cache is seconds more; the worker does both.
+        if not is_huge(original, translation):
             return False
         if self._pending != (document, index):
             self._pending = (document, index)
@@ -116,6 +123,7 @@ class SentenceLinks:
             return  # another document was opened meanwhile
         self._pending = None
         self._made_away = indexed
+        self._ready = (document, index)
         if self._view.document is document and self._view.translation_index == index:
             self._view.realign()
             self.changed.emit("alignment")
