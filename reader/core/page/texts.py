@@ -22,6 +22,7 @@ from reader.core.text.language import (
     script_counts,
     script_language,
 )
+from reader.core.text.script_scan import plain_russian_letters
 
 # An original must be a real block: at least this many letters and this share of the rest.
 _MIN_ORIGINAL_LETTERS = 20
@@ -33,6 +34,8 @@ _SCRIPT_WEIGHT = {HAN: 3, KANA: 2, HANGUL: 2}
 # Capitalised words are mostly names, which the language identifier reads as their own language.
 _CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*")
 _MIN_SECOND_SHARE = 0.3
+# From this many paragraphs the plainly Russian ones are found all at once (numpy).
+_AT_ONCE = 500
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,17 @@ def _label(paragraph: str) -> _Labelled:
         language = detect_language(_CAPITALISED.sub(" ", paragraph))
         return _Labelled(paragraph, language, latin, latin=True)
     return _Labelled(paragraph, "", 0, latin=False)
+
+
+def _labels(paragraphs: list[str]) -> list[_Labelled]:
+    """`_label` of each paragraph; on a huge page the plainly Russian ones are found at once."""
+    if len(paragraphs) < _AT_ONCE:
+        return [_label(paragraph) for paragraph in paragraphs]
+    russian = plain_russian_letters(paragraphs)
+    return [
+        _Labelled(paragraph, "ru", letters, latin=False) if letters else _label(paragraph)
+        for paragraph, letters in zip(paragraphs, russian, strict=True)
+    ]
 
 
 def _unlabelled(item: _Labelled, first_latin: bool, then_latin: bool | None, first: str) -> str:
@@ -149,7 +163,7 @@ def split_texts(
     Returns:
         The original or None, the translations, and warnings.
     """
-    items = [_label(paragraph) for paragraph in paragraphs]
+    items = _labels(paragraphs)
     weights = _weights(items)
     original: Text | None = None
     rest = items
