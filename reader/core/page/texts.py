@@ -140,11 +140,11 @@ def _translations(items: list[_Labelled]) -> list[Text]:
         if second_weight >= max(_MIN_SECOND_LETTERS, _MIN_SECOND_SHARE * main_weight):
             for first, then in ((main, second), (second, main)):
                 index = _best_split(items, first, then)
-                before, after = _weights(items[:index]), _weights(items[index:])
+                before = _weights(items[:index])
                 if (
                     0 < index < len(items)
                     and before[first] >= _MIN_SECOND_SHARE * second_weight
-                    and after[then] >= 0.8 * weights[then]
+                    and weights[then] - before[then] >= 0.8 * weights[then]  # after the split
                     and before[first] >= 0.8 * weights[first]
                 ):
                     return [_text(items[:index]), _text(items[index:])]
@@ -165,6 +165,7 @@ def split_texts(
     """
     items = _labels(paragraphs)
     weights = _weights(items)
+    total = sum(weights.values())
     original: Text | None = None
     rest = items
     best_index, best_weight = 0, 0
@@ -172,7 +173,7 @@ def split_texts(
     for first in (language for language in weights if language != "en"):
         index = _best_split(items, first)
         before = _weights(items[:index])
-        after = sum(_weights(items[index:]).values())
+        after = total - sum(before.values())  # what follows, without counting it again
         if (
             index > 0
             and before[first] >= _MIN_ORIGINAL_LETTERS
