@@ -70,6 +70,8 @@ class SentenceLinks:
     def _on_view_changed(self, aspect: Aspect) -> None:
         if aspect in ("document", "translation"):
             self.cursor = None  # a sentence of another text; views redraw on the view's event
+        if aspect == "document":
+            self._ready = None  # nor keep a huge page that is no longer shown
 
     # The alignment ---------------------------------------------------------------------------
     @property
