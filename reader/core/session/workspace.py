@@ -29,6 +29,7 @@ from reader.core.library.page_files import ImportReport
 from reader.core.page.dates import date_span
 from reader.core.page.errors import PageError
 from reader.core.provenance.formats import CITATION_FORMATS, citation_format
+from reader.core.session.alignment_index import warm_provisional
 from reader.core.session.annotating import AnnotationSession
 from reader.core.session.annotation_actions import AnnotationActions
 from reader.core.session.annotation_terms import split_terms
@@ -462,9 +463,11 @@ def _read(path: Path) -> Document | Exception:
     from reader.core.page.parser import parse_page
 
     try:
-        return parse_page(path)
+        document = parse_page(path)
     except (PageError, OSError) as error:
         return error
+    warm_provisional(document)  # here, not on the window's thread when the page arrives
+    return document
 
 
 def _stamp(path: Path) -> tuple[int, int]:
