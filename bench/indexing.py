@@ -135,7 +135,8 @@ def one(corpus: Path, home: Path, count: int) -> None:
 
 def job(corpus: Path, home: Path, count: int) -> None:
     """One-page updates as the window runs them: in its kept index process, end to end."""
-    from reader.core.index.job import IndexJob, JobDone, JobListing
+    from reader.core.index.job import IndexJob
+    from reader.core.index.job_messages import JobDone, JobListing
 
     def run(changed: list[Path] | None) -> tuple[float, int]:
         start = time.perf_counter()

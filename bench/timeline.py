@@ -91,7 +91,12 @@ def main() -> None:
     catalog = Catalog()
     catalog.set_entries(entries)
     timeline = Timeline(catalog)
-    bins = _timed(timeline._recount, 5)
+    def count_anew() -> None:
+        timeline._generations = (-1, -1)  # as after a change of the entries
+        timeline._recount()
+
+    bins = _timed(count_anew, 5)
+    typing = _timed(lambda: (catalog.set_filter("document 12"), catalog.set_filter("")), 5)
     browsing = Browsing(catalog)
 
     def build_tree() -> None:
@@ -111,6 +116,7 @@ def main() -> None:
     print(f"arrangement tree (once per change)     {tree * 1000:8.1f} ms")
     print(f"related documents of one               {related * 1000:8.1f} ms")
     print(f"drag: filter the list and clear again  {filtering * 1000:8.1f} ms")
+    print(f"filter text on, off: list and bars     {typing * 1000:8.1f} ms")
     print(f"paint the strip, 500 documents         {small * 1000:8.2f} ms")
     print(f"paint the strip, {args.documents} documents     {large * 1000:8.2f} ms")
 

@@ -37,6 +37,7 @@ HIDDEN_IMPORTS = [
     "reader.ui.self_test", "reader.ui.help_sheet", "reader.ui.command_palette",
     "reader.ui.printing", "reader.ui.import_report", "reader.ui.library_watcher",
     "reader.cli_annotations", "reader.cli_export", "reader.cli_browse", "reader.cli_search",
+    "reader.cli_align", "reader.core.index.update_server", "reader.core.index.job_messages",
     "PySide6.QtPrintSupport", "PySide6.QtNetwork", "PySide6.QtSvg",
 ]
 

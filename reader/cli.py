@@ -5,14 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO, TypeVar, cast
 
 from reader import __version__
-from reader.core.align.alignment import Alignment, SentenceBead
-from reader.core.align.store import AlignmentStore
 from reader.core.commands.keyfile import load_keymap
 from reader.core.document import Document, document_to_dict
 from reader.core.index.search_index import IndexDamaged, QueryError, SearchIndex, UpdateReport
@@ -216,75 +213,6 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return status
 
 
-def _cmd_align(args: argparse.Namespace) -> int:
-    library, index = _open(args)
-    document = _find_document(library, index, args.id)
-    if document.original is None or not document.translations:
-        raise CliError(f"document {document.id} has no original and translation to align")
-    if not 0 <= args.translation < len(document.translations):
-        count = plural(len(document.translations), "translation")
-        raise CliError(f"document {document.id} has {count}; --translation counts from 0")
-    alignment = AlignmentStore(data_home()).alignment(document, args.translation)
-    if args.json:
-        print(json.dumps(alignment.to_dict(), ensure_ascii=False, indent=2))
-    else:
-        _print_alignment(document, alignment, args.translation)
-    return EXIT_OK
-
-
-CELL = 58  # columns of each text in `align`'s table
-
-
-def _print_alignment(document: Document, alignment: Alignment, translation: int) -> None:
-    original, target = document.original, document.translations[translation]
-    assert original is not None  # checked by the caller
-
-    def cell(paragraphs: tuple[str, ...], refs: tuple[tuple[int, int, int], ...]) -> str:
-        text = " ".join(" ".join(paragraphs[p][s:e].split()) for p, s, e in refs) or "—"
-        return pad(text, CELL)
-
-    # Each sentence bead under the paragraph bead holding its first sentence, found in one
-    # pass: scanning every sentence bead for every paragraph bead was quadratic (issue 12).
-    owner: dict[tuple[bool, int], int] = {}
-    for number, bead in enumerate(alignment.paragraph_beads):
-        owner.update({(True, p): number for p in bead.original})
-        owner.update({(False, p): number for p in bead.translation})
-    under: dict[int, list[SentenceBead]] = {}
-    for sentence in alignment.sentence_beads:
-        first = (sentence.original or sentence.translation)[0][0]
-        holder = owner.get((bool(sentence.original), first))
-        if holder is not None:
-            under.setdefault(holder, []).append(sentence)
-    print(f"{document.title}\n")
-    for number, bead in enumerate(alignment.paragraph_beads):
-        a = ",".join(str(p + 1) for p in bead.original) or "—"
-        b = ",".join(str(p + 1) for p in bead.translation) or "—"
-        print(f"{pad(f'¶ {a:>7} ↔ {b}', 4 + CELL + 3 + CELL)}  {bead.confidence:.2f}")
-        for sentence in under.get(number, []):
-            print(f"    {cell(original.paragraphs, sentence.original)} │ "
-                  f"{cell(target.paragraphs, sentence.translation)}  {sentence.confidence:.2f}")
-
-
-def _display_width(ch: str) -> int:
-    if unicodedata.combining(ch):
-        return 0
-    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-
-
-def pad(text: str, width: int) -> str:
-    """`text` cut with "…" or padded with spaces to `width` terminal columns (CJK count two)."""
-    widths = [_display_width(ch) for ch in text]
-    if sum(widths) <= width:
-        return text + " " * (width - sum(widths))
-    used, kept = 0, []
-    for ch, size in zip(text, widths, strict=True):
-        if used + size > width - 1:  # one column for the ellipsis
-            break
-        kept.append(ch)
-        used += size
-    return "".join(kept) + "…" + " " * (width - 1 - used)
-
-
 def _cmd_keys(args: argparse.Namespace) -> int:
     keymap, problems = load_keymap()
     for problem in problems:
@@ -344,17 +272,13 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("files", nargs="+", metavar="FILE", help="pages or folders")
     check = command("check", "parse pages and print warnings", _cmd_check)
     check.add_argument("files", nargs="+", metavar="FILE", help="pages to check")
-    align = command("align", "print the sentence alignment of original and translation",
-                    _cmd_align)
-    align.add_argument("id", help="document id (the Record ID where there is one)")
-    align.add_argument("--json", action="store_true", help="print JSON")
-    align.add_argument("--translation", type=int, default=0, metavar="N",
-                       help="which translation, from 0 (default 0)")
     command("keys", "print the keyboard shortcuts (with your keys.toml)", _cmd_keys)
-    from reader.cli_annotations import add_annotation_commands  # it imports this module
+    from reader.cli_align import add_align_command  # it imports this module
+    from reader.cli_annotations import add_annotation_commands
     from reader.cli_browse import add_browse_command
     from reader.cli_export import add_export_command
 
+    add_align_command(command)
     add_annotation_commands(command)
     add_export_command(command)
     add_browse_command(command)

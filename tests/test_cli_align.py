@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from reader.cli import main, pad
+from reader.cli import main
+from reader.cli_align import pad
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

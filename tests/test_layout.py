@@ -22,6 +22,8 @@ COVERED_BY = {
     "reader/core/index/query.py": "tests/core/index/test_search_index.py",
     "reader/core/index/store.py": "tests/core/index/test_search_index.py",
     "reader/core/index/types.py": "tests/core/index/test_search_index.py",
+    "reader/core/index/job_messages.py": "tests/core/index/test_job.py",
+    "reader/core/index/update_server.py": "tests/core/index/test_job.py",
     "reader/core/library/duplicates.py": "tests/core/library/test_collection.py",
     "reader/core/page/dates.py": "tests/core/page/test_parser.py",
     "reader/core/page/encoding.py": "tests/core/page/test_parser.py",

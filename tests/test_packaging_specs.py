@@ -79,3 +79,11 @@ def test_strip_debug_info_keeps_libraries_working(tmp_path: Path) -> None:
     assert b".debug_info" not in ours.read_bytes()
     assert ctypes.CDLL(str(ours)).answer() == 42  # symbols kept: it still links
     assert numpys.read_bytes() == before  # auditwheel's libraries are left as they came
+
+
+def test_every_lazily_imported_cli_module_is_a_hidden_import() -> None:
+    # build_parser imports each sub-command module inside the function: a frozen build
+    # without one would lose that command.
+    lazy = set(re.findall(r"from (reader\.cli_\w+) import", (ROOT / "reader/cli.py").read_text()))
+    assert lazy
+    assert lazy <= set(spec_common.HIDDEN_IMPORTS)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QVBoxLayout, QWidget
 
-from reader.core.index.job import LOCK_WAIT
+from reader.core.index.job_messages import LOCK_WAIT
 from reader.core.index.types import DocumentEntry, UpdateReport
 from reader.core.library.page_files import ImportReport
 from reader.core.library.watch import LibraryWatch
@@ -127,6 +127,7 @@ class DiglotApp:
             "jump-to-counterpart": window.sentence_marks.jump_to_counterpart,
             "link-selection": lambda: self.workspace.link_selection(split.selection_ranges()),
             "focus-list": self.focus_list,
+            "filter-list": self.focus_list_filter,
             "toggle-list": lambda: window.toggle_dock(window.list_dock),
             "toggle-provenance": lambda: window.toggle_dock(window.provenance_dock),
             "toggle-archive-browser": lambda: window.toggle_dock(window.browser_dock),
@@ -154,6 +155,13 @@ class DiglotApp:
         self.window.list_dock.show()
         self.window.list_dock.raise_()
         self.window.document_list.table.setFocus()
+
+    def focus_list_filter(self) -> None:
+        """Show the document list with its filter field focused and selected."""
+        self.focus_list()
+        field = self.window.document_list.filter_box
+        field.setFocus()
+        field.selectAll()
 
     def focus_search(self) -> None:
         """Show the search panel with its field focused and selected."""

@@ -18,7 +18,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QSplitter,
     QTableView,
@@ -145,6 +147,10 @@ class DocumentList(QWidget):
         ClearButtonTint(self.filter_box)  # a clear button that shows in either theme
         self.filter_box.setAccessibleName("Filter the document list")
         self.filter_box.textChanged.connect(catalog.set_filter)
+        # How many rows the filters leave of the library: "23 of 601".
+        self.count_label = QLabel(self)
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.count_label.setAccessibleName("Documents listed")
 
         self.model = DocumentListModel(catalog, self)
         self.table = _RowTable(self)
@@ -194,7 +200,11 @@ class DocumentList(QWidget):
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.filter_box)
+        filter_row = QHBoxLayout()
+        filter_row.setContentsMargins(0, 0, 4, 0)
+        filter_row.addWidget(self.filter_box, 1)
+        filter_row.addWidget(self.count_label)
+        layout.addLayout(filter_row)
         layout.addWidget(splitter)
         self.setFocusProxy(self.table)
         catalog.changed.connect(self._on_catalog_changed)
@@ -280,6 +290,8 @@ class DocumentList(QWidget):
         if self._current:
             self.select_document(self._current)
         self._rebuild_facets()
+        shown, held = self._catalog.visible_count, len(self._catalog)
+        self.count_label.setText(f"{shown:,}" if shown == held else f"{shown:,} of {held:,}")
 
     def _rebuild_facets(self) -> None:
         self.facets.blockSignals(True)

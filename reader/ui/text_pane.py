@@ -36,6 +36,11 @@ LINE_HEIGHT_PERCENT = 145
 # A long text goes into the pane a slice per turn of the event loop: Qt lays each slice out
 # as it goes in, and a whole page of megabytes at once held the window for seconds (issue 12).
 FIRST_CHARS = 12_000  # at once: the first screens (and the whole of an ordinary page)
+# A text this long is filled in slices anyway: at once only about what a tall pane shows, since
+# laying out the first 12,000 characters of both panes was half the window's 0.1 s of work
+# when a 5 MB page arrived.
+LONG_TEXT_CHARS = 4 * FIRST_CHARS
+FIRST_SCREEN_CHARS = 4_000  # about 70 lines; a paragraph's block may be longer (6,000)
 SLICE_SECONDS = 0.008  # then slices of about this long, a few paragraphs at a time
 STEP_CHARS = 1_500
 FEW_MARKS = 100  # up to this many marks are all drawn; more, only those near the viewport
@@ -106,7 +111,8 @@ class TextPane(QTextEdit):
             return
         # Margins and paragraph spacing go in before the text, so the text is laid out once.
         self._apply_margins()
-        self._fill_slice(FIRST_CHARS)
+        long = sum(map(len, self._paragraphs)) > LONG_TEXT_CHARS
+        self._fill_slice(FIRST_SCREEN_CHARS if long else FIRST_CHARS)
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     @property

@@ -3,8 +3,10 @@
 Dated to the day or month, a document is a solid share of its month's bar; dated to the year
 only, it is a hatched share spread over the year's months, so nothing suggests 1 January.
 Dragging over the strip chooses the date range that filters the document list (a click takes
-one bar, a double click all dates); the open document's date is marked above the bars, as a
-tick for a day and a bracket for a month or year. Painting walks the bins, never the
+one bar, a double click all dates). While the list's filter text or facets leave documents
+out, each bar is drawn as the share they keep over a faint bar of the whole bin, on one scale.
+The open document's date is marked above the bars, as a tick for a day and a bracket for a
+month or year. Painting walks the bins, never the
 documents: it costs the same for 50 documents or 50,000 (bench/timeline.py).
 """
 
@@ -16,7 +18,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from reader.core.session.catalog import date_span
+from reader.core.page.dates import date_span
 from reader.core.session.reading import Aspect, ReadingState
 from reader.core.session.timeline import Bin, Timeline
 from reader.core.wording import plural
@@ -76,6 +78,10 @@ class TimelineStrip(QWidget):
         first = dt.date.fromordinal(bins[0].first).year
         last = dt.date.fromordinal(bins[-1].last).year
         line = f"{plural(dated, 'dated document')}, {first}–{last}; {timeline.undated} undated"
+        if timeline.filtering:
+            kept = round(sum(bar.shown for bar in bins))
+            line += (f"; the list's filter keeps {kept} dated and "
+                     f"{timeline.undated_shown} undated")
         chosen = timeline.selection
         if chosen is not None:
             line += f"; showing {self._day_name(chosen[0])} to {self._day_name(chosen[1])}"
@@ -88,10 +94,15 @@ class TimelineStrip(QWidget):
     # Geometry ------------------------------------------------------------------------------
 
     def _undated_text(self) -> str:
-        return f"{self.timeline.undated} undated"
+        timeline = self.timeline
+        if timeline.filtering:
+            return f"{timeline.undated_shown} of {timeline.undated} undated"
+        return f"{timeline.undated} undated"
 
     def _plot(self) -> QRectF:
-        right = self.fontMetrics().horizontalAdvance(self._undated_text()) + 2 * PAD
+        # As wide as the filtered wording, so filtering never shifts the axis under the mouse.
+        widest = f"{self.timeline.undated} of {self.timeline.undated} undated"
+        right = self.fontMetrics().horizontalAdvance(widest) + 2 * PAD
         return QRectF(PAD, MARK, max(self.width() - PAD - right, 1),
                       max(self.height() - MARK - AXIS, 1))
 
@@ -132,8 +143,8 @@ class TimelineStrip(QWidget):
         self._paint_axis(painter, plot, blend(text, base, 0.35))
         self._paint_open_document(painter, plot, QColor("#d9534f"))
 
-    def _bars(self, plot: QRectF) -> list[tuple[float, float, float, float]]:
-        """(left, right, exact, spread) per drawn bar: bins joined so each is 3+ pixels wide.
+    def _bars(self, plot: QRectF) -> list[tuple[float, float, Bin]]:
+        """(left, right, counts) per drawn bar: bins joined so each is 3+ pixels wide.
 
         Months a pixel or less wide would draw as a comb of spikes; runs of them are summed
         instead. The work is per bin, never per document.
@@ -144,25 +155,38 @@ class TimelineStrip(QWidget):
         bars = []
         for start in range(0, len(bins), group):
             run = bins[start : start + group]
-            bars.append((self.x_of(run[0].first), self.x_of(run[-1].last + 1),
-                         float(sum(b.exact for b in run)), sum(b.spread for b in run)))
+            summed = Bin(run[0].first, run[-1].last, sum(b.exact for b in run),
+                         sum(b.spread for b in run), sum(b.shown_exact for b in run),
+                         sum(b.shown_spread for b in run))  # fmt: skip
+            bars.append((self.x_of(run[0].first), self.x_of(run[-1].last + 1), summed))
         return bars
 
     def _paint_bars(self, painter: QPainter, plot: QRectF, colour: QColor) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
+        base = self.palette().color(QPalette.ColorRole.Base)
         solid = QBrush(colour)
         hatched = QBrush(colour, Qt.BrushStyle.BDiagPattern)
-        spread_fill = QBrush(blend(colour, self.palette().color(QPalette.ColorRole.Base), 0.65))
+        spread_fill = QBrush(blend(colour, base, 0.65))
+        # The documents the list's filter leaves out: a faint bar behind, on the same scale,
+        # so the filtered bars read as a share of the collection, not as a new histogram.
+        left_out = QBrush(blend(colour, base, 0.85))
+        filtering = self.timeline.filtering
         bars = self._bars(plot)
-        scale = plot.height() / (max((e + s for _, _, e, s in bars), default=1.0) or 1.0)
-        for left, right, exact, spread in bars:
+        scale = plot.height() / (max((b.total for _, _, b in bars), default=1.0) or 1.0)
+        for left, right, bar in bars:
             width = max(right - left - (1 if right - left > 3 else 0), 1.0)
-            exact_height = exact * scale
+            if filtering:
+                painter.setBrush(left_out)
+                height = bar.total * scale
+                painter.drawRect(QRectF(left, plot.bottom() - height, width, height))
+            exact_height = bar.shown_exact * scale
+            if filtering and 0 < exact_height < 2:
+                exact_height = 2.0  # one kept document must show however many are left out
             painter.setBrush(solid)
             painter.drawRect(QRectF(left, plot.bottom() - exact_height, width, exact_height))
-            if spread:
+            if bar.shown_spread:
                 # Year-only dates: a lighter, hatched share on top, spread over their year.
-                height = spread * scale
+                height = bar.shown_spread * scale
                 top = plot.bottom() - exact_height - height
                 painter.setBrush(spread_fill)
                 painter.drawRect(QRectF(left, top, width, height))
@@ -247,10 +271,16 @@ class TimelineStrip(QWidget):
             return
         bar = self._bar_at(x)
         if bar is not None:
-            spread = f" and {bar.spread:.1f} of dates given as a year only" if bar.spread else ""
-            QToolTip.showText(event.globalPosition().toPoint(),
-                              f"{_bin_name(self.timeline, bar)}: "
-                              f"{plural(bar.exact, 'document')}{spread}", self)
+            QToolTip.showText(event.globalPosition().toPoint(), self.bar_text(bar), self)
+
+    def bar_text(self, bar: Bin) -> str:
+        """What a bar holds, in words: its tooltip."""
+        spread = f" and {bar.spread:.1f} of dates given as a year only" if bar.spread else ""
+        line = f"{_bin_name(self.timeline, bar)}: {plural(bar.exact, 'document')}{spread}"
+        if self.timeline.filtering:
+            kept_spread = f" and {bar.shown_spread:.1f}" if bar.spread else ""
+            line += f"; the list's filter keeps {bar.shown_exact}{kept_spread}"
+        return line
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if self._drag is None or event.button() != Qt.MouseButton.LeftButton:

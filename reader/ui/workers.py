@@ -13,8 +13,8 @@ from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, QTimer, Sign
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from reader.core.index.job import (
-    IndexJob,
+from reader.core.index.job import IndexJob
+from reader.core.index.job_messages import (
     JobDone,
     JobEntries,
     JobFailed,

@@ -56,8 +56,10 @@ def test_filter_box_narrows_and_selection_survives_refresh(qtbot: QtBot) -> None
     catalog.set_entries(list(reversed(ENTRIES)))  # a re-index delivers the entries anew
     current = widget.table.currentIndex()
     assert widget.model.entry(current.row()).id == "made-up-2"
+    assert widget.count_label.text() == "3"
     qtbot.keyClicks(widget.filter_box, "memorandum")
     assert widget.model.rowCount() == 1
+    assert widget.count_label.text() == "1 of 3"
 
 
 def test_checking_a_facet_narrows_the_list(qtbot: QtBot) -> None:

@@ -143,6 +143,25 @@ def test_a_long_text_goes_in_by_slices(qtbot: QtBot, pane: TextPane) -> None:
     assert 10 in drawn and 2900 not in drawn
 
 
+def test_a_long_text_fills_the_first_screen_at_once_and_an_ordinary_one_whole(
+    qtbot: QtBot, pane: TextPane
+) -> None:
+    pane.resize(700, 1200)
+    paragraphs = tuple(f"Made-up paragraph {n}, a line of its own." for n in range(3000))
+    assert sum(map(len, paragraphs)) > text_pane.LONG_TEXT_CHARS
+    pane.set_text(Text("en", paragraphs))
+    shown = pane.document().characterCount()
+    # Less than the first 12,000 characters, but more than a tall pane shows.
+    assert text_pane.FIRST_SCREEN_CHARS <= shown < text_pane.FIRST_CHARS
+    height = pane.document().documentLayout().documentSize().height()
+    room = pane.document().rootFrame().frameFormat().bottomMargin()  # kept past the end
+    assert height - room > pane.viewport().height()
+    ordinary = paragraphs[:200]  # about 8,000 characters: all of it goes in at once
+    assert sum(map(len, ordinary)) < text_pane.FIRST_CHARS
+    pane.set_text(Text("en", ordinary))
+    assert not pane.filling and pane.toPlainText().split("\n") == list(ordinary)
+
+
 def test_apparatus_is_styled_in_every_block_of_a_split_paragraph(pane: TextPane) -> None:
     at = LONG.index("[illegible]")
     cursor = QTextCursor(pane.document())

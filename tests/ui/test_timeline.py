@@ -122,3 +122,38 @@ def test_toggle_timeline_hides_and_shows_the_strip(qtbot: QtBot, diglot: DiglotA
     assert not strip.isVisible()
     diglot.workspace.run_command("toggle-timeline")
     assert strip.isVisible()
+
+
+def bar_middle(strip: TimelineStrip, day: str) -> int:
+    """The x of the middle of the drawn bar holding a day (months may be drawn joined)."""
+    ordinal = date.fromisoformat(day).toordinal()
+    bars = strip._bars(strip._plot())
+    left, right, _ = next(b for b in bars if b[2].first <= ordinal <= b[2].last)
+    return int((left + right) / 2) - 1
+
+
+def test_the_list_filter_draws_its_share_of_each_bar(qtbot: QtBot, diglot: DiglotApp) -> None:
+    strip = diglot.window.timeline_strip
+    qtbot.waitExposed(strip)
+    plot = strip._plot()
+    october = bar_middle(strip, "1950-10-15")
+    near_bottom = round(plot.bottom()) - 2
+    whole = QColor(strip.grab().toImage().pixel(october, near_bottom))
+    table = diglot.window.document_list.table
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    press(table, "O")  # the list's filter field, from the keyboard
+    field = diglot.window.document_list.filter_box
+    qtbot.waitUntil(field.hasFocus)
+    QTest.keyClicks(field, "liu shaoqi")  # December 1949 only
+    assert listed(diglot) == {"made-up-120016"}
+    assert "the list's filter keeps 1 dated and 0 undated" in strip.accessibleDescription()
+    # October 1950's documents are left out: their bar turns faint, on the same scale.
+    faint = QColor(strip.grab().toImage().pixel(october, near_bottom))
+    assert faint != whole and faint.lightness() != whole.lightness()
+    december = bar_middle(strip, "1949-12-15")
+    assert QColor(strip.grab().toImage().pixel(december, near_bottom)) == whole
+    bar = next(b for b in strip.timeline.bins if b.first == date(1950, 10, 1).toordinal())
+    assert strip.bar_text(bar) == "October 1950: 2 documents; the list's filter keeps 0"
+    diglot.window.document_list.filter_box.clear()
+    assert QColor(strip.grab().toImage().pixel(october, near_bottom)) == whole

@@ -28,9 +28,13 @@ WEIGHTS: dict[str, tuple[float, float]] = {
     "t": (1.2, 0.0),  # a name by transliteration
 }
 
-# The two halves of WEIGHTS apart: one dict lookup a bead's anchor, not two.
-_SHARED = {kind: shared for kind, (shared, _missing) in WEIGHTS.items()}
-_MISSING = {kind: missing for kind, (_shared, missing) in WEIGHTS.items()}
+# Scores add up in whole tenths of a nat, as integers: exact, so a score does not depend on the
+# order a set yields its anchors in, and the band's batch costing (`align/batch.py`) finds the
+# very float `anchor_score` finds. Every weight above is a whole number of tenths.
+TENTHS = 10
+# The two halves of WEIGHTS apart, in tenths: one dict lookup a bead's anchor, not two.
+SHARED_TENTHS = {kind: round(shared * TENTHS) for kind, (shared, _missing) in WEIGHTS.items()}
+MISSING_TENTHS = {kind: round(missing * TENTHS) for kind, (_shared, missing) in WEIGHTS.items()}
 
 _ROMAN_MONTHS = {
     "I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
@@ -137,6 +141,8 @@ def _stemmer(name: str) -> Stemmer.Stemmer:
     return Stemmer.Stemmer(name)
 
 
+# Names recur on every page of a document: each word is stemmed and keyed once.
+@lru_cache(maxsize=8192)
 def _stem(word: str) -> str:
     folded = word.casefold()
     return str(_stemmer_for(folded).stemWord(folded))
@@ -197,6 +203,7 @@ def exonym_table() -> ExonymTable:
     return ExonymTable(by_words, tuple(sorted(cjk, key=lambda p: -len(p[0]))), longest)
 
 
+@lru_cache(maxsize=8192)
 def transliteration_key(word: str) -> str:
     """A short Latin key for a name in Cyrillic or Latin script, equal across the two.
 
@@ -349,11 +356,11 @@ def anchor_score(a: SegmentAnchors, b: SegmentAnchors) -> float:
     all_b = b.every
     if not (all_a or all_b):
         return 0.0
-    score = 0.0
+    tenths = 0
     for anchor in all_a & all_b:
-        score += _SHARED[anchor[0]]
+        tenths += SHARED_TENTHS[anchor[0]]
     for anchor in a.required - all_b:
-        score -= _MISSING[anchor[0]]
+        tenths -= MISSING_TENTHS[anchor[0]]
     for anchor in b.required - all_a:
-        score -= _MISSING[anchor[0]]
-    return score
+        tenths -= MISSING_TENTHS[anchor[0]]
+    return tenths / TENTHS

@@ -12,9 +12,12 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+
+import numpy as np
 
 from reader.core.align.anchors import NO_ANCHORS, SegmentAnchors, anchor_score
+from reader.core.align.batch import BandAnchors, Floats, Ints, length_costs, tail_cost
 
 Shape = tuple[int, int]
 
@@ -106,9 +109,7 @@ class LengthModel:
         if mean <= 0:
             return 0.0
         delta = abs(scaled_b - length_a) / math.sqrt(self.variance * mean + 1.0)
-        # log of the two-sided tail 2 * (1 - Phi(delta)); erfc underflows beyond delta ~ 37.
-        tail = math.erfc(delta / math.sqrt(2.0))
-        return -math.log(tail) if tail > 1e-300 else delta * delta / 2.0 + math.log(delta)
+        return tail_cost(delta)  # -log of the two-sided tail 2 * (1 - Phi(delta))
 
 
 class BeadCoster:
@@ -143,9 +144,7 @@ class BeadCoster:
         self.model = model
         self.cheap_ends = cheap_ends
         self._priors = {shape: -math.log(p) for shape, p in shapes.items()}
-        widest = max(max(k, m) for k, m in shapes)
-        # Runs of up to `widest` segments merged once: their total length and joint anchors.
-        self._runs = (_runs(original, widest), _runs(translation, widest))
+        self._widest = max(max(k, m) for k, m in shapes)
         # A skip's cost depends on one segment only: computed once per segment, not per cell.
         self._skips = (
             [self._skip(i, original, (1, 0)) for i in range(len(original))],
@@ -154,6 +153,15 @@ class BeadCoster:
         self._sentences: tuple[list[int], list[int]] | None = None
         if sentence_counts is not None:
             self._sentences = (_prefix(sentence_counts[0]), _prefix(sentence_counts[1]))
+
+    @cached_property
+    def _runs(self) -> tuple[list[list[tuple[int, SegmentAnchors]]], ...]:
+        """Runs of up to the widest bead's segments merged once: total length, joint anchors."""
+        return _runs(self.original, self._widest), _runs(self.translation, self._widest)
+
+    @cached_property
+    def _band(self) -> _BandTables:
+        return _BandTables(self, self._widest)
 
     def _skip(
         self, index: int, segments: Sequence[Segment], shape: Shape
@@ -207,6 +215,92 @@ class BeadCoster:
                 implied *= min(1.0, SPLIT_SENTENCE_LENGTH / max(sentence_length, 1.0))
             cost += implied
         return cost
+
+
+    def costs(self, k: Ints, m: Ints, i: Ints, j: Ints) -> Floats:
+        """The costs of many beads at once: for each c, `cost(i[c], j[c], (k[c], m[c]))`.
+
+        Args:
+            k: each bead's shape on the original side; its shape must be one of the coster's.
+            m: each bead's shape on the translation side.
+            i: each bead's first original segment.
+            j: each bead's first translation segment.
+
+        Returns:
+            The costs in nats, each the very float `cost` returns (`align/batch.py`).
+        """
+        band = self._band
+        costs = np.empty(len(i))
+        # Skips, cheaper next to the text's edge, as in `cost`.
+        at = np.flatnonzero(k == 0)
+        edge = (i[at] == 0) | (i[at] == len(self.original))
+        costs[at] = band.skips[1][j[at], edge.astype(np.int64)]
+        at = np.flatnonzero((k > 0) & (m == 0))
+        edge = (j[at] == 0) | (j[at] == len(self.translation))
+        costs[at] = band.skips[0][i[at], edge.astype(np.int64)]
+        at = np.flatnonzero((k > 0) & (m > 0))
+        k, m, i, j = k[at], m[at], i[at], j[at]
+        length_a = band.lengths[0][i + k] - band.lengths[0][i]
+        length_b = band.lengths[1][j + m] - band.lengths[1][j]
+        paired = band.priors[k, m] + length_costs(
+            self.model.ratio, self.model.variance, length_a, length_b
+        ) - band.anchors.scores(k, i, m, j)
+        if band.sentences is not None:
+            paired += self._implied(k, m, i, j, length_a, length_b)
+        costs[at] = paired
+        return costs
+
+    def _implied(self, k: Ints, m: Ints, i: Ints, j: Ints, length_a: Ints, length_b: Ints
+                 ) -> Floats:  # fmt: skip
+        """The sentence-level cost paragraph beads imply, as `cost` adds it."""
+        sentences = self._band.sentences
+        assert sentences is not None
+        counts_a = sentences[0][i + k] - sentences[0][i]
+        counts_b = sentences[1][j + m] - sentences[1][j]
+        implied = np.zeros(len(i))
+        uneven = np.flatnonzero(counts_a != counts_b)
+        counts_a, counts_b = counts_a[uneven], counts_b[uneven]
+        pairs = zip(counts_a.tolist(), counts_b.tolist(), strict=True)
+        implied[uneven] = [sentence_shape_cost(a, b) for a, b in pairs]
+        # One paragraph each: a split sentence is likely when it is long.
+        single = np.flatnonzero((k[uneven] == 1) & (m[uneven] == 1))
+        counts_a, counts_b = counts_a[single], counts_b[single]
+        sentence_length = np.where(
+            counts_a < counts_b,
+            length_a[uneven[single]] / np.maximum(counts_a, 1),
+            length_b[uneven[single]] / self.model.ratio / np.maximum(counts_b, 1),
+        )
+        implied[uneven[single]] *= np.minimum(
+            1.0, SPLIT_SENTENCE_LENGTH / np.maximum(sentence_length, 1.0)
+        )
+        return implied
+
+
+class _BandTables:
+    """A coster's segments as arrays, for `BeadCoster.costs`: made on its first call."""
+
+    def __init__(self, coster: BeadCoster, widest: int) -> None:
+        sides = (coster.original, coster.translation)
+        # Prefix sums: a run's length or sentence count is a difference of two.
+        self.lengths = tuple(_prefix_array([s.length for s in side]) for side in sides)
+        self.anchors = BandAnchors([s.anchors for s in sides[0]], [s.anchors for s in sides[1]],
+                                   widest)
+        # Shape priors by (k, l); shapes the coster does not allow are never asked for.
+        self.priors = np.full((widest + 1, widest + 1), np.nan)
+        for (k, m), prior in coster._priors.items():
+            self.priors[k, m] = prior
+        self.skips = tuple(
+            np.array(skips, np.float64).reshape(-1, 2) for skips in coster._skips
+        )
+        self.sentences = None if coster._sentences is None else (
+            np.array(coster._sentences[0], np.int64), np.array(coster._sentences[1], np.int64)
+        )  # fmt: skip
+
+
+def _prefix_array(values: Sequence[int]) -> Ints:
+    prefix: Ints = np.zeros(len(values) + 1, np.int64)
+    np.cumsum(values, out=prefix[1:])
+    return prefix
 
 
 def _runs(

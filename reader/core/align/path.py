@@ -12,9 +12,16 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+import numpy.typing as npt
 
 Shape = tuple[int, int]
 CostFunction = Callable[[int, int, Shape], float]
+Cells = npt.NDArray[np.int64]
+# The costs of many beads at once: bead c has shape (k[c], l[c]) and starts at (i[c], j[c]).
+BatchCostFunction = Callable[[Cells, Cells, Cells, Cells], npt.NDArray[np.float64]]
 
 # Half-width of the first band around the expected path, in segments.
 BAND = 6
@@ -23,6 +30,8 @@ _EDGE_MARGIN = 1
 # Searches re-centred on the last path before the band starts doubling; the last one is final.
 _RECENTRE_ATTEMPTS = 2
 _MAX_ATTEMPTS = 12
+# A band of fewer cells is costed bead by bead: numpy's set-up would cost more than it saves.
+_BATCH_CELLS = 48
 
 
 @dataclass(frozen=True)
@@ -76,6 +85,7 @@ def best_path(
     shapes: Iterable[Shape],
     cost: CostFunction,
     centres: Sequence[float] | None = None,
+    batch: BatchCostFunction | None = None,
 ) -> list[PathBead]:
     """Find the cheapest sequence of beads covering both sequences in order.
 
@@ -86,6 +96,8 @@ def best_path(
         cost: the cost of the bead starting at original i and translation j with a shape.
         centres: the expected translation position for each original position 0..n (see
             `length_diagonal`); None for the straight diagonal.
+        batch: the same costs for many cells at once (`BeadCoster.costs`), used for bands
+            too wide to cost bead by bead; it must return exactly what `cost` returns.
 
     Returns:
         The beads in reading order; empty when both sequences are empty.
@@ -105,16 +117,17 @@ def best_path(
         return value
 
     for attempt in range(_MAX_ATTEMPTS):
-        windows = _windows(n, m, centres, band)
+        band_cells = _Band(n, m, _windows(n, m, centres, band))
         # Short sequences fit in the first band: no need to remember their costs.
-        best = _search(n, m, shapes, cost if band >= n + m else remembered, windows)
-        if (n, m) not in best:
+        scalar = cost if band >= n + m else remembered
+        best, came = band_cells.search(shapes, scalar, batch)
+        if best[band_cells.index(n, m)] is None:
             if band >= n + m:  # unreachable: pair everything rather than fail
                 return [PathBead(0, n, 0, m, math.inf)] if n or m else []
             band *= 2
             continue
-        beads = _trace(best, n, m)
-        if band >= n + m or not _near_edge(beads, windows, m):
+        beads = band_cells.trace(best, came, shapes)
+        if band >= n + m or not _near_edge(beads, band_cells.windows, m):
             return beads
         # The path strays from the expected one: centre the band on the path found, which
         # is right wherever the band did not hold it back, and widen when that did not help.
@@ -144,41 +157,121 @@ def _windows(n: int, m: int, centres: Sequence[float], band: int) -> list[tuple[
     return windows
 
 
-def _search(
-    n: int, m: int, shapes: list[Shape], cost: CostFunction, windows: list[tuple[int, int]]
-) -> dict[tuple[int, int], tuple[float, int, int]]:
-    """Best cost to reach each cell in the band, with the shape of the bead that reached it."""
-    best: dict[tuple[int, int], tuple[float, int, int]] = {(0, 0): (0.0, 0, 0)}
-    for i in range(n + 1):
-        low, high = windows[i]
-        for j in range(low, high + 1):
-            here = best.get((i, j))
+class _Band:
+    """The cells of a band, row by row in one flat list: cell (i, j) at offsets[i] + j - low."""
+
+    def __init__(self, n: int, m: int, windows: list[tuple[int, int]]) -> None:
+        self.n, self.m, self.windows = n, m, windows
+        self.offsets = [0]
+        for low, high in windows:
+            self.offsets.append(self.offsets[-1] + high - low + 1)
+        self.size = self.offsets[-1]
+
+    def index(self, i: int, j: int) -> int:
+        return self.offsets[i] + j - self.windows[i][0]
+
+    def _moves(
+        self, shapes: list[Shape], scalar: CostFunction, batch: BatchCostFunction | None
+    ) -> list[tuple[list[int], list[float]]]:
+        """For each shape, each cell's target cell (-1 when outside the band) and bead cost."""
+        if batch is not None and self.size >= _BATCH_CELLS:
+            return self._moves_at_once(shapes, batch)
+        moves = []
+        for shape in shapes:
+            k, m_ = shape
+            targets: list[int] = []
+            costs: list[float] = []
+            for i, (low, high) in enumerate(self.windows):
+                ti = i + k
+                t_low, t_high = self.windows[ti] if ti <= self.n else (1, 0)
+                for j in range(low, high + 1):
+                    inside = t_low <= j + m_ <= t_high
+                    targets.append(self.offsets[ti] + j + m_ - t_low if inside else -1)
+                    costs.append(scalar(i, j, shape) if inside else 0.0)
+            moves.append((targets, costs))
+        return moves
+
+    @cached_property
+    def _arrays(self) -> tuple[Cells, Cells, Cells, Cells, Cells]:
+        """Each row's window and offset, and every cell's row and column in reading order."""
+        lows = np.array([low for low, _ in self.windows], dtype=np.int64)
+        highs = np.array([high for _, high in self.windows], dtype=np.int64)
+        offsets = np.array(self.offsets, dtype=np.int64)
+        widths = highs - lows + 1
+        rows = np.repeat(np.arange(self.n + 1, dtype=np.int64), widths)
+        columns = np.arange(self.size, dtype=np.int64) - np.repeat(offsets[:-1] - lows, widths)
+        return lows, highs, offsets, rows, columns
+
+    def _moves_at_once(
+        self, shapes: list[Shape], batch: BatchCostFunction
+    ) -> list[tuple[list[int], list[float]]]:
+        """`_moves` with numpy, every shape's costs from one call of `batch`."""
+        lows, highs, offsets, rows, columns = self._arrays
+        targets, starts = [], []
+        for k, m_ in shapes:
+            target_rows = np.minimum(rows + k, self.n)
+            target_lows = lows[target_rows]
+            inside = (rows + k <= self.n) & (columns + m_ >= target_lows)
+            inside &= columns + m_ <= highs[target_rows]
+            targets.append(np.where(inside, offsets[target_rows] + columns + m_ - target_lows, -1))
+            starts.append(np.flatnonzero(inside))
+        counts = [len(s) for s in starts]
+        every = np.concatenate(starts)
+        costs = batch(np.repeat(np.array([k for k, _ in shapes], np.int64), counts),
+                      np.repeat(np.array([m_ for _, m_ in shapes], np.int64), counts),
+                      rows[every], columns[every])  # fmt: skip
+        moves = []
+        for shape_targets, shape_starts, shape_costs in zip(
+            targets, starts, np.split(costs, np.cumsum(counts)[:-1]), strict=True
+        ):
+            spread = np.zeros(self.size)
+            spread[shape_starts] = shape_costs
+            moves.append((shape_targets.tolist(), spread.tolist()))
+        return moves
+
+    def search(
+        self, shapes: list[Shape], scalar: CostFunction, batch: BatchCostFunction | None
+    ) -> tuple[list[float | None], list[int]]:
+        """Best cost to reach each cell (None: not reached), and the shape that reached it.
+
+        Cells push to their targets in reading order and a later bead wins only when strictly
+        cheaper, so ties go to the earlier start and then to the earlier shape.
+        """
+        fits = [s for s, (k, m_) in enumerate(shapes) if k <= self.n and m_ <= self.m]
+        moves = self._moves([shapes[s] for s in fits], scalar, batch)
+        size = self.size
+        best: list[float | None] = [None] * size
+        came = [0] * size
+        best[0] = 0.0  # cell (0, 0): every row's window starts at 0 in row 0
+        for cell in range(size):
+            here = best[cell]
             if here is None:
                 continue
-            base = here[0]
-            for k, m_ in shapes:
-                ti, tj = i + k, j + m_
-                if ti > n or tj > m:
+            for shape, (targets, costs) in zip(fits, moves, strict=True):
+                target = targets[cell]
+                if target < 0:
                     continue
-                t_low, t_high = windows[ti]
-                if not t_low <= tj <= t_high:
-                    continue
-                total = base + cost(i, j, (k, m_))
-                known = best.get((ti, tj))
-                if known is None or total < known[0]:
-                    best[(ti, tj)] = (total, k, m_)
-    return best
+                total = here + costs[cell]
+                known = best[target]
+                if known is None or total < known:
+                    best[target] = total
+                    came[target] = shape
+        return best, came
 
-
-def _trace(best: dict[tuple[int, int], tuple[float, int, int]], n: int, m: int) -> list[PathBead]:
-    beads: list[PathBead] = []
-    i, j = n, m
-    while i or j:
-        total, k, m_ = best[(i, j)]
-        beads.append(PathBead(i - k, i, j - m_, j, total - best[(i - k, j - m_)][0]))
-        i, j = i - k, j - m_
-    beads.reverse()
-    return beads
+    def trace(
+        self, best: list[float | None], came: list[int], shapes: list[Shape]
+    ) -> list[PathBead]:
+        beads: list[PathBead] = []
+        i, j = self.n, self.m
+        while i or j:
+            total = best[self.index(i, j)]
+            k, m_ = shapes[came[self.index(i, j)]]
+            before = best[self.index(i - k, j - m_)]
+            assert total is not None and before is not None
+            beads.append(PathBead(i - k, i, j - m_, j, total - before))
+            i, j = i - k, j - m_
+        beads.reverse()
+        return beads
 
 
 def _near_edge(beads: list[PathBead], windows: list[tuple[int, int]], m: int) -> bool:

@@ -42,6 +42,9 @@ class _Unit:
     paragraph: int
     start: int
     end: int
+    # The unit's sentences, when splitting it alone is known to give the spans the whole
+    # paragraph's split gave (`_spans_within`); None: the solver splits it again.
+    sentences: tuple[tuple[int, int], ...] | None = None
 
 
 def is_huge(original: Text, translation: Text) -> bool:
@@ -67,12 +70,33 @@ def _units(text: Text) -> list[_Unit]:
     for index, paragraph in enumerate(text.paragraphs):
         spans = split_sentences(paragraph, text.language) if len(paragraph) > 4000 else []
         if len(spans) <= 2 * CHUNK:
-            units.append(_Unit(index, 0, len(paragraph)))
+            units.append(_Unit(index, 0, len(paragraph), tuple(spans) if spans else None))
             continue
         for first in range(0, len(spans), CHUNK):
-            last = spans[min(first + CHUNK, len(spans)) - 1]
-            units.append(_Unit(index, spans[first][0], last[1]))
+            mine = spans[first : first + CHUNK]
+            start, end = mine[0][0], mine[-1][1]
+            units.append(_Unit(index, start, end, _spans_within(paragraph, mine, start, end)))
     return units
+
+
+def _spans_within(paragraph: str, spans: list[tuple[int, int]], start: int, end: int
+                  ) -> tuple[tuple[int, int], ...] | None:  # fmt: skip
+    """The sentences of paragraph[start:end] as the splitter finds them in that piece alone.
+
+    Splitting a 5 MB paragraph's pieces again took as long as splitting it. The splitter looks
+    around a full stop for the word before it and the letter after it; inside a piece it finds
+    the same ones as in the whole paragraph when the piece is set off by spaces on both sides
+    (nothing glued on), begins with a letter or digit (so the word before any stop lies
+    inside), and ends with one or with a stop (so no look ahead runs past its end). Otherwise
+    None, and the piece is split again.
+    """
+    glued = (start > 0 and not paragraph[start - 1].isspace()) or (
+        end < len(paragraph) and not paragraph[end].isspace()
+    )
+    last = paragraph[end - 1]
+    if glued or not paragraph[start].isalnum() or not (last.isalnum() or last in ".!?…»)”’]"):
+        return None
+    return tuple((a - start, b - start) for a, b in spans)
 
 
 def _centres(lengths_a: list[int], lengths_b: list[int]) -> list[float]:
@@ -134,6 +158,9 @@ def align_long(
     units_a, units_b = _units(original), _units(translation)
     pieces_a = [original.paragraphs[u.paragraph][u.start : u.end] for u in units_a]
     pieces_b = [translation.paragraphs[u.paragraph][u.start : u.end] for u in units_b]
+    split = tuple({piece: unit.sentences for piece, unit in zip(pieces, units, strict=True)
+                   if unit.sentences is not None}
+                  for pieces, units in ((pieces_a, units_a), (pieces_b, units_b)))  # fmt: skip
     centres = _centres([len(p) for p in pieces_a], [len(p) for p in pieces_b])
     counts = (Counter(u.paragraph for u in units_a), Counter(u.paragraph for u in units_b))
     n, m = len(units_a), len(units_b)
@@ -156,6 +183,7 @@ def align_long(
             Text(translation.language, tuple(pieces_b[j:end_b])),
             _local_fixed(fixed, (units_a, units_b), counts, range(i, end_a), range(j, end_b)),
             prepared,
+            (split[0], split[1]),
         )
         last = end_a == n and end_b == m
         beads = window.paragraph_beads

@@ -65,9 +65,15 @@ _Prepared = tuple[tuple[tuple[int, int], ...], tuple[Segment, ...], Segment]
 Prepared = dict[str, _Prepared]
 
 
-def _prepared(paragraph: str, language: str) -> _Prepared:
-    """A paragraph prepared for alignment."""
-    spans = tuple(split_sentences(paragraph, language))
+# Sentence spans already known for some paragraphs, per side, by their text.
+Split = dict[str, tuple[tuple[int, int], ...]]
+
+
+def _prepared(paragraph: str, language: str, spans: tuple[tuple[int, int], ...] | None = None
+              ) -> _Prepared:  # fmt: skip
+    """A paragraph prepared for alignment (split into sentences unless `spans` are given)."""
+    if spans is None:
+        spans = tuple(split_sentences(paragraph, language))
     mine = tuple(_segment(paragraph[start:end]) for start, end in spans)
     anchors = NO_ANCHORS
     for segment in mine:
@@ -76,14 +82,14 @@ def _prepared(paragraph: str, language: str) -> _Prepared:
     return spans, mine, Segment(sum(s.length for s in mine), anchors, editorial)
 
 
-def _prepare(text: Text, known: Prepared | None = None) -> _Side:
+def _prepare(text: Text, known: Prepared | None = None, split: Split | None = None) -> _Side:
     sentences: list[tuple[alignment.SentenceRef, ...]] = []
     segments: list[tuple[Segment, ...]] = []
     paragraphs: list[Segment] = []
     for index, paragraph in enumerate(text.paragraphs):
         found = known.get(paragraph) if known is not None else None
         if found is None:
-            found = _prepared(paragraph, text.language)
+            found = _prepared(paragraph, text.language, split.get(paragraph) if split else None)
             if known is not None:
                 known[paragraph] = found
         spans, mine, whole = found
@@ -100,7 +106,8 @@ def _align_range(
         [s.length for s in coster.original[i0:i1]], [s.length for s in coster.translation[j0:j1]]
     )
     path = best_path(
-        i1 - i0, j1 - j0, shapes, lambda i, j, s: coster.cost(i + i0, j + j0, s), centres
+        i1 - i0, j1 - j0, shapes, lambda i, j, s: coster.cost(i + i0, j + j0, s), centres,
+        lambda k, m, i, j: coster.costs(k, m, i + i0, j + j0),
     )
     return [(range(b.i0 + i0, b.i1 + i0), range(b.j0 + j0, b.j1 + j0), b.cost) for b in path]
 
@@ -133,6 +140,7 @@ def align_texts(
     translation: Text,
     fixed: Sequence[alignment.FixedBead] = (),
     prepared: tuple[Prepared, Prepared] | None = None,
+    split: tuple[Split, Split] | None = None,
 ) -> Alignment:
     """Align an original and a translation by paragraphs, then by sentences within them.
 
@@ -147,12 +155,16 @@ def align_texts(
             ignored.
         prepared: paragraphs already prepared, per side, by their text; paragraphs prepared
             here are added (the sections of a huge page pass the same ones to each window).
+        split: sentence spans known for some paragraphs, per side, by their text: exactly
+            what `split_sentences` returns for them (a huge page's pieces, `align_long`).
 
     Returns:
         The alignment; every paragraph and sentence of both texts is in exactly one bead.
     """
     known_a, known_b = prepared if prepared is not None else (None, None)
-    side_a, side_b = _prepare(original, known_a), _prepare(translation, known_b)
+    split_a, split_b = split if split is not None else (None, None)
+    side_a = _prepare(original, known_a, split_a)
+    side_b = _prepare(translation, known_b, split_b)
     languages = (original.language, translation.language)
     model = LengthModel.estimate(
         [s.length for s in side_a.paragraphs], [s.length for s in side_b.paragraphs], languages
@@ -197,7 +209,8 @@ def _sentence_beads(
     segments_b = [seg for j in rb for seg in side_b.segments[j]]
     coster = BeadCoster(segments_a, segments_b, model, SENTENCE_SHAPES, cheap_ends=False)
     beads: list[SentenceBead] = []
-    for bead in best_path(len(refs_a), len(refs_b), SENTENCE_SHAPES, coster.cost):
+    for bead in best_path(len(refs_a), len(refs_b), SENTENCE_SHAPES, coster.cost,
+                          batch=coster.costs):
         beads.append(
             SentenceBead(
                 tuple(refs_a[bead.i0 : bead.i1]),

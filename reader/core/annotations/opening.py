@@ -102,7 +102,8 @@ def place(document: Document, annotations: Sequence[Annotation], translation: in
     """
     original, translations = document.original, document.translations
     shown_translation = side_text((original, translations), "translation", translation)
-    projector = Projector(alignment) if alignment else None
+    # Indexing a huge page's beads takes a tenth of a second: only for annotations to place.
+    projector = Projector(alignment) if alignment and annotations else None
     starts: dict[int, list[int]] = {}  # by id(text): each text's paragraph offsets, once
     quotes: dict[int, str] = {}  # by id(projection): the Projector hands out one per sentences
     placed: list[Placed] = []

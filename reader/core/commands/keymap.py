@@ -74,6 +74,8 @@ DEFAULT_KEYMAP: tuple[KeyEntry, ...] = (
     _E("sync-other-pane", "Sync other pane", "Navigate", ("a",),
        "Bring the other pane to the paragraph under the cursor."),
     _E("focus-list", "Focus document list", "Navigate", ("o",), "Move focus to the document list."),
+    _E("filter-list", "Filter document list", "Navigate", ("O",),
+       "Narrow the document list (and the timeline's bars) by title, ID, date or type."),
     _E("next-sentence", "Next sentence", "Navigate", ("]",),
        "Move the sentence cursor on; its counterpart lights up in the other pane."),
     _E("previous-sentence", "Previous sentence", "Navigate", ("[",),

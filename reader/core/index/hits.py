@@ -16,9 +16,9 @@ from whoosh import query as wq
 from reader.core.document import Document
 from reader.core.index.analysis import family_of
 from reader.core.index.counterparts import AlignmentLookup, HitPair, pair_hit
-from reader.core.index.query import SpellingTerm
 from reader.core.index.schema import TEXT_FIELDS, text_field
 from reader.core.index.spelling import fold, spelled_names, spelled_spans
+from reader.core.index.spelling_terms import SpellingTerm
 from reader.core.index.term_matches import matched_spans, paragraph_spans, paragraph_words
 from reader.core.text_range import TextRange
 
@@ -71,12 +71,14 @@ def make_hit(
     score: float,
     matched: Iterable[tuple[str, str | bytes]],
     spelled: Mapping[str, str] | None = None,
+    spelled_pane: str = "",
 ) -> Hit:
     """Build a Hit from a record's stored fields and the (field, term) pairs a query seeks.
 
     Terms the document does not hold are simply not found in it, so `matched` may be every
     positive term of the query (see `positive_terms`) rather than this document's own.
-    `spelled` maps the spelling keys the query seeks to its words (see `spelling_words`).
+    `spelled` maps the spelling keys the query seeks to its words (see `spelling_words`),
+    sought in `spelled_pane`'s texts only when given (`spelling_pane`).
     """
     spelled = spelled or {}
     terms: dict[str, set[str]] = {}
@@ -94,9 +96,10 @@ def make_hit(
     matches: list[_Match | None] = [None] * len(texts)
     hint: int | None = None
     for i in order:
-        _, language, paragraphs = texts[i]
-        if wanted_of[i] or spelled:
-            found = _best_paragraph(paragraphs, language, wanted_of[i], spelled, hint)
+        pane, language, paragraphs = texts[i]
+        names = spelled if spelled_pane in ("", pane) else {}
+        if wanted_of[i] or names:
+            found = _best_paragraph(paragraphs, language, wanted_of[i], names, hint)
             matches[i] = found
             if hint is None and found is not None:
                 hint = found.paragraph
@@ -323,10 +326,12 @@ def document_ranges(
     translation_index: int,
     terms: set[tuple[str, str]],
     spelled: Mapping[str, str] | None = None,
+    spelled_pane: str = "",
 ) -> list[TextRange]:
     """Every word of the original and one translation that is in `terms`, or a `spelled` name.
 
-    `spelled` holds the spelling keys the query seeks (see `spelling_words`).
+    `spelled` holds the spelling keys the query seeks (see `spelling_words`), sought in
+    `spelled_pane` only when given (`spelling_pane`).
     """
     ranges: list[TextRange] = []
     for pane, text in document.pane_texts(translation_index):
@@ -335,7 +340,7 @@ def document_ranges(
         found: dict[int, list[tuple[int, int]]] = {}
         if wanted:
             found.update(paragraph_spans(text.paragraphs, family, wanted))
-        keys = set(spelled or ())
+        keys = set(spelled or ()) if spelled_pane in ("", pane) else set()
         for number, paragraph in enumerate(text.paragraphs if keys else ()):
             names = [(start, end) for start, end, _ in spelled_spans(paragraph, keys)]
             if names:
@@ -345,18 +350,34 @@ def document_ranges(
     return ranges
 
 
-def spelling_words(parsed: Any) -> dict[str, str]:
-    """The spelling keys a query seeks outside NOT, each with the query word it stands for."""
+def spelling_words(parsed: Any, reader: Any = None) -> dict[str, str]:
+    """The spelling keys a query seeks outside NOT, each with the query word it stands for.
+
+    With `reader`, only the keys it holds in other spellings than the word's own.
+    """
     found: dict[str, str] = {}
 
     def visit(node: Any) -> None:
         if isinstance(node, wq.Not):
             return
         if isinstance(node, SpellingTerm):
-            for key in node.keys:
+            for key in node.keys if reader is None else sorted(node.held(reader)[0]):
                 found.setdefault(key, node.word)
         for child in node.children():
             visit(child)
 
     visit(parsed)
     return found
+
+
+def spelling_pane(parsed: Any) -> str:
+    """The side a query's spelling-blind words are limited to (`in:original`), or ""."""
+    panes = {node.pane for node in _walk_terms(parsed)}
+    return panes.pop() if len(panes) == 1 else ""
+
+
+def _walk_terms(node: Any) -> Any:
+    if isinstance(node, SpellingTerm):
+        yield node
+    for child in node.children():
+        yield from _walk_terms(child)

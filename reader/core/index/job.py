@@ -5,8 +5,8 @@ build on a thread of the GUI process makes the GUI thread wait for the GIL every
 comes back from Qt (thousands of times a second while the list paints). A child process has
 its own interpreter, so the GUI process only reads these messages, a few a second:
 
-    JobProgress     files parsed so far (at most every PROGRESS_SECONDS)
-    JobEntries      documents newly written as shown (at most every BATCH_SECONDS)
+    JobProgress     files parsed so far (at most every `update_server.PROGRESS_SECONDS`)
+    JobEntries      documents newly written as shown (at most every `BATCH_SECONDS`)
     JobListing      a slice of the finished index's document list (sent after the commit)
     JobChanges      instead of the listing, from a child that sent one before: what changed
                     in it (the parent side hands on the whole listing all the same)
@@ -29,81 +29,26 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.core.index.types import DocumentEntry, UpdateReport
-from reader.core.library.collection import Library, unsaved
+from reader.core.index.job_messages import (
+    RETIRE_AFTER_PARSED,
+    TIDY_AFTER_SECONDS,
+    JobChanges,
+    JobDone,
+    JobFailed,
+    JobListing,
+    JobMessage,
+    Listed,
+)
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
 
 _log = logging.getLogger(__name__)
-
-PROGRESS_SECONDS = 0.25
-BATCH_SECONDS = 0.5
-BATCH_SIZE = 200  # entries per message: unpickling one message stays well under a frame
-LISTING_SIZE = 500
-CHILD_NICENESS = 10
-# Parsing this many files leaves a heap worth giving back: the child ends after such an update.
-RETIRE_AFTER_PARSED = 1000
-TIDY_AFTER_SECONDS = 20.0  # without an update, then the child merges small index segments
-LOCK_WAIT = "waiting for the index lock"  # a JobProgress(0, 0, LOCK_WAIT): see `on_wait`
-
-
-@dataclass(frozen=True)
-class JobProgress:
-    """`done` of `total` files parsed; `path` is the last one."""
-
-    done: int
-    total: int
-    path: str
-
-
-@dataclass(frozen=True)
-class JobEntries:
-    """Documents just written as shown (not yet searchable: the commit comes at the end)."""
-
-    entries: list[DocumentEntry]
-
-
-@dataclass(frozen=True)
-class JobListing:
-    """A slice of every shown document after the update, in the index's order."""
-
-    entries: list[DocumentEntry]
-
-
-@dataclass(frozen=True)
-class JobChanges:
-    """A slice of what changed in the document list since this child's previous update."""
-
-    entries: list[DocumentEntry]  # new or changed
-    removed: list[str]  # ids no longer listed
-
-
-@dataclass(frozen=True)
-class JobDone:
-    """The update's report; the listing slices before it hold the whole document list."""
-
-    report: UpdateReport
-    retiring: bool = False  # the child ends now; the next update starts another
-
-
-@dataclass(frozen=True)
-class JobFailed:
-    """Why the update failed (it raised, or its process ended without a report)."""
-
-    reason: str
-
-
-JobMessage = JobProgress | JobEntries | JobListing | JobChanges | JobDone | JobFailed
-Listed = dict[str, DocumentEntry]  # a listing sent to the window, by id
-
 
 class IndexJob:
     """`SearchIndex.update`s of a library, run one at a time in a child process.
@@ -165,6 +110,8 @@ class IndexJob:
 
     def _spawn(self) -> None:
         import multiprocessing  # here, not at import: the window shows before any update
+
+        from reader.core.index.update_server import serve_updates  # it imports this module
 
         context = multiprocessing.get_context("spawn")
         mine, theirs = context.Pipe(duplex=True)
@@ -265,147 +212,3 @@ class IndexJob:
         self._reusable = False
         self._listed = {}
         self.finished = True
-
-
-def serve_updates(
-    home: str,
-    seeds: str | None,
-    connection: Connection,
-    retire_after: int = RETIRE_AFTER_PARSED,
-    tidy_after: float = TIDY_AFTER_SECONDS,
-) -> None:
-    """The child's work: run each update asked for, streaming JobMessages over `connection`.
-
-    Ends when the window closes its end, after an update that parsed many files, or after
-    one that failed (whatever it left in memory is not trusted for the next).
-    """
-    if hasattr(os, "nice"):
-        # Below the window's priority: when the two want the same core, the window wins, as
-        # it has a frame to paint and the build does not mind a few milliseconds.
-        os.nice(CHILD_NICENESS)
-    library = Library(Path(home), seeds=None if seeds is None else Path(seeds))
-    library.clean_leftovers()  # at the window's start: what a killed import left
-    index: Any = None
-    listed: Listed | None = None  # what the window was last sent
-    tidy = False  # an update ran since the index was last tidied
-    try:
-        while True:
-            if tidy and not connection.poll(tidy_after):
-                # Idle: merge the small segments updates leave, which slow every query a
-                # little; an update asked for meanwhile waits for the merge.
-                tidy = False
-                try:
-                    index.tidy()
-                except Exception as error:  # only a speed-up: the next update does without it
-                    _log.warning("could not merge small index segments: %s", error)
-            try:
-                changed, damaged = connection.recv()
-            except (EOFError, ConnectionError):
-                return  # the window is done with us (or went away without closing)
-            if index is None:
-                from reader.core.index.search_index import (
-                    SearchIndex,  # the window never waits for whoosh
-                )
-
-                index = SearchIndex(Path(home))
-                # Another process holds the index's lock: the window says it waits.
-                index.store.on_wait = lambda: connection.send(JobProgress(0, 0, LOCK_WAIT))
-            library.reload_folders()
-            paths = None if changed is None else [Path(path) for path in changed]
-            first = listed is None
-            listed = _run_update(library, index, (paths, damaged), connection, retire_after,
-                                 listed)
-            if listed is None:
-                return
-            if first:
-                # While waiting: the next page parsed (an import) would otherwise load the
-                # language identifier first, a quarter of a second.
-                from reader.core.text.language import latin_language
-
-                latin_language("a warm-up")
-            tidy = True
-    except ConnectionError:
-        return  # the window went away: nobody to tell
-    finally:
-        if index is not None:
-            index.close()
-        connection.close()
-
-
-def _run_update(library: Library, index: Any, request: tuple[list[Path] | None, str],
-                connection: Connection, retire_after: int,
-                listed: Listed | None) -> Listed | None:  # fmt: skip
-    """One update, told over `connection`; the listing sent, or None when the child ends.
-
-    The first update of a child sends the whole listing; later ones only what changed in it
-    since `listed`, as pickling 10,000 entries for a one-page update took ten times as long
-    as the update.
-    """
-    sender = _Sender(connection)
-    try:
-        changed, damaged = request
-        report = index.update(library, sender.progress, sender.entry, changed=changed,
-                              damaged=damaged)
-        sender.flush()
-        listing = index.documents()
-        if listed is None:
-            for start in range(0, len(listing), LISTING_SIZE):
-                connection.send(JobListing(listing[start : start + LISTING_SIZE]))
-        else:
-            # Unchanged entries are the very objects sent last time (see `documents`).
-            new = [e for e in listing if (old := listed.get(e.id)) is not e and old != e]
-            now = {entry.id for entry in listing}
-            removed = [doc_id for doc_id in listed if doc_id not in now]
-            for start in range(0, max(len(new), 1), LISTING_SIZE):
-                last = start + LISTING_SIZE >= len(new)
-                connection.send(JobChanges(new[start : start + LISTING_SIZE],
-                                           removed if last else []))  # fmt: skip
-    except ConnectionError:
-        raise
-    except OSError as error:  # a read-only data folder, a full disk: the index stays readable
-        sender.flush()
-        connection.send(JobFailed(f"{unsaved(error)}; showing the library as last indexed"))
-        return None
-    except Exception as error:  # told to the window, which says it in the status bar
-        sender.flush()
-        connection.send(JobFailed(str(error) or type(error).__name__))
-        return None
-    retiring = report.parsed >= retire_after
-    connection.send(JobDone(report, retiring))
-    return None if retiring else {entry.id: entry for entry in listing}
-
-
-class _Sender:
-    """Throttles progress and batches entries, so the window gets a few messages a second."""
-
-    def __init__(self, connection: Connection) -> None:
-        self._connection = connection
-        self._entries: list[DocumentEntry] = []
-        self._progress: JobProgress | None = None
-        self._sent_progress = self._sent_entries = time.monotonic()
-
-    def progress(self, done: int, total: int, path: str) -> None:
-        self._progress = JobProgress(done, total, path)
-        now = time.monotonic()
-        if now - self._sent_progress >= PROGRESS_SECONDS or done == total:
-            self._sent_progress = now
-            self._connection.send(self._progress)
-            self._progress = None
-
-    def entry(self, entry: DocumentEntry) -> None:
-        self._entries.append(entry)
-        now = time.monotonic()
-        if len(self._entries) >= BATCH_SIZE or now - self._sent_entries >= BATCH_SECONDS:
-            self._sent_entries = now
-            self._send_entries()
-
-    def flush(self) -> None:
-        self._send_entries()
-        if self._progress is not None:
-            self._connection.send(self._progress)
-            self._progress = None
-
-    def _send_entries(self) -> None:
-        if self._entries:
-            self._connection.send(JobEntries(self._entries))
-            self._entries = []

@@ -6,8 +6,9 @@ Unfielded words search DEFAULT_FIELDS. `original:` and `translation:` search a p
 language; `language:` and `archives:` are aliases of `languages:` and `archive:`. `in:original` and
 `in:translation` limit the query's unfielded words to one side's texts (`index.scope`).
 
-Unfielded words also search the spelling field (see `spelling`): Khrushchev finds Хрущёв and
-Chruschtschow, ranked below exact matches. A word written with a leading `=` (`=Khrushchev`)
+Unfielded words also search the spelling field (see `spelling`, `spelling_terms`): Khrushchev
+finds Хрущёв and Chruschtschow, ranked below exact matches; under `in:original`, in the
+originals only. A word written with a leading `=` (`=Khrushchev`)
 is sought as spelled only; `parse_query(..., spelling=False)` does so for a whole query.
 """
 
@@ -15,10 +16,8 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Set as AbstractSet
 from typing import Any
 
-from whoosh import matching as wm
 from whoosh import query as wq
 from whoosh.qparser import (
     FieldsPlugin,
@@ -40,9 +39,9 @@ from reader.core.index.schema import (
     TEXT_FIELDS,
 )
 from reader.core.index.scope import SCOPE_FIELD, scope_named
-from reader.core.index.speedups.doc_sets import ConstantListMatcher, matcher_ids
 from reader.core.index.speedups.phrase_query import Phrase
-from reader.core.index.spelling import fold, query_keys
+from reader.core.index.spelling import fold, looks_like_name
+from reader.core.index.spelling_terms import EXACT, SpellingTerm, spelling_query
 from reader.core.index.types import QueryError
 
 # A stemmed prefix is also tried when it keeps this many letters: "division*" -> "divis*"
@@ -55,7 +54,11 @@ _FIELD_STEMMERS.update(title=stem_english, summary=stem_english, archive_name=st
 
 
 class _AliasPlugin(Plugin):  # type: ignore[misc]
-    """Turns `original:x` into `(original_ru:x OR original_en:x ...)`, analysed per field."""
+    """Turns `original:x` into `(original_ru:x OR original_en:x ...)`, analysed per field.
+
+    A word limited to a side by `in:original` also seeks its other spellings in that side's
+    texts (`spelling_terms`); `original:x` seeks the word as spelled.
+    """
 
     def filters(self, parser: Any) -> list[tuple[Any, int]]:
         # After explicit field names are applied (100), before unfielded expansion (110).
@@ -65,14 +68,22 @@ class _AliasPlugin(Plugin):  # type: ignore[misc]
         for i, node in enumerate(group):
             if isinstance(node, syntax.GroupNode):
                 group[i] = self._expand(parser, node)
-            elif node.has_fieldname and node.fieldname in FIELD_ALIASES:
+            elif node.has_fieldname and node.fieldname in _EXPANDED:
                 copies = []
-                for name in FIELD_ALIASES[node.fieldname]:
+                for name in _EXPANDED[node.fieldname]:
                     fielded = copy.copy(node)
                     fielded.set_fieldname(name, override=True)
                     copies.append(fielded)
                 group[i] = syntax.OrGroup(copies)
         return group
+
+
+# Each name a word's field may have before expansion, with the fields it stands for.
+_EXPANDED: dict[str, tuple[str, ...]] = {
+    **FIELD_ALIASES,
+    **{f"{SCOPE_FIELD}:{pane}": (*FIELD_ALIASES[pane], f"{SPELLING_FIELD}:{pane}")
+       for pane in ("original", "translation")},
+}  # fmt: skip
 
 
 class _ScopePlugin(Plugin):  # type: ignore[misc]
@@ -113,84 +124,97 @@ class _ScopePlugin(Plugin):  # type: ignore[misc]
             if isinstance(node, syntax.GroupNode):
                 self._limit(node, pane)
             elif node.has_fieldname and node.fieldname is None:
-                node.set_fieldname(pane)
-
-class SpellingTerm(wq.Term):  # type: ignore[misc]
-    """The spelling keys one query word seeks (any of them), remembering the word (for hits).
-
-    One matcher for all the keys, as a list of the documents holding any of them, scored
-    alike: a name's keys are held by the same documents (Warsaw: alsa, alsaf, falsa, falsaf),
-    and as whoosh terms in a union they made most of a name query's time at 10,000 pages.
-    """
-
-    def __init__(self, fieldname: str, keys: AbstractSet[str], word: str,
-                 boost: float = 1.0) -> None:  # fmt: skip
-        self.keys = tuple(sorted(keys))
-        super().__init__(fieldname, self.keys[0], boost=boost)
-        self.word = word
-
-    def __copy__(self) -> SpellingTerm:
-        return SpellingTerm(self.fieldname, set(self.keys), self.word, self.boost)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, SpellingTerm) and (other.fieldname, other.keys, other.boost) \
-            == (self.fieldname, self.keys, self.boost)
-
-    def __hash__(self) -> int:
-        return hash((SpellingTerm, self.fieldname, self.keys, self.boost))
-
-    def __str__(self) -> str:
-        return f"{self.fieldname}:({'|'.join(self.keys)})^{self.boost:g}"
-
-    def estimate_size(self, reader: Any) -> int:  # noqa: D102 - whoosh's query protocol
-        return sum(reader.doc_frequency(self.fieldname, key) for key in self.keys)
-
-    def matcher(self, searcher: Any, context: Any = None) -> Any:  # noqa: D102 - whoosh's
-        reader = searcher.reader()
-        held = [key for key in self.keys if (self.fieldname, key) in reader]
-        if not held:
-            return wm.NullMatcher()
-        ids: set[int] = set()
-        for key in held:
-            ids |= matcher_ids(reader.postings(self.fieldname, key))
-        return ConstantListMatcher(sorted(ids), self.boost)
+                node.set_fieldname(scoped(pane))
 
 
-EXACT = "="  # a word's prefix: no spelling-blind match for it
+def scoped(pane: str) -> str:
+    """The name a word limited to one side carries until `_AliasPlugin` expands it."""
+    return f"{SCOPE_FIELD}:{pane}"
 
 
-def spelling_query(word: str, boost: float = 1.0) -> Any:
-    """The spelling field's query for one query word (see `spelling.query_keys`)."""
-    if word.startswith(EXACT):
-        return wq.NullQuery
-    alternatives = []
-    for sets in query_keys(word):
-        required = [SpellingTerm(SPELLING_FIELD, keys, word, boost) for keys in sets]
-        alternatives.append(required[0] if len(required) == 1 else wq.And(required))
-    if not alternatives:
-        return wq.NullQuery
-    return alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives)
+def _spelling_pane(fieldname: str | None) -> str | None:
+    """For the spelling field ("") or its copy limited to a side (the pane); else None."""
+    if fieldname == SPELLING_FIELD:
+        return ""
+    if fieldname and fieldname.startswith(SPELLING_FIELD + ":"):
+        return fieldname.partition(":")[2]
+    return None
 
 
 class _SpellingPhrasePlugin(Plugin):  # type: ignore[misc]
-    """A quoted phrase seeks its words' spelling keys together (the field has no positions)."""
+    """A quoted phrase seeks its words' spelling keys together (the field has no positions).
+
+    Only a phrase with a word written as a name (a capital, Han or Hangul: "Kim Il Sung",
+    "Chou En-lai") does: the field holds names' keys only, so a phrase of common words
+    ("passed on aid") would seek the keys of sentence starts, and its second evaluation
+    for the total made phrases 2.2x slower at p95 on 10,000 pages.
+    """
 
     def filters(self, parser: Any) -> list[tuple[Any, int]]:
         return [(self._split, 111)]  # just after unfielded words were spread over the fields
 
     def _split(self, parser: Any, group: Any) -> Any:
-        for i, node in enumerate(group):
+        kept = group.empty_copy()
+        for node in group:
             if isinstance(node, syntax.GroupNode):
-                group[i] = self._split(parser, node)
-            elif isinstance(node, PhrasePlugin.PhraseNode) and node.fieldname == SPELLING_FIELD:
+                kept.append(self._split(parser, node))
+            elif isinstance(node, PhrasePlugin.PhraseNode) and \
+                    _spelling_pane(node.fieldname) is not None:
+                if not any(looks_like_name(text) for text in node.text.split()):
+                    continue
                 words = []
                 for text in node.text.split():
                     word = syntax.WordNode(text)
-                    word.set_fieldname(SPELLING_FIELD, override=True)
+                    word.set_fieldname(node.fieldname, override=True)
                     word.startchar, word.endchar = node.startchar, node.endchar
                     words.append(word)
-                group[i] = syntax.AndGroup(words)
-        return group
+                kept.append(syntax.AndGroup(words))
+            else:
+                kept.append(node)
+        return kept
+
+
+class _JoinedNamePlugin(Plugin):  # type: ignore[misc]
+    """A name typed as three words also seeks its last two as one word (Mao Tse Tung).
+
+    `Mao Tse Tung` then finds Mao Zedong: Tse and Tung are syllables of one word there. Only
+    for three words written as names, alone in a group (no AND, OR, NOT): for two words it
+    found more other names' pages than the name (bench.spelling_eval).
+    """
+
+    def filters(self, parser: Any) -> list[tuple[Any, int]]:
+        return [(self._join, 112)]  # after the phrases' split, before whitespace goes
+
+    def _join(self, parser: Any, group: Any) -> Any:
+        nodes = [node for node in group if not isinstance(node, syntax.Whitespace)]
+        names = [_name_word(node) for node in nodes]
+        operators = any(isinstance(node, syntax.Operator) for node in nodes)
+        if operators or len(nodes) != 3 or not all(names):
+            for i, node in enumerate(group):
+                if isinstance(node, syntax.GroupNode):
+                    group[i] = self._join(parser, node)
+            return group
+        (_, first), (fieldname, second) = names[-2], names[-1]  # type: ignore[misc]
+        joined = syntax.WordNode(f"{first} {second}")
+        joined.set_fieldname(fieldname, override=True)
+        joined.startchar, joined.endchar = nodes[-2].startchar, nodes[-1].endchar
+        kept = group.empty_copy()
+        kept.extend(nodes[:-2])
+        kept.append(syntax.OrGroup([syntax.AndGroup(nodes[-2:]), joined]))
+        return kept
+
+
+def _name_word(node: Any) -> tuple[str, str] | None:
+    """(spelling field name, word) of a word spread over the fields, if written as a name."""
+    if not isinstance(node, syntax.OrGroup):
+        return None
+    for child in node:
+        pane = _spelling_pane(getattr(child, "fieldname", None))
+        if pane is not None and isinstance(child, syntax.WordNode):
+            text = child.text
+            if text.isalpha() and looks_like_name(text):
+                return child.fieldname, text
+    return None
 
 
 class _Parser(QueryParser):  # type: ignore[misc]
@@ -208,10 +232,11 @@ class _Parser(QueryParser):  # type: ignore[misc]
         tokenize: bool = True,
         removestops: bool = True,
     ) -> Any:
-        if fieldname == SPELLING_FIELD:
+        pane = _spelling_pane(fieldname)
+        if pane is not None:
             if termclass is not wq.Term:
                 return wq.NullQuery  # prefixes and wildcards are sought as written
-            return spelling_query(text, boost * SPELLING_BOOST)
+            return spelling_query(text, boost * SPELLING_BOOST, pane)
         text = text.removeprefix(EXACT)
         if termclass not in (wq.Prefix, wq.Wildcard) or fieldname not in self.schema:
             return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
@@ -247,6 +272,7 @@ def build_parser(schema: Any) -> Any:
     parser.add_plugin(_ScopePlugin())
     parser.add_plugin(_AliasPlugin())
     parser.add_plugin(_SpellingPhrasePlugin())
+    parser.add_plugin(_JoinedNamePlugin())
     parser.add_plugin(GtLtPlugin())
     parser.schema_fields = frozenset(schema.names())
     return parser
@@ -295,6 +321,30 @@ def _without_spelling(node: Any) -> Any:
 def without_spelling(parsed: Any) -> Any:
     """A parsed query without its spelling-blind matches (as `parse_query(..., False)`)."""
     return _without_spelling(parsed).normalize()
+
+
+def spelling_only(parsed: Any) -> Any | None:
+    """For a union of exact and spelling-blind queries (one word), its spelling-blind part.
+
+    A document that no exact part matches scores in the union what the spelling-blind part
+    gives it: once every exact match is placed, the rest are ranked by that part alone,
+    without stepping the exact fields again. None for any other query (words joined by AND:
+    a document may match one word exactly and another in another spelling).
+    """
+    if type(parsed) is not wq.Or:
+        return None
+    spelled = []
+    for sub in parsed.subqueries:
+        leaves = [node for node in _walk(sub) if node.is_leaf()]
+        kinds = {isinstance(leaf, SpellingTerm) for leaf in leaves}
+        if kinds == {True} and all(type(n) in (wq.And, wq.Or) for n in _walk(sub)
+                                   if not n.is_leaf()):  # fmt: skip
+            spelled.append(sub)
+        elif True in kinds:
+            return None
+    if not spelled or len(spelled) == len(parsed.subqueries):
+        return None
+    return spelled[0] if len(spelled) == 1 else wq.Or(spelled)
 
 
 def has_negation(parsed: Any) -> bool:

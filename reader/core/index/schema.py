@@ -32,7 +32,7 @@ from reader.core.index.analysis import (
     family_of,
     plain_analyzer,
 )
-from reader.core.index.spelling import SpellingAnalyzer
+from reader.core.index.spelling_field import SpellingAnalyzer, spelling_value
 from reader.core.index.types import DocumentEntry
 from reader.core.library.duplicates import DuplicateKeys
 from reader.core.provenance.arrangement import Locator, locators_of
@@ -42,8 +42,10 @@ from reader.core.provenance.arrangement import Locator, locators_of
 # the index pickles them by module path (3: `reader.core.analysis` became `.index.analysis`;
 # 4: entries hold their archival locators, for the archive browser; 5: words are folded (ё,
 # pre-1918 letters, diacritics, apostrophes) and names keyed by spelling (the "spelling" field);
-# 6: a name in Latin letters no longer also keys without its final vowel).
-SCHEMA_VERSION = 6
+# 6: a name in Latin letters no longer also keys without its final vowel; 7: the spelling
+# field's terms name the field and the spelling that hold a key, and its analyser moved to
+# `spelling_field`; keys of Wade-Giles j, pinyin wu, Hangul w-glides, Hungarian gy).
+SCHEMA_VERSION = 7
 
 KIND_DOC = "doc"
 KIND_DUP = "dup"
@@ -239,7 +241,8 @@ def document_record(document: Document, path: str, content_hash: str) -> dict[st
     date = _date_value(document)
     if date is not None:
         record["date"] = date
-    spelled = [document.title, *document.people, *document.places]
+    spelled = [("title", document.title), *(("people", name) for name in document.people),
+               *(("places", name) for name in document.places)]  # fmt: skip
     panes = [("original", document.original)] if document.original else []
     panes += [("translation", text) for text in document.translations]
     for pane, text in panes:
@@ -248,8 +251,8 @@ def document_record(document: Document, path: str, content_hash: str) -> dict[st
         # Two texts of one pane in one family (rare) share the field.
         joined = text.full_text
         record[name] = f"{record[name]}\n\n{joined}" if name in record else joined
-        spelled.append(joined)
-    _put(record, SPELLING_FIELD, "\n".join(spelled))
+        spelled.append((name, joined))
+    _put(record, SPELLING_FIELD, spelling_value(spelled))
     return record
 
 

@@ -29,6 +29,7 @@ from reader.core.index.hits import (
     indexed_terms,
     make_hit,
     positive_terms,
+    spelling_pane,
     spelling_words,
     with_pair,
 )
@@ -40,13 +41,18 @@ from reader.core.index.manifest import (
     merge_tiers,
     segments_of,
 )
-from reader.core.index.query import build_parser, has_negation, parse_query, without_spelling
+from reader.core.index.query import (
+    build_parser,
+    has_negation,
+    parse_query,
+    spelling_only,
+    without_spelling,
+)
 from reader.core.index.schema import (
     KIND_DOC,
     KIND_DUP,
     KIND_ERROR,
     SCHEMA_VERSION,
-    SPELLING_FIELD,
     IndexEntry,
     build_schema,
     document_entry,
@@ -80,14 +86,19 @@ _WEIGHTING = CachedLengthsBM25F()
 Shown = Callable[["DocumentEntry"], None]
 
 
-def _ranked(searcher: Any, exact: Any, parsed: Any, limit: int, hidden: set[int]) -> Any:
+def _ranked(searcher: Any, exact: Any, parsed: Any, limit: int, hidden: set[int],
+            rest: Any = None) -> Any:  # fmt: skip
     """The top `limit` documents: those `exact` matches first, then those only `parsed` does.
 
     Exact spellings rank above other spellings by construction, and the spelling field is
     only searched for the places the exact matches leave: most name searches fill their page
     with exact matches, at the cost of a search without spelling-blind matches. Either query
     may be None; with `parsed` None, whoosh's own results (their len is whoosh's total).
+    `rest` (`query.spelling_only`), when given with `exact`, ranks the places left instead
+    of `parsed`: the same scores for the documents no exact part matches.
     """
+    if exact is not None and rest is not None:
+        parsed = rest
     # BM25F as the searcher's own, with field lengths cached per segment. Matchers built as
     # for terms=True (needs_current): on indexes of up to 5,000 documents whoosh would
     # otherwise preload OR queries, adding scores in another order.
@@ -101,7 +112,9 @@ def _ranked(searcher: Any, exact: Any, parsed: Any, limit: int, hidden: set[int]
         searcher.search_with_collector(query, collector, context=context)
         if parsed is None:
             return collector.results()
-        found += list(collector.results())
+        # Iterated, not list(): list() asks whoosh's Results for its len, which counts every
+        # matching document (the total is counted once, by count_matching).
+        found.extend(iter(collector.results()))
     return found
 
 
@@ -360,9 +373,9 @@ class SearchIndex:
             # matching document (terms=True), most of which never make the top `limit`.
             hidden = set(searcher.docs_for_query(
                 wq.Or([wq.Term("kind", KIND_DUP), wq.Term("kind", KIND_ERROR)])))
-            # Keys no document holds cannot be in a hit: most words' keys, for most queries.
-            spelled = {key: word for key, word in spelling_words(parsed).items()
-                       if (SPELLING_FIELD, key) in reader}  # fmt: skip
+            # Keys no document holds in another spelling than the word's own add nothing: most
+            # words' keys, for most queries (`spelling_terms`).
+            spelled, pane = spelling_words(parsed, reader), spelling_pane(parsed)
             # Under NOT, other spellings leave out documents the exact query keeps: one pass.
             negated = has_negation(parsed)
             if not spelled and not negated:  # the spelling field adds nothing: as without it
@@ -371,7 +384,8 @@ class SearchIndex:
                 results = list(results)
             else:
                 exact = None if negated else without_spelling(parsed)
-                results = list(_ranked(searcher, exact, parsed, limit, hidden))
+                rest = spelling_only(parsed)
+                results = list(_ranked(searcher, exact, parsed, limit, hidden, rest))
                 total = count_matching(parsed, searcher, hidden)  # hidden copies not counted
             wanted = indexed_terms(positive_terms(parsed, reader), reader)
             entries = entry_column(reader)
@@ -380,7 +394,7 @@ class SearchIndex:
                 entry = IndexEntry.from_bytes(entries[result.docnum])
                 stored = dict(result.fields(), id=entry.id, title=entry.title, path=entry.path,
                               date_text=entry.date_text)
-                hits.append(with_pair(make_hit(stored, result.score or 0.0, wanted, spelled),
+                hits.append(with_pair(make_hit(stored, result.score or 0.0, wanted, spelled, pane),
                                       stored, alignments))
         except QueryError:
             raise
@@ -410,7 +424,8 @@ class SearchIndex:
             searcher = self._current_searcher()
             reader = searcher.reader() if searcher is not None else None
         terms = positive_terms(parsed, reader)
-        return document_ranges(document, translation_index, terms, spelling_words(parsed))
+        return document_ranges(document, translation_index, terms, spelling_words(parsed),
+                               spelling_pane(parsed))
 
     def _parse(self, query: str, spelling: bool = True) -> Any:
         if self._parser is None:  # built on first use: start-up never pays for it

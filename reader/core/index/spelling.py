@@ -30,9 +30,6 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
-from typing import Any
-
-from whoosh.analysis import Token, Tokenizer
 
 # ---- orthographic folding -------------------------------------------------------------------
 
@@ -102,7 +99,7 @@ _LATIN_LETTERS = {
 }  # fmt: skip
 _UNITS = re.compile(
     r"schtsch|shtsh|shch|sjtsj|chtch|stsch|tsch|tch|tsh|dzh|dsch|dj|sch|sh|ch|zh|kh|hs|sz|cz"
-    r"|ts|tz|tc|dz|ds|ck|ph|th|gh|rh|qu|ng|c(?=[eiy])|."
+    r"|ts|tz|tc|dz|ds|ck|ph|th|gh|rh|qu|ng|c(?=[eiy])|gy(?![aeiou])|."
 )
 _CLASSES = {
     **dict.fromkeys(
@@ -123,9 +120,12 @@ _CLASSES = {
 _AMBIGUOUS = {
     "j": ("x", "a"), "c": ("k", "s"), "w": ("f", "a"), "cz": ("x", "s"), "ph": ("f", "p"),
     "ʃ": ("s", "x"), "ʒ": ("x", "l"), "rh": ("l", "lx"),  # Rhee, Wade-Giles erh; ISO 9 Arhangelʹsk
+    "gy": ("ka", "t"),  # Hungarian gy is дь (Nagy, Надь) where no vowel follows
 }  # fmt: skip
 _VOWEL_UNITS = frozenset("aeiouy")
 _POSTAL_K = re.compile(r"i(?:ng|a|e|o|u|n$)")
+# Wade-Giles syllables starting with j (pinyin r): jung, jen, jih, jui, jou, jao, juan.
+_WADE_GILES_J = re.compile(r"(?:ung|en|ui|ou|ao|uan)(?![aeiouy])")
 _MAX_KEYS = 16
 # The Palladius system writes pinyin x, j, q as с, цз, ц before a soft vowel (Сяопин,
 # Цзян, Шаоци, Синьцзян): there they may be s or x; ʃ stands for that letter here. Not
@@ -140,6 +140,7 @@ _SILENT_H = re.compile(r"(?<=[aeiouy])h(?![aeiouys])")
 # Hangul: initial consonants, and final consonants, as key classes (vowels are all "a").
 _HANGUL_INITIAL = "kknttlmppss_xxxktpx"  # ㄱ ㄲ ㄴ ... ㅎ; _ the silent ㅇ
 _HANGUL_FINAL = "_kkknnntlkmlllplmppttnttktpt"  # none, ㄱ ㄲ ㄳ ... ㅎ
+_HANGUL_W_GLIDES = frozenset({9, 10, 14, 15, 16})  # ㅘ ㅙ ㅝ ㅞ ㅟ: written w, or в
 
 
 def _is_hangul(char: str) -> bool:
@@ -177,8 +178,10 @@ def _latin_classes(word: str) -> list[tuple[str, ...]]:
     for number, unit in enumerate(units):
         after = units[number + 1] if number + 1 < len(units) else ""
         between_vowels = number > 0 and units[number - 1] in _VOWEL_UNITS and after in _VOWEL_UNITS
-        if unit == "w" and between_vowels:
-            classes.append(("f",))  # between vowels w is v (Taiwan is not Taejon)
+        if unit == "w" and between_vowels and after != "u":
+            classes.append(("f",))  # between vowels w is v (Taiwan is not Taejon); pinyin wu
+        elif unit == "j" and number == 0 and _WADE_GILES_J.match("".join(units[1:])):
+            classes.append(("x", "a", "l"))  # Wade-Giles j is pinyin r: Jung-chen, Rongzhen
         elif unit == "k" and after == "i" and _POSTAL_K.match("".join(units[number + 1 :])):
             classes.append(("k", "x"))  # postal Peking, Nanking, Chungking: pinyin j, q
         elif unit in _AMBIGUOUS:
@@ -219,6 +222,8 @@ def _hangul_classes(char: str) -> list[tuple[str, ...]]:
     index = ord(char) - 0xAC00
     initial, final = _HANGUL_INITIAL[index // 588], _HANGUL_FINAL[index % 28]
     classes: list[tuple[str, ...]] = [] if initial == "_" else [(initial,)]
+    if (index // 28) % 21 in _HANGUL_W_GLIDES:
+        classes.append(("f", "a"))  # 원산 as Вонсан and Wonsan, 광주 as Кванджу and Kwangju
     classes.append(("a",))
     if final != "_":
         classes.append((final,))
@@ -291,6 +296,12 @@ def query_keys(word: str) -> Alternatives:
     return _nonempty(found)
 
 
+def looks_like_name(word: str) -> bool:
+    """Whether a query word is written as `index_keys` keys names: a capital, Han or Hangul."""
+    first = word.lstrip("=\"'(")[:1]
+    return first.isupper() or any(_is_hangul(c) or _is_han(c) for c in word)
+
+
 def _nonempty(alternatives: Alternatives) -> Alternatives:
     return [sets for sets in alternatives if sets and all(sets)]
 
@@ -310,14 +321,21 @@ def _name_keys(word: str) -> tuple[str, tuple[str, ...]]:
 
 
 def index_keys(text: str) -> Iterator[str]:
-    """Every key the spelling field holds for `text`: names only, in order.
+    """Every key the spelling field holds for `text`: names only, in order (`keyed_names`)."""
+    for key, _ in keyed_names(text):
+        yield key
+
+
+def keyed_names(text: str) -> Iterator[tuple[str, str]]:
+    """Each name's keys in `text`, as (key, the name folded as written), in order.
 
     Name-like words are those written with a capital (Latin, Cyrillic) and every run of
     Hangul or Han characters. A hyphenated name gives its whole key and its parts' keys,
     and two capitalised words in a row also their joined key (Tse Tung as Zedong, Zhu De as
-    朱德); a Hangul or Han run gives the keys of each one, two and three syllables in a row.
+    朱德; its name the two words with a space); a Hangul or Han run gives the keys of each
+    one, two and three syllables in a row.
     """
-    previous, previous_end = "", -1
+    previous, previous_word, previous_end = "", "", -1
     for match in _NAME.finditer(text):
         word = match.group()
         first = word[0]
@@ -326,16 +344,21 @@ def index_keys(text: str) -> Iterator[str]:
             for start in range(len(word)):
                 for size in (1, 2, 3):  # a syllable, a given name, a whole name
                     if start + size <= len(word):
-                        yield from _run_keys(word[start : start + size])
+                        run = word[start : start + size]
+                        for key in _run_keys(run):
+                            yield key, run
             continue
         if not first.isupper():
             previous = ""
             continue
         joined, keys = _name_keys(word)
-        yield from keys
+        written = fold(word)
+        for key in keys:
+            yield key, written
         if previous and text[previous_end : match.start()] == " ":
-            yield from _word_keys(previous + joined)
-        previous, previous_end = joined, match.end()
+            for key in _word_keys(previous + joined):
+                yield key, f"{previous_word} {written}"
+        previous, previous_word, previous_end = joined, written, match.end()
 
 
 # Han and Hangul runs, and words that may start with a capital (the regex only looks at
@@ -346,38 +369,6 @@ _NAME = re.compile(
     r"|(?<![\w\u0300-\u036f])[A-ZÀ-ÞĀ-ſƀ-ɏͰ-ϿЀ-Я][\w\u0300-\u036f]*"
     r"(?:[-‐‑·" + _APOSTROPHES + r"][\w\u0300-\u036f]+)*"
 )
-
-
-class SpellingAnalyzer(Tokenizer):  # type: ignore[misc]
-    """The spelling field's analyser: the keys of the names in a text (`index_keys`).
-
-    Queries do not go through it: the query parser builds the field's query from
-    `query_keys`, which knows alternatives (a hyphenated word whole or by parts).
-    """
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, SpellingAnalyzer)
-
-    def __hash__(self) -> int:
-        return hash(SpellingAnalyzer)
-
-    def __call__(  # noqa: D102 - whoosh's analyser protocol
-        self, value: str, positions: bool = False, chars: bool = False, start_pos: int = 0,
-        start_char: int = 0, mode: str = "", removestops: bool = True, **kwargs: Any,
-    ) -> Iterator[Any]:
-        kwargs.pop("tokenize", None)  # a key is never the text as is
-        kwargs.pop("keeporiginal", None)
-        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        keys = index_keys(value) if mode != "query" else (
-            key for alternative in query_keys(value)[:1] for keys in alternative for key in keys
-        )
-        for pos, key in enumerate(keys, start_pos):
-            token.text, token.boost, token.stopped = key, 1.0, False
-            if positions:
-                token.pos = pos
-            if chars:
-                token.startchar = token.endchar = start_char
-            yield token
 
 
 def spelled_names(text: str, keys: AbstractSet[str]) -> set[str]:

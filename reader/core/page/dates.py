@@ -69,3 +69,31 @@ def parse_date(text: str) -> DocumentDate | None:
             return DocumentDate(text=written)
         return DocumentDate(text=written, iso=day.isoformat(), precision="day")
     return None
+
+
+def date_span(iso: str | None, precision: str) -> tuple[int, int] | None:
+    """The days a date may fall on, as (first, last) ordinals; None when undated.
+
+    A year-only date spans its year and a month-only date its month: the page did not say
+    which day, so none is made up.
+
+    Args:
+        iso: "1950-10-01", "1967-11" or "1958" (as `DocumentDate.iso`), or None.
+        precision: the date's precision; "unknown" (or a malformed iso) means undated.
+    """
+    if not iso or precision == "unknown":
+        return None
+    try:
+        parts = [int(part) for part in iso.split("-")]
+        year = parts[0]
+        if len(parts) == 1:
+            return dt.date(year, 1, 1).toordinal(), dt.date(year, 12, 31).toordinal()
+        month = parts[1]
+        first = dt.date(year, month, 1)
+        if len(parts) == 2:
+            following = dt.date(year + month // 12, month % 12 + 1, 1)
+            return first.toordinal(), following.toordinal() - 1
+        day = dt.date(year, month, parts[2]).toordinal()
+        return day, day
+    except (ValueError, IndexError):
+        return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from operator import methodcaller
 from pathlib import Path
 
 from reader.core.document import Document, DocumentDate, Source, document_id, normalise_title
@@ -42,8 +43,11 @@ __all__ = [
 MAX_PAGE_BYTES = 20 * 1024 * 1024
 MAX_SOURCE_ANALYSED = 20_000  # characters of a Source analysed into citations
 
+_LINE_BREAKS = "\r\x0b\x0c\x85\u2028\u2029"  # besides "\n"
 _LINE_BREAK = re.compile(r"\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+_STRIP_INVISIBLE = methodcaller("strip", _INVISIBLE)
+_BLANK_LINES = re.compile(r"\n\n+")
 _CHROME = frozenset(
     {"skip to content", "skip to main content", "search", "advanced search", "search the archive",
      "digital archive", "international history declassified", "menu", "home", "browse",
@@ -58,10 +62,6 @@ _MAX_SUMMARY = 3000
 _SUMMARY_END = re.compile(r"[.!?)\"”’]$")
 
 
-def _strip(line: str) -> str:
-    return line.strip().strip(_INVISIBLE).strip()
-
-
 def paragraphs_of(text: str) -> list[str]:
     """Split text into paragraphs: runs of non-blank lines, each line stripped of padding.
 
@@ -74,18 +74,14 @@ def paragraphs_of(text: str) -> list[str]:
     Returns:
         The paragraphs in order.
     """
-    paragraphs: list[str] = []
-    current: list[str] = []
-    for line in _LINE_BREAK.sub("\n", text).split("\n"):
-        stripped = _strip(line)
-        if stripped:
-            current.append(stripped)
-        elif current:
-            paragraphs.append("\n".join(current))
-            current = []
-    if current:
-        paragraphs.append("\n".join(current))
-    return paragraphs
+    # Each line stripped in C (map over the three strips), then runs of non-empty lines are
+    # what lies between two or more newlines: a Python step per line was 0.1 s for 5 MB.
+    if any(mark in text for mark in _LINE_BREAKS):  # looking is ten times cheaper than the regex
+        text = _LINE_BREAK.sub("\n", text)
+    lines = text.split("\n")
+    stripped = map(str.strip, map(_STRIP_INVISIBLE, map(str.strip, lines)))
+    # A blank first or last line leaves one newline at that end, not two.
+    return [part for part in _BLANK_LINES.split("\n".join(stripped).strip("\n")) if part]
 
 
 def _title_like(paragraph: str) -> bool:

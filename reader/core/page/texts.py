@@ -22,6 +22,7 @@ from reader.core.text.language import (
     script_counts,
     script_language,
 )
+from reader.core.text.script_scan import plain_russian_letters
 
 # An original must be a real block: at least this many letters and this share of the rest.
 _MIN_ORIGINAL_LETTERS = 20
@@ -33,6 +34,8 @@ _SCRIPT_WEIGHT = {HAN: 3, KANA: 2, HANGUL: 2}
 # Capitalised words are mostly names, which the language identifier reads as their own language.
 _CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*")
 _MIN_SECOND_SHARE = 0.3
+# From this many paragraphs the plainly Russian ones are found all at once (numpy).
+_AT_ONCE = 500
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,17 @@ def _label(paragraph: str) -> _Labelled:
         language = detect_language(_CAPITALISED.sub(" ", paragraph))
         return _Labelled(paragraph, language, latin, latin=True)
     return _Labelled(paragraph, "", 0, latin=False)
+
+
+def _labels(paragraphs: list[str]) -> list[_Labelled]:
+    """`_label` of each paragraph; on a huge page the plainly Russian ones are found at once."""
+    if len(paragraphs) < _AT_ONCE:
+        return [_label(paragraph) for paragraph in paragraphs]
+    russian = plain_russian_letters(paragraphs)
+    return [
+        _Labelled(paragraph, "ru", letters, latin=False) if letters else _label(paragraph)
+        for paragraph, letters in zip(paragraphs, russian, strict=True)
+    ]
 
 
 def _unlabelled(item: _Labelled, first_latin: bool, then_latin: bool | None, first: str) -> str:
@@ -126,11 +140,11 @@ def _translations(items: list[_Labelled]) -> list[Text]:
         if second_weight >= max(_MIN_SECOND_LETTERS, _MIN_SECOND_SHARE * main_weight):
             for first, then in ((main, second), (second, main)):
                 index = _best_split(items, first, then)
-                before, after = _weights(items[:index]), _weights(items[index:])
+                before = _weights(items[:index])
                 if (
                     0 < index < len(items)
                     and before[first] >= _MIN_SECOND_SHARE * second_weight
-                    and after[then] >= 0.8 * weights[then]
+                    and weights[then] - before[then] >= 0.8 * weights[then]  # after the split
                     and before[first] >= 0.8 * weights[first]
                 ):
                     return [_text(items[:index]), _text(items[index:])]
@@ -149,8 +163,9 @@ def split_texts(
     Returns:
         The original or None, the translations, and warnings.
     """
-    items = [_label(paragraph) for paragraph in paragraphs]
+    items = _labels(paragraphs)
     weights = _weights(items)
+    total = sum(weights.values())
     original: Text | None = None
     rest = items
     best_index, best_weight = 0, 0
@@ -158,7 +173,7 @@ def split_texts(
     for first in (language for language in weights if language != "en"):
         index = _best_split(items, first)
         before = _weights(items[:index])
-        after = sum(_weights(items[index:]).values())
+        after = total - sum(before.values())  # what follows, without counting it again
         if (
             index > 0
             and before[first] >= _MIN_ORIGINAL_LETTERS

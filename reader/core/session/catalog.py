@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -12,6 +11,7 @@ from typing import Literal, Protocol
 
 from reader.core.document import normalise_title
 from reader.core.events import Event
+from reader.core.page.dates import date_span
 from reader.core.provenance.arrangement import ArrangedEntry
 
 FacetName = Literal["type", "archive", "language", "decade"]
@@ -78,34 +78,6 @@ def _sort_key(entry: CatalogEntry, column: SortColumn, title: str) -> tuple[str,
     else:
         primary = " ".join(entry.languages)
     return (primary, date + title)
-
-
-def date_span(iso: str | None, precision: str) -> tuple[int, int] | None:
-    """The days a date may fall on, as (first, last) ordinals; None when undated.
-
-    A year-only date spans its year and a month-only date its month: the page did not say
-    which day, so none is made up.
-
-    Args:
-        iso: "1950-10-01", "1967-11" or "1958" (as `DocumentDate.iso`), or None.
-        precision: the date's precision; "unknown" (or a malformed iso) means undated.
-    """
-    if not iso or precision == "unknown":
-        return None
-    try:
-        parts = [int(part) for part in iso.split("-")]
-        year = parts[0]
-        if len(parts) == 1:
-            return dt.date(year, 1, 1).toordinal(), dt.date(year, 12, 31).toordinal()
-        month = parts[1]
-        first = dt.date(year, month, 1)
-        if len(parts) == 2:
-            following = dt.date(year + month // 12, month % 12 + 1, 1)
-            return first.toordinal(), following.toordinal() - 1
-        day = dt.date(year, month, parts[2]).toordinal()
-        return day, day
-    except (ValueError, IndexError):
-        return None
 
 
 def _overlaps(span: tuple[int, int] | None, days: tuple[int, int]) -> bool:
@@ -175,6 +147,7 @@ class Catalog:
         self._unannounced = False  # entries were added quietly since `changed` last went out
         self._dates: tuple[int, int] | None = None  # (first, last day ordinal) kept, or all
         self.generation = 0  # counts changes of the entries (not of filters): trees rebuild
+        self.filter_generation = 0  # counts changes of the filter text and facet selections
 
     def set_entries(self, entries: Iterable[CatalogEntry]) -> None:
         """Replace every entry (after indexing); filters and facet selections are kept.
@@ -244,6 +217,7 @@ class Catalog:
         if text != self._filter:
             self._filter = text
             self._words = normalise_title(text).split()
+            self.filter_generation += 1
             self._recompute()
             self._emit()
 
@@ -270,10 +244,28 @@ class Catalog:
         """Every entry held, filtered or not, in no particular order."""
         return [row.entry for row in self._rows.values()]
 
+    @property
+    def filtering(self) -> bool:
+        """Whether a filter text or a facet selection leaves entries out (dates aside)."""
+        return bool(self._words) or any(self._selected.values())
+
+    def spans(self, *, matching: bool = False) -> list[tuple[int, int] | None]:
+        """Each entry's date as (first, last) day ordinals, None for an undated one.
+
+        Args:
+            matching: only the entries that the filter text and the facets keep, whatever
+                the date range: what a histogram of the list's dates draws against the whole.
+        """
+        rows = self._rows.values()
+        if not matching or not self.filtering:
+            return [row.days for row in rows]
+        return [row.days for row in rows if self._shows(row, dates=False)]
+
     def toggle_facet(self, facet: FacetName, value: str) -> None:
         """Select or deselect a facet value; values of one facet are OR-ed, facets AND-ed."""
         chosen = self._selected[facet]
         chosen.symmetric_difference_update({value})
+        self.filter_generation += 1
         self._recompute()
         self._emit()
 
@@ -281,6 +273,7 @@ class Catalog:
         """Drop every facet selection."""
         for chosen in self._selected.values():
             chosen.clear()
+        self.filter_generation += 1
         self._recompute()
         self._emit()
 
@@ -300,6 +293,11 @@ class Catalog:
     def sort_order(self) -> tuple[SortColumn, bool]:
         """The sort column and whether it is descending."""
         return self._sort, self._descending
+
+    @property
+    def visible_count(self) -> int:
+        """How many entries pass the filter, the facets and the date range."""
+        return len(self._visible)
 
     def visible(self) -> list[CatalogEntry]:
         """The entries that pass the filter and facets, in the chosen order."""
@@ -328,10 +326,13 @@ class Catalog:
     def _key(self, row: _Row) -> str:
         return row.key_for(self._sort)
 
-    def _shows(self, row: _Row, skip: int = -1) -> bool:
-        """Whether a row passes the filter and every facet in use but the one at `skip`."""
+    def _shows(self, row: _Row, skip: int = -1, *, dates: bool = True) -> bool:
+        """Whether a row passes the filter and every facet in use but the one at `skip`.
+
+        With `dates` False the date range is not asked.
+        """
         haystack, facets = row.haystack, row.facets
-        if self._dates is not None and not _overlaps(row.days, self._dates):
+        if dates and self._dates is not None and not _overlaps(row.days, self._dates):
             return False
         return all(word in haystack for word in self._words) and all(
             at == skip or not chosen.isdisjoint(facets[at]) for at, chosen in self._active

@@ -17,11 +17,15 @@ from reader.core.align.alignment import (
     ParagraphAlignment,
     SentenceBead,
     SentenceRef,
-    proportional_alignment,
 )
 from reader.core.align.store import AlignmentStore, Progress
 from reader.core.document import Document, Text
 from reader.core.events import Event
+from reader.core.session.alignment_index import (
+    IndexedAlignment,
+    index_alignment,
+    provisional_alignment,
+)
 from reader.core.session.reading import Aspect, ReadingState
 from reader.core.text_range import PANES, Pane, TextRange, other_pane
 
@@ -53,8 +57,11 @@ class SentenceLinks:
         self._store = store
         self._for: tuple[Document, int] | None = None
         self._alignment: Alignment | None = None
+        self._indexed: IndexedAlignment | None = None
         self._sentences: dict[Pane, list[TextRange]] = {pane: [] for pane in PANES}
         self._bead_of: dict[TextRange, SentenceBead] = {}
+        self._made_away: IndexedAlignment | None = None  # a huge page's, indexed where aligned
+        self._ready: tuple[Document, int] | None = None  # whose came back from there
         self.cursor: TextRange | None = None
         self.defer: Defer | None = None
         self._pending: tuple[Document, int] | None = None  # aligned away from here, not yet back
@@ -63,6 +70,8 @@ class SentenceLinks:
     def _on_view_changed(self, aspect: Aspect) -> None:
         if aspect in ("document", "translation"):
             self.cursor = None  # a sentence of another text; views redraw on the view's event
+        if aspect == "document":
+            self._ready = None  # nor keep a huge page that is no longer shown
 
     # The alignment ---------------------------------------------------------------------------
     @property
@@ -87,23 +96,36 @@ class SentenceLinks:
         original, translation = self._view.original, self._view.translation
         if self.defer is None or original is None or translation is None:
             return False
+        if self._pending == (document, index):
+            return True  # asked for already
+        if self._ready == (document, index):
+            return False  # come back: the store has it in memory
         from reader.core.align.sections import is_huge
 
-        if not is_huge(original, translation) or self._store.has_computed(original, translation):
+        # Not asking the store whether it has the alignment: that hashes megabytes of text,
+        # and reading it from the disk cache is seconds more; the worker does both.
+        if not is_huge(original, translation):
             return False
         if self._pending != (document, index):
             self._pending = (document, index)
             store = self._store
             # Aligned in a child process: on a thread here it would hold the interpreter
             # lock against the window for as long as it runs.
-            self.defer(lambda progress: store.computed(original, translation, progress, True),
-                       lambda _alignment: self._aligned(document, index))  # fmt: skip
+            # Indexed there too: 40,000 beads are a tenth of a second of the window's time.
+            self.defer(
+                lambda progress: index_alignment(
+                    store.computed(original, translation, progress, True)
+                ),
+                lambda indexed: self._aligned(document, index, indexed),
+            )
         return True
 
-    def _aligned(self, document: Document, index: int) -> None:
+    def _aligned(self, document: Document, index: int, indexed: IndexedAlignment) -> None:
         if self._pending != (document, index):
             return  # another document was opened meanwhile
         self._pending = None
+        self._made_away = indexed
+        self._ready = (document, index)
         if self._view.document is document and self._view.translation_index == index:
             self._view.realign()
             self.changed.emit("alignment")
@@ -114,17 +136,14 @@ class SentenceLinks:
         return self._pending is not None
 
     def _index(self, alignment: Alignment) -> None:
-        self._alignment = alignment
-        self._bead_of = {}
-        self._sentences = {pane: [] for pane in PANES}
-        for bead in alignment.sentence_beads:
-            for pane in PANES:
-                for ref in bead.side(pane):
-                    sentence = TextRange(pane, *ref)
-                    self._bead_of[sentence] = bead
-                    self._sentences[pane].append(sentence)
-        for sentences in self._sentences.values():
-            sentences.sort()
+        made, self._made_away = self._made_away, None
+        # What was indexed away serves unless corrections changed the alignment meanwhile.
+        serves = made is not None and made.alignment == alignment
+        indexed = made if made is not None and serves else index_alignment(alignment)
+        self._indexed = indexed
+        self._alignment = indexed.alignment
+        self._bead_of = indexed.bead_of
+        self._sentences = indexed.sentences
 
     def paragraph_aligner(self, original: Text, translation: Text) -> ParagraphAlignment:
         """An aligner for `ReadingState`: the open document's paragraphs, corrections applied.
@@ -135,11 +154,10 @@ class SentenceLinks:
         opening the document on the GUI thread.
         """
         if original is self._view.original and translation is self._view.translation:
-            alignment = self.alignment
-            if alignment is not None:
-                return alignment.paragraph_alignment()
+            if self.alignment is not None and self._indexed is not None:
+                return self._indexed.paragraphs
             if self._pending is not None:
-                return proportional_alignment(len(original.paragraphs), len(translation.paragraphs))
+                return provisional_alignment(len(original.paragraphs), len(translation.paragraphs))
         return self._store.paragraph_aligner(original, translation)
 
     def sentences(self, pane: Pane) -> list[TextRange]:

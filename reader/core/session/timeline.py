@@ -8,7 +8,10 @@ out once per change of the catalog's entries, never per paint: drawing costs the
 documents or 50,000.
 
 The range the user chooses is the catalog's date-range filter, so the list, facets and the
-timeline agree; moving and widening it are commands of the command table.
+timeline agree; moving and widening it are commands of the command table. The other filters
+(the filter text, the facets) are drawn, not applied to the axis: each bin also counts what
+they keep, so a search for "Korea" shows when Korea was written about against the whole
+collection, and the range can be dragged where those documents are.
 """
 
 from __future__ import annotations
@@ -18,24 +21,31 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reader.core.events import Event
-from reader.core.session.catalog import Catalog, date_span
+from reader.core.session.catalog import Catalog
 
 MONTHS_UP_TO = 150  # years; a longer span is binned by year
 
 
 @dataclass(frozen=True)
 class Bin:
-    """One bar of the histogram."""
+    """One bar of the histogram: the whole collection, and what the list's filter keeps of it."""
 
     first: int  # first day, as a date ordinal
     last: int  # last day, as a date ordinal
     exact: int  # documents whose date falls within this bin
     spread: float  # shares of documents whose date is coarser than the bin (year-only)
+    shown_exact: int  # of `exact`, those the filter text and facets keep
+    shown_spread: float  # of `spread`, the shares of those they keep
 
     @property
     def total(self) -> float:
         """The bar's height: exact documents plus spread shares."""
         return self.exact + self.spread
+
+    @property
+    def shown(self) -> float:
+        """The height of the share the list's filter keeps."""
+        return self.shown_exact + self.shown_spread
 
 
 def _next_month(day: dt.date) -> dt.date:
@@ -61,37 +71,64 @@ class Timeline:
     def __init__(self, catalog: Catalog) -> None:
         self.changed: Event[None] = Event()
         self._catalog = catalog
-        self._generation = -1
+        self._generations = (-1, -1)
+        self._edges: list[int] = []
+        self._all: tuple[list[int], list[float]] = ([], [])  # (exact, spread) of every entry
         self.bins: list[Bin] = []
         self.undated = 0
+        self.undated_shown = 0
         self.by_year = False
         catalog.changed.connect(self._on_catalog_changed)
         self._recount()
 
+    @property
+    def filtering(self) -> bool:
+        """Whether the list's filter text or facets leave documents out (the date range aside)."""
+        return self._catalog.filtering
+
     def _on_catalog_changed(self, _: None) -> None:
-        if self._catalog.generation != self._generation:
+        if (self._catalog.generation, self._catalog.filter_generation) != self._generations:
             self._recount()
         self.changed.emit(None)
 
     def _recount(self) -> None:
-        self._generation = self._catalog.generation
-        spans: list[tuple[int, int]] = []
-        self.undated = 0
-        for entry in self._catalog.entries():
-            span = date_span(entry.date_iso, entry.date_precision)
-            if span is None:
-                self.undated += 1
+        """The bins anew: their edges from every entry, so a filter never moves the axis."""
+        catalog = self._catalog
+        entries_changed = catalog.generation != self._generations[0]
+        self._generations = (catalog.generation, catalog.filter_generation)
+        if entries_changed:
+            spans = [span for span in catalog.spans() if span is not None]
+            self.undated = len(catalog) - len(spans)
+            if not spans:
+                self._edges = []
             else:
-                spans.append(span)
-        if not spans:
+                first, last = min(s[0] for s in spans), max(s[1] for s in spans)
+                self.by_year = (dt.date.fromordinal(last).year
+                                - dt.date.fromordinal(first).year > MONTHS_UP_TO)  # fmt: skip
+                self._edges = _bin_edges(first, last, self.by_year)
+            self._all = self._count(spans)
+        if not self._edges:
             self.bins = []
+            self.undated_shown = self.undated
             return
-        first, last = min(s[0] for s in spans), max(s[1] for s in spans)
-        self.by_year = (dt.date.fromordinal(last).year - dt.date.fromordinal(first).year
-                        > MONTHS_UP_TO)  # fmt: skip
-        edges = _bin_edges(first, last, self.by_year)
-        exact = [0] * (len(edges) - 1)
-        spread = [0.0] * (len(edges) - 1)
+        exact, spread = self._all
+        if catalog.filtering:
+            matching = catalog.spans(matching=True)
+            dated = [span for span in matching if span is not None]
+            self.undated_shown = len(matching) - len(dated)
+            shown_exact, shown_spread = self._count(dated)
+        else:
+            self.undated_shown = self.undated
+            shown_exact, shown_spread = exact, spread
+        edges = self._edges
+        self.bins = [Bin(edges[i], edges[i + 1] - 1, exact[i], spread[i],
+                         shown_exact[i], shown_spread[i]) for i in range(len(exact))]  # fmt: skip
+
+    def _count(self, spans: list[tuple[int, int]]) -> tuple[list[int], list[float]]:
+        """Documents per bin: (exact, spread) over the current edges."""
+        edges = self._edges
+        exact = [0] * max(len(edges) - 1, 0)
+        spread = [0.0] * len(exact)
         for low, high in spans:
             at = self._bin_at(edges, low)
             if edges[at + 1] > high:
@@ -103,8 +140,7 @@ class Timeline:
                 overlap = min(high, edges[at + 1] - 1) - max(low, edges[at]) + 1
                 spread[at] += overlap / days
                 at += 1
-        self.bins = [Bin(edges[i], edges[i + 1] - 1, exact[i], spread[i])
-                     for i in range(len(exact))]  # fmt: skip
+        return exact, spread
 
     @staticmethod
     def _bin_at(edges: list[int], day: int) -> int:

@@ -26,14 +26,16 @@ from reader.core.index.job import IndexJob
 from reader.core.index.types import DocumentEntry, IndexDamaged, QueryError
 from reader.core.library.collection import Library
 from reader.core.library.page_files import ImportReport
+from reader.core.page.dates import date_span
 from reader.core.page.errors import PageError
 from reader.core.provenance.formats import CITATION_FORMATS, citation_format
+from reader.core.session.alignment_index import warm_provisional
 from reader.core.session.annotating import AnnotationSession
 from reader.core.session.annotation_actions import AnnotationActions
 from reader.core.session.annotation_terms import split_terms
 from reader.core.session.appearance import Appearance
 from reader.core.session.browsing import Browsing
-from reader.core.session.catalog import Catalog, date_span
+from reader.core.session.catalog import Catalog
 from reader.core.session.reading import ReadingState
 from reader.core.session.search import SearchResults, SearchSession, find_text
 from reader.core.session.sentence_links import Defer, SentenceLinks
@@ -461,9 +463,11 @@ def _read(path: Path) -> Document | Exception:
     from reader.core.page.parser import parse_page
 
     try:
-        return parse_page(path)
+        document = parse_page(path)
     except (PageError, OSError) as error:
         return error
+    warm_provisional(document)  # here, not on the window's thread when the page arrives
+    return document
 
 
 def _stamp(path: Path) -> tuple[int, int]:

@@ -168,6 +168,9 @@ def dominant_script(counts: Counter[str]) -> str:
     Returns:
         The script name, or "" when there are no letters of a known script.
     """
+    if len(counts) == 1:  # most paragraphs: what follows would give the one script
+        ((script, n),) = counts.items()
+        return script if n > 0 else ""
     merged = {script: n for script, n in counts.items() if n > 0}
     if merged.get(KANA):
         # Japanese writes most words in Han characters; any kana marks the whole text as Japanese.

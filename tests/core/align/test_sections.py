@@ -6,6 +6,8 @@ sizes (5 MB pages) are measured by bench/huge_page.py.
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from bench.made_up_pages import many_paragraphs, one_paragraph
@@ -89,3 +91,36 @@ def test_fixed_beads_inside_a_section_are_kept(small_sections: None) -> None:
     assert [(b.original, b.translation) for b in sectioned.paragraph_beads] == [
         (b.original, b.translation) for b in whole.paragraph_beads
     ]
+
+
+# Sentences that test the splitter's look around a full stop: glued ones, abbreviations and
+# initials, dates, quotes and brackets opening or closing a sentence, lists, a lone number.
+_TRICKY = [
+    "Передано т.Булганину 1.X..50 г.", "«Согласен», — ответил он.", "(Подпись).", "12.",
+    "См. прим. 3 на стр. 5.", "[Перевод с китайского.]", "в Корее.Однако", "Мао Цзэ-дун.",
+    "J. V. Stalin wrote: \"Yes.\"", "No. 5 is ready.", "1) первое; 2) второе.", "— Да.",
+    "Сталин И.В.", "Он сказал: «Нет».", "(см. выше)", "ВКП(б).", "…и так далее…", "Ok!",
+    "On 1.X.50 [1 October 1950] it came.", "«", "'Quoted.'", "»", "т.", "Ким Ир Сен.",
+    "«…1950 г.» — так.", "(.5) Итого.", "«.12» Да.",
+]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_cut_paragraphs_known_sentences_are_the_splitters_own(
+    small_sections: None, seed: int
+) -> None:
+    from reader.core.text.sentences import split_sentences
+
+    rng = random.Random(seed)
+    parts = [rng.choice(_TRICKY) + rng.choice([" ", " ", "", "  ", "\n"]) for _ in range(900)]
+    paragraph = "".join(parts).strip().replace("\n\n", "\n")
+    known = 0
+    for language in ("ru", "en"):
+        units = alignment_sections._units(Text(language, (paragraph,)))
+        assert len(units) > 20
+        for unit in units:
+            if unit.sentences is not None:
+                known += 1
+                piece = paragraph[unit.start : unit.end]
+                assert list(unit.sentences) == split_sentences(piece, language), piece
+    assert known > 10  # the guard lets through what it can vouch for, not nothing

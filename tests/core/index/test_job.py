@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.index.job import (
-    IndexJob,
+from reader.core.index.job import IndexJob
+from reader.core.index.job_messages import (
     JobDone,
     JobEntries,
     JobFailed,
@@ -212,7 +212,7 @@ class _VanishedWindow:
 def test_a_child_whose_window_vanished_ends_quietly(
     diglot_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from reader.core.index.job import serve_updates
+    from reader.core.index.update_server import serve_updates
 
     monkeypatch.delattr(os, "nice", raising=False)  # in this process: no renicing the tests
     connection = _VanishedWindow()

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import iuliia
 import pytest
 
+from reader.core.index.query import build_parser, parse_query, spelling_only
+from reader.core.index.schema import build_schema
 from reader.core.index.search_index import SearchIndex
 from reader.core.index.spelling import fold, index_keys, query_keys
-from reader.core.library.collection import Library
 from reader.core.page.parser import parse_page
 from tests.conftest import SEED_PAGE
-from tests.core.seed_variants import SEED_RECORD, made_up_id, variant, write_page
+from tests.core.seed_variants import SEED_RECORD, made_up_id
 
 # Russian schemes iuliia ships whose spellings must all key as the Cyrillic does. Left out:
 # TELEGRAM (drops letters: Hruscev), GOST_16876_ALT (Ehn'lajj) and UZ (Uzbek).
@@ -73,6 +72,11 @@ def test_every_russian_scheme_keys_as_the_cyrillic(scheme: str) -> None:
         ("Чемульпо", ["Chemulpo", "Jemulpo", "Tchemoulpo"]),
         ("P'yŏngyang", ["Pyongyang", "평양", "Пхеньян"]),
         ("Пхеньяне", ["Pyongyang", "P'yŏngyang", "Pkhenyan"]),
+        # Wade-Giles j is pinyin r; pinyin wu is у; Hangul's w-glides are в; Hungarian gy is дь.
+        ("Nie Rongzhen", ["Jung-chen", "Nieh"]),
+        ("Дун Биу", ["Biwu", "Pi-wu"]),
+        ("원산 광주", ["Вонсан", "Wonsan", "Кванджу", "Kwangju"]),
+        ("Надь", ["Nagy"]),
     ],
 )
 def test_spellings_of_one_name_share_a_key(text: str, queries: list[str]) -> None:
@@ -87,21 +91,6 @@ def test_other_names_do_not_share_keys() -> None:
 def test_only_names_are_keyed() -> None:
     assert list(index_keys("the delegation met in the evening")) == []
     assert set(index_keys("Stalin's reply")) == set(index_keys("Stalin"))
-
-
-@pytest.fixture
-def spelled_index(diglot_home: Path, tmp_path: Path) -> SearchIndex:
-    """The real seed (Чжоу Эньлаю, Цзэдуну, Ким Ир Сена, Чемульпо) and two made-up pages."""
-    pages = tmp_path / "pages"
-    write_page(pages / "made_up_chruschtschow.txt", variant(
-        record_id="9101", title="Made-up page one", words="Chruschtschow wrote to Kim Il-sŏng."))
-    write_page(pages / "made_up_khrushchev.txt", variant(
-        record_id="9102", title="Made-up page two", words="Khrushchev wrote to Kim Il-sŏng."))
-    library = Library(diglot_home)
-    library.add_folder(pages)
-    index = SearchIndex(diglot_home)
-    index.update(library)
-    return index
 
 
 def test_a_name_is_found_in_every_spelling_exact_ones_first(spelled_index: SearchIndex) -> None:
@@ -143,3 +132,33 @@ def test_other_spellings_are_marked_in_both_panes(spelled_index: SearchIndex) ->
     }
     assert {("original", "Чжоу"), ("original", "Эньлаю"), ("translation", "ZHOU")} <= marked
     assert spelled_index.match_ranges("=Chou", document) == []
+
+
+def test_a_phrase_seeks_spellings_only_when_a_word_is_written_as_a_name() -> None:
+    parser = build_parser(build_schema())
+    # In lower case, the words as written only: the field holds names' keys alone.
+    assert "spelling:" not in str(parse_query(parser, '"kim il sung"'))
+    assert "spelling:" not in str(parse_query(parser, '"passed on aid"'))
+    assert "spelling:" in str(parse_query(parser, '"Chou En-lai" OR "金日成"'))
+
+
+def test_the_places_exact_matches_leave_are_ranked_by_the_spelling_part_alone(
+        spelled_index: SearchIndex) -> None:  # fmt: skip
+    parser = build_parser(build_schema())
+    rest = spelling_only(parse_query(parser, "Khrushchev"))
+    assert rest is not None and "spelling:" in str(rest) and "original" not in str(rest)
+    assert spelling_only(parse_query(parser, "Khrushchev wrote")) is None
+    hits, total = spelled_index.search_counted("Khrushchev", limit=5)
+    assert [hit.id for hit in hits] == [made_up_id(9102), made_up_id(9101)] and total == 2
+    assert hits[1].score < hits[0].score
+
+
+def test_a_name_typed_as_three_words_finds_it_written_as_two(
+        spelled_index: SearchIndex) -> None:  # fmt: skip
+    # The seed's title names Mao Zedong; Tse and Tung are one word there.
+    assert SEED_RECORD in [hit.id for hit in spelled_index.search("Mao Tse Tung")]
+    assert spelled_index.search("Mao Tse Tung", spelling=False) == []
+    assert "spelling:(satan)" in str(parse_query(build_parser(build_schema()), "Mao Tse Tung"))
+    # Not across an operator, nor for lower-case words.
+    for query in ("Mao Tse OR Tung", "mao tse tung"):
+        assert "satan" not in str(parse_query(build_parser(build_schema()), query))

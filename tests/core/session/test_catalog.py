@@ -4,7 +4,8 @@ from dataclasses import replace
 from datetime import date
 
 from reader.core.index.search_index import DocumentEntry
-from reader.core.session.catalog import Catalog, date_span, decade_of
+from reader.core.page.dates import date_span
+from reader.core.session.catalog import Catalog, decade_of
 
 
 def entry(

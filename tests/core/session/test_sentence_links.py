@@ -167,3 +167,4 @@ def test_linking_whole_paragraphs_moves_scrolling(diglot_home: Path) -> None:
     assert "alignment" in changes
     assert view.alignment.counterpart("translation", 10) == 9
     assert view.alignment.map_position("original", 10, 0.0) == (10, 1.0)  # unpaired now
+

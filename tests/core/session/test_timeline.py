@@ -72,11 +72,46 @@ def test_move_and_widen_the_range(catalog: Catalog) -> None:
     assert catalog.date_range == (day("1950-01-01"), day("1950-03-31"))
 
 
-def test_bins_follow_new_entries_but_not_filters(catalog: Catalog) -> None:
+def test_a_filter_is_drawn_against_the_whole_but_never_moves_the_axis(catalog: Catalog) -> None:
+    timeline = Timeline(catalog)
+    edges = [(b.first, b.last) for b in timeline.bins]
+    assert not timeline.filtering
+    assert all(b.shown == b.total for b in timeline.bins)
+    catalog.set_filter("made-up 4")  # the year-only "1951"
+    assert timeline.filtering
+    assert [(b.first, b.last) for b in timeline.bins] == edges
+    by_month = {date.fromordinal(b.first).isoformat()[:7]: b for b in timeline.bins}
+    assert (by_month["1950-10"].exact, by_month["1950-10"].shown_exact) == (2, 0)
+    assert by_month["1951-01"].shown_spread == pytest.approx(31 / 365)
+    assert sum(b.shown for b in timeline.bins) == pytest.approx(1.0)
+    assert (timeline.undated, timeline.undated_shown) == (2, 0)
+    # The date range is the timeline's own selection: it narrows the list, not the bars.
+    timeline.select(day("1950-10-01"), day("1950-10-31"))
+    assert sum(b.shown for b in timeline.bins) == pytest.approx(1.0)
+    assert catalog.visible() == []
+    catalog.set_filter("")
+    assert [b.shown for b in timeline.bins] == [b.total for b in timeline.bins]
+    assert timeline.undated_shown == 2
+
+
+def test_facets_are_drawn_too() -> None:
+    catalog = Catalog()
+    made = [entry("made-up-1", "1950-10-01"), entry("made-up-2", "1951-03-02")]
+    german = DocumentEntry("made-up-3", "made-up 3", "1951-03-09", "1951-03-09", "day", "", (),
+                           ("de",), path="/library/made-up-3.txt", content_hash="0" * 64)
+    catalog.set_entries([*made, german])
+    timeline = Timeline(catalog)
+    catalog.toggle_facet("language", "de")
+    by_month = {date.fromordinal(b.first).isoformat()[:7]: b for b in timeline.bins}
+    assert (by_month["1951-03"].exact, by_month["1951-03"].shown_exact) == (2, 1)
+    assert by_month["1950-10"].shown_exact == 0
+
+
+def test_new_entries_widen_the_axis(catalog: Catalog) -> None:
     timeline = Timeline(catalog)
     bins = timeline.bins
-    catalog.set_filter("made-up 1")
-    assert timeline.bins is bins  # a filter is no reason to recount
+    timeline.select(day("1950-10-01"), day("1950-10-31"))
+    assert timeline.bins is bins  # the range is no reason to recount
     catalog.add_entries([entry("made-up-7", "1949-01-05")])
     assert timeline.bins[0].first == day("1949-01-01")
 

@@ -8,7 +8,7 @@ the sets as the query's Or, And, AndNot and AndMaybe do; any other node (phrases
 ranges) is asked for its documents as whoosh does. The count is `docs_for_query`'s.
 
 `ConstantListMatcher` is a sorted list of documents that all score alike (the spelling keys
-of one query word: `spelling.SpellingTerm`), with whoosh's block-quality protocol, so that
+of one query word: `spelling_terms.SpellingTerm`), with whoosh's block-quality protocol, so that
 a union holding it is not cut down as if it could never reach the top hits.
 
 whoosh private names used:
