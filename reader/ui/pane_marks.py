@@ -68,8 +68,9 @@ class MarkLayers:
         if stretch is None or layer not in self._keys:
             return self.marks[layer]
         keys, reach = self._keys[layer]
-        # Those that end past the stretch's start and start before its end.
-        low, high = bisect.bisect_right(reach, stretch[0]), bisect.bisect_left(keys, stretch[1])
+        # Those that end past the stretch's start and start at or before its end: the end is
+        # where the viewport's last corner hits the text, and the character there can show.
+        low, high = bisect.bisect_right(reach, stretch[0]), bisect.bisect_right(keys, stretch[1])
         return [mark for mark in self._ordered[layer][low:high]
                 if (mark[0], mark[2]) > stretch[0]]
 
@@ -86,13 +87,15 @@ def selections_of(
     `formats` is shared by the layers drawn together: one format object per look.
     """
     selections = []
+    # One cursor moved from mark to mark: a selection keeps a copy of it.
+    cursor = QTextCursor(document)
+    move, keep = cursor.setPosition, QTextCursor.MoveMode.KeepAnchor
     for paragraph, start, end, style in marks:
         found = span(paragraph, start, end)
         if found is None:
             continue
-        cursor = QTextCursor(document)
-        cursor.setPosition(found[0])
-        cursor.setPosition(found[1], QTextCursor.MoveMode.KeepAnchor)
+        move(found[0])
+        move(found[1], keep)
         if style not in formats:
             formats[style] = mark_format(style, palette)
         selection = QTextEdit.ExtraSelection()

@@ -87,6 +87,9 @@ class TextPane(QTextEdit):
         self._text_font: QFont | None = None  # set by the split view; see set_text_font
         self.viewport().setMouseTracking(True)  # for `pointed`, with no button held
         self.verticalScrollBar().valueChanged.connect(lambda _value: self._apply_marks())
+        # After a resize (once for a burst of them), the marks of any text it brings into view.
+        self._resized = QTimer(self, singleShot=True, interval=0)
+        self._resized.timeout.connect(lambda: self._apply_marks())
 
     # Content -------------------------------------------------------------------------------
     def set_text(self, text: Text | None) -> None:
@@ -238,6 +241,8 @@ class TextPane(QTextEdit):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._apply_margins()
+        if self._layers.count() > FEW_MARKS:  # only marks near the viewport are drawn
+            self._resized.start()
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
         super().focusInEvent(event)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QImage, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -13,6 +14,7 @@ from reader.core.annotations.model import Annotation
 from reader.ui.annotation_marks import caret
 from reader.ui.app import DiglotApp
 from reader.ui.mark_styles import Highlight
+from reader.ui.pane_marks import Mark
 from tests.ui.test_app import press, start
 from tests.ui.test_app_reading import reader as reader  # the seed alone, open
 
@@ -77,7 +79,10 @@ def test_highlight_in_each_pane_shows_its_projection_on_the_other(reader: Diglot
     assert second.side == "translation" and second.category == session.categories()[1].id
     assert second.quote.startswith("Transmitted to Bulganin")
     assert Highlight(person) in styles(reader, "translation")
-    assert any(s.projected and s.colour == person for s in styles(reader, "original"))
+    # The person projection falls on the sentence the claim highlight covers: the core paints
+    # it, and the pane shows each character's top mark, the pane's own highlight.
+    assert any(p.projected and p.colour == person for p in session.paints("original"))
+    assert styles(reader, "original") == [Highlight(claim)] * len(styles(reader, "original"))
     # Undo and redo from the keyboard.
     key(reader, "Ctrl+Z")
     assert [a.id for a in annotations(reader)] == [first.id]
@@ -242,6 +247,116 @@ def test_overlapping_marks_are_flattened_to_what_shows() -> None:
     assert flatten(marks) == [(0, 0, 30, faint), (1, 0, 6, claim)]
     assert flatten(marks[:4]) == [(0, 0, 5, claim), (0, 5, 12, person), (0, 12, 25, claim)]
 
+
+
+def test_flattened_marks_show_what_painting_each_mark_in_turn_shows() -> None:
+    import itertools
+    import random
+
+    from reader.ui.annotation_marks import flatten
+
+    styles = [Highlight(c, p) for c in ("#e6b422", "#4e9a06", "#3465a4") for p in (False, True)]
+    rng = random.Random(14)
+    for _ in range(500):
+        marks = [(rng.randrange(3), at, at + rng.randint(-2, 25), rng.choice(styles))
+                 for at in (rng.randint(0, 50) for _ in range(rng.randint(0, 25)))]
+        marks += rng.sample(marks, min(len(marks), 4))  # repeated marks, as projections are
+        # Each character as painting every mark in order leaves it.
+        painted: dict[tuple[int, int], Highlight] = {}
+        for paragraph, low, high, style in marks:
+            painted.update(((paragraph, at), style) for at in range(low, high))
+        flat = flatten(marks)
+        shown = {(p, at): style for p, low, high, style in flat for at in range(low, high)}
+        assert shown == painted
+        assert sum(high - low for _, low, high, _ in flat) == len(painted)  # no overlaps
+        assert flat == sorted(flat, key=lambda mark: mark[:2])
+        for before, after in itertools.pairwise(flat):  # alike neighbours are one mark
+            assert not (before[0] == after[0] and before[2] == after[1]
+                        and before[3] == after[3])
+
+
+def test_highlights_flattened_with_projections_colour_each_character_the_same(
+        qtbot: QtBot, reader: DiglotApp) -> None:
+    from reader.ui.annotation_marks import flatten
+
+    pane = reader.window.split_view.panes["original"]
+    reader.window.resize(1300, 700)  # lines of some words: the pieces meet inside lines
+    qtbot.waitUntil(lambda: pane.viewport().width() > 250)
+    claim, person, date = Highlight("#e6b422"), Highlight("#4e9a06"), Highlight("#c061cb")
+    projected = [(0, 0, 30, Highlight("#3465a4", True)), (1, 0, 10, Highlight("#e0533d", True)),
+                 (2, 0, 16, Highlight("#3465a4", True, True)), (3, 5, 40, claim._replace(
+                     projected=True))]
+    own = [(0, 3, 9, claim), (0, 7, 20, person), (1, 2, 10, Highlight("#c061cb", fuzzy=True)),
+           (2, 4, 12, date), (3, 0, 8, person), (3, 30, 53, claim)]
+
+    def picture(marks: list[Mark]) -> QImage:
+        pane.set_marks("annotation", marks)
+        pane.viewport().repaint()
+        return pane.viewport().grab().toImage()
+
+    def cells() -> list[QRect]:
+        """Each character of paragraphs 0-3 on the screen: its box, less the pixels at its
+        edges (where neighbouring highlights' anti-aliased edges meet)."""
+        found = []
+        cursor = QTextCursor(pane.document())
+        for paragraph in range(4):
+            block = pane.document().findBlockByNumber(paragraph)
+            for position in range(block.position(), block.position() + block.length() - 1):
+                cursor.setPosition(position)
+                left = pane.cursorRect(cursor)
+                cursor.setPosition(position + 1)
+                right = pane.cursorRect(cursor)
+                if right.top() == left.top() and right.left() - left.left() > 3:
+                    found.append(QRect(left.left() + 2, left.top() + 1,
+                                       right.left() - left.left() - 3, left.height() - 2))
+        return [cell for cell in found if pane.viewport().rect().contains(cell)]
+
+    # Own highlights drawn over whole projections, as before, and the pieces of both that show.
+    apart = picture(flatten(projected) + flatten(own))
+    together = picture(flatten(projected + own))
+    plain = picture([])
+    boxes = cells()
+    assert len(boxes) > 40
+    assert all(together.copy(box) == apart.copy(box) for box in boxes)
+    assert sum(together.copy(box) != plain.copy(box) for box in boxes) > 40  # highlighted
+
+
+
+def test_a_pane_made_taller_draws_the_highlights_it_now_shows(qtbot: QtBot, reader: DiglotApp
+                                                              ) -> None:
+    from PySide6.QtCore import QPoint
+
+    window, pane = reader.window, reader.window.split_view.panes["original"]
+    texts = reader.workspace.reading.document.original.paragraphs  # type: ignore[union-attr]
+    # Hundreds of marks: only those near the viewport are drawn.
+    marks: list[Mark] = [(p, at, at + 2, Highlight("#4e9a06")) for p, text in enumerate(texts)
+                         for at in range(0, len(text) - 2, 4)]
+    assert len(marks) > 300
+    window.resize(900, 360)
+    qtbot.waitUntil(lambda: pane.viewport().height() < 300)
+    pane.set_marks("annotation", marks)
+
+    def drawn_in_last_line_seen() -> bool:
+        viewport = pane.viewport()
+        corner = pane.cursorForPosition(QPoint(viewport.width() // 3, viewport.height() - 8))
+        paragraph, offset = pane.paragraph_at(corner.position())
+        if (paragraph, offset) == (0, 0) or not texts[paragraph]:
+            return False
+        line_start = pane.qt_position(paragraph, max(offset - 8, 0))
+        return any(line_start <= s.cursor.selectionStart() <= corner.position()
+                   for s in pane.extraSelections())
+
+    assert drawn_in_last_line_seen()
+    low = pane.paragraph_at(pane.cursorForPosition(QPoint(8, pane.viewport().height() - 8))
+                            .position())
+    # Taller, not scrolled: the text that comes into view shows its highlights too.
+    window.resize(900, 860)
+    qtbot.waitUntil(lambda: pane.viewport().height() > 600)
+    high = pane.paragraph_at(pane.cursorForPosition(QPoint(8, pane.viewport().height() - 8))
+                             .position())
+    assert high > low
+    assert pane.verticalScrollBar().value() == 0
+    qtbot.waitUntil(drawn_in_last_line_seen)
 
 def test_hovering_a_highlight_shows_its_note_as_plain_text(qtbot: QtBot, reader: DiglotApp
                                                           ) -> None:

@@ -14,7 +14,7 @@ import bisect
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from reader.core.document import Text
 from reader.core.text_range import Pane, TextRange
@@ -82,9 +82,12 @@ class Annotation:
         return self.anchor.exact
 
 
-@dataclass(frozen=True)
-class Paint:
-    """One range for a pane to paint: an annotation's own or its projection on the other side."""
+class Paint(NamedTuple):
+    """One range for a pane to paint: an annotation's own or its projection on the other side.
+
+    A tuple (not a dataclass): an opening makes one per highlight and projection of every pane,
+    over a thousand for 500 annotations, and a tuple is built in a third of the time.
+    """
 
     range: TextRange
     annotation: str  # the Annotation.id

@@ -9,7 +9,8 @@ pane paints, projections onto the other pane included.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from reader.core.align.alignment import Alignment
 from reader.core.annotations.anchoring import Matcher
@@ -73,9 +74,11 @@ def open_annotations(store: AnnotationStore, document: Document) -> list[Annotat
     return current
 
 
-@dataclass(frozen=True)
-class Placed:
-    """An annotation where it is now: its own ranges and its projection, if any."""
+class Placed(NamedTuple):
+    """An annotation where it is now: its own ranges and its projection, if any.
+
+    A tuple (not a dataclass): one is made for every annotation at each opening.
+    """
 
     annotation: Annotation
     ranges: tuple[TextRange, ...]  # empty for an orphan
@@ -97,31 +100,35 @@ def place(document: Document, annotations: Sequence[Annotation], translation: in
         One Placed per annotation; an annotation of another translation has ranges but no
         projection, an orphan neither.
     """
-    texts = (document.original, document.translations)
-    shown: dict[Pane, Text | None] = {
-        "original": document.original,
-        "translation": side_text(texts, "translation", translation),
-    }
+    original, translations = document.original, document.translations
+    shown_translation = side_text((original, translations), "translation", translation)
     # Indexing a huge page's beads takes a tenth of a second: only for annotations to place.
     projector = Projector(alignment) if alignment and annotations else None
     starts: dict[int, list[int]] = {}  # by id(text): each text's paragraph offsets, once
     quotes: dict[int, str] = {}  # by id(projection): the Projector hands out one per sentences
-    placed = []
+    placed: list[Placed] = []
+    append = placed.append  # a tight loop: it runs for every annotation at every opening
     for annotation in annotations:
-        text = side_text(texts, annotation.side, annotation.translation)
+        if annotation.side == "original":
+            text, other, visible = original, shown_translation, True
+        else:
+            index = annotation.translation
+            text = translations[index] if 0 <= index < len(translations) else None
+            other, visible = original, index == translation
         if text is None or annotation.status == "orphaned":
-            placed.append(Placed(annotation, (), None))
+            append(Placed(annotation, (), None))
             continue
-        if id(text) not in starts:
-            starts[id(text)] = paragraph_starts(text)
-        ranges = _ranges(text, annotation, starts[id(text)])
-        visible = annotation.side == "original" or annotation.translation == translation
-        projection = projector.project(ranges) if projector and visible else None
-        other = shown["translation" if annotation.side == "original" else "original"]
-        if projection and other and id(projection) not in quotes:
-            quotes[id(projection)] = projection.quote(other)
-        quote = quotes.get(id(projection), "") if projection and other else ""
-        placed.append(Placed(annotation, ranges, projection, quote))
+        text_starts = starts.get(id(text))
+        if text_starts is None:
+            text_starts = starts[id(text)] = paragraph_starts(text)
+        ranges = _ranges(text, annotation, text_starts)
+        projection = projector.project(ranges) if projector is not None and visible else None
+        quote = ""
+        if projection is not None and other is not None:
+            known = quotes.get(id(projection))
+            quote = known if known is not None else quotes.setdefault(
+                id(projection), projection.quote(other))
+        append(Placed(annotation, ranges, projection, quote))
     return placed
 
 

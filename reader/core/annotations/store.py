@@ -223,10 +223,21 @@ def _row(a: Annotation) -> tuple[Any, ...]:
 def _annotation(row: Sequence[Any]) -> Annotation:
     (id_, document, content_hash, side, translation, exact, prefix, suffix, start, end,
      paragraph, category, note, tags, created, modified, status) = row
-    return Annotation(
-        id=id_, document=document, content_hash=content_hash, side=side,
-        translation=int(translation),
-        anchor=Anchor(exact, prefix, suffix, int(start), int(end), int(paragraph)),
-        category=int(category), note=note,
-        tags=() if tags == "[]" else tuple(json.loads(tags)), created=created,
-        modified=modified, status=status)
+    # Built without the dataclasses' __init__ (a frozen one sets each field through
+    # object.__setattr__): a document's hundreds of annotations load at every opening, and this
+    # was a third of it. SQLite hands back ints for the INTEGER columns; every field is set
+    # (test_store checks the fields against the dataclass).
+    anchor = _bare(Anchor)
+    _set(anchor, "__dict__", {"exact": exact, "prefix": prefix, "suffix": suffix,
+                              "start": start, "end": end, "paragraph": paragraph})
+    annotation = _bare(Annotation)
+    _set(annotation, "__dict__", {
+        "id": id_, "document": document, "content_hash": content_hash, "side": side,
+        "translation": translation, "anchor": anchor, "category": category, "note": note,
+        "tags": () if tags == "[]" else tuple(json.loads(tags)), "created": created,
+        "modified": modified, "status": status})
+    return annotation
+
+
+_bare = object.__new__
+_set = object.__setattr__

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import FrozenInstanceError, fields, replace
 from pathlib import Path
 
 import pytest
 
 from reader.core.annotations.editing import Annotator
-from reader.core.annotations.model import DEFAULT_CATEGORIES
+from reader.core.annotations.model import DEFAULT_CATEGORIES, Anchor, Annotation
 from reader.core.annotations.schema import FILE_NAME, SCHEMA_VERSION, SchemaError
 from reader.core.annotations.store import AnnotationStore, StoreError
 from reader.core.document import Document
@@ -36,6 +37,23 @@ def test_annotations_survive_reopening(store: AnnotationStore, page: Document,
     assert again.get(added.id) == added
     again.close()
 
+
+
+def test_a_loaded_annotation_has_every_field_and_behaves_as_one_built(
+        store: AnnotationStore, page: Document) -> None:
+    # The store builds annotations without __init__ (opening speed): each field must be there,
+    # of its type, and the object must compare, hash and `replace` as one built normally.
+    added = Annotator(store).add(page, seoul_range(page), "place", note="a note", tags=["x"])
+    loaded = store.get(added.id)
+    assert loaded is not None and loaded is not added
+    for cls, obj in ((Annotation, loaded), (Anchor, loaded.anchor)):
+        assert set(vars(obj)) == {f.name for f in fields(cls)}
+    assert (type(loaded.translation), type(loaded.category), type(loaded.anchor.start),
+            type(loaded.anchor.end), type(loaded.anchor.paragraph)) == (int,) * 5
+    assert loaded == added and hash(loaded) == hash(added) and {loaded} == {added}
+    assert replace(loaded, note="other") == replace(added, note="other")
+    with pytest.raises(FrozenInstanceError):
+        loaded.note = "changed"  # type: ignore[misc]
 
 def test_renaming_a_category_renames_its_annotations(store: AnnotationStore,
                                                      page: Document) -> None:
