@@ -45,7 +45,7 @@ from reader.core.provenance.arrangement import Locator, locators_of
 # 6: a name in Latin letters no longer also keys without its final vowel; 7: the spelling
 # field's terms name the field and the spelling that hold a key, and its analyser moved to
 # `spelling_field`; keys of Wade-Giles j, pinyin wu, Hangul w-glides, Hungarian gy).
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 KIND_DOC = "doc"
 KIND_DUP = "dup"

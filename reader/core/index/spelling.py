@@ -31,6 +31,8 @@ import unicodedata
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
+from reader.core.index.syllables import reads_as_syllables
+
 # ---- orthographic folding -------------------------------------------------------------------
 
 _APOSTROPHES = "'’ʼʻ`"
@@ -122,6 +124,8 @@ _AMBIGUOUS = {
     "ʃ": ("s", "x"), "ʒ": ("x", "l"), "rh": ("l", "lx"),  # Rhee, Wade-Giles erh; ISO 9 Arhangelʹsk
     "gy": ("ka", "t"),  # Hungarian gy is дь (Nagy, Надь) where no vowel follows
 }  # fmt: skip
+# g apart from k (see `syllables`): where a word cannot be read as Chinese or Korean syllables.
+_VOICED = {"g": ("g",), "gh": ("g",), "gy": ("ga", "t")}
 _VOWEL_UNITS = frozenset("aeiouy")
 _POSTAL_K = re.compile(r"i(?:ng|a|e|o|u|n$)")
 # Wade-Giles syllables starting with j (pinyin r): jung, jen, jih, jui, jou, jao, juan.
@@ -172,7 +176,8 @@ def _finish(classes: list[tuple[str, ...]], inflected: bool = False) -> set[str]
     return found
 
 
-def _latin_classes(word: str) -> list[tuple[str, ...]]:
+def _latin_classes(word: str, voiced: bool = False) -> list[tuple[str, ...]]:
+    """Class choices of a word in letters; `voiced`: g is a class of its own, not k's."""
     classes: list[tuple[str, ...]] = []
     units = _UNITS.findall(_SILENT_H.sub("", word))
     for number, unit in enumerate(units):
@@ -184,6 +189,8 @@ def _latin_classes(word: str) -> list[tuple[str, ...]]:
             classes.append(("x", "a", "l"))  # Wade-Giles j is pinyin r: Jung-chen, Rongzhen
         elif unit == "k" and after == "i" and _POSTAL_K.match("".join(units[number + 1 :])):
             classes.append(("k", "x"))  # postal Peking, Nanking, Chungking: pinyin j, q
+        elif voiced and unit in _VOICED:
+            classes.append(_VOICED[unit])
         elif unit in _AMBIGUOUS:
             classes.append(_AMBIGUOUS[unit])
         elif unit in _CLASSES:
@@ -199,17 +206,22 @@ def _word_keys(word: str) -> frozenset[str]:
         if char in word:
             word = word.replace(char, latin)
     word = fold(word)
+    # g keys apart from k, and also as k where the word reads as Chinese or Korean syllables
+    # (Gao Gang, Kao Kang; Ganggye, Kanggye): Gerő and Герё are not Korea.
+    voicings = (True, False) if reads_as_syllables(word) else (True,)
     if not any("а" <= c <= "я" or c in _CYRILLIC for c in word):
         mute_e = word.endswith("e") and word[-2:-1] not in _VOWEL_UNITS
-        return frozenset(_finish(_latin_classes(word), mute_e))
-    keys = _finish(_latin_classes(_romanised(word)), True)
-    if _ASPIRATES.search(word):  # Pkhenyan as written, Pyongyang as said
-        keys |= _finish(_latin_classes(_romanised(_ASPIRATES.sub(r"\1", word))), True)
-    # A name in another case than the nominative: Хрущёва, Хрущёвым, Москве keyed as the
-    # nominative too (a stemmer cuts names unevenly: Хрущёв -> хрущ, Хрущёва -> хрущев).
-    ending = _CASE_ENDING.search(word)
-    if ending and ending.start() >= 3:
-        keys |= _finish(_latin_classes(_romanised(word[: ending.start()])), True)
+        return frozenset(k for v in voicings for k in _finish(_latin_classes(word, v), mute_e))
+    keys: set[str] = set()
+    for voiced in voicings:
+        keys |= _finish(_latin_classes(_romanised(word), voiced), True)
+        if _ASPIRATES.search(word):  # Pkhenyan as written, Pyongyang as said
+            keys |= _finish(_latin_classes(_romanised(_ASPIRATES.sub(r"\1", word)), voiced), True)
+        # A name in another case than the nominative: Хрущёва, Хрущёвым, Москве keyed as the
+        # nominative too (a stemmer cuts names unevenly: Хрущёв -> хрущ, Хрущёва -> хрущев).
+        ending = _CASE_ENDING.search(word)
+        if ending and ending.start() >= 3:
+            keys |= _finish(_latin_classes(_romanised(word[: ending.start()]), voiced), True)
     return frozenset(keys)
 
 

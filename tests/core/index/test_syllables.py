@@ -1,0 +1,40 @@
+"""Which words read as Chinese or Korean syllables (where g and k may be one sound)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.index.syllables import PALLADIUS, PINYIN, reads_as_syllables
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["gaogang", "gao", "guangzhou", "ganggye", "kanggye", "gaeseong", "gimpo",  # pinyin, Korean
+     "гао", "ган", "гуанчжоу", "цзэдун", "чжоуэньлай", "чжоуэнлай",  # Palladius
+     "канге", "кангон", "гон"],  # Kontsevich: г after a voiced sound, or a syllable apart
+)  # fmt: skip
+def test_chinese_and_korean_syllables_read(word: str) -> None:
+    assert reads_as_syllables(word)
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["gero", "korea", "grotewohl", "gottwald", "budapest", "gheorghiu",
+     "гере", "герё", "гомулка", "гитлер", "гонсу", "георгиу"],
+)  # fmt: skip
+def test_european_names_do_not(word: str) -> None:
+    assert not reads_as_syllables(word)
+
+
+def test_the_pinyin_inventory_leaves_out_interjections() -> None:
+    assert {"m", "n", "ng", "hm", "hng"}.isdisjoint(PINYIN)
+    assert len(PINYIN) > 400 and {"zhuang", "lve", "er"} <= PINYIN
+
+
+def test_the_palladius_inventory_is_pypinyins_cyrillic_style() -> None:
+    from pypinyin import Style
+    from pypinyin.style import convert
+
+    written = {convert(syllable, Style.CYRILLIC, strict=True) for syllable in PINYIN}
+    older = {form[:-2] + "о" for form in written if form.endswith("уо") and len(form) > 2}
+    assert written | older == PALLADIUS
