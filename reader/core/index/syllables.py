@@ -1,4 +1,4 @@
-"""Whether a word can be read as Chinese or Korean syllables, in letters or in Cyrillic.
+"""Chinese and Korean syllables: whether a word reads as them; Hangul and Han as key classes.
 
 Romanisations of Chinese and Korean disagree on voicing: Wade-Giles Kao Kang is pinyin Gao
 Gang (Палладий Гао Ган), McCune-Reischauer Kanggye is Revised Ganggye. Elsewhere g and k
@@ -8,7 +8,7 @@ can be read as syllables of those systems (`spelling`), checked here against eac
 inventory of syllables:
 
 - pinyin: the syllables of pypinyin's character table, less the interjections (m, n, ng,
-  hm, hng); Wade-Giles never writes g, so a word with g is read as pinyin or not at all;
+  hm, hng), and Wade-Giles's (pypinyin's Wade-Giles style, apostrophes and marks folded);
 - Korean (Revised and McCune-Reischauer, breves folded): an optional initial, a vowel, an
   optional final. The bare vowel e (ㅔ) is left out: it is rare in names and in European
   names common (Gero, Korea would read as 게로, 코레아);
@@ -51,9 +51,21 @@ _PINYIN_TEXT = (
 )
 PINYIN = frozenset(_PINYIN_TEXT.split())
 
+# Wade-Giles syllables that pinyin does not also write (pypinyin's Wade-Giles style, folded:
+# no apostrophes, ê and ü as e and u); tests/core/index/test_syllables.py checks it.
+_WADE_GILES_TEXT = (
+    "chei chia chiang chiao chieh chien chih chin ching chiu chiung cho chueh chung erh ho "
+    "hsi hsia hsiang hsiao hsieh hsien hsin hsing hsiu hsiung hsu hsuan hsueh hsun hung i jan "
+    "jang jao je jen jeng jih jo jou jua jui jung ko kuei kung lieh lien lueh lung mieh mien "
+    "nieh nien no nueh nung piang pieh pien pung sei shih sho so ssu sung ten tia tieh tien "
+    "tin tiu to toeh tsa tsai tsan tsang tsao tse tsei tsen tseng tso tsou tsu tsuan tsui "
+    "tsun tsung tung tzu wung yeh yen yueh yung"
+)
+WADE_GILES = frozenset(_WADE_GILES_TEXT.split())
+
 _KOREAN_INITIAL = "kk|tt|pp|ss|jj|ch|g|k|n|d|t|r|l|m|b|p|s|j|h"
 _KOREAN_VOWEL = "yae|yeo|wae|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|a|o|u|i"
-_KOREAN_FINAL = "ng|k|n|t|l|m|p"
+_KOREAN_FINAL = "ng|k|n|t|l|r|m|p"  # r: ㄹ as the Russian press writes it (Nam Ir)
 _KOREAN = re.compile(rf"(?:(?:{_KOREAN_INITIAL})?(?:{_KOREAN_VOWEL})(?:{_KOREAN_FINAL})?)+")
 
 # The same syllables as Palladius writes them, from pypinyin's Cyrillic style, with uo also
@@ -87,12 +99,20 @@ def _alternation(syllables: AbstractSet[str]) -> str:
     return "|".join(sorted(syllables, key=lambda s: (-len(s), s)))
 
 
-_PINYIN = re.compile(f"(?:{_alternation(PINYIN)})+")
-# The soft sign of -ань, -энь is often left out (Мао Цзэдун, Чжоу Эньлай or Энлай).
-_PALLADIUS = re.compile(f"(?:{_alternation(PALLADIUS).replace('нь', 'нь?')})+")
-_CYRILLIC_KOREAN_INITIAL = "кх|тх|пх|чх|к|н|т|д|р|л|м|п|б|с|ч|дж|х|ц"
+@functools.cache
+def _inventories() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Chinese in letters and Palladius as patterns (compiled on first use: 7 ms)."""
+    chinese = re.compile(f"(?:{_alternation(PINYIN | WADE_GILES)})+")
+    # The soft sign of -ань, -энь is often left out (Мао Цзэдун, Чжоу Эньлай or Энлай).
+    palladius = re.compile(f"(?:{_alternation(PALLADIUS).replace('нь', 'нь?')})+")
+    return chinese, palladius
+
+
+# Wade-Giles as often written: an h after e that is not a sound (Teh, Peng Teh-huai).
+_SILENT_H = re.compile(r"(?<=e)h(?![aeiou])")
+_CYRILLIC_KOREAN_INITIAL = "кх|тх|пх|чх|чж|к|н|т|д|р|л|м|п|б|с|ч|дж|х|ц"
 _CYRILLIC_KOREAN_VOWEL = "ва|вэ|во|ви|уи|ый|ы|я|ё|ю|е|э|а|о|у|и"
-_CYRILLIC_KOREAN_FINAL = "н|к|т|ль|л|м|п"
+_CYRILLIC_KOREAN_FINAL = "н|к|т|ль|л|р|м|п"  # final ㄹ: Ир, Ил
 _KONTSEVICH_SYLLABLE = (
     rf"(?:{_CYRILLIC_KOREAN_INITIAL}|г)?(?:{_CYRILLIC_KOREAN_VOWEL})(?:{_CYRILLIC_KOREAN_FINAL})?"
 )
@@ -106,10 +126,42 @@ _KONTSEVICH = re.compile(
 def reads_as_syllables(word: str) -> bool:
     """Whether a folded word (lower case, no diacritics) reads as Chinese or Korean syllables.
 
-    Letters: pinyin or Korean romanisation; Cyrillic: Palladius or Kontsevich. Wade-Giles and
-    McCune-Reischauer need no check: they write k where the others write g.
+    Letters: pinyin, Wade-Giles or Korean romanisation; Cyrillic: Palladius or Kontsevich.
     """
+    chinese, palladius = _inventories()
     if any("а" <= char <= "я" for char in word):
-        return bool(_PALLADIUS.fullmatch(word) or _KONTSEVICH.fullmatch(word))
+        return bool(palladius.fullmatch(word) or _KONTSEVICH.fullmatch(word))
     plain = word.replace("ü", "v")
-    return bool(_PINYIN.fullmatch(plain) or _KOREAN.fullmatch(plain))
+    return bool(
+        chinese.fullmatch(plain)
+        or chinese.fullmatch(_SILENT_H.sub("", plain))
+        or _KOREAN.fullmatch(plain)
+    )
+
+
+# Hangul: initial consonants, and final consonants, as key classes (vowels are all "a").
+_HANGUL_INITIAL = "kknttlmppss_xxxktpx"  # ㄱ ㄲ ㄴ ... ㅎ; _ the silent ㅇ
+_HANGUL_FINAL = "_kkknnntlkmlllplmppttnttktpt"  # none, ㄱ ㄲ ㄳ ... ㅎ
+_HANGUL_W_GLIDES = frozenset({9, 10, 14, 15, 16})  # ㅘ ㅙ ㅝ ㅞ ㅟ: written w, or в
+
+
+def hangul_classes(char: str) -> list[tuple[str, ...]]:
+    """One Hangul syllable as the spelling key's class choices (decomposed by arithmetic)."""
+    index = ord(char) - 0xAC00
+    initial, final = _HANGUL_INITIAL[index // 588], _HANGUL_FINAL[index % 28]
+    classes: list[tuple[str, ...]] = [] if initial == "_" else [(initial,)]
+    if (index // 28) % 21 in _HANGUL_W_GLIDES:
+        classes.append(("f", "a"))  # 원산 as Вонсан and Wonsan, 광주 as Кванджу and Kwangju
+    classes.append(("a",))
+    if final != "_":
+        classes.append((final,))
+    return classes
+
+
+@functools.cache
+def pinyin_table() -> dict[int, str]:
+    """The readings of each Han character, by code point (pypinyin's table)."""
+    # pypinyin's character table only (not its phrase dictionaries): 0.15 s, on first Han text.
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return dict(pinyin_dict)

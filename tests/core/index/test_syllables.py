@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.index.syllables import PALLADIUS, PINYIN, reads_as_syllables
+from reader.core.index.syllables import PALLADIUS, PINYIN, WADE_GILES, reads_as_syllables
 
 
 @pytest.mark.parametrize(
     "word",
     ["gaogang", "gao", "guangzhou", "ganggye", "kanggye", "gaeseong", "gimpo",  # pinyin, Korean
+     "chiehshih", "teh", "hsiangchien", "nam", "ir",  # Wade-Giles, North Korean Ir
      "гао", "ган", "гуанчжоу", "цзэдун", "чжоуэньлай", "чжоуэнлай",  # Palladius
-     "канге", "кангон", "гон"],  # Kontsevich: г after a voiced sound, or a syllable apart
+     "канге", "кангон", "гон", "ир", "чжон"],  # Kontsevich: г after a voiced sound
 )  # fmt: skip
 def test_chinese_and_korean_syllables_read(word: str) -> None:
     assert reads_as_syllables(word)
@@ -19,7 +20,7 @@ def test_chinese_and_korean_syllables_read(word: str) -> None:
 
 @pytest.mark.parametrize(
     "word",
-    ["gero", "korea", "grotewohl", "gottwald", "budapest", "gheorghiu",
+    ["gero", "grotewohl", "gottwald", "budapest", "gheorghiu",
      "гере", "герё", "гомулка", "гитлер", "гонсу", "георгиу"],
 )  # fmt: skip
 def test_european_names_do_not(word: str) -> None:
@@ -38,3 +39,14 @@ def test_the_palladius_inventory_is_pypinyins_cyrillic_style() -> None:
     written = {convert(syllable, Style.CYRILLIC, strict=True) for syllable in PINYIN}
     older = {form[:-2] + "о" for form in written if form.endswith("уо") and len(form) > 2}
     assert written | older == PALLADIUS
+
+
+def test_the_wade_giles_inventory_is_pypinyins_less_pinyin() -> None:
+    from pypinyin import Style
+    from pypinyin.style import convert
+
+    from reader.core.index.spelling import fold
+
+    written = {convert(syllable, Style.WADEGILES, strict=True) for syllable in PINYIN}
+    folded = {fold(form).replace("v", "u").replace("-", "") for form in written}
+    assert folded - PINYIN == WADE_GILES
