@@ -23,6 +23,7 @@ COVERED_BY = {
     "reader/core/index/store.py": "tests/core/index/test_search_index.py",
     "reader/core/index/types.py": "tests/core/index/test_search_index.py",
     "reader/core/index/job_messages.py": "tests/core/index/test_job.py",
+    "reader/core/index/folding.py": "tests/core/index/test_spelling.py",
     "reader/core/index/update_server.py": "tests/core/index/test_job.py",
     "reader/core/library/duplicates.py": "tests/core/library/test_collection.py",
     "reader/core/page/dates.py": "tests/core/page/test_parser.py",

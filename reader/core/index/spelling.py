@@ -1,15 +1,12 @@
-"""Spelling-blind search: orthographic folding, and a romanisation-blind key for names.
+"""Spelling-blind search: a romanisation-blind key for names (words folded by `folding`).
 
-`fold` is applied to every word the index holds and every word a query seeks: case, ё = е,
-the pre-1918 letters (ѣ, і, ѳ, ѵ, a word-final ъ), Latin diacritics and inner apostrophes.
-
-`spelling_keys` is coarser: it maps a name as any common romanisation writes it, and as
+`keyed_names` and `query_keys` map a name as any common romanisation writes it, and as
 Cyrillic, Hangul or Chinese characters write it, to the same short key, by collapsing the
 sounds that romanisations disagree on into one class each:
 
     x  kh ch h x sh zh sch tsch schtsch shch chtch j q hs (х ш щ ч ж, pinyin j q zh ch x)
     s  s z ts tz dz c (before e, i, y)            (с з ц; pinyin z c s; Wade-Giles ts tz)
-    k g c      t d      p b      f v w ff      l r      n ng      m
+    k c   g (k too in Chinese and Korean syllables)   t d   p b   f v w ff   l r   n ng   m
     a  any run of vowels, y and j-glides         (е ё э я ю и ы й; ie je ye jo yo iu ju ...)
 
 so Хрущёв, Khrushchev, Khrushchov, Chruschtschow, Hruščëv and Khrouchtchev all become "xlaxaf",
@@ -17,6 +14,12 @@ so Хрущёв, Khrushchev, Khrushchov, Chruschtschow, Hruščëv and Khrouchtc
 Kim Il Sung and Ким Ир Сен hold "kam", "al" and "san". Letters that one convention reads one
 way and another another way (j: German й or French ж or pinyin ch; a final vowel dropped
 by Russian inflection; c, w) give a word two keys rather than a wrong one.
+
+Two classes are finer where coarse ones made unrelated names meet (Gerő and Korea both
+"kala"): g keys as k only in a word that reads as Chinese or Korean syllables
+(`syllables`), and a key of one or two consonants tells front vowels (e, i, y) from back
+ones (a, o, u) as "e" and "o" ("gelo", "kolo"); Chinese and Korean syllables keep their
+vowel-blind key as well, as their romanisations disagree on vowels (Sung, Sŏng, Сен).
 
 Cyrillic is stemmed (Snowball) before it is transliterated, so Хрущёва and Хрущёву key
 as Хрущёв. Han characters are read through pypinyin's character table (imported only when
@@ -31,56 +34,9 @@ import unicodedata
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
-# ---- orthographic folding -------------------------------------------------------------------
-
-_APOSTROPHES = "'’ʼʻ`"
-_SPECIAL_LATIN = {"ß": "ss", "ł": "l", "ø": "o", "đ": "d", "ı": "i", "æ": "ae", "œ": "oe"}
-_OLD_CYRILLIC = {"ё": "е", "ѣ": "е", "і": "и", "ѳ": "ф", "ѵ": "и"}
-
-
-class _FoldTable(dict[int, str | None]):
-    """A str.translate table that works out each character's folding the first time it is met."""
-
-    def __missing__(self, code: int) -> str | None:
-        char = chr(code)
-        folded: str | None = char
-        if char in _APOSTROPHES or char == "·" or "\u0300" <= char <= "\u036f":
-            folded = None  # also a diacritic standing apart: stress marks, ALA-LC's tie (t͡s)
-        elif char in _OLD_CYRILLIC:
-            folded = _OLD_CYRILLIC[char]
-        elif char in _SPECIAL_LATIN:
-            folded = _SPECIAL_LATIN[char]
-        else:
-            decomposed = unicodedata.normalize("NFKD", char)
-            base = decomposed[:1]
-            # Only letters built on a Latin letter lose their marks: й, Hangul syllables and
-            # ideographs decompose too, but into something else than the same letter.
-            if base.isascii() and base.isalpha() and len(decomposed) > 1:
-                folded = "".join(c for c in decomposed if not unicodedata.combining(c))
-        self[code] = folded
-        return folded
-
-
-_FOLD = _FoldTable()
-
-
-def fold(word: str) -> str:
-    """A word as the index holds it before stemming: lower case, orthography folded.
-
-    ё and the pre-1918 letters ѣ, і, ѳ, ѵ become е, и, ф, и and a final ъ goes; Latin
-    letters lose their diacritics (NFKD), ß is ss, ł is l; apostrophes (' ’ ʼ ʻ `) go.
-    """
-    lowered = word.lower()
-    if lowered.isascii():
-        return lowered.replace("'", "").replace("`", "") if "'" in lowered or "`" in lowered \
-            else lowered
-    folded = lowered.translate(_FOLD)
-    if folded.endswith("ъ") and len(folded) > 1:
-        folded = folded[:-1]
-    return folded
-
-
-# ---- spelling keys --------------------------------------------------------------------------
+from reader.core.index.folding import APOSTROPHES
+from reader.core.index.folding import fold as fold  # the words' folding, keyed on top of it
+from reader.core.index.syllables import hangul_classes, pinyin_table, reads_as_syllables
 
 _CYRILLIC = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z", "и": "i",
@@ -122,6 +78,8 @@ _AMBIGUOUS = {
     "ʃ": ("s", "x"), "ʒ": ("x", "l"), "rh": ("l", "lx"),  # Rhee, Wade-Giles erh; ISO 9 Arhangelʹsk
     "gy": ("ka", "t"),  # Hungarian gy is дь (Nagy, Надь) where no vowel follows
 }  # fmt: skip
+# g apart from k (see `syllables`): where a word cannot be read as Chinese or Korean syllables.
+_VOICED = {"g": ("g",), "gh": ("g",), "gy": ("ga", "t")}
 _VOWEL_UNITS = frozenset("aeiouy")
 _POSTAL_K = re.compile(r"i(?:ng|a|e|o|u|n$)")
 # Wade-Giles syllables starting with j (pinyin r): jung, jen, jih, jui, jou, jao, juan.
@@ -137,12 +95,6 @@ _PALLADIUS_R = re.compile(r"(?<!д)ж(?=[уэао])")
 # Wade-Giles Nieh, Teh; Grotewohl.
 _SILENT_H = re.compile(r"(?<=[aeiouy])h(?![aeiouys])")
 
-# Hangul: initial consonants, and final consonants, as key classes (vowels are all "a").
-_HANGUL_INITIAL = "kknttlmppss_xxxktpx"  # ㄱ ㄲ ㄴ ... ㅎ; _ the silent ㅇ
-_HANGUL_FINAL = "_kkknnntlkmlllplmppttnttktpt"  # none, ㄱ ㄲ ㄳ ... ㅎ
-_HANGUL_W_GLIDES = frozenset({9, 10, 14, 15, 16})  # ㅘ ㅙ ㅝ ㅞ ㅟ: written w, or в
-
-
 def _is_hangul(char: str) -> bool:
     return "\uac00" <= char <= "\ud7a3"
 
@@ -151,28 +103,40 @@ def _is_han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
-def _finish(classes: list[tuple[str, ...]], inflected: bool = False) -> set[str]:
+def _finish(
+    classes: list[tuple[str, ...]], inflected: bool = False, vowels: bool = False
+) -> set[str]:
     """Keys from a sequence of class choices: runs of one class merge.
 
     `inflected`: a final vowel is optional. For Cyrillic words, as Russian endings come and go
     (Москва, stem москв); in Latin letters only for a final mute e after a consonant (French
     Staline, Boulganine). Not for every Latin word: there it made Geneva a Konev, and gave
     most names two keys, doubling what a query reads from the spelling field.
+    `vowels`: the classes hold vowel letters, and each run of them keys as front or back.
     """
     keys = [""]
     for choices in classes:
         keys = [key + choice for key in keys for choice in choices][:_MAX_KEYS]
     found: set[str] = set()
     for key in keys:
+        if vowels:
+            key = _VOWEL_RUN.sub(_vowel_class, key)
         merged = re.sub(r"(.)\1+", r"\1", key)
         if merged:
             found.add(merged)
-        if inflected and len(merged) >= 3 and merged.endswith("a"):
+        if inflected and len(merged) >= 3 and merged[-1] in "aeo":
             found.add(merged[:-1])  # Москва (stem москв), Берия (stem бер)
     return found
 
 
-def _latin_classes(word: str) -> list[tuple[str, ...]]:
+def _latin_classes(
+    word: str, voiced: bool = False, vowels: bool = False
+) -> list[tuple[str, ...]]:
+    """Class choices of a word in letters.
+
+    `voiced`: g is a class of its own, not k's; `vowels`: vowels as letters (glides as y),
+    for `_finish` to key front and back apart.
+    """
     classes: list[tuple[str, ...]] = []
     units = _UNITS.findall(_SILENT_H.sub("", word))
     for number, unit in enumerate(units):
@@ -184,11 +148,34 @@ def _latin_classes(word: str) -> list[tuple[str, ...]]:
             classes.append(("x", "a", "l"))  # Wade-Giles j is pinyin r: Jung-chen, Rongzhen
         elif unit == "k" and after == "i" and _POSTAL_K.match("".join(units[number + 1 :])):
             classes.append(("k", "x"))  # postal Peking, Nanking, Chungking: pinyin j, q
+        elif voiced and unit in _VOICED:
+            classes.append(_VOICED[unit])
         elif unit in _AMBIGUOUS:
             classes.append(_AMBIGUOUS[unit])
+        elif vowels and unit in _VOWEL_UNITS:
+            classes.append((unit,))
+        elif unit == "ɵ":
+            classes.append(("e", "o"))  # Russian е that may be ё: Гере is Gerő
         elif unit in _CLASSES:
             classes.append((_CLASSES[unit],))
+        if vowels and classes and unit not in _VOWEL_UNITS:
+            classes[-1] = tuple(choice.replace("a", "y") for choice in classes[-1])
     return classes
+
+
+# A run of vowel letters keys by its nucleus, the last vowel but a final i or y after
+# another (ай, Nagy): e, i, y front, a, o, u back.
+_VOWEL_RUN = re.compile(r"[aeiouy]+")
+
+
+def _vowel_class(run: re.Match[str]) -> str:
+    letters = run.group()
+    nucleus = letters[-2] if len(letters) > 1 and letters[-1] in "iy" else letters[-1]
+    return "e" if nucleus in "eiy" else "o"
+
+
+def _consonants(key: str) -> int:
+    return sum(1 for c in key if c not in "aeo")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -199,18 +186,43 @@ def _word_keys(word: str) -> frozenset[str]:
         if char in word:
             word = word.replace(char, latin)
     word = fold(word)
+    # g keys apart from k, and also as k where the word reads as Chinese or Korean syllables
+    # (Gao Gang, Kao Kang; Ganggye, Kanggye): Gerő and Герё are not Korea.
+    readable = reads_as_syllables(word)
+    keys = _keys_of(word, (True, False) if readable else (True,))
+    # A short key (one or two consonants) meets many other names: there vowels count too,
+    # front or back. Chinese and Korean syllables keep their vowel-blind key as well, as
+    # their romanisations disagree on vowels (성: Sung, Sŏng, Seong, Сен).
+    if any(_consonants(key) <= 2 for key in keys):
+        short = {key for key in _keys_of(word, (True,), vowels=True) if _consonants(key) <= 2}
+        keys = short | {key for key in keys if readable or _consonants(key) > 2}
+    return frozenset(keys)
+
+
+def _keys_of(word: str, voicings: tuple[bool, ...], vowels: bool = False) -> set[str]:
+    keys: set[str] = set()
     if not any("а" <= c <= "я" or c in _CYRILLIC for c in word):
         mute_e = word.endswith("e") and word[-2:-1] not in _VOWEL_UNITS
-        return frozenset(_finish(_latin_classes(word), mute_e))
-    keys = _finish(_latin_classes(_romanised(word)), True)
-    if _ASPIRATES.search(word):  # Pkhenyan as written, Pyongyang as said
-        keys |= _finish(_latin_classes(_romanised(_ASPIRATES.sub(r"\1", word))), True)
-    # A name in another case than the nominative: Хрущёва, Хрущёвым, Москве keyed as the
-    # nominative too (a stemmer cuts names unevenly: Хрущёв -> хрущ, Хрущёва -> хрущев).
-    ending = _CASE_ENDING.search(word)
-    if ending and ending.start() >= 3:
-        keys |= _finish(_latin_classes(_romanised(word[: ending.start()])), True)
-    return frozenset(keys)
+        for voiced in voicings:
+            keys |= _finish(_latin_classes(word, voiced, vowels), mute_e, vowels)
+        return keys
+    if vowels:
+        word = _MAYBE_YO.sub("ɵ", word)
+    for voiced in voicings:
+        keys |= _finish(_latin_classes(_romanised(word), voiced, vowels), True, vowels)
+        if _ASPIRATES.search(word):  # Pkhenyan as written, Pyongyang as said
+            plain = _romanised(_ASPIRATES.sub(r"\1", word))
+            keys |= _finish(_latin_classes(plain, voiced, vowels), True, vowels)
+        # A name in another case than the nominative: Хрущёва, Хрущёвым, Москве keyed as the
+        # nominative too (a stemmer cuts names unevenly: Хрущёв -> хрущ, Хрущёва -> хрущев).
+        ending = _CASE_ENDING.search(word)
+        if ending and ending.start() >= 3:
+            stem = _romanised(word[: ending.start()])
+            keys |= _finish(_latin_classes(stem, voiced, vowels), True, vowels)
+    return keys
+
+
+_MAYBE_YO = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])е")
 
 
 def _romanised(word: str) -> str:
@@ -218,31 +230,11 @@ def _romanised(word: str) -> str:
     return "".join(_CYRILLIC.get(c, c) for c in word)
 
 
-def _hangul_classes(char: str) -> list[tuple[str, ...]]:
-    index = ord(char) - 0xAC00
-    initial, final = _HANGUL_INITIAL[index // 588], _HANGUL_FINAL[index % 28]
-    classes: list[tuple[str, ...]] = [] if initial == "_" else [(initial,)]
-    if (index // 28) % 21 in _HANGUL_W_GLIDES:
-        classes.append(("f", "a"))  # 원산 as Вонсан and Wonsan, 광주 as Кванджу and Kwangju
-    classes.append(("a",))
-    if final != "_":
-        classes.append((final,))
-    return classes
-
-
-@functools.cache
-def _pinyin_table() -> dict[int, str]:
-    # pypinyin's character table only (not its phrase dictionaries): 0.15 s, on first Han text.
-    from pypinyin.pinyin_dict import pinyin_dict
-
-    return dict(pinyin_dict)
-
-
 def _syllable_classes(char: str) -> list[list[tuple[str, ...]]]:
     """Each reading of one Hangul or Han character as class choices (Han: up to two)."""
     if _is_hangul(char):
-        return [_hangul_classes(char)]
-    readings = _pinyin_table().get(ord(char), "")
+        return [hangul_classes(char)]
+    readings = pinyin_table().get(ord(char), "")
     found = []
     for reading in readings.split(",")[:2]:
         plain = fold(reading).replace("ü", "u").replace("v", "u")
@@ -309,7 +301,7 @@ def _nonempty(alternatives: Alternatives) -> Alternatives:
 @functools.lru_cache(maxsize=65536)
 def _name_keys(word: str) -> tuple[str, tuple[str, ...]]:
     """A capitalised word's letters as keyed (hyphens out), and its keys (whole and parts)."""
-    if word[-1:] in "sS" and word[-2:-1] in _APOSTROPHES:
+    if word[-1:] in "sS" and word[-2:-1] in APOSTROPHES:
         word = word[:-2]  # Stalin's
     parts = [part for part in _PARTS.split(word.lower()) if part]
     joined = "".join(parts)
@@ -367,7 +359,7 @@ def keyed_names(text: str) -> Iterator[tuple[str, str]]:
 _NAME = re.compile(
     r"[\u3400-\u4dbf\u4e00-\u9fff]+|[\uac00-\ud7a3]+"
     r"|(?<![\w\u0300-\u036f])[A-ZÀ-ÞĀ-ſƀ-ɏͰ-ϿЀ-Я][\w\u0300-\u036f]*"
-    r"(?:[-‐‑·" + _APOSTROPHES + r"][\w\u0300-\u036f]+)*"
+    r"(?:[-‐‑·" + APOSTROPHES + r"][\w\u0300-\u036f]+)*"
 )
 
 
