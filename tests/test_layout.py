@@ -45,6 +45,8 @@ COVERED_BY = {
     "reader/ui/note_editor.py": "tests/ui/test_annotation_controls.py",
     "reader/ui/page_frame.py": "tests/ui/test_printing.py",
     "reader/ui/pane_fill.py": "tests/ui/test_pane_blocks.py",
+    "reader/ui/pane_geometry.py": "tests/ui/test_pane_blocks.py",
+    "reader/ui/pane_pointing.py": "tests/ui/test_pane_blocks.py",
     "reader/ui/search_scope.py": "tests/ui/test_search_panel.py",
     "reader/ui/sentence_marks.py": "tests/ui/test_sentence_links.py",
     "reader/ui/text_pane.py": "tests/ui/test_split_view.py",
