@@ -8,6 +8,7 @@ from tests.conftest import ROOT
 # that is tested as a whole: the parser's steps through real pages, the aligner's costs
 # through its gold set, widgets through the window).
 COVERED_BY = {
+    "reader/core/align/corrections.py": "tests/core/align/test_store.py",
     "reader/core/align/cost.py": "tests/core/align/test_alignment.py",
     "reader/core/align/pairing.py": "tests/core/align/test_alignment.py",
     "reader/core/align/path.py": "tests/core/align/test_alignment.py",
