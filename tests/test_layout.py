@@ -34,6 +34,7 @@ COVERED_BY = {
     "reader/core/page/tail.py": "tests/core/page/test_parser.py",
     "reader/core/page/texts.py": "tests/core/page/test_parser.py",
     "reader/core/provenance/archives.py": "tests/core/provenance/test_citations.py",
+    "reader/core/session/opening.py": "tests/core/session/test_workspace.py",
     "reader/core/text_range.py": "tests/ui/test_split_view.py",
     "reader/ui/annotation_marks.py": "tests/ui/test_annotation_controls.py",
     "reader/ui/annotations_dock.py": "tests/ui/test_annotation_controls.py",
