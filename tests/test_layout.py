@@ -52,6 +52,7 @@ COVERED_BY = {
     "reader/ui/search_scope.py": "tests/ui/test_search_panel.py",
     "reader/ui/sentence_marks.py": "tests/ui/test_sentence_links.py",
     "reader/ui/text_pane.py": "tests/ui/test_split_view.py",
+    "reader/ui/window_commands.py": "tests/ui/test_app.py",
 }
 
 
