@@ -79,11 +79,11 @@ def main() -> None:
     annotate(diglot, out)
 
     diglot.workspace.appearance.set_theme("light")
-    diglot.focus_search()
+    diglot.commands.focus_search()
     diglot.window.search_panel.field.setText("Сеул OR divisions")
     wait_for(lambda: diglot.window.search_panel.model.rowCount() > 0)
     diglot.open_hit(0)
-    diglot.focus_search()
+    diglot.commands.focus_search()
     settle()
     diglot.window.grab().save(str(out / "search.png"))
     diglot.shutdown()

@@ -104,14 +104,14 @@ def timeline(out: Path) -> None:
     diglot = _window(home)
     workspace = diglot.workspace
     wait_for(lambda: len(workspace.catalog) > CORPUS // 2, seconds=600)
-    diglot.focus_list()
+    diglot.commands.focus_list()
     made_up = next(e.id for e in workspace.catalog.visible()
                    if e.date_precision == "day" and e.date_iso and e.date_iso.startswith("1953"))
     workspace.open_document(made_up)
     workspace.run_command("timeline-earlier")  # the year around the open document
     workspace.run_command("timeline-wider")
     workspace.run_command("timeline-wider")
-    diglot.focus_list()
+    diglot.commands.focus_list()
     diglot.window.resizeDocks([diglot.window.list_dock], [560], Qt.Orientation.Horizontal)
     settle()
     diglot.window.grab().save(str(out / "timeline.png"))

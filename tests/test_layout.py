@@ -8,6 +8,7 @@ from tests.conftest import ROOT
 # that is tested as a whole: the parser's steps through real pages, the aligner's costs
 # through its gold set, widgets through the window).
 COVERED_BY = {
+    "reader/core/align/corrections.py": "tests/core/align/test_store.py",
     "reader/core/align/cost.py": "tests/core/align/test_alignment.py",
     "reader/core/align/pairing.py": "tests/core/align/test_alignment.py",
     "reader/core/align/path.py": "tests/core/align/test_alignment.py",
@@ -34,6 +35,7 @@ COVERED_BY = {
     "reader/core/page/tail.py": "tests/core/page/test_parser.py",
     "reader/core/page/texts.py": "tests/core/page/test_parser.py",
     "reader/core/provenance/archives.py": "tests/core/provenance/test_citations.py",
+    "reader/core/session/opening.py": "tests/core/session/test_workspace.py",
     "reader/core/text_range.py": "tests/ui/test_split_view.py",
     "reader/ui/annotation_marks.py": "tests/ui/test_annotation_controls.py",
     "reader/ui/annotations_dock.py": "tests/ui/test_annotation_controls.py",
@@ -46,9 +48,12 @@ COVERED_BY = {
     "reader/ui/note_editor.py": "tests/ui/test_annotation_controls.py",
     "reader/ui/page_frame.py": "tests/ui/test_printing.py",
     "reader/ui/pane_fill.py": "tests/ui/test_pane_blocks.py",
+    "reader/ui/pane_geometry.py": "tests/ui/test_pane_blocks.py",
+    "reader/ui/pane_pointing.py": "tests/ui/test_pane_blocks.py",
     "reader/ui/search_scope.py": "tests/ui/test_search_panel.py",
     "reader/ui/sentence_marks.py": "tests/ui/test_sentence_links.py",
     "reader/ui/text_pane.py": "tests/ui/test_split_view.py",
+    "reader/ui/window_commands.py": "tests/ui/test_app.py",
 }
 
 

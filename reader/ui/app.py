@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from reader.core.index.job_messages import LOCK_WAIT
 from reader.core.index.types import DocumentEntry, UpdateReport
@@ -24,6 +24,7 @@ from reader.ui.find_bar import FindBar
 from reader.ui.main_window import MainWindow
 from reader.ui.print_actions import PrintActions
 from reader.ui.theme import ThemeController
+from reader.ui.window_commands import WindowCommands
 from reader.ui.window_settings import SavedPlace, WindowSettings
 from reader.ui.workers import (
     FirstFrame,
@@ -42,7 +43,6 @@ if TYPE_CHECKING:
     from reader.ui.library_watcher import LibraryWatcher
 
 SETTINGS_FILE = "settings.ini"
-SCROLL_LINES = 3
 IDLE_MS = 5 * 60 * 1000  # an index process with no update for this long ends
 
 
@@ -91,7 +91,9 @@ class DiglotApp:
         self.updates = IndexUpdates()  # when to index, list and open: the rules, Qt-free
         self.annotations = AnnotationControls(workspace, self.window)
         self.pending_open = PendingOpen()  # a file given at launch, to open once listed
-        self._bind_commands()
+        # The commands that need widgets, bound over the window (the core binds the rest).
+        self.commands = WindowCommands(workspace, self.window, self.find_bar, self.printing,
+                                       self.annotations, self.import_paths)
         self._connect()
 
     def _in_background(self, work: Callable[[Progress], Any], then: Callable[[Any], None]) -> None:
@@ -111,96 +113,6 @@ class DiglotApp:
         layout.addWidget(self.window.split_view, 1)
         layout.addWidget(self.find_bar)
         self.window.setCentralWidget(holder)
-
-    # Commands that need widgets ------------------------------------------------------------
-
-    def _bind_commands(self) -> None:
-        window, split = self.window, self.window.split_view
-        bindings: dict[str, Any] = {
-            "scroll-down": lambda: split.scroll_lines(SCROLL_LINES),
-            "scroll-up": lambda: split.scroll_lines(-SCROLL_LINES),
-            "page-down": lambda: split.scroll_pages(1),
-            "page-up": lambda: split.scroll_pages(-1),
-            "top": split.scroll_to_top,
-            "bottom": split.scroll_to_bottom,
-            "sync-other-pane": split.sync_other_pane,
-            "jump-to-counterpart": window.sentence_marks.jump_to_counterpart,
-            "link-selection": lambda: self.workspace.link_selection(split.selection_ranges()),
-            "focus-list": self.focus_list,
-            "filter-list": self.focus_list_filter,
-            "toggle-list": lambda: window.toggle_dock(window.list_dock),
-            "toggle-provenance": lambda: window.toggle_dock(window.provenance_dock),
-            "toggle-archive-browser": lambda: window.toggle_dock(window.browser_dock),
-            "toggle-timeline": window.toggle_timeline,
-            "search": self.focus_search,
-            "find-in-document": self.find_bar.open,
-            "close-find": self.find_bar.dismiss,
-            "open": self.choose_files,
-            "print": self.printing.print_document,
-            "export-pdf": self.printing.export_pdf,
-            "export-pdf-bundle": self.printing.export_bundle,
-            "export-pdf-each": lambda: self.printing.export_bundle(one_each=True),
-            "cancel-export": self.printing.cancel_export,
-            "quit": window.close,
-            "copy": self.copy_selection,
-            "help": self.show_help,
-            "command-palette": self.show_palette,
-            **self.annotations.bindings(),
-        }
-        for name, handler in bindings.items():
-            self.workspace.registry.register(name, handler)
-
-    def focus_list(self) -> None:
-        """Show the document list and put the keyboard in it."""
-        self.window.list_dock.show()
-        self.window.list_dock.raise_()
-        self.window.document_list.table.setFocus()
-
-    def focus_list_filter(self) -> None:
-        """Show the document list with its filter field focused and selected."""
-        self.focus_list()
-        field = self.window.document_list.filter_box
-        field.setFocus()
-        field.selectAll()
-
-    def focus_search(self) -> None:
-        """Show the search panel with its field focused and selected."""
-        self.window.search_dock.show()
-        self.window.search_dock.raise_()
-        field = self.window.search_panel.field
-        field.setFocus()
-        field.selectAll()
-
-    def copy_selection(self) -> None:
-        """Copy what is selected in the focused pane."""
-        pane = self.window.split_view.panes[self.workspace.reading.focused]
-        pane.copy()
-
-    def choose_files(self) -> None:
-        """Ask for pages to import (window-modal, so the event loop keeps running)."""
-        dialog = QFileDialog(self.window, "Import archive pages", str(Path.home()),
-                             "Archive pages (*.txt *.html *.htm);;All files (*)")
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-        dialog.filesSelected.connect(lambda names: self.import_paths([Path(n) for n in names]))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-
-    def show_help(self) -> None:
-        """The keyboard help sheet, generated from the keymap."""
-        from reader.ui.help_sheet import HelpSheet
-
-        sheet = HelpSheet(self.workspace.keymap, self.window)
-        sheet.finished.connect(sheet.deleteLater)
-        sheet.open()
-
-    def show_palette(self) -> None:
-        """The command palette over every command."""
-        from reader.ui.command_palette import CommandPalette
-
-        palette = CommandPalette(self.workspace.registry, self.workspace.keymap, self.window,
-                                 run=self.workspace.run_command)
-        palette.finished.connect(palette.deleteLater)
-        palette.open()
 
     # Wiring --------------------------------------------------------------------------------
 

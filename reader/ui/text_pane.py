@@ -6,7 +6,7 @@ import functools
 import time
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QFocusEvent,
     QFont,
@@ -15,7 +15,6 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QResizeEvent,
-    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -26,10 +25,21 @@ from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
 from reader.core.document import Text
 from reader.core.text_range import Pane, TextRange
 from reader.ui.mark_styles import LAYERS, MarkStyle, blend
-from reader.ui.pane_blocks import PaneBlocks, core_offset, qt_offset
+from reader.ui.pane_blocks import PaneBlocks
 from reader.ui.pane_fill import insert_blocks
+from reader.ui.pane_geometry import (
+    block_rect,
+    paragraph_at,
+    paragraph_top,
+    qt_position,
+    qt_span,
+    range_span,
+    scroll_target,
+    top_position,
+)
 from reader.ui.pane_marks import Mark, MarkLayers, selections_of
 from reader.ui.pane_numbers import paint_numbers
+from reader.ui.pane_pointing import selection_ranges, text_position
 
 MEASURE_CHARS = 72  # the longest line we let a text run, in average characters
 LINE_HEIGHT_PERCENT = 145
@@ -161,26 +171,11 @@ class TextPane(QTextEdit):
 
     def paragraph_at(self, position: int) -> tuple[int, int]:
         """(paragraph, core offset) of a document position (the text cursor's, say)."""
-        block = self.document().findBlock(position)
-        number = block.blockNumber()
-        if not 0 <= number < self._filled:
-            return max(number, 0), max(position - block.position(), 0)
-        piece = self._blocks.piece(number)
-        paragraph = self._paragraphs[piece.paragraph]
-        units = qt_offset(paragraph, piece.start) + position - block.position()
-        return piece.paragraph, core_offset(paragraph, units)
+        return paragraph_at(self, self._blocks, self._filled, position)
 
     def qt_position(self, paragraph: int, offset: int) -> int:
         """The document position of a core offset into `paragraph` (clamped to it)."""
-        if not 0 <= paragraph < len(self._paragraphs):
-            return 0
-        number, _ = self._blocks.block_of(paragraph, max(offset, 0))
-        block = self.document().findBlockByNumber(number)
-        if not block.isValid():
-            return self._fill_end
-        within = self._blocks.qt_within(self._blocks.piece(number), min(max(offset, 0),
-                                                             len(self._paragraphs[paragraph])))
-        return block.position() + min(max(within, 0), max(block.length() - 1, 0))
+        return qt_position(self, self._blocks, self._fill_end, paragraph, offset)
 
     def set_text_font(self, font: QFont) -> None:
         """Use `font` for the text; margins and paragraph spacing follow its size.
@@ -248,55 +243,13 @@ class TextPane(QTextEdit):
         super().focusInEvent(event)
         self.focus_received.emit()
 
-    def _block_rect(self, block: QTextBlock) -> QRectF:
-        return self.document().documentLayout().blockBoundingRect(block)
-
-    def _block(self, paragraph: int, offset: int = 0) -> tuple[QTextBlock, int]:
-        """The block showing a paragraph's character at `offset`, and its Qt offset there."""
-        number, _ = self._blocks.block_of(paragraph, offset)
-        block = self.document().findBlockByNumber(number) if number < self._filled else None
-        if block is None or not block.isValid():
-            return QTextBlock(), 0
-        return block, self._blocks.qt_within(self._blocks.piece(number), offset)
-
     def paragraph_top(self, paragraph: int) -> float:
         """The document y of a paragraph's top, or 0.0 when there is no such paragraph."""
-        if not 0 <= paragraph < len(self._paragraphs):
-            return 0.0
-        block, _ = self._block(paragraph)
-        return self._block_rect(block).top() if block.isValid() else 0.0
+        return paragraph_top(self, self._blocks, self._filled, paragraph)
 
     def position(self) -> tuple[int, float]:
-        """The paragraph at the top of the viewport and how far through it the top edge is.
-
-        The fraction is of the paragraph's height; for a paragraph shown in several blocks,
-        of its characters, so finding it never lays out more than is on screen.
-        """
-        if not self._filled:
-            return 0, 0.0
-        # The block is found half a pixel down (scroll values are whole pixels, block tops
-        # are not), the fraction at the edge itself, so that `scroll_to_position` of a
-        # position read here comes back to the very same pixel.
-        edge = self.verticalScrollBar().value()
-        y = edge + 0.5
-        left = self.document().rootFrame().frameFormat().leftMargin() + 1
-        found = self.document().documentLayout().hitTest(QPointF(left, y),
-                                                         Qt.HitTestAccuracy.FuzzyHit)
-        block = self.document().findBlock(max(found, 0))
-        while block.previous().isValid() and self._block_rect(block).top() > y:
-            block = block.previous()
-        while block.next().isValid() and block.next().blockNumber() < self._filled \
-                and self._block_rect(block.next()).top() <= y:  # fmt: skip
-            block = block.next()
-        rect = self._block_rect(block)
-        piece = self._blocks.piece(min(block.blockNumber(), self._filled - 1))
-        through = 0.0
-        if rect.height() > 0 and edge > rect.top():
-            through = min((edge - rect.top()) / rect.height(), 1.0)
-        length = len(self._paragraphs[piece.paragraph])
-        if piece.start == 0 and piece.end == length:
-            return piece.paragraph, through
-        return piece.paragraph, (piece.start + through * (piece.end - piece.start)) / length
+        """The paragraph at the top of the viewport and how far through it the top edge is."""
+        return top_position(self, self._blocks, self._filled)
 
     def scroll_to_position(self, paragraph: int, fraction: float) -> None:
         """Scroll so the top edge stands `fraction` of the way through `paragraph`.
@@ -312,17 +265,7 @@ class TextPane(QTextEdit):
             self._pending_scroll = (paragraph, fraction)
             return
         self._pending_scroll = None
-        block = self.document().findBlockByNumber(number)
-        rect = self._block_rect(block)
-        piece = self._blocks.piece(number)
-        if piece.start == 0 and piece.end == length:
-            through = fraction
-        else:
-            through = (fraction * length - piece.start) / max(piece.end - piece.start, 1)
-        target = rect.top() + through * rect.height()
-        # The first paragraph at its top means the page top, margin included.
-        if paragraph == 0 and fraction == 0.0:
-            target = 0.0
+        target = scroll_target(self, self._blocks, number, paragraph, fraction)
         bar = self.verticalScrollBar()
         if self.filling and round(target) > bar.maximum():
             self._pending_scroll = (paragraph, fraction)  # until the text below it is in
@@ -390,34 +333,13 @@ class TextPane(QTextEdit):
         formats: dict[MarkStyle, QTextCharFormat] = {}
         for layer in layers.stale:
             # One lookup of each paragraph's block position and room per layer.
-            span = functools.partial(self._qt_span, blocks={})
+            span = functools.partial(qt_span, self, self._blocks, (self._filled, self._fill_end),
+                                     cache={})
             layers.selections[layer] = selections_of(
                 layers.touching(layer, near), self.document(), self.palette(), formats, span)
         layers.stale.clear()
         self.setExtraSelections([selection for layer in LAYERS
                                  for selection in layers.selections.get(layer, ())])
-
-    def _qt_span(self, paragraph: int, start: int, end: int,
-                 blocks: dict[int, tuple[int, int]]) -> tuple[int, int] | None:
-        """The document positions of a mark, as `qt_position` has them; None if not in yet."""
-        if not 0 <= paragraph < len(self._paragraphs):
-            return None
-        if self._blocks.split:  # a paragraph may span blocks: the general way
-            if self._blocks.block_of(paragraph, start)[0] >= self._filled:
-                return None
-            first, last = self.qt_position(paragraph, start), self.qt_position(paragraph, end)
-            return first, max(last, first)
-        if paragraph >= self._filled:
-            return None
-        # One block per paragraph (block number = paragraph), looked up once per paragraph.
-        if paragraph not in blocks:
-            block = self.document().findBlockByNumber(paragraph)
-            blocks[paragraph] = block.position(), max(block.length() - 1, 0)
-        position, room = blocks[paragraph]
-        text = self._paragraphs[paragraph]
-        first = position + min(qt_offset(text, min(max(start, 0), len(text))), room)
-        last = position + min(qt_offset(text, min(max(end, 0), len(text))), room)
-        return first, max(last, first)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.FontChange and self._text_font is not None:
@@ -437,47 +359,15 @@ class TextPane(QTextEdit):
     # Pointing ------------------------------------------------------------------------------
     def text_position(self, point: QPoint) -> tuple[int, int] | None:
         """(paragraph, offset) of the character at a viewport point; None off the text."""
-        at = QPointF(point.x() + self.horizontalScrollBar().value(),
-                     point.y() + self.verticalScrollBar().value())
-        position = self.document().documentLayout().hitTest(at, Qt.HitTestAccuracy.ExactHit)
-        if position < 0:
-            return None
-        return self.paragraph_at(position)
+        return text_position(self, point, self.paragraph_at)
 
     def selection_ranges(self) -> list[TextRange]:
         """The selected text as core ranges, one per paragraph it touches."""
-        cursor = self.textCursor()
-        if not cursor.hasSelection():
-            return []
-        start, end = cursor.selectionStart(), cursor.selectionEnd()
-        ranges: list[TextRange] = []
-        block = self.document().findBlock(start)
-        while block.isValid() and block.position() < end:
-            first = max(start - block.position(), 0)
-            last = min(end - block.position(), block.length() - 1)
-            if last > first:
-                paragraph, core_first = self.paragraph_at(block.position() + first)
-                core_last = self.paragraph_at(block.position() + last)[1]
-                if ranges and ranges[-1].paragraph == paragraph:  # the same paragraph, on
-                    core_first = ranges.pop().start
-                ranges.append(TextRange(self.pane, paragraph, core_first, core_last))
-            block = block.next()
-        return ranges
+        return selection_ranges(self, self.pane, self.paragraph_at)
 
     def range_span(self, paragraph: int, start: int, end: int) -> tuple[float, float] | None:
         """Document y of the top of a range's first line and the bottom of its last line."""
-        first_block, first = self._block(paragraph, max(start, 0))
-        last_block, last = self._block(paragraph, max(end - 1, start, 0))
-        if not first_block.isValid() or not last_block.isValid():
-            return None
-        spans = []
-        for block, at in ((first_block, first), (last_block, last)):
-            rect = self._block_rect(block)  # also lays the block out
-            line = block.layout().lineForTextPosition(min(max(at, 0),
-                                                          max(block.length() - 1, 0)))
-            spans.append((rect.top() + line.y(), rect.top() + line.y() + line.height())
-                         if line.isValid() else (rect.top(), rect.bottom()))  # fmt: skip
-        return spans[0][0], spans[1][1]
+        return range_span(self, self._blocks, self._filled, paragraph, start, end)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         super().mouseMoveEvent(event)
@@ -501,7 +391,8 @@ class TextPane(QTextEdit):
         super().paintEvent(event)
         if self.paragraph_count():
             right = self.document().rootFrame().frameFormat().leftMargin() - self._gutter * 0.35
-            paint_numbers(self, event.rect(), right, self._block_rect, self._number_of)
+            paint_numbers(self, event.rect(), right, functools.partial(block_rect, self),
+                          self._number_of)
 
     def _number_of(self, block: int) -> str:
         """The paragraph number a block starts, "" for a later block of a split paragraph."""

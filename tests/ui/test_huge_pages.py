@@ -15,14 +15,14 @@ from pytestqt.qtbot import QtBot
 from bench.made_up_pages import many_paragraphs
 from reader.core.align import sections as alignment_sections
 from reader.core.align.solver import align_texts
-from reader.core.session import workspace
+from reader.core.session import opening
 from reader.core.session.workspace import Workspace
 from reader.ui.app import DiglotApp
 
 
 @pytest.fixture
 def huge_home(diglot_home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr(workspace, "BIG_PAGE_BYTES", 30_000)
+    monkeypatch.setattr(opening, "BIG_PAGE_BYTES", 30_000)
     monkeypatch.setattr(alignment_sections, "HUGE_PARAGRAPHS", 30)
     monkeypatch.setattr(alignment_sections, "SECTION", 12)
     library = diglot_home / "library"

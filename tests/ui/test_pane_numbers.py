@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QImage, QPalette, QTextBlock
 
+from reader.ui.pane_geometry import block_rect
 from reader.ui.text_pane import TextPane
 from tests.ui.test_pane_blocks import pane as pane  # the fixture
 
@@ -11,7 +12,7 @@ from tests.ui.test_pane_blocks import pane as pane  # the fixture
 def ink_beside(pane: TextPane, image: QImage, block: QTextBlock) -> int:
     """Pixels unlike the background in the margin, level with a block's first line."""
     base = pane.palette().color(QPalette.ColorRole.Base).rgb()
-    top = round(pane._block_rect(block).top() - pane.verticalScrollBar().value())
+    top = round(block_rect(pane, block).top() - pane.verticalScrollBar().value())
     line = block.layout().lineAt(0)
     margin = round(pane.document().rootFrame().frameFormat().leftMargin())
     return sum(image.pixel(x, y) != base

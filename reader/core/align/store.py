@@ -4,7 +4,7 @@ Computed alignments are cached in memory and in `<home>/alignments/`, keyed by a
 texts (so a changed document, or another translation of it, gets its own entry) and the aligner
 version. Corrections live apart, one JSON file per document in `<home>/corrections/`; each names
 paragraphs and sentences together with their text, so a correction survives re-indexing and is
-re-anchored (or dropped) when the document's paragraphs move.
+re-anchored (or dropped) when the document's paragraphs move (`corrections`: how).
 """
 
 from __future__ import annotations
@@ -13,18 +13,11 @@ import contextlib
 import hashlib
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from reader.core.align.alignment import (
-    Alignment,
-    FixedBead,
-    ParagraphAlignment,
-    ParagraphBead,
-    SentenceBead,
-    SentenceRef,
-)
+from reader.core.align.alignment import Alignment, FixedBead, ParagraphAlignment, SentenceRef
+from reader.core.align.corrections import describe, resolve
 from reader.core.atomic_file import write_atomic
 from reader.core.document import Document, Text
 
@@ -146,12 +139,10 @@ class AlignmentStore:
         computed = self.cached(original, translation)
         if computed is None:
             return None
-        corrections = self._resolved(doc_id, translation_index, original, translation)
-        if corrections["paragraph"]:
+        corrections = resolve(self.corrections(doc_id), translation_index, original, translation)
+        if corrections.paragraphs:
             return None
-        alignment = _apply_unlinks(computed, corrections["unlink_paragraph"])
-        return _apply_sentences(
-            alignment, corrections["sentence"], corrections["unlink_sentence"])
+        return corrections.applied(computed)
 
     def paragraph_aligner(self, original: Text, translation: Text) -> ParagraphAlignment:
         """An `Aligner` for `ReadingState`: the cached alignment's paragraph pairs."""
@@ -171,13 +162,11 @@ class AlignmentStore:
             ValueError: when the document lacks an original or that translation.
         """
         original, target = _texts(document, translation)
-        corrections = self._resolved(document.id, translation, original, target)
-        fixed: list[FixedBead] = corrections["paragraph"]
+        corrections = resolve(self.corrections(document.id), translation, original, target)
+        fixed = corrections.paragraphs
         alignment = _align(original, target, fixed) if fixed else self.computed(
             original, target)
-        alignment = _apply_unlinks(alignment, corrections["unlink_paragraph"])
-        return _apply_sentences(
-            alignment, corrections["sentence"], corrections["unlink_sentence"])
+        return corrections.applied(alignment)
 
     # Corrections -----------------------------------------------------------------------------
     def link(
@@ -254,156 +243,17 @@ class AlignmentStore:
         }
         for side, units, text in (("original", original, texts[0]),
                                   ("translation", translation, texts[1])):
-            entry[side] = [_describe(unit, text) for unit in units]
+            entry[side] = [describe(unit, text) for unit in units]
         items = [*self.corrections(document.id), entry]
         data = json.dumps({"document": document.id, "corrections": items},
                           ensure_ascii=False, indent=1).encode("utf-8")
         write_atomic(self._corrections_path(document.id), data)
-
-    def _resolved(self, doc_id: str, translation: int, original: Text, target: Text
-                  ) -> dict[str, Any]:
-        fixed: list[FixedBead] = []
-        links: list[tuple[tuple[SentenceRef, ...], tuple[SentenceRef, ...]]] = []
-        # Each side apart: a sentence is named by its place in its own text only.
-        unlinks: list[tuple[tuple[SentenceRef, ...], tuple[SentenceRef, ...]]] = []
-        unlinked: set[tuple[int, int]] = set()  # (side, paragraph)
-        for entry in self.corrections(doc_id):
-            if entry.get("translation_index", 0) != translation:
-                continue
-            a = [_locate(unit, original) for unit in entry.get("original", [])]
-            b = [_locate(unit, target) for unit in entry.get("translation", [])]
-            if any(u is None for u in [*a, *b]):
-                continue  # the text it named is gone: the correction no longer applies
-            if entry.get("level") == "paragraph":
-                pa = tuple(sorted(int(u[0]) for u in a if u))
-                pb = tuple(sorted(int(u[0]) for u in b if u))
-                if entry.get("action") == "link":
-                    fixed = [
-                        f for f in fixed if not set(f[0]) & set(pa) and not set(f[1]) & set(pb)
-                    ]
-                    fixed.append((pa, pb))
-                    unlinked -= {(0, p) for p in pa} | {(1, p) for p in pb}
-                else:
-                    unlinked |= {(0, p) for p in pa} | {(1, p) for p in pb}
-                    fixed = [f for f in fixed if not set(f[0]) & set(pa) | set(f[1]) & set(pb)]
-            elif entry.get("action") == "link":
-                links.append((tuple(u for u in a if u), tuple(u for u in b if u)))
-            else:
-                unlinks += [((u,), ()) for u in a if u] + [((), (u,)) for u in b if u]
-        return {
-            "paragraph": fixed,
-            "unlink_paragraph": unlinked,
-            "sentence": links,
-            "unlink_sentence": unlinks,
-        }
-
-
-_Bead = TypeVar("_Bead", ParagraphBead, SentenceBead)
 
 
 def _texts(document: Document, translation: int) -> tuple[Text, Text]:
     if document.original is None or not 0 <= translation < len(document.translations):
         raise ValueError(f"document {document.id} has no original or no translation {translation}")
     return document.original, document.translations[translation]
-
-
-def _describe(unit: int | Sequence[int], text: Text) -> dict[str, Any]:
-    if isinstance(unit, int):
-        return {"paragraph": unit, "text": text.paragraphs[unit]}
-    p, start, end = (int(x) for x in unit)
-    return {"paragraph": p, "start": start, "end": end, "text": text.paragraphs[p][start:end]}
-
-
-def _locate(unit: Any, text: Text) -> SentenceRef | None:
-    """Find a stored unit in the current text: where it was, else wherever its text now is."""
-    if not isinstance(unit, dict) or not isinstance(unit.get("text"), str):
-        return None
-    wanted: str = unit["text"]
-    p = unit.get("paragraph")
-    start = unit.get("start")
-    if start is None:  # a paragraph
-        if isinstance(p, int) and 0 <= p < len(text.paragraphs) and text.paragraphs[p] == wanted:
-            return (p, 0, len(wanted))
-        for index, paragraph in enumerate(text.paragraphs):
-            if paragraph == wanted:
-                return (index, 0, len(wanted))
-        return None
-    if isinstance(p, int) and 0 <= p < len(text.paragraphs) and (
-        text.paragraphs[p][start : unit.get("end")] == wanted
-    ):
-        return (p, int(start), int(start) + len(wanted))
-    for index, paragraph in enumerate(text.paragraphs):
-        found = paragraph.find(wanted)
-        if found >= 0:
-            return (index, found, found + len(wanted))
-    return None
-
-
-def _apply_unlinks(alignment: Alignment, unlinked: set[tuple[int, int]]) -> Alignment:
-    """Take unlinked paragraphs out of their beads; what is left of a bead stays paired."""
-    if not unlinked:
-        return alignment
-    paragraphs = [
-        part for bead in alignment.paragraph_beads
-        for part in _split_bead(bead, lambda p: (0, p) not in unlinked,
-                                lambda p: (1, p) not in unlinked)
-    ]
-    sentences = [
-        part for bead in alignment.sentence_beads
-        for part in _split_bead(bead, lambda r: (0, r[0]) not in unlinked,
-                                lambda r: (1, r[0]) not in unlinked)
-    ]
-    return replace(alignment, paragraph_beads=tuple(paragraphs), sentence_beads=tuple(sentences))
-
-
-def _split_bead(bead: _Bead, keep_original: Callable[[Any], bool],
-                keep_translation: Callable[[Any], bool]) -> list[_Bead]:
-    """A bead without the units not kept: the rest stays paired if both sides keep some."""
-    a = tuple(u for u in bead.original if keep_original(u))
-    b = tuple(u for u in bead.translation if keep_translation(u))
-    if (a, b) == (bead.original, bead.translation):
-        return [bead]
-    make = type(bead)
-    parts = [make(a, b, bead.confidence, True)] if a and b else []
-    if not parts:
-        a, b = (), ()
-    parts += [make((u,), (), 1.0, True) for u in bead.original if u not in a]
-    parts += [make((), (u,), 1.0, True) for u in bead.translation if u not in b]
-    return parts
-
-
-def _apply_sentences(
-    alignment: Alignment,
-    links: Sequence[tuple[tuple[SentenceRef, ...], tuple[SentenceRef, ...]]],
-    unlinks: Sequence[tuple[tuple[SentenceRef, ...], tuple[SentenceRef, ...]]],
-) -> Alignment:
-    """Sentence corrections on top of an alignment: beads touching them are broken up."""
-    beads = list(alignment.sentence_beads)
-    for a, b in [*links, *unlinks]:
-        # Per side: the same (paragraph, start, end) may name a sentence in each text.
-        touched_a, touched_b = set(a), set(b)
-        kept: list[SentenceBead] = []
-        for bead in beads:
-            if touched_a & set(bead.original) or touched_b & set(bead.translation):
-                # What is left of the bead stays paired when both sides still have a sentence:
-                # taking one of two sentences out does not unmake the other's translation.
-                rest_a = tuple(r for r in bead.original if r not in touched_a)
-                rest_b = tuple(r for r in bead.translation if r not in touched_b)
-                if rest_a and rest_b:
-                    kept.append(SentenceBead(rest_a, rest_b, bead.confidence, True))
-                else:
-                    kept += [SentenceBead((r,), (), 0.0, True) for r in rest_a]
-                    kept += [SentenceBead((), (r,), 0.0, True) for r in rest_b]
-            else:
-                kept.append(bead)
-        if a and b:
-            kept.append(SentenceBead(tuple(sorted(a)), tuple(sorted(b)), 1.0, True))
-        else:
-            kept += [SentenceBead((r,), (), 1.0, True) for r in a]
-            kept += [SentenceBead((), (r,), 1.0, True) for r in b]
-        beads = kept
-    beads.sort(key=lambda bead: (bead.original[:1] or bead.translation[:1] or ((0, 0, 0),))[0])
-    return replace(alignment, sentence_beads=tuple(beads))
 
 
 def _align(original: Text, translation: Text, fixed: Sequence[FixedBead] = (),

@@ -27,20 +27,18 @@ from reader.core.index.types import DocumentEntry, IndexDamaged, QueryError
 from reader.core.library.collection import Library
 from reader.core.library.page_files import ImportReport
 from reader.core.page.dates import date_span
-from reader.core.page.errors import PageError
 from reader.core.provenance.formats import CITATION_FORMATS, citation_format
-from reader.core.session.alignment_index import warm_provisional
 from reader.core.session.annotating import AnnotationSession
 from reader.core.session.annotation_actions import AnnotationActions
 from reader.core.session.annotation_terms import split_terms
 from reader.core.session.appearance import Appearance
 from reader.core.session.browsing import Browsing
 from reader.core.session.catalog import Catalog
+from reader.core.session.opening import Opening
 from reader.core.session.reading import ReadingState
 from reader.core.session.search import SearchResults, SearchSession, find_text
 from reader.core.session.sentence_links import Defer, SentenceLinks
 from reader.core.session.timeline import Timeline, timeline_commands
-from reader.core.text.language import latin_language
 from reader.core.text_range import Pane, TextRange
 
 if TYPE_CHECKING:
@@ -48,8 +46,6 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int, str], None]
 
-
-BIG_PAGE_BYTES = 1_000_000  # pages this big are read away from the window's thread
 
 class Workspace:
     """The library, index, list, reading view, search and appearance of one session."""
@@ -88,11 +84,8 @@ class Workspace:
             keymap, self.keymap_problems = load_keymap()
         self.keymap = keymap
         self.registry = CommandRegistry(default_commands())
-        self._entries: dict[str, DocumentEntry] = {}
-        # (id, path, file stamp, document) that `prepare_reading` parsed for the next opening.
-        self._prepared: tuple[str, str, tuple[int, int], Document] | None = None
-        self._defer: Defer | None = None
-        self._opening: str | None = None  # a big page being read away from this thread
+        self.opening = Opening(self.library, self.catalog, self.reading, self.alignments,
+                               self.message)
         self.clipboard: Event[str] = Event()  # text the user asked to copy
         self._bind_commands()
 
@@ -129,12 +122,11 @@ class Workspace:
 
     def add_entries(self, entries: list[DocumentEntry], *, announce: bool = True) -> None:
         """Add or replace list entries (see `Catalog.add_entries`)."""
-        self._entries.update((entry.id, entry) for entry in entries)
-        self.catalog.add_entries(entries, announce=announce)
+        self.opening.add_entries(entries, announce=announce)
 
     def records_by_path(self) -> dict[str, str]:
         """The listed documents' ids by their file's path, e.g. to name an import's duplicates."""
-        return {entry.path: doc_id for doc_id, entry in self._entries.items()}
+        return self.opening.records_by_path()
 
     def run_search(
         self, query: str, limit: int = 50, spelling: bool | None = None
@@ -153,7 +145,7 @@ class Workspace:
                                          alignments=self.alignments.stored, spelling=spelling)
             from reader.core.session.annotation_query import with_annotations  # whoosh's hits
 
-            titles = {doc_id: entry.title for doc_id, entry in dict(self._entries).items()}
+            titles = {doc_id: entry.title for doc_id, entry in dict(self.opening.entries).items()}
             found = with_annotations(hits, terms, self._annotations_here(), titles, limit)
             return SearchResults(query, tuple(found))
         except QueryError as error:
@@ -173,27 +165,8 @@ class Workspace:
         return store
 
     def prepare_reading(self, doc_id: str | None = None) -> None:
-        """Load ahead what opening a document loads, so that the opening only shows it.
-
-        That is the language identifier (for the first opening of a run) and, given a listed
-        document, its page parsed and its texts aligned, kept for `open_document`. Run it off
-        the GUI thread while there is time, e.g. before opening the first listed document.
-        """
-        latin_language("a warm-up")
-        entry = self._entries.get(doc_id) if doc_id else None
-        if entry is None:
-            return
-        from reader.core.page.parser import parse_page
-
-        path = Path(entry.path)
-        try:
-            stamp = _stamp(path)
-            document = parse_page(path)
-        except (PageError, OSError):
-            return  # the opening itself says what is wrong
-        if document.original is not None and document.translations:
-            self.alignments.computed(document.original, document.translations[0])
-        self._prepared = (entry.id, str(path), stamp, document)
+        """Load ahead what opening a document loads (see `Opening.prepare`); off the GUI."""
+        self.opening.prepare(doc_id)
 
     def import_files(self, paths: list[Path]) -> ImportReport:
         """Copy pages into the user's library; the index is updated separately."""
@@ -207,13 +180,11 @@ class Workspace:
 
     def title_of(self, doc_id: str) -> str:
         """A listed document's title, else its id (a document gone from the library)."""
-        entry = self._entries.get(doc_id)
-        return entry.title if entry else doc_id
+        return self.opening.title_of(doc_id)
 
     def retain_entries(self, ids: Collection[str]) -> None:
         """Drop from the list every document whose id is not in `ids`."""
-        self._entries = {doc_id: e for doc_id, e in self._entries.items() if doc_id in ids}
-        self.catalog.retain(ids)
+        self.opening.retain_entries(ids)
 
     def set_background(self, defer: Defer | None) -> None:
         """Let slow work (reading a big page, aligning a huge one) run away from this thread.
@@ -222,67 +193,20 @@ class Workspace:
             defer: runs `work(progress)` elsewhere and `then(result)` back here; None (the
                 default) does everything on the calling thread.
         """
-        self._defer = defer
+        self.opening.defer = defer
         self.links.defer = defer
 
     def open_document(self, doc_id: str) -> Document | None:
         """Parse a listed document and show it; a file that no longer reads is reported.
 
-        A page over `BIG_PAGE_BYTES` is read in the background when `set_background` allows
-        it: this returns None at once, says so in the status bar and shows the document when
-        it is read (unless another was opened meanwhile).
+        A page over `opening.BIG_PAGE_BYTES` is read in the background when `set_background`
+        allows it: this returns None at once and shows the document when it is read.
         """
-        from reader.core.page.parser import parse_page  # the first frame needs no parser
-
-        entry = self._entries.get(doc_id)
-        prepared, self._prepared = self._prepared, None
-        self._opening = None
-        if entry and self._defer is not None and not (prepared and prepared[0] == doc_id):
-            size = _size(Path(entry.path))
-            if size > BIG_PAGE_BYTES:
-                self._opening = doc_id
-                self.message.emit(f"Opening {Path(entry.path).name} ({size / 1e6:.1f} MB)…")
-                path = Path(entry.path)
-                self._defer(lambda _progress: _read(path),
-                            lambda result: self._opened(doc_id, result))  # fmt: skip
-                return None
-        try:
-            if entry and prepared and prepared[:2] == (doc_id, entry.path) and (
-                prepared[2] == _stamp(Path(entry.path))
-            ):
-                document = prepared[3]  # parsed ahead, and the file is as it was then
-            elif entry:
-                document = parse_page(Path(entry.path))
-            else:
-                document = self.library.document(doc_id)
-        except (PageError, KeyError, OSError) as error:
-            self.message.emit(f"Cannot open {doc_id}: {error}")
-            return None
-        self.reading.set_document(document)
-        return document
-
-    def _opened(self, doc_id: str, result: Document | Exception) -> None:
-        if self._opening != doc_id:
-            return  # another document was opened while this one was read
-        self._opening = None
-        if isinstance(result, Exception):
-            self.message.emit(f"Cannot open {doc_id}: {result}")
-            return
-        self.reading.set_document(result)
-        self.message.emit(f"Opened {Path(result.file).name}")
+        return self.opening.open(doc_id)
 
     def step_document(self, delta: int) -> Document | None:
         """Open the document `delta` rows away in the list as it is filtered and sorted."""
-        visible = self.catalog.visible()
-        if not visible:
-            return None
-        current = self.reading.document.id if self.reading.document else None
-        row = self.catalog.index_of(current, visible) if current else -1
-        target = (0 if delta > 0 else len(visible) - 1) if row < 0 else row + delta
-        if not 0 <= target < len(visible):
-            self.message.emit("No more documents" if delta > 0 else "Already at the first")
-            return None
-        return self.open_document(visible[target].id)
+        return self.opening.step(delta)
 
     def show_matches(self, query: str, near: TextRange | None = None) -> None:
         """Mark where the open document matches a search, for n/N and the highlights.
@@ -450,26 +374,3 @@ class Workspace:
         document = self.reading.document
         span = date_span(document.date.iso, document.date.precision) if document else None
         return span[0] if span else None
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0  # the opening itself says what is wrong
-
-
-def _read(path: Path) -> Document | Exception:
-    from reader.core.page.parser import parse_page
-
-    try:
-        document = parse_page(path)
-    except (PageError, OSError) as error:
-        return error
-    warm_provisional(document)  # here, not on the window's thread when the page arrives
-    return document
-
-
-def _stamp(path: Path) -> tuple[int, int]:
-    status = path.stat()
-    return status.st_size, status.st_mtime_ns

@@ -19,7 +19,7 @@ def _workspace(home: Path) -> Workspace:
 def test_an_opening_shows_the_document_prepared_for_it(diglot_home: Path) -> None:
     workspace = _workspace(diglot_home)
     workspace.prepare_reading(made_up_id(50001))
-    prepared = workspace._prepared
+    prepared = workspace.opening._prepared
     assert prepared is not None and prepared[3].title == "Prepared page"
     document = prepared[3]
     assert document.original is not None
@@ -29,7 +29,7 @@ def test_an_opening_shows_the_document_prepared_for_it(diglot_home: Path) -> Non
     assert workspace.open_document(made_up_id(50001)) is document
     assert workspace.reading.document is document
     assert len(workspace.alignments._memory) == key_count  # nothing aligned again
-    assert workspace._prepared is None  # used once
+    assert workspace.opening._prepared is None  # used once
 
 
 def test_a_page_changed_since_it_was_prepared_is_read_again(diglot_home: Path) -> None:
@@ -45,7 +45,7 @@ def test_preparing_another_or_no_document_changes_nothing(diglot_home: Path) -> 
     workspace = _workspace(diglot_home)
     workspace.prepare_reading(None)
     workspace.prepare_reading("no-such-id")
-    assert workspace._prepared is None
+    assert workspace.opening._prepared is None
     workspace.prepare_reading(made_up_id(50001))
     opened = workspace.open_document("113729")  # the seed, not the prepared page
     assert opened is not None and opened.id == "113729"
