@@ -21,6 +21,7 @@ COVERED_BY = {
     "reader/core/document.py": "tests/core/page/test_parser.py",
     "reader/core/export/parts.py": "tests/core/export/test_marks.py",
     "reader/core/index/query.py": "tests/core/index/test_search_index.py",
+    "reader/core/index/ranking.py": "tests/core/index/test_search_index.py",
     "reader/core/index/store.py": "tests/core/index/test_search_index.py",
     "reader/core/index/types.py": "tests/core/index/test_search_index.py",
     "reader/core/index/job_messages.py": "tests/core/index/test_job.py",
