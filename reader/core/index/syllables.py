@@ -18,7 +18,8 @@ inventory of syllables:
   it (Гао, Цзян, Чжоу, Эньлай; the soft sign optional);
 - Kontsevich (Russian for Korean): as for Korean in letters, but г only after a voiced
   sound: inside a word (Канге), or starting a one-syllable word, a name's syllable written
-  apart (Кан Гон); that system writes an initial ㄱ as к (Кэсон, Ким).
+  apart (Кан Гон); that system writes an initial ㄱ as к (Кэсон, Ким). A final р only in
+  the whole word Ир, as in letters.
 """
 
 from __future__ import annotations
@@ -117,13 +118,15 @@ def _inventories() -> tuple[re.Pattern[str], re.Pattern[str]]:
 _SILENT_H = re.compile(r"(?<=e)h(?![aeiou])")
 _CYRILLIC_KOREAN_INITIAL = "кх|тх|пх|чх|чж|к|н|т|д|р|л|м|п|б|с|ч|дж|х|ц"
 _CYRILLIC_KOREAN_VOWEL = "ва|вэ|во|ви|уи|ый|ы|я|ё|ю|е|э|а|о|у|и"
-_CYRILLIC_KOREAN_FINAL = "н|к|т|ль|л|р|м|п"  # final ㄹ: Ир, Ил
+# Final ㄹ is ль or л (Ил); р, as in letters, only in the whole word Ир (Ким Ир Сен): else
+# Гор, Тагор, Игор read as Korean and their г keys as к.
+_CYRILLIC_KOREAN_FINAL = "н|к|т|ль|л|м|п"
 _KONTSEVICH_SYLLABLE = (
     rf"(?:{_CYRILLIC_KOREAN_INITIAL}|г)?(?:{_CYRILLIC_KOREAN_VOWEL})(?:{_CYRILLIC_KOREAN_FINAL})?"
 )
 # г after a voiced sound only: inside a word, or as a name's syllable written apart (Кан Гон).
 _KONTSEVICH = re.compile(
-    rf"(?!г(?:{_KONTSEVICH_SYLLABLE}))(?:{_KONTSEVICH_SYLLABLE})+|г(?:{_KONTSEVICH_SYLLABLE})"
+    rf"(?!г(?:{_KONTSEVICH_SYLLABLE}))(?:{_KONTSEVICH_SYLLABLE})+|г(?:{_KONTSEVICH_SYLLABLE})|ир"
 )
 
 

@@ -21,7 +21,7 @@ def test_chinese_and_korean_syllables_read(word: str) -> None:
 @pytest.mark.parametrize(
     "word",
     ["gero", "grotewohl", "gottwald", "budapest", "gheorghiu", "gyor", "namir", "gor",
-     "гере", "герё", "гомулка", "гитлер", "гонсу", "георгиу"],
+     "гере", "герё", "гомулка", "гитлер", "гонсу", "георгиу", "гор", "тагор", "игор", "намир"],
 )  # fmt: skip
 def test_european_names_do_not(word: str) -> None:
     assert not reads_as_syllables(word)
