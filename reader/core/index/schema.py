@@ -45,8 +45,9 @@ from reader.core.provenance.arrangement import Locator, locators_of
 # 6: a name in Latin letters no longer also keys without its final vowel; 7: the spelling
 # field's terms name the field and the spelling that hold a key, and its analyser moved to
 # `spelling_field`; keys of Wade-Giles j, pinyin wu, Hangul w-glides, Hungarian gy; 8: g
-# apart from k outside Chinese and Korean syllables, front and back vowels in short keys).
-SCHEMA_VERSION = 8
+# apart from k outside Chinese and Korean syllables, front and back vowels in short keys; 9: a
+# final r (р) ends a Korean syllable only in the word Ir (Ир), so Győr keys apart from Корее).
+SCHEMA_VERSION = 9
 
 KIND_DOC = "doc"
 KIND_DUP = "dup"

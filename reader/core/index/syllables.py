@@ -11,12 +11,15 @@ inventory of syllables:
   hm, hng), and Wade-Giles's (pypinyin's Wade-Giles style, apostrophes and marks folded);
 - Korean (Revised and McCune-Reischauer, breves folded): an optional initial, a vowel, an
   optional final. The bare vowel e (ㅔ) is left out: it is rare in names and in European
-  names common (Gero, Korea would read as 게로, 코레아);
+  names common (Gero, Korea would read as 게로, 코레아). Both write a final ㄹ as l; r ends
+  a syllable only in the whole word Ir (Nam Ir, as the North and the Russian press write
+  it), or Győr would read as 교르 and find Корее;
 - Palladius (Russian for Chinese): the pinyin inventory as pypinyin's Cyrillic style writes
   it (Гао, Цзян, Чжоу, Эньлай; the soft sign optional);
 - Kontsevich (Russian for Korean): as for Korean in letters, but г only after a voiced
   sound: inside a word (Канге), or starting a one-syllable word, a name's syllable written
-  apart (Кан Гон); that system writes an initial ㄱ as к (Кэсон, Ким).
+  apart (Кан Гон); that system writes an initial ㄱ as к (Кэсон, Ким). A final р only in
+  the whole word Ир, as in letters.
 """
 
 from __future__ import annotations
@@ -65,8 +68,11 @@ WADE_GILES = frozenset(_WADE_GILES_TEXT.split())
 
 _KOREAN_INITIAL = "kk|tt|pp|ss|jj|ch|g|k|n|d|t|r|l|m|b|p|s|j|h"
 _KOREAN_VOWEL = "yae|yeo|wae|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|a|o|u|i"
-_KOREAN_FINAL = "ng|k|n|t|l|r|m|p"  # r: ㄹ as the Russian press writes it (Nam Ir)
-_KOREAN = re.compile(rf"(?:(?:{_KOREAN_INITIAL})?(?:{_KOREAN_VOWEL})(?:{_KOREAN_FINAL})?)+")
+# McCune-Reischauer and Revised write a final ㄹ as l. The Russian-influenced r (Nam Ir, from
+# Нам Ир) is taken only as that whole word: a final r inside a word made Győr's "gyor" read as
+# gyo + r, so its g keyed as k too and Győr found Корее.
+_KOREAN_FINAL = "ng|k|n|t|l|m|p"
+_KOREAN = re.compile(rf"(?:(?:{_KOREAN_INITIAL})?(?:{_KOREAN_VOWEL})(?:{_KOREAN_FINAL})?)+|ir")
 
 # The same syllables as Palladius writes them, from pypinyin's Cyrillic style, with uo also
 # as the older о (多 до, 国 го); tests/core/index/test_syllables.py checks it against pypinyin.
@@ -112,13 +118,15 @@ def _inventories() -> tuple[re.Pattern[str], re.Pattern[str]]:
 _SILENT_H = re.compile(r"(?<=e)h(?![aeiou])")
 _CYRILLIC_KOREAN_INITIAL = "кх|тх|пх|чх|чж|к|н|т|д|р|л|м|п|б|с|ч|дж|х|ц"
 _CYRILLIC_KOREAN_VOWEL = "ва|вэ|во|ви|уи|ый|ы|я|ё|ю|е|э|а|о|у|и"
-_CYRILLIC_KOREAN_FINAL = "н|к|т|ль|л|р|м|п"  # final ㄹ: Ир, Ил
+# Final ㄹ is ль or л (Ил); р, as in letters, only in the whole word Ир (Ким Ир Сен): else
+# Гор, Тагор, Игор read as Korean and their г keys as к.
+_CYRILLIC_KOREAN_FINAL = "н|к|т|ль|л|м|п"
 _KONTSEVICH_SYLLABLE = (
     rf"(?:{_CYRILLIC_KOREAN_INITIAL}|г)?(?:{_CYRILLIC_KOREAN_VOWEL})(?:{_CYRILLIC_KOREAN_FINAL})?"
 )
 # г after a voiced sound only: inside a word, or as a name's syllable written apart (Кан Гон).
 _KONTSEVICH = re.compile(
-    rf"(?!г(?:{_KONTSEVICH_SYLLABLE}))(?:{_KONTSEVICH_SYLLABLE})+|г(?:{_KONTSEVICH_SYLLABLE})"
+    rf"(?!г(?:{_KONTSEVICH_SYLLABLE}))(?:{_KONTSEVICH_SYLLABLE})+|г(?:{_KONTSEVICH_SYLLABLE})|ир"
 )
 
 

@@ -20,8 +20,8 @@ def test_chinese_and_korean_syllables_read(word: str) -> None:
 
 @pytest.mark.parametrize(
     "word",
-    ["gero", "grotewohl", "gottwald", "budapest", "gheorghiu",
-     "гере", "герё", "гомулка", "гитлер", "гонсу", "георгиу"],
+    ["gero", "grotewohl", "gottwald", "budapest", "gheorghiu", "gyor", "namir", "gor",
+     "гере", "герё", "гомулка", "гитлер", "гонсу", "георгиу", "гор", "тагор", "игор", "намир"],
 )  # fmt: skip
 def test_european_names_do_not(word: str) -> None:
     assert not reads_as_syllables(word)
