@@ -36,7 +36,12 @@ from collections.abc import Set as AbstractSet
 
 from reader.core.index.folding import APOSTROPHES
 from reader.core.index.folding import fold as fold  # the words' folding, keyed on top of it
-from reader.core.index.syllables import hangul_classes, pinyin_table, reads_as_syllables
+from reader.core.index.syllables import (
+    hangul_classes,
+    kontsevich_glided,
+    pinyin_table,
+    reads_as_syllables,
+)
 
 _CYRILLIC = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z", "и": "i",
@@ -205,8 +210,8 @@ def _word_keys(word: str) -> frozenset[str]:
     if any(_consonants(key) <= 2 for key in keys):
         short = {key for key in _keys_of(word, (True,), vowels=True) if _consonants(key) <= 2}
         keys = short | {key for key in keys if readable or _consonants(key) > 2}
-    glided = _KONTSEVICH_GLIDE.sub("у", word)
-    if glided != word and reads_as_syllables(glided):  # Чхве as 최, Ch'oe
+    glided = kontsevich_glided(word)
+    if glided:  # Чхве as 최, Ch'oe
         keys |= _keys_of(glided, (True, False))
     return frozenset(keys)
 
@@ -234,9 +239,6 @@ def _keys_of(word: str, voicings: tuple[bool, ...], vowels: bool = False) -> set
     return keys
 
 
-# Kontsevich writes the Korean glide w after an aspirate as в (최 Чхве, 쾌 Кхвэ): a vowel.
-# Only after the aspirates, which Russian words never hold: Свет must not read as Korean.
-_KONTSEVICH_GLIDE = re.compile(r"(?<=[кптч]х)в(?=[аеэои])")
 _MAYBE_YO = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])е")
 
 
