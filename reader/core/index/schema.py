@@ -46,8 +46,9 @@ from reader.core.provenance.arrangement import Locator, locators_of
 # field's terms name the field and the spelling that hold a key, and its analyser moved to
 # `spelling_field`; keys of Wade-Giles j, pinyin wu, Hangul w-glides, Hungarian gy; 8: g
 # apart from k outside Chinese and Korean syllables, front and back vowels in short keys; 9: a
-# final r (р) ends a Korean syllable only in the word Ir (Ир), so Győr keys apart from Корее).
-SCHEMA_VERSION = 9
+# final r (р) ends a Korean syllable only in the word Ir (Ир), so Győr keys apart from Корее;
+# 10: ISO 9 h for х, German initial st as шт, Hungarian sz cs zs, Kontsevich в as a glide).
+SCHEMA_VERSION = 10
 
 KIND_DOC = "doc"
 KIND_DUP = "dup"

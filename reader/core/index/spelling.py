@@ -36,7 +36,12 @@ from collections.abc import Set as AbstractSet
 
 from reader.core.index.folding import APOSTROPHES
 from reader.core.index.folding import fold as fold  # the words' folding, keyed on top of it
-from reader.core.index.syllables import hangul_classes, pinyin_table, reads_as_syllables
+from reader.core.index.syllables import (
+    hangul_classes,
+    kontsevich_glided,
+    pinyin_table,
+    reads_as_syllables,
+)
 
 _CYRILLIC = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z", "и": "i",
@@ -54,12 +59,12 @@ _LATIN_LETTERS = {
     "ř": "rzh", "ǎ": "a", "ĭ": "y", "ʹ": "", "ʺ": "",
 }  # fmt: skip
 _UNITS = re.compile(
-    r"schtsch|shtsh|shch|sjtsj|chtch|stsch|tsch|tch|tsh|dzh|dsch|dj|sch|sh|ch|zh|kh|hs|sz|cz"
-    r"|ts|tz|tc|dz|ds|ck|ph|th|gh|rh|qu|ng|c(?=[eiy])|gy(?![aeiou])|."
+    r"schtsch|shtsh|shch|sjtsj|szcz|chtch|stsch|tsch|tch|tsh|dzh|dsch|dj|sch|sh|ch|zh|kh|hs|sz|cz"
+    r"|cs|zs|ts|tz|tc|dz|ds|ck|ph|th|gh|rh|qu|ng|c(?=[eiy])|gy(?![aeiou])|."
 )
 _CLASSES = {
     **dict.fromkeys(
-        ["schtsch", "shtsh", "shch", "sjtsj", "chtch", "stsch", "tsch", "tch", "tsh", "dzh",
+        ["schtsch", "shtsh", "shch", "sjtsj", "szcz", "chtch", "stsch", "tsch", "tch", "tsh", "dzh",
          "dsch", "dj", "sch", "sh", "ch", "zh", "kh", "hs", "sz", "x", "h", "q"], "x"),
     **dict.fromkeys(["ts", "tz", "tc", "dz", "ds", "s", "z"], "s"),
     **dict.fromkeys(["k", "g", "ck", "gh", "qu"], "k"),
@@ -77,6 +82,9 @@ _AMBIGUOUS = {
     "j": ("x", "a"), "c": ("k", "s"), "w": ("f", "a"), "cz": ("x", "s"), "ph": ("f", "p"),
     "ʃ": ("s", "x"), "ʒ": ("x", "l"), "rh": ("l", "lx"),  # Rhee, Wade-Giles erh; ISO 9 Arhangelʹsk
     "gy": ("ka", "t"),  # Hungarian gy is дь (Nagy, Надь) where no vowel follows
+    # Hungarian sz is с, cs ч, zs ж (Szeged, Сегед); Polish sz is ш.
+    "sz": ("x", "s"), "cs": ("x", "ks", "s"), "zs": ("x", "s"),
+    "ħ": ("", "x"),  # an h that is silent or ISO 9's х (Mehlis, Мехлис): see `_SILENT_H`
 }  # fmt: skip
 # g apart from k (see `syllables`): where a word cannot be read as Chinese or Korean syllables.
 _VOICED = {"g": ("g",), "gh": ("g",), "gy": ("ga", "t")}
@@ -92,8 +100,11 @@ _SOFT = re.compile(r"цз(?=[яюиеё])|с(?=[яюи])|ц(?=и)")
 # Palladius writes pinyin r as ж (Жэньминь, Жунчжэнь); ʒ stands for that letter here.
 _PALLADIUS_R = re.compile(r"(?<!д)ж(?=[уэао])")
 # An h after a vowel and before neither vowel nor s (Wade-Giles hs) is not a sound:
-# Wade-Giles Nieh, Teh; Grotewohl.
+# Wade-Giles Nieh, Teh; Grotewohl. Before a consonant it may also be ISO 9's х (Mehlis).
 _SILENT_H = re.compile(r"(?<=[aeiouy])h(?![aeiouys])")
+_MAYBE_KH = re.compile(r"(?<=[aeiouy])h(?=[^aeiouysh])")
+# German st, sp starting a word are шт, шп in Russian (Stoph, Штоф; Stuttgart, Штутгарт).
+_GERMAN_ST = re.compile(r"s(?=[tp])")
 
 def _is_hangul(char: str) -> bool:
     return "\uac00" <= char <= "\ud7a3"
@@ -130,15 +141,16 @@ def _finish(
 
 
 def _latin_classes(
-    word: str, voiced: bool = False, vowels: bool = False
+    word: str, voiced: bool = False, vowels: bool = False, written: bool = True
 ) -> list[tuple[str, ...]]:
     """Class choices of a word in letters.
 
     `voiced`: g is a class of its own, not k's; `vowels`: vowels as letters (glides as y),
-    for `_finish` to key front and back apart.
+    for `_finish` to key front and back apart; `written`: the word was written in letters,
+    not romanised here from Cyrillic (whose ст is never шт).
     """
     classes: list[tuple[str, ...]] = []
-    units = _UNITS.findall(_SILENT_H.sub("", word))
+    units = _UNITS.findall(_SILENT_H.sub("", _MAYBE_KH.sub("ħ", word)))
     for number, unit in enumerate(units):
         after = units[number + 1] if number + 1 < len(units) else ""
         between_vowels = number > 0 and units[number - 1] in _VOWEL_UNITS and after in _VOWEL_UNITS
@@ -154,6 +166,8 @@ def _latin_classes(
             classes.append(_AMBIGUOUS[unit])
         elif vowels and unit in _VOWEL_UNITS:
             classes.append((unit,))
+        elif unit == "s" and number == 0 and written and _GERMAN_ST.match(word):
+            classes.append(("s", "x"))
         elif unit == "ɵ":
             classes.append(("e", "o"))  # Russian е that may be ё: Гере is Gerő
         elif unit in _CLASSES:
@@ -196,6 +210,9 @@ def _word_keys(word: str) -> frozenset[str]:
     if any(_consonants(key) <= 2 for key in keys):
         short = {key for key in _keys_of(word, (True,), vowels=True) if _consonants(key) <= 2}
         keys = short | {key for key in keys if readable or _consonants(key) > 2}
+    glided = kontsevich_glided(word)
+    if glided:  # Чхве as 최, Ch'oe
+        keys |= _keys_of(glided, (True, False))
     return frozenset(keys)
 
 
@@ -209,16 +226,16 @@ def _keys_of(word: str, voicings: tuple[bool, ...], vowels: bool = False) -> set
     if vowels:
         word = _MAYBE_YO.sub("ɵ", word)
     for voiced in voicings:
-        keys |= _finish(_latin_classes(_romanised(word), voiced, vowels), True, vowels)
+        keys |= _finish(_latin_classes(_romanised(word), voiced, vowels, False), True, vowels)
         if _ASPIRATES.search(word):  # Pkhenyan as written, Pyongyang as said
             plain = _romanised(_ASPIRATES.sub(r"\1", word))
-            keys |= _finish(_latin_classes(plain, voiced, vowels), True, vowels)
+            keys |= _finish(_latin_classes(plain, voiced, vowels, False), True, vowels)
         # A name in another case than the nominative: Хрущёва, Хрущёвым, Москве keyed as the
         # nominative too (a stemmer cuts names unevenly: Хрущёв -> хрущ, Хрущёва -> хрущев).
         ending = _CASE_ENDING.search(word)
         if ending and ending.start() >= 3:
             stem = _romanised(word[: ending.start()])
-            keys |= _finish(_latin_classes(stem, voiced, vowels), True, vowels)
+            keys |= _finish(_latin_classes(stem, voiced, vowels, False), True, vowels)
     return keys
 
 

@@ -147,6 +147,22 @@ def reads_as_syllables(word: str) -> bool:
     )
 
 
+# Kontsevich writes the Korean glide w after an aspirate as в (최 Чхве, 쾌 Кхвэ): a vowel.
+# Only after the aspirates, which Russian words never hold: Свет must not read as Korean.
+_KONTSEVICH_GLIDE = re.compile(r"(?<=[кптч]х)в(?=[аеэои])")
+
+
+def kontsevich_glided(word: str) -> str:
+    """A folded Cyrillic word with Kontsevich's в-glides as у, if it then reads as Korean.
+
+    Returns:
+        The word so written (Чхве as Чхуе), or "" when it holds no such в or does not read
+        as syllables then.
+    """
+    glided = _KONTSEVICH_GLIDE.sub("у", word)
+    return glided if glided != word and reads_as_syllables(glided) else ""
+
+
 # Hangul: initial consonants, and final consonants, as key classes (vowels are all "a").
 _HANGUL_INITIAL = "kknttlmppss_xxxktpx"  # ㄱ ㄲ ㄴ ... ㅎ; _ the silent ㅇ
 _HANGUL_FINAL = "_kkknnntlkmlllplmppttnttktpt"  # none, ㄱ ㄲ ㄳ ... ㅎ

@@ -222,3 +222,38 @@ def test_a_name_typed_as_three_words_finds_it_written_as_two(
     # Not across an operator, nor for lower-case words.
     for query in ("Mao Tse OR Tung", "mao tse tung"):
         assert "satan" not in str(parse_query(build_parser(build_schema()), query))
+
+
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        ("Mehlis", "Мехлис"),  # ISO 9 writes х as h
+        ("Мехлис", "Mehlis"),
+        ("Mehlis", "Mekhlis"),
+        ("Stoph", "Штоф"),  # German initial st is шт in Russian
+        ("Штоф", "Stoph"),
+        ("Szeged", "Сегед"),  # Hungarian sz is с
+        ("Сегед", "Szeged"),
+        ("Csepel", "Чепель"),  # Hungarian cs is ч
+        ("Zsolt", "Жолт"),  # Hungarian zs is ж
+        ("Szczecin", "Щецин"),  # Polish szcz is щ, not sz and cz apart
+        ("Чхве", "Ch'oe"),  # Kontsevich writes 최 as Чхве
+        ("Ch'oe", "Чхве"),
+        ("Чхве", "최현"),
+    ],
+)
+def test_rules_of_the_romanisation_tables_meet(query: str, text: str) -> None:
+    assert finds(query, text)
+
+
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        ("Сталин", "Шталин"),  # Russian ст is never шт: only German st is
+        ("Stoph", "Тоф"),
+        ("Sopron", "Шопрон"),  # Hungarian s is ш: left out, it is not safe
+        ("Stoph", "Шоф"),
+    ],
+)
+def test_unrelated_short_names_still_do_not_meet(query: str, text: str) -> None:
+    assert not finds(query, text)
