@@ -22,6 +22,7 @@ COVERED_BY = {
     "reader/core/export/parts.py": "tests/core/export/test_marks.py",
     "reader/core/index/query.py": "tests/core/index/test_search_index.py",
     "reader/core/index/ranking.py": "tests/core/index/test_search_index.py",
+    "reader/core/index/spelled_names.py": "tests/core/index/test_spelling.py",
     "reader/core/index/store.py": "tests/core/index/test_search_index.py",
     "reader/core/index/types.py": "tests/core/index/test_search_index.py",
     "reader/core/index/job_messages.py": "tests/core/index/test_job.py",

@@ -17,7 +17,8 @@ from reader.core.document import Document
 from reader.core.index.analysis import family_of
 from reader.core.index.counterparts import AlignmentLookup, HitPair, pair_hit
 from reader.core.index.schema import TEXT_FIELDS, text_field
-from reader.core.index.spelling import fold, spelled_names, spelled_spans
+from reader.core.index.spelled_names import spelled_names, spelled_spans
+from reader.core.index.spelling import fold
 from reader.core.index.spelling_terms import SpellingTerm
 from reader.core.index.term_matches import matched_spans, paragraph_spans, paragraph_words
 from reader.core.text_range import TextRange

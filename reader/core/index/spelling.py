@@ -32,7 +32,6 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterator
-from collections.abc import Set as AbstractSet
 
 from reader.core.index.folding import APOSTROPHES
 from reader.core.index.folding import fold as fold  # the words' folding, keyed on top of it
@@ -106,11 +105,13 @@ _MAYBE_KH = re.compile(r"(?<=[aeiouy])h(?=[^aeiouysh])")
 # German st, sp starting a word are шт, шп in Russian (Stoph, Штоф; Stuttgart, Штутгарт).
 _GERMAN_ST = re.compile(r"s(?=[tp])")
 
-def _is_hangul(char: str) -> bool:
+def is_hangul(char: str) -> bool:
+    """Whether a character is a Hangul syllable."""
     return "\uac00" <= char <= "\ud7a3"
 
 
-def _is_han(char: str) -> bool:
+def is_han(char: str) -> bool:
+    """Whether a character is a Han (CJK unified) ideograph."""
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
@@ -193,7 +194,7 @@ def _consonants(key: str) -> int:
 
 
 @functools.lru_cache(maxsize=65536)
-def _word_keys(word: str) -> frozenset[str]:
+def word_keys(word: str) -> frozenset[str]:
     """Keys of one word in Latin or Cyrillic letters (no hyphens), already lower-cased."""
     word = unicodedata.normalize("NFC", word)
     for char, latin in _LATIN_LETTERS.items():
@@ -249,7 +250,7 @@ def _romanised(word: str) -> str:
 
 def _syllable_classes(char: str) -> list[list[tuple[str, ...]]]:
     """Each reading of one Hangul or Han character as class choices (Han: up to two)."""
-    if _is_hangul(char):
+    if is_hangul(char):
         return [hangul_classes(char)]
     readings = pinyin_table().get(ord(char), "")
     found = []
@@ -259,7 +260,7 @@ def _syllable_classes(char: str) -> list[list[tuple[str, ...]]]:
     return found
 
 
-def _run_keys(run: str) -> set[str]:
+def run_keys(run: str) -> set[str]:
     """Keys of a run of Hangul or Han syllables read as one name."""
     keys: set[str] = set()
     for choice in _combinations([_syllable_classes(char) for char in run]):
@@ -289,26 +290,26 @@ def query_keys(word: str) -> Alternatives:
     Hangul characters whole, or as surname and given name.
     """
     word = word.lower()
-    syllables = [c for c in word if _is_hangul(c) or _is_han(c)]
+    syllables = [c for c in word if is_hangul(c) or is_han(c)]
     if syllables:
         # Never syllable by syllable: one syllable's key is shared by dozens of characters.
         # Latin texts write names by syllable (Zhu De, Kim Il Sung): they hold the keys of
         # neighbouring words joined (see `index_keys`).
-        found = [[_run_keys("".join(syllables))]]
+        found = [[run_keys("".join(syllables))]]
         if len(syllables) > 2:
-            found.append([_run_keys(syllables[0]), _run_keys("".join(syllables[1:]))])
+            found.append([run_keys(syllables[0]), run_keys("".join(syllables[1:]))])
         return _nonempty(found)
     parts = [part for part in _PARTS.split(word) if part]
-    found = [[set(_word_keys("".join(parts)))]]
+    found = [[set(word_keys("".join(parts)))]]
     if len(parts) > 1:
-        found.append([set(_word_keys(part)) for part in parts])
+        found.append([set(word_keys(part)) for part in parts])
     return _nonempty(found)
 
 
 def looks_like_name(word: str) -> bool:
     """Whether a query word is written as `index_keys` keys names: a capital, Han or Hangul."""
     first = word.lstrip("=\"'(")[:1]
-    return first.isupper() or any(_is_hangul(c) or _is_han(c) for c in word)
+    return first.isupper() or any(is_hangul(c) or is_han(c) for c in word)
 
 
 def _nonempty(alternatives: Alternatives) -> Alternatives:
@@ -316,106 +317,14 @@ def _nonempty(alternatives: Alternatives) -> Alternatives:
 
 
 @functools.lru_cache(maxsize=65536)
-def _name_keys(word: str) -> tuple[str, tuple[str, ...]]:
+def name_keys(word: str) -> tuple[str, tuple[str, ...]]:
     """A capitalised word's letters as keyed (hyphens out), and its keys (whole and parts)."""
     if word[-1:] in "sS" and word[-2:-1] in APOSTROPHES:
         word = word[:-2]  # Stalin's
     parts = [part for part in _PARTS.split(word.lower()) if part]
     joined = "".join(parts)
-    keys = set(_word_keys(joined))
+    keys = set(word_keys(joined))
     if len(parts) > 1:
         for part in parts:
-            keys |= _word_keys(part)
+            keys |= word_keys(part)
     return joined, tuple(sorted(keys))
-
-
-def index_keys(text: str) -> Iterator[str]:
-    """Every key the spelling field holds for `text`: names only, in order (`keyed_names`)."""
-    for key, _ in keyed_names(text):
-        yield key
-
-
-def keyed_names(text: str) -> Iterator[tuple[str, str]]:
-    """Each name's keys in `text`, as (key, the name folded as written), in order.
-
-    Name-like words are those written with a capital (Latin, Cyrillic) and every run of
-    Hangul or Han characters. A hyphenated name gives its whole key and its parts' keys,
-    and two capitalised words in a row also their joined key (Tse Tung as Zedong, Zhu De as
-    朱德; its name the two words with a space); a Hangul or Han run gives the keys of each
-    one, two and three syllables in a row.
-    """
-    previous, previous_word, previous_end = "", "", -1
-    for match in _NAME.finditer(text):
-        word = match.group()
-        first = word[0]
-        if _is_hangul(first) or _is_han(first):
-            previous = ""
-            for start in range(len(word)):
-                for size in (1, 2, 3):  # a syllable, a given name, a whole name
-                    if start + size <= len(word):
-                        run = word[start : start + size]
-                        for key in _run_keys(run):
-                            yield key, run
-            continue
-        if not first.isupper():
-            previous = ""
-            continue
-        joined, keys = _name_keys(word)
-        written = fold(word)
-        for key in keys:
-            yield key, written
-        if previous and text[previous_end : match.start()] == " ":
-            for key in _word_keys(previous + joined):
-                yield key, f"{previous_word} {written}"
-        previous, previous_word, previous_end = joined, written, match.end()
-
-
-# Han and Hangul runs, and words that may start with a capital (the regex only looks at
-# words starting with a letter of the ranges that hold capitals; `isupper` decides): most
-# words of a text are not names, and not even looked at.
-_NAME = re.compile(
-    r"[\u3400-\u4dbf\u4e00-\u9fff]+|[\uac00-\ud7a3]+"
-    r"|(?<![\w\u0300-\u036f])[A-ZÀ-ÞĀ-ſƀ-ɏͰ-ϿЀ-Я][\w\u0300-\u036f]*"
-    r"(?:[-‐‑·" + APOSTROPHES + r"][\w\u0300-\u036f]+)*"
-)
-
-
-def spelled_names(text: str, keys: AbstractSet[str]) -> set[str]:
-    """The names (as `spelled_spans` cuts them) in `text` holding one of `keys`: a quick test.
-
-    A Han or Hangul run is returned whole when any part of it may hold a key.
-    """
-    found = set()
-    for word in set(_NAME.findall(text)):
-        first = word[0]
-        if _is_hangul(first) or _is_han(first):
-            if next(spelled_spans(word, keys), None) is not None:
-                found.add(word)
-        elif first.isupper() and not keys.isdisjoint(_name_keys(word)[1]):
-            found.add(word)
-    return found
-
-
-def spelled_spans(text: str, keys: AbstractSet[str]) -> Iterator[tuple[int, int, str]]:
-    """(start, end, key) of every name in `text` holding one of `keys` (as `index_keys` cuts).
-
-    For a run of Han or Hangul characters, the syllables (two or three in a row) whose key it
-    is; for a word in letters, the whole word.
-    """
-    for match in _NAME.finditer(text):
-        word, start = match.group(), match.start()
-        if _is_hangul(word[0]) or _is_han(word[0]):
-            # Two or three syllables in a row: one alone shares its key with dozens of others.
-            for begin in range(len(word)):
-                for size in (3, 2):
-                    if begin + size <= len(word):
-                        found = _run_keys(word[begin : begin + size]) & keys
-                        if found:
-                            yield start + begin, start + begin + size, min(found)
-                            break
-            continue
-        if not word[0].isupper():
-            continue
-        found = set(keys & set(_name_keys(word)[1]))
-        if found:
-            yield start, match.end(), min(found)

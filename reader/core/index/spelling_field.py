@@ -13,7 +13,8 @@ from typing import Any
 
 from whoosh.analysis import Token, Tokenizer
 
-from reader.core.index.spelling import keyed_names, query_keys
+from reader.core.index.spelled_names import keyed_names
+from reader.core.index.spelling import query_keys
 
 SEPARATOR = "\x1f"
 PART = "\x1e"

@@ -10,7 +10,8 @@ import pytest
 from reader.core.index.query import build_parser, parse_query, spelling_only
 from reader.core.index.schema import build_schema
 from reader.core.index.search_index import SearchIndex
-from reader.core.index.spelling import fold, index_keys, query_keys
+from reader.core.index.spelled_names import index_keys
+from reader.core.index.spelling import fold, query_keys
 from reader.core.library.collection import Library
 from reader.core.page.parser import parse_page
 from tests.conftest import SEED_PAGE

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.core.index.spelling import index_keys
+from reader.core.index.spelled_names import index_keys
 from reader.core.index.spelling_field import (
     SEPARATOR,
     SpellingAnalyzer,
