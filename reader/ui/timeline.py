@@ -95,7 +95,7 @@ class TimelineStrip(QWidget):
 
     def _undated_text(self) -> str:
         timeline = self.timeline
-        if timeline.filtering:
+        if timeline.filtering and timeline.undated:
             return f"{timeline.undated_shown} of {timeline.undated} undated"
         return f"{timeline.undated} undated"
 

@@ -148,6 +148,7 @@ def test_the_list_filter_draws_its_share_of_each_bar(qtbot: QtBot, diglot: Diglo
     QTest.keyClicks(field, "liu shaoqi")  # December 1949 only
     assert listed(diglot) == {"made-up-120016"}
     assert "the list's filter keeps 1 dated and 0 undated" in strip.accessibleDescription()
+    assert strip._undated_text() == "0 of 1 undated"
     # October 1950's documents are left out: their bar turns faint, on the same scale.
     faint = QColor(strip.grab().toImage().pixel(october, near_bottom))
     assert faint != whole and faint.lightness() != whole.lightness()
