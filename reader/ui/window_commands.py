@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QLineEdit, QWidget
 
 from reader.core.session.workspace import Workspace
 from reader.ui.annotation_controls import AnnotationControls
@@ -68,24 +68,24 @@ class WindowCommands:
 
     def focus_list(self) -> None:
         """Show the document list and put the keyboard in it."""
-        self.window.list_dock.show()
-        self.window.list_dock.raise_()
-        self.window.document_list.table.setFocus()
+        self._focus(self.window.list_dock, self.window.document_list.table)
 
     def focus_list_filter(self) -> None:
         """Show the document list with its filter field focused and selected."""
-        self.focus_list()
-        field = self.window.document_list.filter_box
-        field.setFocus()
-        field.selectAll()
+        self._focus(self.window.list_dock, self.window.document_list.filter_box)
 
     def focus_search(self) -> None:
         """Show the search panel with its field focused and selected."""
-        self.window.search_dock.show()
-        self.window.search_dock.raise_()
-        field = self.window.search_panel.field
-        field.setFocus()
-        field.selectAll()
+        self._focus(self.window.search_dock, self.window.search_panel.field)
+
+    @staticmethod
+    def _focus(dock: QDockWidget, widget: QWidget) -> None:
+        """Show a dock in front and put the keyboard in one of its widgets (a field: all of it)."""
+        dock.show()
+        dock.raise_()
+        widget.setFocus()
+        if isinstance(widget, QLineEdit):
+            widget.selectAll()  # typing replaces what was there
 
     def copy_selection(self) -> None:
         """Copy what is selected in the focused pane."""
