@@ -5,6 +5,10 @@ process it held the interpreter lock against the GUI thread, which then waited u
 switch interval for every call it made into Qt: the window stuttered for as long as the
 alignment ran (issue 12). The child runs `align_long` with the same section settings, so the
 alignment is the same as aligning here; if the child cannot start or dies, it is aligned here.
+
+The child also reads and writes the disk cache, and sends the alignment back in parts: one
+pickle or JSON document of 40,000 beads is a single call of tens of milliseconds that holds
+the interpreter lock, which the window felt as a stall when the alignment came back.
 """
 
 from __future__ import annotations
@@ -12,15 +16,18 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Any
 
 from reader.core.align import sections
-from reader.core.align.alignment import Alignment, FixedBead
+from reader.core.align.alignment import Alignment, FixedBead, ParagraphBead, SentenceBead
+from reader.core.align.cache_file import read_alignment, write_alignment
 from reader.core.document import Text
 
 Progress = Callable[[int, int], None]
 # The settings of `sections` that decide an alignment, handed to the child as they are here.
 _SETTINGS = ("HUGE_PARAGRAPHS", "HUGE_PARAGRAPH_CHARS", "SECTION", "CHUNK")
+PART_BEADS = 2000  # beads per message back: a few milliseconds to unpickle
 
 
 def align_away(
@@ -28,6 +35,7 @@ def align_away(
     translation: Text,
     fixed: Sequence[FixedBead] = (),
     progress: Progress | None = None,
+    cache: Path | None = None,
 ) -> Alignment:
     """`sections.align_long` run in a child process, its progress reported here.
 
@@ -36,6 +44,8 @@ def align_away(
         translation: the translation.
         fixed: paragraph beads set by hand.
         progress: called with (original paragraphs done, all of them) as sections finish.
+        cache: the alignment's file in the disk cache (`cache_file`): read from it when it
+            holds the alignment, else written there once aligned.
 
     Returns:
         The alignment, the same as `align_long` gives in this process.
@@ -43,26 +53,31 @@ def align_away(
     context = multiprocessing.get_context("spawn")
     receiver, sender = context.Pipe(duplex=False)
     settings = {name: getattr(sections, name) for name in _SETTINGS}
-    arguments = (sender, original, translation, tuple(fixed), settings)
+    arguments = (sender, original, translation, tuple(fixed), settings, cache, PART_BEADS)
     child = context.Process(target=_align_in_child, args=arguments, name="diglot-align",
                             daemon=True)  # fmt: skip
     try:
         child.start()
     except OSError:  # no processes to be had: align here
         receiver.close()
-        return sections.align_long(original, translation, fixed, progress)
+        return _cached_or_aligned(original, translation, fixed, progress, cache)
     finally:
         sender.close()
     finished = False
+    paragraphs: list[ParagraphBead] = []
+    sentences: list[SentenceBead] = []
     try:
         while True:
             message = receiver.recv()
             if message[0] == "progress" and progress is not None:
                 progress(*message[1:])  # may raise to cancel: the child is ended below
+            elif message[0] == "paragraphs":
+                paragraphs += message[1]
+            elif message[0] == "sentences":
+                sentences += message[1]
             elif message[0] == "done":
                 finished = True
-                alignment: Alignment = message[1]
-                return alignment
+                return Alignment(tuple(paragraphs), tuple(sentences), *message[1:])
             elif message[0] == "failed":
                 break
     except (EOFError, OSError):
@@ -72,19 +87,34 @@ def align_away(
         if not finished:
             child.kill()
         child.join(timeout=5)
-    return sections.align_long(original, translation, fixed, progress)
+    return _cached_or_aligned(original, translation, fixed, progress, cache)
+
+
+def _cached_or_aligned(original: Text, translation: Text, fixed: Sequence[FixedBead],
+                       progress: Progress | None, cache: Path | None) -> Alignment:  # fmt: skip
+    alignment = read_alignment(cache) if cache is not None else None
+    if alignment is None:
+        alignment = sections.align_long(original, translation, fixed, progress)
+        if cache is not None:
+            write_alignment(cache, alignment)
+    return alignment
 
 
 def _align_in_child(sender: Connection, original: Text, translation: Text,
-                    fixed: tuple[FixedBead, ...], settings: dict[str, Any]) -> None:  # fmt: skip
+                    fixed: tuple[FixedBead, ...], settings: dict[str, Any],
+                    cache: Path | None, part: int) -> None:  # fmt: skip
     for name, value in settings.items():
         setattr(sections, name, value)
     try:
         def report(done: int, total: int) -> None:
             sender.send(("progress", done, total))
 
-        alignment = sections.align_long(original, translation, fixed, report)
-        sender.send(("done", alignment))
+        alignment = _cached_or_aligned(original, translation, fixed, report, cache)
+        for kind, beads in (("paragraphs", alignment.paragraph_beads),
+                            ("sentences", alignment.sentence_beads)):  # fmt: skip
+            for start in range(0, len(beads), part):
+                sender.send((kind, beads[start : start + part]))
+        sender.send(("done", alignment.n_original, alignment.n_translation))
     except Exception as error:  # told to the parent, which aligns itself
         sender.send(("failed", repr(error)))
     finally:

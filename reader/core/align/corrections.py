@@ -163,6 +163,11 @@ def _apply_sentences(
     unlinks: Sequence[tuple[tuple[SentenceRef, ...], tuple[SentenceRef, ...]]],
 ) -> Alignment:
     """Sentence corrections on top of an alignment: beads touching them are broken up."""
+    if not links and not unlinks:
+        # The aligner's own order stands: sorting by first sentence mixes the two texts'
+        # offsets, so it moved one-sided beads of a long paragraph, and the window then
+        # indexed the "changed" alignment of a huge page again on its GUI thread.
+        return alignment
     beads = list(alignment.sentence_beads)
     for a, b in [*links, *unlinks]:
         # Per side: the same (paragraph, start, end) may name a sentence in each text.

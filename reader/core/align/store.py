@@ -9,7 +9,6 @@ re-anchored (or dropped) when the document's paragraphs move (`corrections`: how
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 from collections.abc import Callable, Sequence
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.align.alignment import Alignment, FixedBead, ParagraphAlignment, SentenceRef
+from reader.core.align.cache_file import read_alignment, write_alignment
 from reader.core.align.corrections import describe, resolve
 from reader.core.atomic_file import write_atomic
 from reader.core.document import Document, Text
@@ -83,17 +83,17 @@ class AlignmentStore:
         if key in self._memory:
             return self._memory[key]
         path = self._alignments / f"{key}.json"
-        alignment: Alignment | None = None
-        try:
-            alignment = Alignment.from_dict(json.loads(path.read_text("utf-8")))
-        except (OSError, ValueError, KeyError, TypeError):
-            alignment = None  # missing or damaged: compute afresh
-        if alignment is None:
-            alignment = _align(original, translation, progress=progress, away=away)
-            data = json.dumps(alignment.to_dict(), ensure_ascii=False).encode("utf-8")
-            # A cache: a read-only data folder or a full disk only means computing it again.
-            with contextlib.suppress(OSError):
-                write_atomic(path, data)
+        if away:
+            from reader.core.align.away import align_away
+
+            # The child reads the cache or aligns and writes it: reading and writing the
+            # JSON of 40,000 beads are single calls that would hold the interpreter lock here.
+            alignment = align_away(original, translation, progress=progress, cache=path)
+        else:
+            cached = read_alignment(path)
+            alignment = cached or _align(original, translation, progress=progress)
+            if cached is None:
+                write_alignment(path, alignment)
         self._memory[key] = alignment
         return alignment
 
@@ -108,10 +108,8 @@ class AlignmentStore:
         found = self._memory.get(key) or self._read.get(key)
         if found is not None or key in self._missing:
             return found
-        try:
-            data = json.loads((self._alignments / f"{key}.json").read_text("utf-8"))
-            alignment = Alignment.from_dict(data)
-        except (OSError, ValueError, KeyError, TypeError):
+        alignment = read_alignment(self._alignments / f"{key}.json")
+        if alignment is None:
             # Not computed: asked again, it is in `_memory` once this process aligns it.
             if len(self._missing) > MISSING_KEPT:
                 self._missing.clear()
@@ -257,14 +255,9 @@ def _texts(document: Document, translation: int) -> tuple[Text, Text]:
 
 
 def _align(original: Text, translation: Text, fixed: Sequence[FixedBead] = (),
-           progress: Progress | None = None, away: bool = False) -> Alignment:  # fmt: skip
+           progress: Progress | None = None) -> Alignment:  # fmt: skip
     # Imported on first use: alignments are cached, and the solver's stemmers and anchor
     # patterns are not worth loading before the window shows or for a page aligned before.
     from reader.core.align.sections import align_long  # huge texts by sections
-
-    if away:
-        from reader.core.align.away import align_away
-
-        return align_away(original, translation, fixed, progress)
 
     return align_long(original, translation, fixed, progress)

@@ -6,13 +6,18 @@ sectioned path; full sizes are measured by bench/huge_page.py.
 
 from __future__ import annotations
 
+import json
 import multiprocessing
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from bench.made_up_pages import many_paragraphs
+from reader.core.align import away
 from reader.core.align import sections as alignment_sections
 from reader.core.align.away import align_away
+from reader.core.align.cache_file import read_alignment, write_alignment
 from reader.core.align.sections import align_long
 from reader.core.page.parser import parse_text
 
@@ -32,6 +37,32 @@ def test_the_child_aligns_as_this_process_does(texts: tuple) -> None:  # type: i
     alignment = align_away(original, translation, progress=lambda d, t: told.append((d, t)))
     assert alignment == align_long(original, translation)
     assert len(told) > 1 and told[-1] == (len(original.paragraphs), len(original.paragraphs))
+
+
+def test_the_alignment_comes_back_in_parts_whole(
+    texts: tuple, monkeypatch: pytest.MonkeyPatch  # type: ignore[type-arg]
+) -> None:
+    monkeypatch.setattr(away, "PART_BEADS", 7)
+    original, translation = texts
+    alignment = align_away(original, translation)
+    assert len(alignment.sentence_beads) > 7 * 3
+    assert alignment == align_long(original, translation)
+
+
+def test_the_child_writes_the_cache_and_reads_it_the_next_time(
+    texts: tuple, tmp_path: Path  # type: ignore[type-arg]
+) -> None:
+    original, translation = texts
+    cache = tmp_path / "alignments" / "made_up_key.json"
+    aligned = align_away(original, translation, cache=cache)
+    assert read_alignment(cache) == aligned
+    # Read, not aligned again: a cache holding something else (made up here) is what comes back.
+    made_up = replace(aligned, sentence_beads=aligned.sentence_beads[:-1])
+    write_alignment(cache, made_up)
+    assert align_away(original, translation, cache=cache) == made_up
+    cache.write_text("{damaged", encoding="utf-8")
+    assert align_away(original, translation, cache=cache) == aligned
+    assert json.loads(cache.read_text("utf-8"))["n_original"] == len(original.paragraphs)
 
 
 def test_without_a_child_it_is_aligned_here(texts: tuple,  # type: ignore[type-arg]
@@ -74,3 +105,16 @@ def test_a_progress_that_raises_cancels_and_ends_the_child(texts: tuple) -> None
     with pytest.raises(Cancelled):
         align_away(original, translation, progress=cancel)
     assert not [c for c in multiprocessing.active_children() if c.name == "diglot-align"]
+
+
+def test_without_a_child_the_cache_is_read_and_written_here(
+    texts: tuple, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[type-arg]
+) -> None:
+    def refuse(self: object) -> None:
+        raise OSError("no processes left")
+
+    monkeypatch.setattr(multiprocessing.get_context("spawn").Process, "start", refuse)
+    original, translation = texts
+    cache = tmp_path / "made_up_key.json"
+    aligned = align_away(original, translation, cache=cache)
+    assert read_alignment(cache) == aligned == align_long(original, translation)

@@ -3,6 +3,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from reader.core.align.alignment import Alignment, ParagraphBead, SentenceBead
+from reader.core.align.corrections import Corrections
 from reader.core.align.store import AlignmentStore
 from reader.core.document import Document, Text
 from reader.core.page.parser import parse_page
@@ -26,6 +28,24 @@ def test_computed_once_and_cached_on_disk(diglot_home: Path) -> None:
     changed = replace(document, translations=(shorter,))
     store.alignment(changed)
     assert len(list((diglot_home / "alignments").glob("*.json"))) == 2
+
+
+def test_no_corrections_leave_the_aligners_alignment_as_it_is(diglot_home: Path) -> None:
+    document = seed()
+    store = AlignmentStore(diglot_home)
+    # The very object: the window indexes a huge page's alignment where it was computed and
+    # uses that index only while the alignment it is shown is the one indexed.
+    assert store.alignment(document) is store.computed(document.original, document.translations[0])
+    # One long paragraph each side, a translation sentence with no counterpart in the middle:
+    # its offset in the translation is past the next original sentence's, in another text.
+    aligned = Alignment(
+        (ParagraphBead((0,), (0,), 0.9),),
+        (SentenceBead(((0, 0, 4000),), ((0, 0, 6000),), 0.9),
+         SentenceBead((), ((0, 6001, 6100),), 0.6),
+         SentenceBead(((0, 4001, 4100),), ((0, 6101, 6200),), 0.9)),
+        1, 1,
+    )  # fmt: skip
+    assert Corrections([], set(), [], []).applied(aligned) == aligned
 
 
 def test_damaged_cache_is_recomputed(diglot_home: Path) -> None:
