@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import made_up_pages as made_up
-from bench.measure import emit, peak_mb, reset_peak, run_child
+from bench.measure import desktop_screen, emit, peak_mb, reset_peak, run_child
 
 PAGES: dict[str, Callable[[], str]] = {
     "nested_8000": lambda: made_up.nested_html(8000),
@@ -111,6 +111,7 @@ def gui(name: str) -> None:
     library = folder / "library"
     library.mkdir()
     path = _write(name, library)
+    desktop_screen(folder)
     app = QApplication.instance() or QApplication(sys.argv)
     diglot = DiglotApp(Workspace(folder), settings_path=folder / "settings.ini")
     diglot.window.resize(1400, 880)

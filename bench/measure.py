@@ -74,3 +74,24 @@ def run_child(module: str, *args: str, env: dict[str, str] | None = None,
 def emit(result: dict[str, Any]) -> None:
     """The child's answer: one JSON line on stdout."""
     print(json.dumps(result), flush=True)
+
+
+DESKTOP = (1920, 1080)  # the commonest desktop screen
+
+
+def desktop_screen(folder: Path) -> None:
+    """Give Qt's offscreen platform a desktop-sized screen, before the QApplication exists.
+
+    Its own screen is 800 x 800, so the window's first size (1400 x 880, bounded to the
+    screen) was 752 pixels wide and each text pane under 100: Qt then lays a page out in
+    lines of a few words, far more work than on a reader's screen. A platform already chosen
+    other than offscreen (a real display) is left alone.
+    """
+    if os.environ.get("QT_QPA_PLATFORM", "offscreen") != "offscreen":
+        return
+    width, height = DESKTOP
+    config = folder / "offscreen_screen.json"
+    screen = {"name": "desktop", "x": 0, "y": 0, "width": width, "height": height,
+              "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}  # fmt: skip
+    config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"

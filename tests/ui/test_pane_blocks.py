@@ -6,6 +6,9 @@ character beyond U+FFFF (two UTF-16 units in Qt) to keep the offset conversions 
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
@@ -35,6 +38,52 @@ def test_a_long_paragraph_is_cut_after_sentences() -> None:
     assert all(len(piece) <= 300 for piece in pieces)
     assert all(piece.endswith(". ") for piece in pieces[:-1])
     assert split_points("x" * 1000, 300) == [0, 300, 600, 900]  # no space: a hard cut
+
+
+def _split_points_listing_every_match(paragraph: str, longest: int) -> list[int]:
+    # How split_points found a block's end before it searched for the last one directly.
+    sentence_end, space = re.compile(r"[.!?…;:»\"')\]]\s+"), re.compile(r"\s+")
+    starts = [0]
+    while len(paragraph) - starts[-1] > longest:
+        start = starts[-1]
+        cut = start + longest
+        window = paragraph[start + longest // 2 : cut]
+        end = None
+        for pattern in (sentence_end, space):
+            found = list(pattern.finditer(window))
+            if found:
+                end = start + longest // 2 + found[-1].end()
+                break
+        starts.append(end if end is not None and end < cut else cut)
+    return starts
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_last_sentence_end_is_found_as_listing_every_match_found_it(seed: int) -> None:
+    rnd = random.Random(seed)
+    pieces = ["word", "слово", ".", "!", "?", "…", ";", ":", "»", '"', "'", ")", "]", " ", "  ",
+              "\n", "\t", "\u2028", "𝔄", "x" * 40]  # fmt: skip
+    made_up = "".join(rnd.choice(pieces) for _ in range(rnd.randint(50, 3000)))
+    for longest in (7, 30, 64, 301, 1500):
+        assert split_points(made_up, longest) == _split_points_listing_every_match(made_up, longest)
+
+
+def test_a_paragraph_of_a_books_length_is_cut_finer() -> None:
+    # Qt lays a block out whole as it goes in: blocks of a huge paragraph stay short, so a
+    # slice of the fill does too; an ordinary long paragraph keeps the usual blocks.
+    huge = " ".join(SENTENCES) * (pane_blocks.HUGE_PARAGRAPH // len(LONG) + 1)
+    long = huge[: pane_blocks.HUGE_PARAGRAPH - 1]
+    blocks = PaneBlocks(("Short one.", huge, long))
+
+    def shown(block: int) -> str:
+        piece = blocks.piece(block)
+        return blocks.paragraphs[piece.paragraph][piece.start : piece.end]
+
+    sizes = [len(shown(n)) for n in blocks.blocks(1)]
+    assert max(sizes) <= pane_blocks.HUGE_PARAGRAPH_BLOCK < pane_blocks.LONGEST_BLOCK
+    assert "".join(shown(n) for n in blocks.blocks(1)) == huge
+    assert max(len(shown(n)) for n in blocks.blocks(2)) > pane_blocks.HUGE_PARAGRAPH_BLOCK
+    assert len(blocks.blocks(2)) == len(split_points(long, pane_blocks.LONGEST_BLOCK))
 
 
 def test_blocks_map_paragraph_offsets_both_ways() -> None:

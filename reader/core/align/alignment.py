@@ -32,7 +32,8 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+# Slots: a 5 MB page has 120,000 beads, in the window and in the child that aligned them.
+@dataclass(frozen=True, slots=True)
 class ParagraphBead:
     """Original paragraphs paired with translation paragraphs; one side empty = unaligned."""
 
@@ -42,7 +43,7 @@ class ParagraphBead:
     manual: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SentenceBead:
     """Original sentences paired with translation sentences; one side empty = unaligned."""
 
