@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QPalette, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 
 from reader.core.text.editorial import EditorialSpan, editorial_spans
+from reader.ui.mark_styles import blend
 from reader.ui.pane_blocks import PaneBlocks
+
+LINE_HEIGHT_PERCENT = 145
 
 LINE_SEPARATOR = "\u2028"  # keeps a page's own line breaks inside one paragraph (one block)
 PARAGRAPH_SEPARATOR = "\u2029"
@@ -89,3 +92,38 @@ def insert_blocks(
         position += blocks.qt_within(piece, piece.end) + (1 if number + 1 < last else 0)
     cursor.endEditBlock()
     return last, position
+
+
+def fill_formats(palette: QPalette, spacing: float) -> tuple[QTextBlockFormat, QTextCharFormat]:
+    """A paragraph's block format (`spacing` below it) and the apparatus' quieter one."""
+    block_format = QTextBlockFormat()
+    block_format.setLineHeight(
+        LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+    )
+    block_format.setBottomMargin(spacing)
+    apparatus = QTextCharFormat()
+    apparatus.setForeground(blend(palette.color(QPalette.ColorRole.Text),
+                                  palette.color(QPalette.ColorRole.Base), 0.45))  # fmt: skip
+    apparatus.setFontItalic(True)
+    return block_format, apparatus
+
+
+def respace_blocks(document: QTextDocument, blocks: PaneBlocks, filled: int,
+                   spacing: float) -> None:  # fmt: skip
+    """Give the first `filled` blocks a paragraph's `spacing` below them (a new font's).
+
+    A block that does not end its paragraph gets none, so a paragraph cut in blocks reads
+    as one.
+    """
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    block = document.begin()
+    while block.isValid() and block.blockNumber() < filled:
+        block_format = block.blockFormat()
+        cursor.setPosition(block.position())
+        piece = blocks.piece(block.blockNumber())
+        ends = piece.end == len(blocks.paragraphs[piece.paragraph])
+        block_format.setBottomMargin(spacing if ends else 0)
+        cursor.setBlockFormat(block_format)
+        block = block.next()
+    cursor.endEditBlock()

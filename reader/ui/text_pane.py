@@ -13,9 +13,7 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QMouseEvent,
     QPaintEvent,
-    QPalette,
     QResizeEvent,
-    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextFrameFormat,
@@ -24,9 +22,9 @@ from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
 
 from reader.core.document import Text
 from reader.core.text_range import Pane, TextRange
-from reader.ui.mark_styles import LAYERS, MarkStyle, blend
+from reader.ui.mark_styles import LAYERS, MarkStyle
 from reader.ui.pane_blocks import PaneBlocks
-from reader.ui.pane_fill import insert_blocks
+from reader.ui.pane_fill import LINE_HEIGHT_PERCENT, fill_formats, insert_blocks, respace_blocks
 from reader.ui.pane_geometry import (
     block_rect,
     paragraph_at,
@@ -42,7 +40,6 @@ from reader.ui.pane_numbers import paint_numbers
 from reader.ui.pane_pointing import selection_ranges, text_position
 
 MEASURE_CHARS = 72  # the longest line we let a text run, in average characters
-LINE_HEIGHT_PERCENT = 145
 # A long text goes into the pane a slice per turn of the event loop: Qt lays each slice out
 # as it goes in, and a whole page of megabytes at once held the window for seconds (issue 12).
 FIRST_CHARS = 12_000  # at once: the first screens (and the whole of an ordinary page)
@@ -50,8 +47,12 @@ FIRST_CHARS = 12_000  # at once: the first screens (and the whole of an ordinary
 # laying out the first 12,000 characters of both panes was half the window's 0.1 s of work
 # when a 5 MB page arrived.
 LONG_TEXT_CHARS = 4 * FIRST_CHARS
-FIRST_SCREEN_CHARS = 4_000  # about 70 lines; a paragraph's block may be longer (6,000)
-SLICE_SECONDS = 0.008  # then slices of about this long, a few paragraphs at a time
+# About 45 lines of a full measure, more than a pane 1,000 pixels tall shows; a paragraph's
+# block may be longer (6,000, or 1,500 in a paragraph of a book's length).
+FIRST_SCREEN_CHARS = 3_000
+# Then slices of about this long, a few paragraphs at a time: both panes fill in the same
+# turn of the event loop, and with a repaint that turn has to stay well under 50 ms.
+SLICE_SECONDS = 0.005
 STEP_CHARS = 1_500
 FEW_MARKS = 100  # up to this many marks are all drawn; more, only those near the viewport
 
@@ -91,9 +92,10 @@ class TextPane(QTextEdit):
         self._filled = 0  # blocks in the document so far; the rest go in slice by slice
         self._fill_end = 0  # the document position after them
         self._pending_scroll: tuple[int, float] | None = None  # to a block not yet in
+        self._first_slice = 0  # characters the fill's first turn puts in (a long text's)
         self._fill_timer = QTimer(self)
         self._fill_timer.setInterval(0)
-        self._fill_timer.timeout.connect(self._fill_slice)
+        self._fill_timer.timeout.connect(self._fill_turn)
         self._text_font: QFont | None = None  # set by the split view; see set_text_font
         self.viewport().setMouseTracking(True)  # for `pointed`, with no button held
         self.verticalScrollBar().valueChanged.connect(lambda _value: self._apply_marks())
@@ -105,10 +107,12 @@ class TextPane(QTextEdit):
     def set_text(self, text: Text | None) -> None:
         """Show the paragraphs of `text` (None empties the pane), apparatus styled quietly.
 
-        What fills the first screens goes in at once; a long text's rest follows in slices,
-        one per turn of the event loop (`filling` until `filled` is emitted).
+        An ordinary text goes in at once. A long one goes in by slices, one per turn of the
+        event loop, starting on the next turn with what fills the first screen (`filling`
+        until `filled` is emitted).
         """
         self._fill_timer.stop()
+        self._first_slice = 0
         self.document().clear()
         self._layers.clear()
         self._pending_scroll = None
@@ -121,14 +125,26 @@ class TextPane(QTextEdit):
             return
         # Margins and paragraph spacing go in before the text, so the text is laid out once.
         self._apply_margins()
-        long = sum(map(len, self._paragraphs)) > LONG_TEXT_CHARS
-        self._fill_slice(FIRST_SCREEN_CHARS if long else FIRST_CHARS)
+        if sum(map(len, self._paragraphs)) > LONG_TEXT_CHARS:
+            # The first screen goes in on the next turn of the event loop: laid out here, with
+            # the other pane's and the window's repaint, it made one turn of over 50 ms when a
+            # 5 MB page arrived (issue 12).
+            self._first_slice = FIRST_SCREEN_CHARS
+            self._fill_timer.start()
+            return
+        self._fill_slice(FIRST_CHARS)
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     @property
     def filling(self) -> bool:
         """Whether part of the text is still to go in."""
         return self._filled < self._blocks.block_count()
+
+    def _fill_turn(self) -> None:
+        first, self._first_slice = self._first_slice, 0
+        self._fill_slice(first)
+        if first:
+            self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def _fill_slice(self, chars: int = 0) -> None:
         """Put the next blocks in: `chars` characters' worth, or SLICE_SECONDS' worth."""
@@ -150,19 +166,10 @@ class TextPane(QTextEdit):
             self.filled.emit()
 
     def _fill_step(self, chars: int) -> None:
-        block_format = QTextBlockFormat()
-        block_format.setLineHeight(
-            LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
-        )
         self._spacing = self._paragraph_spacing()
-        block_format.setBottomMargin(self._spacing)
-        apparatus = QTextCharFormat()
-        apparatus.setForeground(blend(self.palette().color(QPalette.ColorRole.Text),
-                                      self.palette().color(QPalette.ColorRole.Base), 0.45))
-        apparatus.setFontItalic(True)
         self._filled, self._fill_end = insert_blocks(
             QTextCursor(self.document()), self._blocks, (self._filled, self._fill_end),
-            chars, (block_format, apparatus),
+            chars, fill_formats(self.palette(), self._spacing),
         )  # fmt: skip
 
     def paragraph_count(self) -> int:
@@ -220,18 +227,7 @@ class TextPane(QTextEdit):
         if spacing == self._spacing or self.document().isEmpty():
             return  # the text went in spaced alike; only a new font changes it
         self._spacing = spacing
-        cursor = QTextCursor(self.document())
-        cursor.beginEditBlock()
-        block = self.document().begin()
-        while block.isValid() and block.blockNumber() < self._filled:
-            block_format = block.blockFormat()
-            cursor.setPosition(block.position())
-            piece = self._blocks.piece(block.blockNumber())
-            ends = piece.end == len(self._paragraphs[piece.paragraph])
-            block_format.setBottomMargin(spacing if ends else 0)
-            cursor.setBlockFormat(block_format)
-            block = block.next()
-        cursor.endEditBlock()
+        respace_blocks(self.document(), self._blocks, self._filled, spacing)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)

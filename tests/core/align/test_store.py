@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 from pathlib import Path
 
 from reader.core.align.alignment import Alignment, ParagraphBead, SentenceBead
 from reader.core.align.corrections import Corrections
-from reader.core.align.store import AlignmentStore
+from reader.core.align.store import ALIGNER_VERSION, KEY_PIECE, AlignmentStore, text_key
 from reader.core.document import Document, Text
 from reader.core.page.parser import parse_page
 from reader.core.session.reading import ReadingState
@@ -46,6 +47,24 @@ def test_no_corrections_leave_the_aligners_alignment_as_it_is(diglot_home: Path)
         1, 1,
     )  # fmt: skip
     assert Corrections([], set(), [], []).applied(aligned) == aligned
+
+
+def test_the_cache_key_is_the_hash_of_both_texts_whole() -> None:
+    # Hashed in pieces so a huge text does not hold the window; the key must not change, or
+    # every alignment cached before would be computed again.
+    def whole(original: Text, translation: Text) -> str:
+        digest = hashlib.sha256(f"v{ALIGNER_VERSION}".encode())
+        for text in (original, translation):
+            digest.update(b"\x00" + text.language.encode() + b"\x01")
+            digest.update("\x02".join(text.paragraphs).encode("utf-8"))
+        return digest.hexdigest()[:32]
+
+    document = seed()
+    assert document.original is not None
+    pair = (document.original, document.translations[0])
+    assert text_key(*pair) == whole(*pair)
+    made_up = Text("ru", ("", "Сделано " * (KEY_PIECE // 3), "𝔄" * (KEY_PIECE + 1), "", "x"))
+    assert text_key(made_up, pair[1]) == whole(made_up, pair[1]) != text_key(*pair)
 
 
 def test_damaged_cache_is_recomputed(diglot_home: Path) -> None:
