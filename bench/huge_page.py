@@ -16,6 +16,7 @@ within 10 s and under 500 MB.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -83,10 +84,8 @@ def hold(name: str) -> None:
 
         def work() -> None:
             start = time.perf_counter()
-            try:
+            with contextlib.suppress(PageError):
                 parse_page(path)
-            except PageError:
-                pass
             finished.append(time.perf_counter() - start)
 
         worker = threading.Thread(target=work)
