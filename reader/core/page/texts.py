@@ -8,7 +8,6 @@ Latin line in a Russian block, or a Russian word in an English one, cannot move 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -18,6 +17,7 @@ from reader.core.text.language import (
     HANGUL,
     KANA,
     LATIN,
+    blank_names,
     detect_language,
     script_counts,
     script_language,
@@ -31,8 +31,6 @@ _MIN_ORIGINAL_SHARE = 0.25
 _MIN_SECOND_LETTERS = 150
 # A Han character carries about as much text as three Latin letters, a kana or Hangul syllable two.
 _SCRIPT_WEIGHT = {HAN: 3, KANA: 2, HANGUL: 2}
-# Capitalised words are mostly names, which the language identifier reads as their own language.
-_CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*")
 _MIN_SECOND_SHARE = 0.3
 # From this many paragraphs the plainly Russian ones are found all at once (numpy).
 _AT_ONCE = 500
@@ -55,8 +53,7 @@ def _label(paragraph: str) -> _Labelled:
     if other > latin:
         return _Labelled(paragraph, detect_language(paragraph, counts), other, latin=False)
     if latin > other:
-        # "Present: Comrades Ernő Gerő, Imre Nagy" is English, whatever the names suggest.
-        language = detect_language(_CAPITALISED.sub(" ", paragraph))
+        language = detect_language(blank_names(paragraph))
         return _Labelled(paragraph, language, latin, latin=True)
     return _Labelled(paragraph, "", 0, latin=False)
 
