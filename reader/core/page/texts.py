@@ -19,10 +19,11 @@ from reader.core.text.language import (
     LATIN,
     blank_names,
     detect_language,
+    identified_latin,
     script_counts,
     script_language,
 )
-from reader.core.text.script_scan import plain_russian_letters
+from reader.core.text.script_scan import ascii_latin, plain_russian_letters
 
 # An original must be a real block: at least this many letters and this share of the rest.
 _MIN_ORIGINAL_LETTERS = 20
@@ -59,14 +60,25 @@ def _label(paragraph: str) -> _Labelled:
 
 
 def _labels(paragraphs: list[str]) -> list[_Labelled]:
-    """`_label` of each paragraph; on a huge page the plainly Russian ones are found at once."""
+    """`_label` of each paragraph; a huge page's plain ones found at once (`script_scan`)."""
     if len(paragraphs) < _AT_ONCE:
         return [_label(paragraph) for paragraph in paragraphs]
     russian = plain_russian_letters(paragraphs)
-    return [
-        _Labelled(paragraph, "ru", letters, latin=False) if letters else _label(paragraph)
-        for paragraph, letters in zip(paragraphs, russian, strict=True)
-    ]
+    latin = ascii_latin(paragraphs)
+    found: list[_Labelled] = []
+    for paragraph, letters, scanned in zip(paragraphs, russian, latin, strict=True):
+        if letters:
+            found.append(_Labelled(paragraph, "ru", letters, latin=False))
+        elif scanned is None:
+            found.append(_label(paragraph))
+        elif not scanned[0]:  # no letter at all: neither script wins
+            found.append(_Labelled(paragraph, "", 0, latin=False))
+        else:  # an ASCII text's letters are all Latin, so `_label` would blank its names
+            letters, language, blanked = scanned
+            if language is None:
+                language = identified_latin(blanked)
+            found.append(_Labelled(paragraph, language, letters, latin=True))
+    return found
 
 
 def _unlabelled(item: _Labelled, first_latin: bool, then_latin: bool | None, first: str) -> str:
