@@ -67,7 +67,7 @@ def test_labels_found_at_once_are_as_recorded(name: str, monkeypatch: pytest.Mon
     at_once = texts._labels(paragraphs)
     assert at_once == [texts._label(paragraph) for paragraph in paragraphs]
     recorded = json.loads(RECORDED.read_text(encoding="utf-8"))[name]
-    shown = [f"{item.language}|{item.weight}|{int(item.latin)}" for item in at_once]
+    shown = [f"{language}|{weight}|{int(latin)}" for _text, language, weight, latin in at_once]
     assert shown == [label.rsplit("|", 1)[0] for label in recorded]
 
 
