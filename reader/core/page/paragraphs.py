@@ -21,13 +21,17 @@ _STRIP_INVISIBLE = methodcaller("strip", _INVISIBLE)
 _BLANK_LINES = re.compile(r"\n\n+")
 
 
-def _after_line_feeds(text: str) -> Iterator[str]:
-    """`text` in pieces of about `PIECE` characters, each but the last ending in a line feed."""
+def _cut_at(text: str, mark: str) -> Iterator[str]:
+    """`text` in pieces of about `PIECE` characters, each but the last cut inside a `mark`.
+
+    The cut falls after the mark's first character: after a line feed, or between the two
+    newlines around a blank line.
+    """
     start = 0
     while len(text) - start > PIECE:
-        cut = text.rfind("\n", start, start + PIECE)
+        cut = text.rfind(mark, start, start + PIECE)
         if cut < start:
-            cut = text.find("\n", start + PIECE)
+            cut = text.find(mark, start + PIECE)
             if cut < 0:
                 break
         yield text[start : cut + 1]
@@ -41,19 +45,6 @@ def _stripped_lines(piece: str) -> str:
     if any(mark in piece for mark in _LINE_BREAKS):  # looking is ten times cheaper than the regex
         piece = _LINE_BREAK.sub("\n", piece)
     return "\n".join(map(str.strip, map(_STRIP_INVISIBLE, map(str.strip, piece.split("\n")))))
-
-
-def _after_blank_lines(lines: str) -> Iterator[str]:
-    """`lines` in pieces of about `PIECE` characters, each but the last cut in a blank line."""
-    start = 0
-    while len(lines) - start > PIECE:
-        cut = lines.find("\n\n", start + PIECE)
-        if cut < 0:
-            break
-        # Cut between the two newlines: each side strips its own, as the whole would split there.
-        yield lines[start : cut + 1]
-        start = cut + 1
-    yield lines[start:]
 
 
 def paragraphs_of(text: str) -> list[str]:
@@ -70,9 +61,10 @@ def paragraphs_of(text: str) -> list[str]:
     """
     # Runs of non-empty lines are what lies between two or more newlines. A piece ending in a
     # line feed ends its last line, so the pieces' stripped lines simply follow one another.
-    lines = "".join(map(_stripped_lines, _after_line_feeds(text)))
+    lines = "".join(map(_stripped_lines, _cut_at(text, "\n")))
     paragraphs: list[str] = []
-    for piece in _after_blank_lines(lines):
+    for piece in _cut_at(lines, "\n\n"):
+        # Cut between two newlines, each side strips its own, as the whole would split there.
         # A blank first or last line leaves one newline at that end, not two.
         paragraphs.extend(part for part in _BLANK_LINES.split(piece.strip("\n")) if part)
     return paragraphs

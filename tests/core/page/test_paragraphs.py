@@ -38,4 +38,4 @@ def test_a_carriage_return_and_its_line_feed_are_not_cut_apart(
     monkeypatch.setattr(paragraphs, "PIECE", 2)
     # Cut after "a\r", the "\n" would start a line of its own: a blank line, two paragraphs.
     assert paragraphs_of("a\r\nb\r\n\r\nc") == ["a\nb", "c"]
-    assert list(paragraphs._after_line_feeds("a\r\nb")) == ["a\r\n", "b"]
+    assert list(paragraphs._cut_at("a\r\nb", "\n")) == ["a\r\n", "b"]
