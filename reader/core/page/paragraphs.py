@@ -3,7 +3,7 @@
 A huge page is read in pieces of about `PIECE` characters: each step is one C call (a split,
 a join of stripped lines, a regular expression), and over a whole 19 MB page one such call held
 the interpreter lock for 30-50 ms against the window's thread (issue 12). The pieces are cut
-where nothing can change: lines after a line feed, paragraphs after a run of blank lines.
+after a line feed, and a paragraph that goes on past a piece's end is joined up after.
 """
 
 from __future__ import annotations
@@ -21,17 +21,13 @@ _STRIP_INVISIBLE = methodcaller("strip", _INVISIBLE)
 _BLANK_LINES = re.compile(r"\n\n+")
 
 
-def _cut_at(text: str, mark: str) -> Iterator[str]:
-    """`text` in pieces of about `PIECE` characters, each but the last cut inside a `mark`.
-
-    The cut falls after the mark's first character: after a line feed, or between the two
-    newlines around a blank line.
-    """
+def _after_line_feeds(text: str) -> Iterator[str]:
+    """`text` in pieces of about `PIECE` characters, each but the last ending in a line feed."""
     start = 0
     while len(text) - start > PIECE:
-        cut = text.rfind(mark, start, start + PIECE)
+        cut = text.rfind("\n", start, start + PIECE)
         if cut < start:
-            cut = text.find(mark, start + PIECE)
+            cut = text.find("\n", start + PIECE)
             if cut < 0:
                 break
         yield text[start : cut + 1]
@@ -39,12 +35,15 @@ def _cut_at(text: str, mark: str) -> Iterator[str]:
     yield text[start:]
 
 
-def _stripped_lines(piece: str) -> str:
+def _stripped_lines(piece: str) -> list[str]:
     # Each line stripped in C (map over the three strips): a Python step per line was 0.1 s
     # for 5 MB. "\r\n" cannot be cut apart: a piece ends in "\n".
     if any(mark in piece for mark in _LINE_BREAKS):  # looking is ten times cheaper than the regex
         piece = _LINE_BREAK.sub("\n", piece)
-    return "\n".join(map(str.strip, map(_STRIP_INVISIBLE, map(str.strip, piece.split("\n")))))
+    lines = piece.split("\n")
+    if piece.endswith("\n"):
+        lines.pop()  # what follows the last line feed is the next piece's first line
+    return list(map(str.strip, map(_STRIP_INVISIBLE, map(str.strip, lines))))
 
 
 def paragraphs_of(text: str) -> list[str]:
@@ -59,12 +58,28 @@ def paragraphs_of(text: str) -> list[str]:
     Returns:
         The paragraphs in order.
     """
-    # Runs of non-empty lines are what lies between two or more newlines. A piece ending in a
-    # line feed ends its last line, so the pieces' stripped lines simply follow one another.
-    lines = "".join(map(_stripped_lines, _cut_at(text, "\n")))
     paragraphs: list[str] = []
-    for piece in _cut_at(lines, "\n\n"):
-        # Cut between two newlines, each side strips its own, as the whole would split there.
-        # A blank first or last line leaves one newline at that end, not two.
-        paragraphs.extend(part for part in _BLANK_LINES.split(piece.strip("\n")) if part)
+    going_on: list[str] = []  # a paragraph's lines so far, when it may go on in the next piece
+
+    def close() -> None:
+        if going_on:
+            paragraphs.append("\n".join(going_on))
+            going_on.clear()
+
+    for piece in _after_line_feeds(text):
+        lines = _stripped_lines(piece)
+        if not lines:
+            continue
+        # Runs of non-empty lines are what lies between two or more newlines; a blank first or
+        # last line leaves one newline at that end, not two.
+        parts = [part for part in _BLANK_LINES.split("\n".join(lines).strip("\n")) if part]
+        if not lines[0] or not parts:
+            close()
+        for index, part in enumerate(parts):
+            if index:
+                close()
+            going_on.append(part)
+        if not lines[-1]:
+            close()
+    close()
     return paragraphs

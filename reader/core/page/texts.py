@@ -35,6 +35,9 @@ _SCRIPT_WEIGHT = {HAN: 3, KANA: 2, HANGUL: 2}
 _MIN_SECOND_SHARE = 0.3
 # From this many paragraphs the plainly Russian ones are found all at once (numpy).
 _AT_ONCE = 500
+# Paragraphs labelled at once in one go: every list as long as a huge page's paragraphs makes
+# each full garbage collection longer (they hold the interpreter lock), so these stay short.
+_RUN = 4096
 
 
 # A paragraph labelled: (text, language or "" when too short or mixed to tell, the letters of
@@ -66,6 +69,13 @@ def _labels(paragraphs: list[str]) -> list[_Labelled]:
     """`_label` of each paragraph; a huge page's plain ones found at once (`script_scan`)."""
     if len(paragraphs) < _AT_ONCE:
         return [_label(paragraph) for paragraph in paragraphs]
+    found: list[_Labelled] = []
+    for start in range(0, len(paragraphs), _RUN):
+        found.extend(_labels_at_once(paragraphs[start : start + _RUN]))
+    return found
+
+
+def _labels_at_once(paragraphs: list[str]) -> list[_Labelled]:
     russian = plain_russian_letters(paragraphs)
     latin = ascii_latin(paragraphs)
     found: list[_Labelled] = []

@@ -1,8 +1,8 @@
 """A huge page's paragraphs, found in pieces, are the whole page's (issue 12).
 
 The pieces are made a few characters long here, so that "\r\n", runs of blank lines, lines of
-spaces and invisible characters, and long lines all meet a piece edge. The reference is the
-line-by-line reading in test_parser.py, which says what the docstring says.
+spaces and invisible characters, long lines and paragraphs all meet a piece edge. The reference
+is the line-by-line reading in test_parser.py, which says what the docstring says.
 """
 
 from __future__ import annotations
@@ -38,4 +38,4 @@ def test_a_carriage_return_and_its_line_feed_are_not_cut_apart(
     monkeypatch.setattr(paragraphs, "PIECE", 2)
     # Cut after "a\r", the "\n" would start a line of its own: a blank line, two paragraphs.
     assert paragraphs_of("a\r\nb\r\n\r\nc") == ["a\nb", "c"]
-    assert list(paragraphs._cut_at("a\r\nb", "\n")) == ["a\r\n", "b"]
+    assert list(paragraphs._after_line_feeds("a\r\nb")) == ["a\r\n", "b"]
