@@ -49,11 +49,48 @@ def display_name(codec: str) -> str:
     return _DISPLAY_NAMES.get(canonical, canonical.replace("_", "-"))
 
 
+# A huge page is decoded and checked in pieces of this many characters or bytes: one C call
+# over megabytes would hold the interpreter lock against the window's thread (issue 12).
+_PIECE = 1 << 20
+# The bytes of the control characters above: in UTF-8 each is its own byte, and no byte of a
+# longer sequence is below 0x80, so counting these bytes counts those characters.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
+
+
+def _too_many(controls: int, length: int) -> bool:
+    return controls > max(2, length * _MAX_CONTROL_SHARE)
+
+
 def _looks_binary(text: str) -> bool:
-    if "\x00" in text:
-        return True
-    controls = len(_CONTROL.findall(text))
-    return controls > max(2, len(text) * _MAX_CONTROL_SHARE)
+    controls = 0
+    for start in range(0, len(text), _PIECE):
+        piece = text[start : start + _PIECE]
+        if "\x00" in piece:
+            return True
+        controls += len(_CONTROL.findall(piece))
+    return _too_many(controls, len(text))
+
+
+def _utf8_looks_binary(data: bytes, text: str) -> bool:
+    """`_looks_binary(text)` for `text` decoded from `data` as UTF-8, ten times faster."""
+    controls = 0
+    for start in range(0, len(data), _PIECE):
+        piece = data[start : start + _PIECE]
+        if 0 in piece:
+            return True
+        controls += len(piece) - len(piece.translate(None, _CONTROL_BYTES))
+    return _too_many(controls, len(text))
+
+
+def _decode(data: bytes, codec: str) -> str:
+    """`data.decode(codec)`, strict, a piece at a time when `data` is large."""
+    if len(data) <= _PIECE:
+        return data.decode(codec)
+    decoder = codecs.getincrementaldecoder(codec)()
+    view = memoryview(data)
+    parts = [decoder.decode(view[start : start + _PIECE]) for start in range(0, len(data), _PIECE)]
+    parts.append(decoder.decode(b"", final=True))
+    return "".join(parts)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -107,7 +144,7 @@ def decode_page(data: bytes) -> tuple[str, list[str]]:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                text = data.decode(codec)
+                text = _decode(data, codec)
             except UnicodeDecodeError as error:
                 raise EncodingRefusal(
                     f"the file starts with a {display_name(codec)} byte order mark "
@@ -117,11 +154,11 @@ def decode_page(data: bytes) -> tuple[str, list[str]]:
                 raise EncodingRefusal("binary data, not a text page")
             return text, []
     try:
-        text = data.decode("utf-8")
+        text = _decode(data, "utf-8")
     except UnicodeDecodeError:
         pass
     else:
-        if _looks_binary(text):
+        if _utf8_looks_binary(data, text):
             raise EncodingRefusal("binary data, not a text page")
         return text, []
     guessed = _utf16_without_bom(data)

@@ -8,9 +8,8 @@ Latin line in a Russian block, or a Russian word in an English one, cannot move 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from dataclasses import dataclass
+from typing import Final
 
 from reader.core.document import Text
 from reader.core.text.language import (
@@ -18,11 +17,13 @@ from reader.core.text.language import (
     HANGUL,
     KANA,
     LATIN,
+    blank_names,
     detect_language,
+    identified_latin,
     script_counts,
     script_language,
 )
-from reader.core.text.script_scan import plain_russian_letters
+from reader.core.text.script_scan import ascii_latin, plain_russian_letters
 
 # An original must be a real block: at least this many letters and this share of the rest.
 _MIN_ORIGINAL_LETTERS = 20
@@ -31,19 +32,23 @@ _MIN_ORIGINAL_SHARE = 0.25
 _MIN_SECOND_LETTERS = 150
 # A Han character carries about as much text as three Latin letters, a kana or Hangul syllable two.
 _SCRIPT_WEIGHT = {HAN: 3, KANA: 2, HANGUL: 2}
-# Capitalised words are mostly names, which the language identifier reads as their own language.
-_CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*")
 _MIN_SECOND_SHARE = 0.3
 # From this many paragraphs the plainly Russian ones are found all at once (numpy).
 _AT_ONCE = 500
+# Paragraphs labelled at once in one go: every list as long as a huge page's paragraphs makes
+# each full garbage collection longer (they hold the interpreter lock), so these stay short.
+_RUN = 4096
 
 
-@dataclass(frozen=True)
-class _Labelled:
-    text: str
-    language: str  # "" when the paragraph is too short or mixed to tell
-    weight: int  # letters of the paragraph's dominant script
-    latin: bool  # whether that script is Latin
+# A paragraph labelled: (text, language or "" when too short or mixed to tell, the letters of
+# its dominant script, whether that script is Latin). A plain tuple, not a class: the garbage
+# collector stops tracking a tuple of strings and numbers, while 150,000 objects of a class on a
+# huge page cost 0.15 s of collections, each one holding the interpreter lock.
+_Labelled = tuple[str, str, int, bool]
+_TEXT: Final = 0
+_LANGUAGE: Final = 1
+_WEIGHT: Final = 2
+_LATIN: Final = 3
 
 
 def _label(paragraph: str) -> _Labelled:
@@ -53,32 +58,49 @@ def _label(paragraph: str) -> _Labelled:
         n * _SCRIPT_WEIGHT.get(script, 1) for script, n in counts.items() if script != LATIN
     )
     if other > latin:
-        return _Labelled(paragraph, detect_language(paragraph, counts), other, latin=False)
+        return (paragraph, detect_language(paragraph, counts), other, False)
     if latin > other:
-        # "Present: Comrades Ernő Gerő, Imre Nagy" is English, whatever the names suggest.
-        language = detect_language(_CAPITALISED.sub(" ", paragraph))
-        return _Labelled(paragraph, language, latin, latin=True)
-    return _Labelled(paragraph, "", 0, latin=False)
+        language = detect_language(blank_names(paragraph))
+        return (paragraph, language, latin, True)
+    return (paragraph, "", 0, False)
 
 
 def _labels(paragraphs: list[str]) -> list[_Labelled]:
-    """`_label` of each paragraph; on a huge page the plainly Russian ones are found at once."""
+    """`_label` of each paragraph; a huge page's plain ones found at once (`script_scan`)."""
     if len(paragraphs) < _AT_ONCE:
         return [_label(paragraph) for paragraph in paragraphs]
+    found: list[_Labelled] = []
+    for start in range(0, len(paragraphs), _RUN):
+        found.extend(_labels_at_once(paragraphs[start : start + _RUN]))
+    return found
+
+
+def _labels_at_once(paragraphs: list[str]) -> list[_Labelled]:
     russian = plain_russian_letters(paragraphs)
-    return [
-        _Labelled(paragraph, "ru", letters, latin=False) if letters else _label(paragraph)
-        for paragraph, letters in zip(paragraphs, russian, strict=True)
-    ]
+    latin = ascii_latin(paragraphs)
+    found: list[_Labelled] = []
+    for paragraph, letters, scanned in zip(paragraphs, russian, latin, strict=True):
+        if letters:
+            found.append((paragraph, "ru", letters, False))
+        elif scanned is None:
+            found.append(_label(paragraph))
+        elif not scanned[0]:  # no letter at all: neither script wins
+            found.append((paragraph, "", 0, False))
+        else:  # an ASCII text's letters are all Latin, so `_label` would blank its names
+            letters, language, blanked = scanned
+            if language is None:
+                language = identified_latin(blanked)
+            found.append((paragraph, language, letters, True))
+    return found
 
 
 def _unlabelled(item: _Labelled, first_latin: bool, then_latin: bool | None, first: str) -> str:
     # A paragraph too short to identify still has a script, which can rule it in or out of a block.
-    if not item.weight:
+    if not item[_WEIGHT]:
         return ""
-    if item.latin != first_latin:
+    if item[_LATIN] != first_latin:
         return "?"
-    if then_latin is not None and item.latin != then_latin:
+    if then_latin is not None and item[_LATIN] != then_latin:
         return first
     return ""
 
@@ -91,13 +113,15 @@ def _best_split(items: list[_Labelled], first: str, then: str = "") -> int:
     """
     first_latin = script_language(first) == LATIN
     then_latin = script_language(then) == LATIN if then else None
-    labels = [item.language or _unlabelled(item, first_latin, then_latin, first) for item in items]
+    labels = [
+        item[_LANGUAGE] or _unlabelled(item, first_latin, then_latin, first) for item in items
+    ]
     best, best_score, score = 0, 0, 0
     for index, (item, label) in enumerate(zip(items, labels, strict=True), start=1):
         if label == first:
-            score += item.weight
+            score += item[_WEIGHT]
         elif label:
-            score -= item.weight
+            score -= item[_WEIGHT]
         if score > best_score:
             best, best_score = index, score
     end = best
@@ -111,14 +135,14 @@ def _best_split(items: list[_Labelled], first: str, then: str = "") -> int:
 def _weights(items: list[_Labelled]) -> Counter[str]:
     weights: Counter[str] = Counter()
     for item in items:
-        if item.language:
-            weights[item.language] += item.weight
+        if item[_LANGUAGE]:
+            weights[item[_LANGUAGE]] += item[_WEIGHT]
     return weights
 
 
 def _text(items: list[_Labelled]) -> Text:
     weights = _weights(items)
-    paragraphs = tuple(item.text for item in items)
+    paragraphs = tuple(item[_TEXT] for item in items)
     language = weights.most_common(1)[0][0] if weights else detect_language("\n".join(paragraphs))
     return Text(language=language, paragraphs=paragraphs)
 

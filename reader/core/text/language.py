@@ -12,6 +12,9 @@ from collections import Counter
 from functools import lru_cache
 from typing import Any
 
+from reader.core.text import pieces
+from reader.core.text.pieces import text_pieces
+
 CYRILLIC = "Cyrillic"
 HAN = "Han"
 HANGUL = "Hangul"
@@ -132,6 +135,21 @@ class _ScriptTable(dict[int, str]):
 _TABLE = _ScriptTable()
 
 
+def _marked(text: str) -> tuple[Counter[str], dict[str, int]]:
+    """Letters per script and where each script's first letter is, for a text of any length."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    offset = 0
+    for piece in text_pieces(text):  # any cut would do: each character is marked alone
+        marked = piece.translate(_TABLE)
+        for marker, script in _MARKERS:
+            if marker in marked:
+                counts[script] += marked.count(marker)
+                first.setdefault(script, offset + marked.index(marker))
+        offset += len(piece)
+    return counts, first
+
+
 def script_counts(text: str) -> Counter[str]:
     """Count the letters of each script in a text.
 
@@ -144,17 +162,26 @@ def script_counts(text: str) -> Counter[str]:
     # This runs for every paragraph of every page parsed, twice for Latin-script ones.
     counts: Counter[str] = Counter()
     if text.isascii():
-        latin = len(text.encode("ascii").translate(None, _ASCII_NON_LETTERS))
+        latin = sum(
+            len(piece.encode("ascii").translate(None, _ASCII_NON_LETTERS))
+            for piece in (text_pieces(text) if len(text) > pieces.PIECE else (text,))
+        )
         if latin:
             counts[LATIN] = latin
         return counts
+    if len(text) > pieces.PIECE:
+        found, first = _marked(text)
+        # In the order the scripts first appear, as below.
+        for script in sorted(found, key=first.__getitem__):
+            counts[script] = found[script]
+        return counts
     marked = text.translate(_TABLE)
-    found = [(marker, script) for marker, script in _MARKERS if marker in marked]
-    if len(found) > 1:
+    present = [(marker, script) for marker, script in _MARKERS if marker in marked]
+    if len(present) > 1:
         # In the order the scripts first appear, as counting character by character gave it:
         # `dominant_script` breaks ties by that order.
-        found.sort(key=lambda pair: marked.index(pair[0]))
-    for marker, script in found:
+        present.sort(key=lambda pair: marked.index(pair[0]))
+    for marker, script in present:
         counts[script] = marked.count(marker)
     return counts
 
@@ -211,7 +238,9 @@ _ANY_CYRILLIC_MARKER = re.compile(
 
 
 def _cyrillic_language(text: str, letters: int) -> str:
-    found = Counter(_ANY_CYRILLIC_MARKER.findall(text.lower()))
+    found: Counter[str] = Counter()
+    for piece in text_pieces(text):
+        found.update(_ANY_CYRILLIC_MARKER.findall(piece.lower()))
     if not found:
         return "ru"
     best, best_share = "ru", 0.0
@@ -236,10 +265,41 @@ _LOWER_WORD = re.compile(r"[a-z]+")
 
 
 def _plainly_english(text: str) -> bool:
-    words = _LOWER_WORD.findall(text.lower())
-    if len(words) < _MIN_ENGLISH_WORDS or "the" not in words:
-        return False
-    return sum(word in _ENGLISH_MARKERS for word in words) >= _ENGLISH_SHARE * len(words)
+    if len(text) <= pieces.PIECE:
+        words = _LOWER_WORD.findall(text.lower())
+        if len(words) < _MIN_ENGLISH_WORDS or "the" not in words:
+            return False
+        return sum(word in _ENGLISH_MARKERS for word in words) >= _ENGLISH_SHARE * len(words)
+    count, the, markers = 0, False, 0
+    for piece in text_pieces(text):
+        words = _LOWER_WORD.findall(piece.lower())
+        count += len(words)
+        the = the or "the" in words
+        markers += sum(map(_ENGLISH_MARKERS.__contains__, words))
+    return count >= _MIN_ENGLISH_WORDS and the and markers >= _ENGLISH_SHARE * count
+
+
+# Capitalised words are mostly names, which the language identifier reads as their own language.
+# A capital not preceded by a word character, then the rest of its word: `\b[A-Z...][\w'’-]*`,
+# the capital checked first, so the regex engine skips ahead to capitals (twice as fast).
+_CAPITALS = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_CAPITALISED = re.compile(rf"[{_CAPITALS}](?<!\w[{_CAPITALS}])[\w'’-]*")
+
+
+def blank_names(text: str) -> str:
+    """`text` with each capitalised word (mostly names) replaced by a space.
+
+    "Present: Comrades Ernő Gerő, Imre Nagy" is English, whatever the names suggest.
+
+    Args:
+        text: Latin-script text.
+
+    Returns:
+        The text without its capitalised words.
+    """
+    if len(text) <= pieces.PIECE:
+        return _CAPITALISED.sub(" ", text)
+    return "".join(_CAPITALISED.sub(" ", piece) for piece in text_pieces(text))
 
 
 _SPACED_LETTERS = re.compile(r"\b(\w) (?=\w\b)")
@@ -293,6 +353,18 @@ def detect_language(text: str, counts: Counter[str] | None = None) -> str:
         return ""
     if _plainly_english(text):
         return "en"
+    return identified_latin(text)
+
+
+def identified_latin(text: str) -> str:
+    """What `detect_language` says of a Latin-script text of enough letters, not plainly English.
+
+    Args:
+        text: a text whose letters are mostly Latin, at least `_MIN_LATIN_LETTERS` of them.
+
+    Returns:
+        The language model's ISO 639-1 code, or "" when it is unsure.
+    """
     language, confidence = latin_language(text)
     return language if confidence >= _MIN_CONFIDENCE else ""
 

@@ -67,10 +67,8 @@ def labels(paragraphs: list[str]) -> list[str]:
     """Each paragraph's labels in one string: body label, weight, Latin or not, detected."""
     found = []
     for paragraph in paragraphs:
-        item = _label(paragraph)
-        found.append(
-            f"{item.language}|{item.weight}|{int(item.latin)}|{detect_language(paragraph)}"
-        )
+        _text, language, weight, latin = _label(paragraph)
+        found.append(f"{language}|{weight}|{int(latin)}|{detect_language(paragraph)}")
     return found
 
 

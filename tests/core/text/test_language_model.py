@@ -2,6 +2,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+import pytest
+
+from reader.core.text import language_model
 from reader.core.text.language_model import load_identifier, model_cache_file
 
 LANGUAGES = ("en", "de", "fr", "hu")
@@ -23,6 +27,17 @@ def test_the_cached_model_answers_as_py3langid_does(tmp_path: Path) -> None:
     for text in TEXTS:
         assert cached.classify(text) == fresh.classify(text)
     assert [cached.classify(text)[0] for text in TEXTS] == ["en", "de", "fr", "hu"]
+    assert list(cached.tk_nextmove) == list(fresh.tk_nextmove)
+    assert list(cached.tk_row) == list(fresh.tk_row)
+
+
+@pytest.mark.parametrize("dtype", [np.uint16, np.uint32, np.uint64])
+def test_the_automaton_is_copied_a_piece_at_a_time_whole(
+    dtype: type, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    values: np.ndarray = np.arange(1000, dtype=dtype) * 7919
+    monkeypatch.setattr(language_model, "_COPY_PIECE", 24)  # a few values a piece
+    assert list(language_model._as_array(values)) == values.tolist()
 
 
 def test_a_damaged_cache_is_rebuilt(tmp_path: Path) -> None:

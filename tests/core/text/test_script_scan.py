@@ -7,14 +7,22 @@ test_language_labels.py; here through the at-once path that a huge page takes.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 
 import pytest
 
 from reader.core.page import texts
 from reader.core.text import script_scan
-from reader.core.text.language import _ANY_CYRILLIC_MARKER, CYRILLIC, script_counts
-from reader.core.text.script_scan import plain_russian_letters
+from reader.core.text.language import (
+    _ANY_CYRILLIC_MARKER,
+    CYRILLIC,
+    blank_names,
+    detect_language,
+    identified_latin,
+    script_counts,
+)
+from reader.core.text.script_scan import ascii_latin, plain_russian_letters
 from tests.core.text._label_corpus import RECORDED, sources
 
 SOURCES = dict(sources())
@@ -59,7 +67,7 @@ def test_labels_found_at_once_are_as_recorded(name: str, monkeypatch: pytest.Mon
     at_once = texts._labels(paragraphs)
     assert at_once == [texts._label(paragraph) for paragraph in paragraphs]
     recorded = json.loads(RECORDED.read_text(encoding="utf-8"))[name]
-    shown = [f"{item.language}|{item.weight}|{int(item.latin)}" for item in at_once]
+    shown = [f"{language}|{weight}|{int(latin)}" for _text, language, weight, latin in at_once]
     assert shown == [label.rsplit("|", 1)[0] for label in recorded]
 
 
@@ -67,3 +75,44 @@ def test_a_made_up_page_takes_the_quick_way_for_its_original() -> None:
     paragraphs = SOURCES["made-up paragraphs"]
     found = Counter(bool(n) for n in plain_russian_letters(paragraphs))
     assert found[True] > len(paragraphs) // 3  # most of the original's paragraphs
+
+
+_ASCII = [
+    "", "1950.", "The", "the of and the war of the world, and the peace of the people was",
+    "Kim Il Sung informed Stalin of the decision of the Politburo on the question of troops",
+    "Transmitted to Bulganin", "Vyshinsky the of and the the the the the of and", "x" * 80,
+    "Il etait une fois la revolution et le peuple de Paris qui voulait la paix", "\t\n  ",
+    "I consider it necessary to inform Shtykov of it.", "the-the the_the the1the THE the",
+]  # fmt: skip
+
+
+def _one_by_one(text: str) -> tuple[int, str]:
+    letters = script_counts(text)["Latin"]
+    return letters, detect_language(blank_names(text)) if letters else ""
+
+
+@pytest.mark.parametrize("chunk", [1, 30, 200, 1 << 17])
+def test_ascii_paragraphs_found_at_once_say_what_one_by_one_says(
+    chunk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(script_scan, "_CHUNK", chunk)
+    texts = _ASCII * 3 + ["Москва", "Gomułka and the war"]
+    found = ascii_latin(texts)
+    for text, scanned in zip(texts, found, strict=True):
+        if scanned is None:  # not looked at: not ASCII, or longer than a pass
+            assert not text.isascii() or len(text) > chunk
+            continue
+        letters, language, blanked = scanned
+        assert blanked == blank_names(text)
+        said = language if language is not None else identified_latin(blanked)
+        assert (letters, said if letters else "") == _one_by_one(text)
+    assert [scanned is None for scanned in found[-2:]] == [True, True]  # not ASCII
+    # A NUL would be taken for the separator: its pass is left to the one-by-one labelling.
+    assert ascii_latin(["Vyshinsky\x00the of and", "the war"]) == [None, None]
+
+
+def test_names_are_blanked_as_a_word_boundary_before_a_capital_says() -> None:
+    # The faster pattern checks the capital first; `\b` before it must be what it means.
+    old = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*")
+    for text in [*_ASCII, "aBc Ábc _Abc 1Abc ×Abc Ž", "ÉmileÉ dÉ O'Neil’s McArthur-Smith", "A"]:
+        assert blank_names(text) == old.sub(" ", text)
