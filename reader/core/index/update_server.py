@@ -92,7 +92,7 @@ def serve_updates(
             if first:
                 # While waiting: the next page parsed (an import) would otherwise load the
                 # language identifier first, a quarter of a second.
-                from reader.core.text.language import latin_language
+                from reader.core.text.latin_language import latin_language
 
                 latin_language("a warm-up")
             tidy = True

@@ -17,12 +17,11 @@ from reader.core.text.language import (
     HANGUL,
     KANA,
     LATIN,
-    blank_names,
     detect_language,
-    identified_latin,
     script_counts,
     script_language,
 )
+from reader.core.text.latin_language import blank_names, identified_latin
 from reader.core.text.script_scan import ascii_latin, plain_russian_letters
 
 # An original must be a real block: at least this many letters and this share of the rest.

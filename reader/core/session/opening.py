@@ -20,7 +20,7 @@ from reader.core.session.alignment_index import warm_provisional
 from reader.core.session.catalog import Catalog
 from reader.core.session.reading import ReadingState
 from reader.core.session.sentence_links import Defer
-from reader.core.text.language import latin_language
+from reader.core.text.latin_language import latin_language
 
 BIG_PAGE_BYTES = 1_000_000  # pages this big are read away from the window's thread
 

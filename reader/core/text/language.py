@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
-from typing import Any
 
 from reader.core.text import pieces
+from reader.core.text.latin_language import LATIN_LANGUAGES, identified_latin, plainly_english
 from reader.core.text.pieces import text_pieces
 
 CYRILLIC = "Cyrillic"
@@ -53,6 +52,7 @@ _RANGES: tuple[tuple[int, int, str], ...] = (
 _NOT_KANA = frozenset("\u30fb\u30a0")
 
 _SCRIPT_LANGUAGE = {CYRILLIC: "ru", HAN: "zh", HANGUL: "ko", KANA: "ja"}
+MIN_LATIN_LETTERS = 15  # fewer, and a Latin-script text is not told apart
 
 # Letters that only some Cyrillic languages use; Russian is assumed when none is frequent enough.
 _CYRILLIC_MARKERS: tuple[tuple[str, str], ...] = (
@@ -63,14 +63,6 @@ _CYRILLIC_MARKERS: tuple[tuple[str, str], ...] = (
     ("mn", "өү"),
     ("kk", "әғқңөұүһі"),
 )
-
-# The Latin-script languages worth telling apart; a smaller set makes short texts far more reliable.
-_LATIN_LANGUAGES = (
-    "en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sk", "hu", "ro", "sq", "sl", "hr",
-    "bs", "sv", "da", "no", "fi", "et", "lv", "lt", "tr", "vi", "id", "ms", "la", "ca", "is",
-)  # fmt: skip
-_MIN_LATIN_LETTERS = 15
-_MIN_CONFIDENCE = 0.6
 
 _NAMES: dict[str, str] = {
     "albanian": "sq", "arabic": "ar", "armenian": "hy", "azerbaijani": "az", "belarusian": "be",
@@ -221,16 +213,6 @@ def script_of(text: str) -> str:
     return dominant_script(script_counts(text))
 
 
-@lru_cache(maxsize=1)
-def _identifier() -> Any:
-    # Loading the model takes a while even from our cache, so it happens once per process and
-    # only when Latin text needs it.
-    from reader.core.paths import data_home
-    from reader.core.text.language_model import load_identifier
-
-    return load_identifier(data_home() / "cache", _LATIN_LANGUAGES)
-
-
 # Most Cyrillic text is Russian and holds none of the markers: one search finds them all.
 _ANY_CYRILLIC_MARKER = re.compile(
     "[" + "".join(sorted({ch for _code, markers in _CYRILLIC_MARKERS for ch in markers})) + "]"
@@ -252,86 +234,6 @@ def _cyrillic_language(text: str, letters: int) -> str:
     return best if best_share >= 0.02 else "ru"
 
 
-# Words only English uses this often. Where a fifth of a text's words are among them and "the"
-# is one, the text is English: py3langid (a few milliseconds a paragraph, the largest part of
-# parsing a page) would say so too, and translations are English on nearly every page.
-_ENGLISH_MARKERS = frozenset(
-    {"the", "of", "and", "to", "that", "with", "which", "this", "have", "has", "were", "would",
-     "from", "by", "for", "be", "are", "it", "was", "is", "not", "their", "they", "been"}
-)  # fmt: skip
-_ENGLISH_SHARE = 0.2
-_MIN_ENGLISH_WORDS = 8
-_LOWER_WORD = re.compile(r"[a-z]+")
-
-
-def _plainly_english(text: str) -> bool:
-    if len(text) <= pieces.PIECE:
-        words = _LOWER_WORD.findall(text.lower())
-        if len(words) < _MIN_ENGLISH_WORDS or "the" not in words:
-            return False
-        return sum(word in _ENGLISH_MARKERS for word in words) >= _ENGLISH_SHARE * len(words)
-    count, the, markers = 0, False, 0
-    for piece in text_pieces(text):
-        words = _LOWER_WORD.findall(piece.lower())
-        count += len(words)
-        the = the or "the" in words
-        markers += sum(map(_ENGLISH_MARKERS.__contains__, words))
-    return count >= _MIN_ENGLISH_WORDS and the and markers >= _ENGLISH_SHARE * count
-
-
-# Capitalised words are mostly names, which the language identifier reads as their own language.
-# A capital not preceded by a word character, then the rest of its word: `\b[A-Z...][\w'’-]*`,
-# the capital checked first, so the regex engine skips ahead to capitals (twice as fast).
-_CAPITALS = "A-ZÀ-ÖØ-ÞĀ-Ž"
-_CAPITALISED = re.compile(rf"[{_CAPITALS}](?<!\w[{_CAPITALS}])[\w'’-]*")
-
-
-def blank_names(text: str) -> str:
-    """`text` with each capitalised word (mostly names) replaced by a space.
-
-    "Present: Comrades Ernő Gerő, Imre Nagy" is English, whatever the names suggest.
-
-    Args:
-        text: Latin-script text.
-
-    Returns:
-        The text without its capitalised words.
-    """
-    if len(text) <= pieces.PIECE:
-        return _CAPITALISED.sub(" ", text)
-    return "".join(_CAPITALISED.sub(" ", piece) for piece in text_pieces(text))
-
-
-_SPACED_LETTERS = re.compile(r"\b(\w) (?=\w\b)")
-
-
-def latin_language(text: str) -> tuple[str, float]:
-    """Identify a Latin-script text with py3langid.
-
-    Args:
-        text: Latin-script text.
-
-    Returns:
-        The ISO 639-1 code and the probability the identifier gives it.
-    """
-    # Spaced-out letters ("F I L I P P O V") read as single-letter words; join them back.
-    joined = _SPACED_LETTERS.sub(r"\1", text)
-    if len(joined) <= _CACHED_LENGTH:
-        return _classify_short(joined)
-    return _classify(joined)
-
-
-def _classify(text: str) -> tuple[str, float]:
-    language, confidence = _identifier().classify(text)
-    return str(language), float(confidence)
-
-
-# Short lines recur (stock phrases, a page's own repeats, and once names are blanked out a
-# sentence's frame): the identifier is the largest part of a Latin paragraph's cost.
-_CACHED_LENGTH = 300
-_classify_short = lru_cache(maxsize=16384)(_classify)
-
-
 def detect_language(text: str, counts: Counter[str] | None = None) -> str:
     """Detect the language of a text: by script first, by py3langid for Latin script.
 
@@ -349,24 +251,11 @@ def detect_language(text: str, counts: Counter[str] | None = None) -> str:
         return _cyrillic_language(text, counts[CYRILLIC])
     if script in _SCRIPT_LANGUAGE:
         return _SCRIPT_LANGUAGE[script]
-    if script != LATIN or counts[LATIN] < _MIN_LATIN_LETTERS:
+    if script != LATIN or counts[LATIN] < MIN_LATIN_LETTERS:
         return ""
-    if _plainly_english(text):
+    if plainly_english(text):
         return "en"
     return identified_latin(text)
-
-
-def identified_latin(text: str) -> str:
-    """What `detect_language` says of a Latin-script text of enough letters, not plainly English.
-
-    Args:
-        text: a text whose letters are mostly Latin, at least `_MIN_LATIN_LETTERS` of them.
-
-    Returns:
-        The language model's ISO 639-1 code, or "" when it is unsure.
-    """
-    language, confidence = latin_language(text)
-    return language if confidence >= _MIN_CONFIDENCE else ""
 
 
 def language_code(name: str) -> str:
@@ -408,6 +297,6 @@ def script_language(code: str) -> str:
         return HANGUL
     if code == "ja":
         return KANA
-    if code in _LATIN_LANGUAGES or code in {"sh", "ga", "cy", "eo"}:
+    if code in LATIN_LANGUAGES or code in {"sh", "ga", "cy", "eo"}:
         return LATIN
     return ""

@@ -18,14 +18,16 @@ from typing import Any
 
 from reader.core.text.language import (
     _CYRILLIC_MARKERS,
-    _ENGLISH_MARKERS,
-    _ENGLISH_SHARE,
-    _MIN_ENGLISH_WORDS,
-    _MIN_LATIN_LETTERS,
     _NOT_KANA,
     _RANGES,
     CYRILLIC,
     LATIN,
+    MIN_LATIN_LETTERS,
+)
+from reader.core.text.latin_language import (
+    ENGLISH_MARKERS,
+    ENGLISH_SHARE,
+    MIN_ENGLISH_WORDS,
     blank_names,
 )
 
@@ -125,13 +127,13 @@ def _runs(texts: Sequence[str], spacing: int) -> list[range]:
 # side, and a NUL (no page holds one: it is refused as binary) to count them by.
 _SEPARATOR = " \x00 "
 # Lowercased ASCII letters stay, NUL stays, anything else becomes a space: then `split` gives
-# the words `language._LOWER_WORD` finds in the lowered text, and the separators.
+# the words `latin_language._LOWER_WORD` finds in the lowered text, and the separators.
 _WORDS_ONLY = bytes(
     code + 32 if 65 <= code <= 90 else code if 97 <= code <= 122 or code == 0 else 32
     for code in range(256)
 )
 # What each word counts as: a separator (0), a word (1), a marker of English (2), "the" (3).
-_WORD_KINDS = {b"\x00": 0, **{word.encode(): 2 for word in _ENGLISH_MARKERS}, b"the": 3}
+_WORD_KINDS = {b"\x00": 0, **{word.encode(): 2 for word in ENGLISH_MARKERS}, b"the": 3}
 
 
 @lru_cache(maxsize=1)
@@ -170,8 +172,8 @@ def _english_run(texts: Sequence[str]) -> list[tuple[int, str | None, str]] | No
     markers = _per_text(kinds >= 2, separators)
     the = _per_text(kinds == 3, separators)
     # What `language.detect_language` of the blanked text says without the language model.
-    enough = kept >= _MIN_LATIN_LETTERS
-    plain = enough & (words >= _MIN_ENGLISH_WORDS) & (the > 0) & (markers >= _ENGLISH_SHARE * words)
+    enough = kept >= MIN_LATIN_LETTERS
+    plain = enough & (words >= MIN_ENGLISH_WORDS) & (the > 0) & (markers >= ENGLISH_SHARE * words)
     said = [None if ok else "" for ok in enough.tolist()]
     for index in np.flatnonzero(plain).tolist():
         said[index] = "en"
@@ -182,7 +184,7 @@ def ascii_latin(texts: Sequence[str]) -> list[tuple[int, str | None, str] | None
     """For each ASCII text: its letters, its language when plain, and its names blanked.
 
     The language is what `detect_language(blank_names(text))` says without the language
-    model: "en" for plainly English (`language`'s test), "" for under `_MIN_LATIN_LETTERS`
+    model: "en" for plainly English (`language`'s test), "" for under `MIN_LATIN_LETTERS`
     letters left once names are blanked, None when only the model can say
     (`identified_latin` of the blanked text).
 

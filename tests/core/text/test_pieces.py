@@ -11,7 +11,7 @@ import random
 
 import pytest
 
-from reader.core.text import language, pieces
+from reader.core.text import language, latin_language, pieces
 from reader.core.text.language import detect_language, script_counts, script_of
 from reader.core.text.pieces import text_pieces
 
@@ -40,10 +40,10 @@ def _made_up_texts() -> list[str]:
 def _answers(text: str) -> tuple[object, ...]:
     return (
         list(script_counts(text).items()),  # the order scripts first appear in breaks ties
-        language._plainly_english(text),
-        language.blank_names(text),
+        latin_language.plainly_english(text),
+        latin_language.blank_names(text),
         language._cyrillic_language(text, 1000),
-        detect_language(language.blank_names(text)) if script_of(text) != "Latin" else "",
+        detect_language(latin_language.blank_names(text)) if script_of(text) != "Latin" else "",
     )
 
 
@@ -68,6 +68,6 @@ def test_a_word_straddling_a_piece_edge_is_not_cut(monkeypatch: pytest.MonkeyPat
     # and a word "eodore" that is not English.
     text = "and the Theodore of the war, the peace of the world"
     assert list(text_pieces(text))[:2] == ["and the ", "Theodore "]
-    assert language.blank_names(text) == "and the   of the war, the peace of the world"
+    assert latin_language.blank_names(text) == "and the   of the war, the peace of the world"
     assert list(script_counts("漢字 Theodore мир").items()) == [("Han", 2), ("Latin", 8),
                                                                ("Cyrillic", 3)]  # fmt: skip

@@ -17,11 +17,10 @@ from reader.core.text import script_scan
 from reader.core.text.language import (
     _ANY_CYRILLIC_MARKER,
     CYRILLIC,
-    blank_names,
     detect_language,
-    identified_latin,
     script_counts,
 )
+from reader.core.text.latin_language import blank_names, identified_latin
 from reader.core.text.script_scan import ascii_latin, plain_russian_letters
 from tests.core.text._label_corpus import RECORDED, sources
 
