@@ -68,7 +68,7 @@ class MainWindow(QMainWindow):
 
         self.progress = QProgressBar(self)
         self.progress.setAccessibleName("Indexing progress")
-        self.progress.setMaximumWidth(220)
+        self.progress.setMaximumWidth(320)
         self.progress.setTextVisible(True)
         self.progress.hide()
         self._progress_shown = 0.0
@@ -179,6 +179,11 @@ class MainWindow(QMainWindow):
         self.progress.setMaximum(total)
         self.progress.setValue(done)
         self.progress.setFormat(f"{label} %v/%m")
+        # Room for the longest text it will show: the style clipped "Aligning 500/2002" to
+        # "ligning 500/200" in a bar sized for no text.
+        longest = self.progress.fontMetrics().horizontalAdvance(f"{label} {total}/{total}")
+        self.progress.setMinimumWidth(min(longest + 3 * self.progress.fontMetrics().height(),
+                                          self.progress.maximumWidth()))  # fmt: skip
         self.progress.show()
 
     def toggle_dock(self, dock: QDockWidget) -> None:

@@ -255,6 +255,19 @@ def test_export_pdf_writes_the_open_document(diglot: DiglotApp, tmp_path: Path) 
     assert diglot.window.status_label.text().startswith("Could not write")
 
 
+def test_the_progress_bar_has_room_for_its_words(qtbot: QtBot, diglot: DiglotApp) -> None:
+    window = diglot.window
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_progress(500, 20_002, "Aligning")
+    bar = window.progress
+    qtbot.waitUntil(lambda: bar.isVisible() and bar.width() >= bar.minimumWidth())
+    assert bar.text() == "Aligning 500/20002"
+    assert bar.width() > bar.fontMetrics().horizontalAdvance("Aligning 20002/20002")
+    window.show_progress(20_002, 20_002, "Aligning")
+    assert not bar.isVisible()
+
+
 def test_every_control_has_an_accessible_name(diglot: DiglotApp) -> None:
     from PySide6.QtWidgets import (
         QAbstractButton,
