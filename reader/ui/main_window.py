@@ -179,11 +179,11 @@ class MainWindow(QMainWindow):
         self.progress.setMaximum(total)
         self.progress.setValue(done)
         self.progress.setFormat(f"{label} %v/%m")
-        # Room for the longest text it will show: the style clipped "Aligning 500/2002" to
-        # "ligning 500/200" in a bar sized for no text.
-        longest = self.progress.fontMetrics().horizontalAdvance(f"{label} {total}/{total}")
-        self.progress.setMinimumWidth(min(longest + 3 * self.progress.fontMetrics().height(),
-                                          self.progress.maximumWidth()))  # fmt: skip
+        # Room for the longest text it will show: in a bar sized for no text, the style cut
+        # "Aligning 500/20027" at both ends.
+        metrics = self.progress.fontMetrics()
+        longest = metrics.horizontalAdvance(f"{label} {total}/{total}") + 3 * metrics.height()
+        self.progress.setMinimumWidth(min(longest, self.progress.maximumWidth()))
         self.progress.show()
 
     def toggle_dock(self, dock: QDockWidget) -> None:

@@ -21,7 +21,7 @@ from typing import Any
 
 from reader.core.align import sections
 from reader.core.align.alignment import Alignment, FixedBead, ParagraphBead, SentenceBead
-from reader.core.align.cache_file import read_alignment, write_alignment
+from reader.core.align.cache_file import cached_or_computed
 from reader.core.document import Text
 
 Progress = Callable[[int, int], None]
@@ -92,12 +92,10 @@ def align_away(
 
 def _cached_or_aligned(original: Text, translation: Text, fixed: Sequence[FixedBead],
                        progress: Progress | None, cache: Path | None) -> Alignment:  # fmt: skip
-    alignment = read_alignment(cache) if cache is not None else None
-    if alignment is None:
-        alignment = sections.align_long(original, translation, fixed, progress)
-        if cache is not None:
-            write_alignment(cache, alignment)
-    return alignment
+    def align() -> Alignment:
+        return sections.align_long(original, translation, fixed, progress)
+
+    return align() if cache is None else cached_or_computed(cache, align)
 
 
 def _align_in_child(sender: Connection, original: Text, translation: Text,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from reader.core.align.alignment import Alignment
@@ -16,6 +17,15 @@ def read_alignment(path: Path) -> Alignment | None:
         return Alignment.from_dict(json.loads(path.read_text("utf-8")))
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def cached_or_computed(path: Path, compute: Callable[[], Alignment]) -> Alignment:
+    """The alignment cached in `path`, or `compute()`'s, cached there for the next time."""
+    alignment = read_alignment(path)
+    if alignment is None:
+        alignment = compute()
+        write_alignment(path, alignment)
+    return alignment
 
 
 def write_alignment(path: Path, alignment: Alignment) -> None:

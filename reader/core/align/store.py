@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.align.alignment import Alignment, FixedBead, ParagraphAlignment, SentenceRef
-from reader.core.align.cache_file import read_alignment, write_alignment
+from reader.core.align.cache_file import cached_or_computed, read_alignment
 from reader.core.align.corrections import describe, resolve
 from reader.core.atomic_file import write_atomic
 from reader.core.document import Document, Text
@@ -97,10 +97,8 @@ class AlignmentStore:
             # JSON of 40,000 beads are single calls that would hold the interpreter lock here.
             alignment = align_away(original, translation, progress=progress, cache=path)
         else:
-            cached = read_alignment(path)
-            alignment = cached or _align(original, translation, progress=progress)
-            if cached is None:
-                write_alignment(path, alignment)
+            alignment = cached_or_computed(
+                path, lambda: _align(original, translation, progress=progress))
         self._memory[key] = alignment
         return alignment
 
