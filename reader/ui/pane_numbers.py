@@ -20,6 +20,7 @@ def paint_numbers(
     visible: QRect,
     right: float,
     block_rect: Callable[[QTextBlock], QRectF],
+    block_at_y: Callable[[float], QTextBlock],
     number_of: Callable[[int], str],
 ) -> None:
     """Paint the number of each paragraph that starts in `visible`, ending at x = `right`.
@@ -29,6 +30,7 @@ def paint_numbers(
         visible: the viewport rectangle being painted.
         right: where the numbers end, in viewport x.
         block_rect: a block's rectangle in document coordinates.
+        block_at_y: the block at a document y (`pane_geometry.block_at_y`).
         number_of: a block's label by block number ("" for none).
     """
     painter = QPainter(pane.viewport())
@@ -42,7 +44,7 @@ def paint_numbers(
     painter.setPen(blend(palette.color(QPalette.ColorRole.Text),
                          palette.color(QPalette.ColorRole.Base), 0.6))
     offset = pane.verticalScrollBar().value()
-    block = pane.cursorForPosition(visible.topLeft()).block()
+    block = block_at_y(visible.top() + offset)
     block = block.previous() if block.previous().isValid() else block
     while block.isValid():
         rect = block_rect(block).translated(0, -offset)

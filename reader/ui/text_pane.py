@@ -26,6 +26,7 @@ from reader.ui.mark_styles import LAYERS, MarkStyle
 from reader.ui.pane_blocks import PaneBlocks
 from reader.ui.pane_fill import LINE_HEIGHT_PERCENT, fill_formats, insert_blocks, respace_blocks
 from reader.ui.pane_geometry import (
+    block_at_y,
     block_rect,
     paragraph_at,
     paragraph_top,
@@ -299,10 +300,13 @@ class TextPane(QTextEdit):
 
     def _text_between(self, top: float, bottom: float) -> tuple[tuple[int, int], tuple[int, int]]:
         """(paragraph, offset) of the text from `top` to `bottom` screens down the viewport."""
-        size = self.viewport().size()
-        first = self.cursorForPosition(QPoint(0, round(top * size.height())))
-        last = self.cursorForPosition(QPoint(size.width(), round(bottom * size.height())))
-        return self.paragraph_at(first.position()), self.paragraph_at(last.position())
+        # Whole blocks: near enough for which marks to draw, and finding them never walks
+        # the document (`block_at_y`).
+        height, edge = self.viewport().height(), self.verticalScrollBar().value()
+        first = block_at_y(self, self._filled, edge + top * height)
+        last = block_at_y(self, self._filled, edge + bottom * height)
+        return (self.paragraph_at(first.position()),
+                self.paragraph_at(last.position() + max(last.length() - 1, 0)))
 
     def _apply_marks(self, force: bool = False) -> None:
         """Draw the marks of the layers that changed; `force`: of every layer."""
@@ -355,7 +359,7 @@ class TextPane(QTextEdit):
     # Pointing ------------------------------------------------------------------------------
     def text_position(self, point: QPoint) -> tuple[int, int] | None:
         """(paragraph, offset) of the character at a viewport point; None off the text."""
-        return text_position(self, point, self.paragraph_at)
+        return text_position(self, point, self._filled, self.paragraph_at)
 
     def selection_ranges(self) -> list[TextRange]:
         """The selected text as core ranges, one per paragraph it touches."""
@@ -388,7 +392,7 @@ class TextPane(QTextEdit):
         if self.paragraph_count():
             right = self.document().rootFrame().frameFormat().leftMargin() - self._gutter * 0.35
             paint_numbers(self, event.rect(), right, functools.partial(block_rect, self),
-                          self._number_of)
+                          functools.partial(block_at_y, self, self._filled), self._number_of)
 
     def _number_of(self, block: int) -> str:
         """The paragraph number a block starts, "" for a later block of a split paragraph."""

@@ -16,8 +16,8 @@ from pytestqt.qtbot import QtBot
 from reader.core.document import Text
 from reader.ui import pane_blocks, text_pane
 from reader.ui.pane_blocks import PaneBlocks, core_offset, qt_offset, split_points
-from reader.ui.resources import register_fonts
 from reader.ui.text_pane import TextPane
+from tests.ui.conftest import shown_pane
 
 SENTENCES = [f"Sentence {n} of the made-up paragraph runs on a little." for n in range(60)]
 SENTENCES[17] = "Sentence 17 holds 𝔄 beyond the basic plane."
@@ -110,14 +110,7 @@ def test_qt_offsets_count_astral_characters_twice() -> None:
 @pytest.fixture
 def pane(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> TextPane:
     monkeypatch.setattr(pane_blocks, "LONGEST_BLOCK", 300)
-    register_fonts()
-    widget = TextPane("translation")
-    qtbot.addWidget(widget)
-    widget.resize(700, 500)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.set_text(Text("en", ("Before.", LONG, "After.")))
-    return widget
+    return shown_pane(qtbot, Text("en", ("Before.", LONG, "After.")), 700, 500)
 
 
 def selected(pane: TextPane, index: int) -> str:
