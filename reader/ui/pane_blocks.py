@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import sys
 from dataclasses import dataclass
 
 LONGEST_BLOCK = 6000  # characters; a paragraph longer than this is shown in several blocks
@@ -26,12 +27,22 @@ _LAST_SPACE = re.compile(r".*\s+", re.DOTALL)
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
+# CPython stores a string in 1, 2 or 4 bytes a character, the fewest its characters allow, so
+# its size says whether any is beyond U+FFFF without reading it: reading a 5 MB paragraph for
+# them took 4 ms of each pane's opening (issue 12).
+_TWO_BYTE_BASE = sys.getsizeof("\u0100") - 2 * 2
+
+
+def _beyond_two_bytes(paragraph: str) -> bool:
+    return sys.getsizeof(paragraph) > _TWO_BYTE_BASE + 2 * (len(paragraph) + 1)
+
+
 @functools.lru_cache(maxsize=64)
 def _astral(paragraph: str) -> tuple[int, ...]:
     """Where a paragraph's characters beyond U+FFFF are (mostly nowhere), read once."""
-    return () if paragraph.isascii() else tuple(
-        m.start() for m in _ASTRAL.finditer(paragraph)
-    )  # fmt: skip
+    if not _beyond_two_bytes(paragraph):
+        return ()
+    return tuple(m.start() for m in _ASTRAL.finditer(paragraph))
 
 
 def qt_offset(paragraph: str, offset: int) -> int:

@@ -107,6 +107,16 @@ def test_qt_offsets_count_astral_characters_twice() -> None:
     assert [core_offset(text, qt_offset(text, n)) for n in range(6)] == list(range(6))
 
 
+@pytest.mark.parametrize("text", ["", "plain", "é", "Пекин", "中文", "𝔄", "Пекин 𝔄 中文",
+                                  "x" * 5000 + "𝔄", "\uffff", "\U00010000"])
+def test_astral_positions_found_for_every_width_of_string(text: str) -> None:
+    # Whether a string can hold astral characters is read from its size, not its text.
+    expected = [n for n, character in enumerate(text) if ord(character) > 0xFFFF]
+    assert [qt_offset(text, n) - n for n in range(len(text) + 1)] == [
+        sum(1 for p in expected if p < n) for n in range(len(text) + 1)
+    ]
+
+
 @pytest.fixture
 def pane(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> TextPane:
     monkeypatch.setattr(pane_blocks, "LONGEST_BLOCK", 300)
