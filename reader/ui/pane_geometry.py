@@ -88,7 +88,9 @@ def block_at_y(edit: QTextEdit, filled: int, y: float) -> QTextBlock:
     counts as below `y`: Qt lays a document out from its top.
     """
     document = edit.document()
-    low, high = 0, max(filled, 1) - 1
+    # `filled` can still count a text the document was just cleared of (a scroll signal
+    # while a new text goes in).
+    low, high = 0, max(min(filled, document.blockCount()), 1) - 1
     while low < high:
         middle = (low + high + 1) // 2
         layout = document.findBlockByNumber(middle).layout()
@@ -103,6 +105,21 @@ def block_at_y(edit: QTextEdit, filled: int, y: float) -> QTextBlock:
             and block_rect(edit, block.next()).top() <= y:  # fmt: skip
         block = block.next()
     return block
+
+
+def viewport_span(edit: QTextEdit, filled: int, top: float, bottom: float) -> tuple[int, int]:
+    """Document positions of the text from `top` to `bottom` screens down the viewport.
+
+    Whole blocks, through the start of the one after (the bottom edge may fall in the
+    spacing above it): near enough to choose which marks to draw, and finding them never
+    walks the document (`block_at_y`).
+    """
+    height, edge = edit.viewport().height(), edit.verticalScrollBar().value()
+    first = block_at_y(edit, filled, edge + top * height)
+    last = block_at_y(edit, filled, edge + bottom * height)
+    if last.next().isValid() and last.next().blockNumber() < filled:
+        return first.position(), last.next().position()
+    return first.position(), last.position() + max(last.length() - 1, 0)
 
 
 def block_at(

@@ -35,6 +35,7 @@ from reader.ui.pane_geometry import (
     range_span,
     scroll_target,
     top_position,
+    viewport_span,
 )
 from reader.ui.pane_marks import Mark, MarkLayers, selections_of
 from reader.ui.pane_numbers import paint_numbers
@@ -300,13 +301,8 @@ class TextPane(QTextEdit):
 
     def _text_between(self, top: float, bottom: float) -> tuple[tuple[int, int], tuple[int, int]]:
         """(paragraph, offset) of the text from `top` to `bottom` screens down the viewport."""
-        # Whole blocks: near enough for which marks to draw, and finding them never walks
-        # the document (`block_at_y`).
-        height, edge = self.viewport().height(), self.verticalScrollBar().value()
-        first = block_at_y(self, self._filled, edge + top * height)
-        last = block_at_y(self, self._filled, edge + bottom * height)
-        return (self.paragraph_at(first.position()),
-                self.paragraph_at(last.position() + max(last.length() - 1, 0)))
+        first, last = viewport_span(self, self._filled, top, bottom)
+        return self.paragraph_at(first), self.paragraph_at(last)
 
     def _apply_marks(self, force: bool = False) -> None:
         """Draw the marks of the layers that changed; `force`: of every layer."""

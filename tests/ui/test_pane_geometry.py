@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from pytestqt.qtbot import QtBot
 
 from reader.core.document import Text
-from reader.ui.pane_geometry import block_at_y, block_rect, top_position
+from reader.ui.pane_geometry import block_at_y, block_rect, top_position, viewport_span
 from reader.ui.pane_pointing import text_position
 from reader.ui.text_pane import TextPane
 from tests.ui.conftest import shown_pane
@@ -48,6 +48,9 @@ def test_block_at_y_stays_within_the_blocks_filled(pane: TextPane) -> None:
     last = pane.document().lastBlock()
     assert block_at_y(pane, 10, block_rect(pane, last).bottom()).blockNumber() == 9
     assert block_at_y(pane, 0, 100.0).blockNumber() == 0
+    assert block_at_y(pane, 10**6, 10.0**9).blockNumber() == pane.document().blockCount() - 1
+    pane.document().clear()  # as a new text goes in, before the pane recounts its blocks
+    assert block_at_y(pane, len(MADE_UP), 500.0).blockNumber() == 0
 
 
 def test_top_position_reads_the_paragraph_scrolled_to(pane: TextPane) -> None:
@@ -70,3 +73,19 @@ def test_text_position_agrees_with_qt_and_is_none_between_paragraphs(pane: TextP
             checked += 1
             nones += found is None
     assert checked > 1000 and 0 < nones < checked  # some points hit text, some do not
+
+
+def test_viewport_span_covers_every_block_in_view_and_little_more(pane: TextPane) -> None:
+    document, bar = pane.document(), pane.verticalScrollBar()
+    filled, height = document.blockCount(), pane.viewport().height()
+    for value in range(0, bar.maximum() + 1, 37):
+        bar.setValue(value)
+        first, last = viewport_span(pane, filled, 0, 1)
+        edge = bar.value()
+        shown = [document.findBlockByNumber(n) for n in range(filled)
+                 if block_rect(pane, document.findBlockByNumber(n)).bottom() >= edge
+                 and block_rect(pane, document.findBlockByNumber(n)).top() <= edge + height]
+        assert shown, value
+        assert first <= shown[0].position() and last >= shown[-1].position(), value
+        after = shown[-1].next().next()  # the span reaches at most into the next block
+        assert not after.isValid() or last < after.position(), value
