@@ -6,9 +6,9 @@ switch interval for every call it made into Qt: the window stuttered for as long
 alignment ran (issue 12). The child runs `align_long` with the same section settings, so the
 alignment is the same as aligning here; if the child cannot start or dies, it is aligned here.
 
-The child also reads and writes the disk cache, and sends the alignment back in parts: one
-pickle or JSON document of 40,000 beads is a single call of tens of milliseconds that holds
-the interpreter lock, which the window felt as a stall when the alignment came back.
+The texts go to the child, and the alignment comes back, in parts, and the child reads and
+writes the disk cache: one pickle or JSON document of 40,000 beads or paragraphs is a single
+call of tens of milliseconds that holds the interpreter lock, which the window felt as a stall.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ Progress = Callable[[int, int], None]
 # The settings of `sections` that decide an alignment, handed to the child as they are here.
 _SETTINGS = ("HUGE_PARAGRAPHS", "HUGE_PARAGRAPH_CHARS", "SECTION", "CHUNK")
 PART_BEADS = 2000  # beads per message back: a few milliseconds to unpickle
+PART_CHARS = 1 << 17  # characters of text per message to the child
 
 
 def align_away(
@@ -52,21 +53,29 @@ def align_away(
     """
     context = multiprocessing.get_context("spawn")
     receiver, sender = context.Pipe(duplex=False)
+    text_receiver, text_sender = context.Pipe(duplex=False)
     settings = {name: getattr(sections, name) for name in _SETTINGS}
-    arguments = (sender, original, translation, tuple(fixed), settings, cache, PART_BEADS)
+    arguments = (sender, text_receiver, tuple(fixed), settings, cache, PART_BEADS)
     child = context.Process(target=_align_in_child, args=arguments, name="diglot-align",
                             daemon=True)  # fmt: skip
     try:
         child.start()
     except OSError:  # no processes to be had: align here
         receiver.close()
+        text_sender.close()
         return _cached_or_aligned(original, translation, fixed, progress, cache)
     finally:
         sender.close()
+        text_receiver.close()
     finished = False
     paragraphs: list[ParagraphBead] = []
     sentences: list[SentenceBead] = []
     try:
+        try:
+            for text in (original, translation):
+                send_text(text_sender, text)
+        finally:
+            text_sender.close()
         while True:
             message = receiver.recv()
             if message[0] == "progress" and progress is not None:
@@ -98,12 +107,47 @@ def _cached_or_aligned(original: Text, translation: Text, fixed: Sequence[FixedB
     return align() if cache is None else cached_or_computed(cache, align)
 
 
-def _align_in_child(sender: Connection, original: Text, translation: Text,
-                    fixed: tuple[FixedBead, ...], settings: dict[str, Any],
-                    cache: Path | None, part: int) -> None:  # fmt: skip
+def send_text(connection: Connection, text: Text) -> None:
+    """Send `text` down `connection` in parts of at most PART_CHARS characters (`received_text`).
+
+    A text handed to the child as an argument was pickled in one call with the child's other
+    arguments, 20-30 ms holding the interpreter lock against the window (issue 12).
+    """
+    connection.send(("text", text.language, len(text.paragraphs)))
+    part: list[tuple[int, str]] = []
+    size = 0
+    for number, paragraph in enumerate(text.paragraphs):
+        for start in range(0, max(len(paragraph), 1), PART_CHARS):
+            piece = paragraph[start : start + PART_CHARS]
+            part.append((number, piece))
+            size += len(piece) + 1
+            if size >= PART_CHARS:
+                connection.send(("pieces", part))
+                part, size = [], 0
+    if part:
+        connection.send(("pieces", part))
+    connection.send(("end",))
+
+
+def received_text(connection: Connection) -> Text:
+    """The text `send_text` sent down `connection`, put back together."""
+    kind, language, count = connection.recv()
+    if kind != "text":
+        raise ValueError(f"expected a text, got {kind!r}")
+    pieces: list[list[str]] = [[] for _ in range(count)]
+    while (message := connection.recv())[0] == "pieces":
+        for number, piece in message[1]:
+            pieces[number].append(piece)
+    return Text(language, tuple("".join(parts) for parts in pieces))
+
+
+def _align_in_child(sender: Connection, texts: Connection, fixed: tuple[FixedBead, ...],
+                    settings: dict[str, Any], cache: Path | None, part: int) -> None:  # fmt: skip
     for name, value in settings.items():
         setattr(sections, name, value)
     try:
+        with texts:
+            original, translation = received_text(texts), received_text(texts)
         def report(done: int, total: int) -> None:
             sender.send(("progress", done, total))
 

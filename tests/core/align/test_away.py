@@ -19,6 +19,7 @@ from reader.core.align import sections as alignment_sections
 from reader.core.align.away import align_away
 from reader.core.align.cache_file import read_alignment, write_alignment
 from reader.core.align.sections import align_long
+from reader.core.document import Text
 from reader.core.page.parser import parse_text
 
 
@@ -118,3 +119,26 @@ def test_without_a_child_the_cache_is_read_and_written_here(
     cache = tmp_path / "made_up_key.json"
     aligned = align_away(original, translation, cache=cache)
     assert read_alignment(cache) == aligned == align_long(original, translation)
+
+
+def test_texts_go_to_the_child_in_parts_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(away, "PART_CHARS", 7)
+    # Made up: an empty paragraph, one several parts long, astral and Cyrillic characters.
+    made_up = Text("ru", ("", "Пекин " * 9, "𝔄", "short", "x" * 7, "y" * 8))
+    receiver, sender = multiprocessing.Pipe(duplex=False)
+    sent: list[object] = []
+    original_send = sender.send
+
+    def counted(message: object) -> None:
+        sent.append(message)
+        original_send(message)
+
+    monkeypatch.setattr(sender, "send", counted)
+    with receiver, sender:
+        away.send_text(sender, made_up)
+        away.send_text(sender, Text("en", ()))
+        assert away.received_text(receiver) == made_up
+        assert away.received_text(receiver) == Text("en", ())
+    parts = [m for m in sent if isinstance(m, tuple) and m[0] == "pieces"]
+    assert len(parts) > 5  # the long paragraph went in several messages
+    assert all(sum(len(piece) for _, piece in m[1]) < 2 * 7 for m in parts)  # each part small
