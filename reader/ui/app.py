@@ -33,6 +33,7 @@ from reader.ui.workers import (
     Slicer,
     TaskRunner,
     exempt_long_lived,
+    share_interpreter_promptly,
 )
 
 # Dialogs and printing are imported when first asked for: the first frame needs none of them.
@@ -339,6 +340,7 @@ class DiglotApp:
 
     def start(self) -> None:
         """Show the window at once; the index opens and updates after the first paint."""
+        share_interpreter_promptly()
         self._place = self.settings.restore(self.window, self.workspace.reading)
         self.updates.place_document = self._place.document_id
         self.window.show()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -264,6 +265,18 @@ class FirstFrame(QObject):
         if self._callback is not None:
             callback, self._callback = self._callback, None
             callback()
+
+
+# How long a thread may run Python before one waiting for the interpreter lock gets it.
+# Python's 5 ms made the GUI thread wait up to that long each time it came back from Qt into
+# Python while a worker parsed or aligned, several times a turn: the turn a 5 MB page arrived
+# in took 60-75 ms of wall time for 25 ms of work; with 1 ms, 45-50 ms (issue 12).
+SWITCH_INTERVAL = 0.001
+
+
+def share_interpreter_promptly() -> None:
+    """Let the GUI thread have the interpreter lock soon after it asks, while workers run."""
+    sys.setswitchinterval(SWITCH_INTERVAL)
 
 
 def exempt_long_lived() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from reader.core.index.search_index import SearchIndex
 from reader.core.library.collection import Library
 from reader.core.session.workspace import Workspace
 from reader.ui.app import DiglotApp
+from reader.ui.workers import SWITCH_INTERVAL
 from tests.conftest import DATA
 from tests.core.index.pre_move_index import write_pre_move_index
 from tests.core.seed_variants import write_variants
@@ -87,6 +89,17 @@ def test_first_launch_indexes_and_opens_a_document(diglot: DiglotApp) -> None:
     assert len(workspace.catalog.visible()) == 3
     assert diglot.window.windowTitle().startswith("Diglot — ")
     assert diglot.last_report is not None and diglot.last_report.documents == 3
+
+
+def test_the_window_thread_gets_the_interpreter_promptly(qtbot: QtBot, library_home: Path,
+                                                         ) -> None:  # fmt: skip
+    # Python's own 5 ms switch interval made the window wait on workers (issue 12).
+    sys.setswitchinterval(0.005)
+    app = start(qtbot, library_home)
+    try:
+        assert sys.getswitchinterval() == pytest.approx(SWITCH_INTERVAL)
+    finally:
+        app.shutdown()
 
 
 def test_opening_the_seed_shows_both_texts(qtbot: QtBot, diglot: DiglotApp) -> None:
