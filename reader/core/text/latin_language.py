@@ -34,7 +34,6 @@ def _identifier() -> Any:
     return load_identifier(data_home() / "cache", LATIN_LANGUAGES)
 
 
-
 # Words only English uses this often. Where a fifth of a text's words are among them and "the"
 # is one, the text is English: py3langid (a few milliseconds a paragraph, the largest part of
 # parsing a page) would say so too, and translations are English on nearly every page.
@@ -49,13 +48,8 @@ _LOWER_WORD = re.compile(r"[a-z]+")
 
 def plainly_english(text: str) -> bool:
     """Whether a fifth of `text`'s words are common English ones, "the" among them (8 or more)."""
-    if len(text) <= pieces.PIECE:
-        words = _LOWER_WORD.findall(text.lower())
-        if len(words) < MIN_ENGLISH_WORDS or "the" not in words:
-            return False
-        return sum(word in ENGLISH_MARKERS for word in words) >= ENGLISH_SHARE * len(words)
     count, the, markers = 0, False, 0
-    for piece in text_pieces(text):
+    for piece in text_pieces(text):  # one piece unless the text is huge
         words = _LOWER_WORD.findall(piece.lower())
         count += len(words)
         the = the or "the" in words
@@ -114,7 +108,6 @@ def _classify(text: str) -> tuple[str, float]:
 # sentence's frame): the identifier is the largest part of a Latin paragraph's cost.
 _CACHED_LENGTH = 300
 _classify_short = lru_cache(maxsize=16384)(_classify)
-
 
 
 def identified_latin(text: str) -> str:
